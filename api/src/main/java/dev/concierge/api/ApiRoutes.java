@@ -1,0 +1,37 @@
+package dev.concierge.api;
+
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
+import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
+
+import org.apache.pekko.http.javadsl.server.Route;
+
+/** Every route of the HTTP API, behind the one error mapping. */
+public final class ApiRoutes {
+
+  private final DecisionRoutes decisions;
+  private final EventRoutes events;
+  private final CustomerRoutes customers;
+  private final HealthRoutes health;
+  private final ErrorHandling errors;
+
+  public ApiRoutes(
+      DecisionRoutes decisions,
+      EventRoutes events,
+      CustomerRoutes customers,
+      HealthRoutes health,
+      ErrorHandling errors) {
+    this.decisions = decisions;
+    this.events = events;
+    this.customers = customers;
+    this.health = health;
+    this.errors = errors;
+  }
+
+  public Route route() {
+    return errors.wrap(
+        () ->
+            concat(
+                pathPrefix("v1", () -> concat(decisions.route(), events.route(), customers.route())),
+                health.route()));
+  }
+}

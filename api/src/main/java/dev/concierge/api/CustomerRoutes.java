@@ -1,0 +1,44 @@
+package dev.concierge.api;
+
+import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.get;
+import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
+import static org.apache.pekko.http.javadsl.server.Directives.path;
+import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
+
+import dev.concierge.api.dto.ResponseBodies;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/** {@code GET /v1/customers/{customerId}/features}: the live features the customer's actor holds. */
+public final class CustomerRoutes {
+
+  private final FeatureReader reader;
+  private final JsonResponses responses;
+
+  public CustomerRoutes(FeatureReader reader, JsonResponses responses) {
+    this.reader = reader;
+    this.responses = responses;
+  }
+
+  public Route route() {
+    return pathPrefix(
+        "customers",
+        () -> path(PathMatchers.segment().slash("features"), customerId -> get(() -> features(customerId))));
+  }
+
+  private Route features(String customerId) {
+    return onComplete(
+        reader.features(customerId),
+        result ->
+            result.isSuccess()
+                ? complete(
+                    responses.respond(
+                        StatusCodes.OK, json -> ResponseBodies.features(json, customerId, result.get())))
+                : complete(
+                    responses.error(
+                        ApiError.unavailable(
+                            "the features of customer '" + customerId + "' could not be read in time; retry"))));
+  }
+}

@@ -1,0 +1,72 @@
+package dev.concierge.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Directives;
+import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every failure to the contract's JSON error body, in one place: {@link ApiError}s keep their
+ * status, Pekko's own rejections (unknown path, wrong method, ...) keep theirs with the text moved
+ * into JSON, an oversized body is a 413, and only a real server fault is a 500.
+ */
+public final class ErrorHandling {
+
+  private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+  private final JsonResponses responses;
+
+  public ErrorHandling(JsonResponses responses) {
+    this.responses = responses;
+  }
+
+  public Route wrap(Supplier<Route> inner) {
+    return Directives.handleExceptions(exceptionHandler(), () -> Directives.handleRejections(rejectionHandler(), inner));
+  }
+
+  private ExceptionHandler exceptionHandler() {
+    return ExceptionHandler.newBuilder()
+        .match(ApiError.class, error -> Directives.complete(responses.error(error)))
+        .match(
+            EntityStreamSizeException.class,
+            tooBig ->
+                Directives.complete(
+                    responses.error(
+                        StatusCodes.PAYLOAD_TOO_LARGE,
+                        "payload_too_large",
+                        "the request body is larger than " + tooBig.limit() + " bytes; send fewer events per request")))
+        .matchAny(
+            failure -> {
+              log.error("request failed", failure);
+              return Directives.complete(
+                  responses.error(
+                      StatusCodes.INTERNAL_SERVER_ERROR, "internal_error", "the server failed; it has been logged"));
+            })
+        .build();
+  }
+
+  private RejectionHandler rejectionHandler() {
+    return RejectionHandler.defaultHandler().mapRejectionResponse(this::asJson);
+  }
+
+  private HttpResponse asJson(HttpResponse response) {
+    if (response.entity().getContentType().mediaType().toString().equals("application/json")) {
+      return response;
+    }
+    String text =
+        response.entity() instanceof HttpEntity.Strict strict
+            ? strict.getData().decodeString(StandardCharsets.UTF_8)
+            : response.status().reason();
+    String code = response.status().reason().toLowerCase(Locale.ROOT).replace(' ', '_');
+    return responses.error(response.status(), code, text).withHeaders(response.getHeaders());
+  }
+}

@@ -1,0 +1,52 @@
+package dev.concierge.api;
+
+import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.entity;
+import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
+import static org.apache.pekko.http.javadsl.server.Directives.path;
+import static org.apache.pekko.http.javadsl.server.Directives.post;
+
+import dev.concierge.api.dto.EventRequests;
+import dev.concierge.api.dto.ResponseBodies;
+import dev.concierge.models.CustomerEvent;
+import java.util.List;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code POST /v1/events}: validates events and hands them to Kafka; 202 once they are durable. */
+public final class EventRoutes {
+
+  private static final Logger log = LoggerFactory.getLogger(EventRoutes.class);
+
+  private final EventSink sink;
+  private final EventRequests requests;
+  private final JsonResponses responses;
+
+  public EventRoutes(EventSink sink, EventRequests requests, JsonResponses responses) {
+    this.sink = sink;
+    this.requests = requests;
+    this.responses = responses;
+  }
+
+  public Route route() {
+    return path("events", () -> post(() -> entity(Unmarshaller.entityToByteArray(), this::accept)));
+  }
+
+  private Route accept(byte[] body) {
+    List<CustomerEvent> events = requests.parse(body);
+    return onComplete(
+        sink.publish(events),
+        result -> {
+          if (result.isSuccess()) {
+            return complete(
+                responses.respond(StatusCodes.ACCEPTED, json -> ResponseBodies.accepted(json, result.get())));
+          }
+          log.warn("could not publish {} events", events.size(), result.failed().get());
+          return complete(
+              responses.error(ApiError.unavailable("the events could not be stored in Kafka; retry the request")));
+        });
+  }
+}

@@ -1,0 +1,60 @@
+package dev.concierge.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+
+/** Builds JSON responses by streaming straight into bytes: no intermediate tree on the hot path. */
+public final class JsonResponses {
+
+  private static final int INITIAL_BUFFER_BYTES = 512;
+
+  /** Writes one JSON document. */
+  @FunctionalInterface
+  public interface JsonWriter {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  private final JsonFactory factory;
+
+  public JsonResponses(JsonFactory factory) {
+    this.factory = factory;
+  }
+
+  public HttpResponse respond(StatusCode status, JsonWriter writer) {
+    return HttpResponse.create()
+        .withStatus(status)
+        .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, bytes(writer)));
+  }
+
+  public HttpResponse error(StatusCode status, String code, String message) {
+    return respond(
+        status,
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("error", code);
+          json.writeStringField("message", message);
+          json.writeEndObject();
+        });
+  }
+
+  public HttpResponse error(ApiError error) {
+    return error(error.status(), error.code(), error.getMessage());
+  }
+
+  private byte[] bytes(JsonWriter writer) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
+    try (JsonGenerator json = factory.createGenerator(out)) {
+      writer.write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to memory cannot fail", e);
+    }
+    return out.toByteArray();
+  }
+}

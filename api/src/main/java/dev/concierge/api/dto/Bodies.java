@@ -1,0 +1,54 @@
+package dev.concierge.api.dto;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.api.ApiError;
+import java.io.IOException;
+
+/** Shared first steps of reading a JSON request body. */
+final class Bodies {
+
+  private Bodies() {}
+
+  static JsonNode read(ObjectMapper mapper, byte[] body, String expected) {
+    if (body.length == 0) {
+      throw ApiError.invalidJson("the request body is empty; send " + expected);
+    }
+    try {
+      JsonNode root = mapper.readTree(body);
+      if (root == null || root.isMissingNode()) {
+        throw ApiError.invalidJson("the request body is empty; send " + expected);
+      }
+      return root;
+    } catch (IOException e) {
+      throw ApiError.invalidJson("the request body is not valid JSON (" + firstLine(e.getMessage()) + "); send " + expected);
+    }
+  }
+
+  static JsonNode readObject(ObjectMapper mapper, byte[] body, String expected) {
+    JsonNode root = read(mapper, body, expected);
+    if (!root.isObject()) {
+      throw ApiError.badRequest("the request body must be " + expected);
+    }
+    return root;
+  }
+
+  static String requiredText(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw ApiError.badRequest("missing required field '" + field + "'");
+    }
+    if (!value.isTextual() || value.asText().isBlank()) {
+      throw ApiError.badRequest("field '" + field + "' must be a non-empty string");
+    }
+    return value.asText();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.concierge.api.dto;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.api.ApiError;
+import dev.concierge.models.DecisionQuery;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads {@code POST /v1/decisions} bodies:
+ * {@code {"customerId":"c-42","limit":10,"context":{"itemId":"sku-7"},"candidates":[...],"exclude":[...]}}.
+ * Every problem becomes a 400 that names the field.
+ */
+public final class DecisionRequests {
+
+  private final ObjectMapper mapper;
+  private final int defaultLimit;
+  private final int maxLimit;
+
+  public DecisionRequests(ObjectMapper mapper, int defaultLimit, int maxLimit) {
+    this.mapper = mapper;
+    this.defaultLimit = defaultLimit;
+    this.maxLimit = maxLimit;
+  }
+
+  public DecisionQuery parse(byte[] body) {
+    JsonNode root = Bodies.readObject(mapper, body, "a decision request object such as {\"customerId\":\"c-42\",\"limit\":10}");
+    String customerId = Bodies.requiredText(root, "customerId");
+    return new DecisionQuery(
+        customerId, limit(root.get("limit")), contextItemId(root.get("context")),
+        stringList(root.get("candidates"), "candidates"),
+        new HashSet<>(stringList(root.get("exclude"), "exclude")));
+  }
+
+  private int limit(JsonNode limit) {
+    if (limit == null || limit.isNull()) {
+      return defaultLimit;
+    }
+    if (!limit.isIntegralNumber() || !limit.canConvertToInt() || limit.asInt() < 1 || limit.asInt() > maxLimit) {
+      throw ApiError.badRequest("field 'limit' must be an integer from 1 to " + maxLimit);
+    }
+    return limit.asInt();
+  }
+
+  private static String contextItemId(JsonNode context) {
+    if (context == null || context.isNull()) {
+      return null;
+    }
+    if (!context.isObject()) {
+      throw ApiError.badRequest("field 'context' must be a JSON object such as {\"itemId\":\"sku-7\",\"page\":\"product\"}");
+    }
+    JsonNode itemId = context.get("itemId");
+    if (itemId == null || itemId.isNull()) {
+      return null;
+    }
+    if (!itemId.isTextual()) {
+      throw ApiError.badRequest("field 'context.itemId' must be a string");
+    }
+    return itemId.asText();
+  }
+
+  private static List<String> stringList(JsonNode array, String field) {
+    if (array == null || array.isNull()) {
+      return List.of();
+    }
+    if (!array.isArray()) {
+      throw ApiError.badRequest("field '" + field + "' must be an array of item ids");
+    }
+    List<String> values = new ArrayList<>(array.size());
+    for (JsonNode value : array) {
+      if (!value.isTextual()) {
+        throw ApiError.badRequest("field '" + field + "' must contain only strings (item ids)");
+      }
+      values.add(value.asText());
+    }
+    return values;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.concierge.engine;
+
+import dev.concierge.models.Catalog;
+import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.CustomerFeatures;
+import dev.concierge.models.CustomerSnapshot;
+import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.EventIdWindow;
+import dev.concierge.models.EventRecorded;
+import dev.concierge.models.PopularityAffinityRanker;
+import dev.concierge.models.RankedItem;
+import dev.concierge.persistence.serialization.KryoSerializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+
+/**
+ * One shopper, sharded across the cluster and event-sourced to Cassandra.
+ *
+ * <p>{@link RecordEvent} persists an {@link EventRecorded} unless its event id is still in the dedupe
+ * window; the event handler folds it into the features with the pure feature function of models/.
+ * {@link Decide} ranks the catalog for the shopper from the live features, and {@link GetFeatures}
+ * returns them. The state is mutable but touched only by the event handler; snapshots take an
+ * immutable copy ({@link CustomerSnapshot}) on the actor's thread.
+ */
+public final class CustomerEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<CustomerEntity.Command, EventRecorded, CustomerEntity.State> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Customer");
+
+  private static final Duration RESTART_MIN_BACKOFF = Duration.ofMillis(200);
+  private static final Duration RESTART_MAX_BACKOFF = Duration.ofSeconds(5);
+  private static final double RESTART_RANDOM_FACTOR = 0.1;
+
+  public sealed interface Command extends KryoSerializable {}
+
+  /** Record one event, exactly once per event id within the dedupe window. */
+  public record RecordEvent(CustomerEvent event, ActorRef<EventAck> replyTo) implements Command {}
+
+  /** Rank items for this shopper. */
+  public record Decide(DecisionQuery query, ActorRef<Decision> replyTo) implements Command {}
+
+  /** Read the live features. */
+  public record GetFeatures(ActorRef<CustomerFeatures> replyTo) implements Command {}
+
+  /** @param duplicate true when the event id was already recorded, so nothing changed */
+  public record EventAck(String eventId, boolean duplicate) implements KryoSerializable {}
+
+  public record Decision(List<RankedItem> items) implements KryoSerializable {
+    public Decision {
+      items = List.copyOf(items);
+    }
+  }
+
+  /** The in-memory state: live features plus the dedupe window. */
+  public static final class State {
+    private CustomerFeatures features;
+    private final EventIdWindow recentEventIds;
+
+    State(CustomerFeatures features, EventIdWindow recentEventIds) {
+      this.features = features;
+      this.recentEventIds = recentEventIds;
+    }
+
+    public CustomerFeatures features() {
+      return features;
+    }
+
+    public boolean hasSeen(String eventId) {
+      return recentEventIds.contains(eventId);
+    }
+  }
+
+  private final CustomerSettings settings;
+  private final Supplier<Catalog> catalog;
+  private final PopularityAffinityRanker ranker;
+
+  private CustomerEntity(String customerId, CustomerSettings settings, Supplier<Catalog> catalog) {
+    super(
+        PersistenceId.of(ENTITY_KEY.name(), customerId),
+        SupervisorStrategy.restartWithBackoff(RESTART_MIN_BACKOFF, RESTART_MAX_BACKOFF, RESTART_RANDOM_FACTOR));
+    this.settings = settings;
+    this.catalog = catalog;
+    this.ranker = new PopularityAffinityRanker(settings.ranking());
+  }
+
+  public static Behavior<Command> create(String customerId, CustomerSettings settings, Supplier<Catalog> catalog) {
+    return new CustomerEntity(customerId, settings, catalog);
+  }
+
+  /** Registers the entity with Cluster Sharding on this node. */
+  public static void init(ActorSystem<?> system, CustomerSettings settings, Supplier<Catalog> catalog) {
+    ClusterSharding.get(system)
+        .init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), settings, catalog)));
+  }
+
+  @Override
+  public State emptyState() {
+    return new State(CustomerFeatures.EMPTY, new EventIdWindow(settings.dedupeWindow()));
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, EventRecorded, State> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(RecordEvent.class, this::onRecordEvent)
+        .onCommand(Decide.class, this::onDecide)
+        .onCommand(GetFeatures.class, this::onGetFeatures)
+        .build();
+  }
+
+  private ReplyEffect<EventRecorded, State> onRecordEvent(State state, RecordEvent command) {
+    String eventId = command.event().eventId();
+    if (state.hasSeen(eventId)) {
+      // a redelivery: acknowledge so the offset is committed, but change nothing
+      return Effect().reply(command.replyTo(), new EventAck(eventId, true));
+    }
+    String category = catalog.get().categoryOf(command.event().itemId());
+    return Effect()
+        .persist(new EventRecorded(command.event(), category))
+        .thenReply(command.replyTo(), s -> new EventAck(eventId, false));
+  }
+
+  private ReplyEffect<EventRecorded, State> onDecide(State state, Decide command) {
+    return Effect()
+        .reply(command.replyTo(), new Decision(ranker.rank(catalog.get(), state.features, command.query())));
+  }
+
+  private ReplyEffect<EventRecorded, State> onGetFeatures(State state, GetFeatures command) {
+    return Effect().reply(command.replyTo(), state.features);
+  }
+
+  @Override
+  public EventHandler<State, EventRecorded> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(EventRecorded.class, this::onEventRecorded)
+        .build();
+  }
+
+  private State onEventRecorded(State state, EventRecorded recorded) {
+    state.features = state.features.apply(recorded.event(), recorded.category(), settings.features());
+    state.recentEventIds.add(recorded.event().eventId());
+    return state;
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), settings.keepSnapshots());
+  }
+
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(State state) {
+        return new CustomerSnapshot(state.features, state.recentEventIds.ids());
+      }
+
+      @Override
+      public State fromJournal(Object from) {
+        CustomerSnapshot snapshot = (CustomerSnapshot) from;
+        return new State(
+            snapshot.features(), EventIdWindow.of(settings.dedupeWindow(), snapshot.recentEventIds()));
+      }
+    };
+  }
+}

@@ -1,0 +1,54 @@
+package dev.concierge.engine;
+
+import com.typesafe.config.Config;
+import dev.concierge.models.EventType;
+import dev.concierge.models.FeatureSettings;
+import dev.concierge.models.RankingSettings;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Settings of {@link CustomerEntity}, read from {@code concierge.customer}, {@code concierge.features}
+ * and {@code concierge.ranking}.
+ *
+ * @param snapshotEvery  a snapshot is taken after this many events
+ * @param keepSnapshots  how many snapshots are kept (older ones and their events are not deleted)
+ * @param dedupeWindow   how many recent event ids each customer remembers to drop redeliveries
+ */
+public record CustomerSettings(
+    int snapshotEvery,
+    int keepSnapshots,
+    int dedupeWindow,
+    FeatureSettings features,
+    RankingSettings ranking) {
+
+  public static CustomerSettings fromConfig(Config concierge) {
+    Config customer = concierge.getConfig("customer");
+    return new CustomerSettings(
+        customer.getInt("snapshot-every"),
+        customer.getInt("keep-snapshots"),
+        customer.getInt("dedupe-window"),
+        features(concierge.getConfig("features")),
+        ranking(concierge.getConfig("ranking")));
+  }
+
+  public static FeatureSettings features(Config features) {
+    Map<EventType, Double> weights = new EnumMap<>(EventType.class);
+    Config weightConfig = features.getConfig("affinity-weights");
+    for (EventType type : EventType.values()) {
+      weights.put(type, weightConfig.getDouble(type.wireName()));
+    }
+    return new FeatureSettings(
+        features.getDuration("affinity-half-life"),
+        features.getInt("recent-items"),
+        features.getInt("purchased-items"),
+        weights);
+  }
+
+  private static RankingSettings ranking(Config ranking) {
+    return new RankingSettings(
+        ranking.getDouble("affinity-weight"),
+        ranking.getInt("pool-per-source"),
+        ranking.getInt("favourite-categories"));
+  }
+}

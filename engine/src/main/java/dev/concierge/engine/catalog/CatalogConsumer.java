@@ -1,0 +1,96 @@
+package dev.concierge.engine.catalog;
+
+import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.models.Catalog;
+import dev.concierge.models.CatalogItem;
+import dev.concierge.persistence.json.CatalogJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.kafka.ConsumerSettings;
+import org.apache.pekko.kafka.Subscriptions;
+import org.apache.pekko.kafka.javadsl.Consumer;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.RestartSource;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this node's {@link CatalogView} in step with the compacted {@code catalog} topic: it reads
+ * the topic from the beginning under a group of its own (every node needs every item), and applies
+ * upserts and tombstones in batches.
+ */
+public final class CatalogConsumer {
+
+  private static final Logger log = LoggerFactory.getLogger(CatalogConsumer.class);
+  private static final String GROUP_PREFIX = "concierge-catalog-";
+
+  private CatalogConsumer() {}
+
+  public static UniqueKillSwitch start(
+      ActorSystem<?> system, KafkaSettings kafka, CatalogSettings settings, CatalogView view, CatalogJson json) {
+    ConsumerSettings<String, byte[]> consumerSettings =
+        ConsumerSettings.create(
+                system.settings().config().getConfig("concierge.kafka.consumer"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())
+            .withBootstrapServers(kafka.bootstrapServers())
+            .withGroupId(GROUP_PREFIX + UUID.randomUUID())
+            .withProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
+            .withProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    return RestartSource.onFailuresWithBackoff(
+            settings.restart().toRestartSettings(),
+            () -> Consumer.plainSource(consumerSettings, Subscriptions.topics(kafka.catalogTopic()))
+                .groupedWithin(settings.batchSize(), settings.batchWindow())
+                .map(batch -> applyBatch(view, json, batch)))
+        .viaMat(KillSwitches.single(), Keep.right())
+        .to(Sink.ignore())
+        .run(system);
+  }
+
+  private static Catalog applyBatch(CatalogView view, CatalogJson json, List<ConsumerRecord<String, byte[]>> batch) {
+    // last record per item wins, as compaction would have it; null marks a tombstone
+    Map<String, CatalogItem> latest = new LinkedHashMap<>();
+    int skipped = 0;
+    for (ConsumerRecord<String, byte[]> record : batch) {
+      if (record.value() == null) {
+        if (record.key() != null) {
+          latest.put(record.key(), null);
+        }
+        continue;
+      }
+      Optional<CatalogItem> item = json.parse(record.value());
+      if (item.isPresent()) {
+        latest.put(item.get().itemId(), item.get());
+      } else {
+        skipped++;
+      }
+    }
+    List<CatalogItem> upserts = new ArrayList<>(latest.size());
+    List<String> removals = new ArrayList<>();
+    latest.forEach((itemId, item) -> {
+      if (item == null) {
+        removals.add(itemId);
+      } else {
+        upserts.add(item);
+      }
+    });
+    Catalog catalog = view.apply(upserts, removals);
+    if (skipped > 0) {
+      log.warn("skipped {} catalog records that are not valid catalog items", skipped);
+    }
+    log.debug("catalog now holds {} items in {} categories", catalog.size(), catalog.categoryCount());
+    return catalog;
+  }
+}

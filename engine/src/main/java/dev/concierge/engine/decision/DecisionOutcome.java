@@ -1,0 +1,18 @@
+package dev.concierge.engine.decision;
+
+import dev.concierge.models.RankedItem;
+import java.util.List;
+
+/**
+ * The answer to one decision request.
+ *
+ * @param fallback true when the customer's actor did not answer in time and the items are the
+ *     catalog's popular ones, not personalised
+ */
+public record DecisionOutcome(
+    String decisionId, String customerId, String modelVersion, boolean fallback, List<RankedItem> items) {
+
+  public DecisionOutcome {
+    items = List.copyOf(items);
+  }
+}

@@ -1,0 +1,152 @@
+package dev.concierge.engine.ingestion;
+
+import dev.concierge.engine.CustomerEntity;
+import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.persistence.json.EventJson;
+import dev.concierge.persistence.json.ParsedEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.kafka.CommitterSettings;
+import org.apache.pekko.kafka.ConsumerMessage.CommittableMessage;
+import org.apache.pekko.kafka.ConsumerMessage.CommittableOffset;
+import org.apache.pekko.kafka.ConsumerSettings;
+import org.apache.pekko.kafka.Subscriptions;
+import org.apache.pekko.kafka.javadsl.Committer;
+import org.apache.pekko.kafka.javadsl.Consumer;
+import org.apache.pekko.kafka.javadsl.SendProducer;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.RestartSource;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code customer-events} and asks each customer's actor to record the event. The offset is
+ * committed only after the actor confirms the persist (or the dedupe), so a crash redelivers rather
+ * than loses; the actor's dedupe window makes the redelivery harmless. A record that is not a valid
+ * event goes to the dead-letter topic with the reason in a header, and the partition moves on.
+ * Any other failure restarts the stream with backoff from the last committed offset.
+ */
+public final class EventIngestion {
+
+  private static final Logger log = LoggerFactory.getLogger(EventIngestion.class);
+  private static final String SOURCE_HEADER = "concierge-source";
+
+  private final ClusterSharding sharding;
+  private final IngestionSettings settings;
+  private final KafkaSettings kafka;
+  private final EventJson json;
+  private final SendProducer<String, byte[]> producer;
+  private final Executor executor;
+  private final AtomicReference<Consumer.Control> control = new AtomicReference<>();
+  private UniqueKillSwitch killSwitch;
+  private CompletionStage<Done> done;
+
+  private EventIngestion(
+      ActorSystem<?> system,
+      KafkaSettings kafka,
+      IngestionSettings settings,
+      EventJson json,
+      SendProducer<String, byte[]> producer) {
+    this.sharding = ClusterSharding.get(system);
+    this.kafka = kafka;
+    this.settings = settings;
+    this.json = json;
+    this.producer = producer;
+    this.executor = system.executionContext();
+  }
+
+  public static EventIngestion start(
+      ActorSystem<?> system,
+      KafkaSettings kafka,
+      IngestionSettings settings,
+      EventJson json,
+      SendProducer<String, byte[]> producer) {
+    EventIngestion ingestion = new EventIngestion(system, kafka, settings, json, producer);
+    ingestion.run(system);
+    return ingestion;
+  }
+
+  private void run(ActorSystem<?> system) {
+    ConsumerSettings<String, byte[]> consumerSettings =
+        ConsumerSettings.create(
+                system.settings().config().getConfig("concierge.kafka.consumer"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())
+            .withBootstrapServers(kafka.bootstrapServers())
+            .withGroupId(settings.groupId());
+    CommitterSettings committerSettings = CommitterSettings.create(system);
+    Pair<UniqueKillSwitch, CompletionStage<Done>> running =
+        RestartSource.onFailuresWithBackoff(
+                settings.restart().toRestartSettings(),
+                () -> Consumer.committableSource(consumerSettings, Subscriptions.topics(kafka.eventsTopic()))
+                    .mapMaterializedValue(this::remember)
+                    .mapAsync(settings.parallelism(), this::process)
+                    .via(Committer.flow(committerSettings)))
+            .viaMat(KillSwitches.single(), Keep.right())
+            .toMat(Sink.ignore(), Keep.both())
+            .run(system);
+    killSwitch = running.first();
+    done = running.second();
+    log.info(
+        "ingesting {} as group {} with parallelism {}",
+        kafka.eventsTopic(), settings.groupId(), settings.parallelism());
+  }
+
+  private NotUsed remember(Consumer.Control current) {
+    control.set(current);
+    return NotUsed.getInstance();
+  }
+
+  private CompletionStage<CommittableOffset> process(CommittableMessage<String, byte[]> message) {
+    ConsumerRecord<String, byte[]> record = message.record();
+    ParsedEvent parsed = json.parse(record.value());
+    if (parsed instanceof ParsedEvent.Valid valid) {
+      return sharding
+          .entityRefFor(CustomerEntity.ENTITY_KEY, valid.event().customerId())
+          .<CustomerEntity.EventAck>ask(
+              replyTo -> new CustomerEntity.RecordEvent(valid.event(), replyTo), settings.askTimeout())
+          .thenApplyAsync(ack -> message.committableOffset(), executor);
+    }
+    String reason = ((ParsedEvent.Invalid) parsed).reason();
+    log.warn(
+        "dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+    return producer
+        .send(deadLetter(record, reason))
+        .thenApplyAsync(metadata -> message.committableOffset(), executor);
+  }
+
+  private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+    ProducerRecord<String, byte[]> dead =
+        new ProducerRecord<>(kafka.deadLetterTopic(), record.key(), record.value());
+    dead.headers().add(settings.reasonHeader(), reason.getBytes(StandardCharsets.UTF_8));
+    String source = record.topic() + "-" + record.partition() + "@" + record.offset();
+    dead.headers().add(SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));
+    return dead;
+  }
+
+  /** True while a consumer is attached to the topic (false during a restart backoff). */
+  public boolean isRunning() {
+    Consumer.Control current = control.get();
+    return current != null && !current.isShutdown().toCompletableFuture().isDone() && !done.toCompletableFuture().isDone();
+  }
+
+  /** Stops consuming; pending confirmed offsets are committed before the returned stage completes. */
+  public CompletionStage<Done> stop() {
+    killSwitch.shutdown();
+    return done;
+  }
+}

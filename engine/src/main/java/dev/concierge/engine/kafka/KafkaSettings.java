@@ -1,0 +1,40 @@
+package dev.concierge.engine.kafka;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/**
+ * Where the engine's topics live, read from {@code concierge.kafka}.
+ *
+ * @param createTopics whether a node creates missing topics at start (dev and tests; in production
+ *     the topics are provisioned)
+ */
+public record KafkaSettings(
+    String bootstrapServers,
+    String eventsTopic,
+    int eventsPartitions,
+    String deadLetterTopic,
+    String catalogTopic,
+    boolean createTopics,
+    Duration topicReadyTimeout) {
+
+  public static KafkaSettings fromConfig(Config concierge) {
+    Config kafka = concierge.getConfig("kafka");
+    return new KafkaSettings(
+        kafka.getString("bootstrap-servers"),
+        kafka.getString("topics.events"),
+        kafka.getInt("topics.events-partitions"),
+        kafka.getString("topics.dead-letters"),
+        kafka.getString("topics.catalog"),
+        kafka.getBoolean("create-topics"),
+        kafka.getDuration("topic-ready-timeout"));
+  }
+
+  /** The topics a node reads and writes, with their layout. */
+  public java.util.List<TopicSpec> topics() {
+    return java.util.List.of(
+        TopicSpec.regular(eventsTopic, eventsPartitions),
+        TopicSpec.regular(deadLetterTopic, 1),
+        TopicSpec.compacted(catalogTopic, 1));
+  }
+}

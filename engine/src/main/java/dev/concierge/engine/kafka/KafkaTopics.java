@@ -1,0 +1,96 @@
+package dev.concierge.engine.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates topics and waits until every partition answers. The wait matters: on Kafka 4.4 a producer
+ * that writes right after topic creation can silently lose its first batch (KAFKA-15591).
+ * Blocking by design; call it at start-up or from tools, never from an actor.
+ */
+public final class KafkaTopics {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaTopics.class);
+  private static final short SINGLE_REPLICA = 1;
+  private static final long RETRY_PAUSE_MILLIS = 100;
+
+  private KafkaTopics() {}
+
+  public static void ensure(String bootstrapServers, List<TopicSpec> topics, Duration timeout) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Admin admin = Admin.create(props)) {
+      create(admin, topics, timeout);
+      awaitPartitions(admin, topics, deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while preparing Kafka topics", e);
+    }
+  }
+
+  private static void create(Admin admin, List<TopicSpec> topics, Duration timeout) throws InterruptedException {
+    try {
+      Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      List<NewTopic> missing = new ArrayList<>();
+      for (TopicSpec topic : topics) {
+        if (!existing.contains(topic.name())) {
+          missing.add(new NewTopic(topic.name(), topic.partitions(), SINGLE_REPLICA).configs(topic.configs()));
+        }
+      }
+      if (missing.isEmpty()) {
+        return;
+      }
+      for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> created :
+          admin.createTopics(missing).values().entrySet()) {
+        try {
+          created.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+          log.info("created Kafka topic {}", created.getKey());
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not create Kafka topics " + topics + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void awaitPartitions(Admin admin, List<TopicSpec> topics, long deadlineNanos)
+      throws InterruptedException {
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    for (TopicSpec topic : topics) {
+      for (int p = 0; p < topic.partitions(); p++) {
+        partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+      }
+    }
+    Exception last = null;
+    while (System.nanoTime() < deadlineNanos) {
+      try {
+        admin.listOffsets(partitions).all().get();
+        return;
+      } catch (ExecutionException e) {
+        last = e;
+        Thread.sleep(RETRY_PAUSE_MILLIS);
+      }
+    }
+    throw new IllegalStateException("Kafka partitions of " + topics + " did not become ready", last);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.concierge.models;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable view of the catalog, indexed for candidate generation: every item by id, and the
+ * items ordered by popularity, overall and per category. Updates build a new view, so readers on
+ * other threads always see a consistent one.
+ */
+public final class Catalog {
+
+  public static final Catalog EMPTY = new Catalog(Map.of());
+
+  private static final Comparator<CatalogItem> MOST_POPULAR_FIRST =
+      Comparator.comparingDouble(CatalogItem::popularity).reversed().thenComparing(CatalogItem::itemId);
+
+  private final Map<String, CatalogItem> byId;
+  private final List<CatalogItem> byPopularity;
+  private final Map<String, List<CatalogItem>> byCategoryPopularity;
+  private final double maxPopularity;
+
+  private Catalog(Map<String, CatalogItem> byId) {
+    this.byId = Map.copyOf(byId);
+    List<CatalogItem> sorted = new ArrayList<>(byId.values());
+    sorted.sort(MOST_POPULAR_FIRST);
+    this.byPopularity = List.copyOf(sorted);
+    Map<String, List<CatalogItem>> perCategory = new HashMap<>();
+    for (CatalogItem item : sorted) {
+      perCategory.computeIfAbsent(item.category(), c -> new ArrayList<>()).add(item);
+    }
+    perCategory.replaceAll((category, items) -> List.copyOf(items));
+    this.byCategoryPopularity = Map.copyOf(perCategory);
+    this.maxPopularity = sorted.isEmpty() ? 0 : Math.max(0, sorted.get(0).popularity());
+  }
+
+  public static Catalog of(Collection<CatalogItem> items) {
+    return EMPTY.withChanges(items, List.of());
+  }
+
+  /** A new view with {@code upserts} applied and {@code removals} (item ids) dropped. */
+  public Catalog withChanges(Collection<CatalogItem> upserts, Collection<String> removals) {
+    Map<String, CatalogItem> next = new HashMap<>(byId);
+    for (CatalogItem item : upserts) {
+      next.put(item.itemId(), item);
+    }
+    for (String itemId : removals) {
+      next.remove(itemId);
+    }
+    return new Catalog(next);
+  }
+
+  public CatalogItem item(String itemId) {
+    return byId.get(itemId);
+  }
+
+  public String categoryOf(String itemId) {
+    CatalogItem item = byId.get(itemId);
+    return item == null ? null : item.category();
+  }
+
+  public int size() {
+    return byId.size();
+  }
+
+  public List<CatalogItem> mostPopular() {
+    return byPopularity;
+  }
+
+  public List<CatalogItem> mostPopularIn(String category) {
+    return byCategoryPopularity.getOrDefault(category, List.of());
+  }
+
+  public int categoryCount() {
+    return byCategoryPopularity.size();
+  }
+
+  /** Popularity scaled to [0, 1] against the most popular item. */
+  public double relativePopularity(CatalogItem item) {
+    return maxPopularity <= 0 ? 0 : Math.max(0, item.popularity()) / maxPopularity;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.concierge.persistence.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.models.CatalogItem;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/** The {@code catalog} topic's JSON contract, plus the optional {@code popularity} field. */
+public final class CatalogJson {
+
+  private final ObjectMapper mapper;
+
+  public CatalogJson(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** The item, or empty when the record is not a usable catalog item (it is then skipped). */
+  public Optional<CatalogItem> parse(byte[] json) {
+    try {
+      JsonNode node = mapper.readTree(json);
+      if (node == null || !node.hasNonNull("itemId") || !node.hasNonNull("category")) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new CatalogItem(
+              node.get("itemId").asText(),
+              node.get("category").asText(),
+              node.path("price").asDouble(0),
+              node.path("inStock").asBoolean(true),
+              node.path("title").asText(""),
+              node.path("popularity").asDouble(0)));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  public byte[] write(CatalogItem item) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("itemId", item.itemId());
+      json.writeStringField("category", item.category());
+      json.writeNumberField("price", item.price());
+      json.writeBooleanField("inStock", item.inStock());
+      json.writeStringField("title", item.title());
+      json.writeNumberField("popularity", item.popularity());
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return out.toByteArray();
+  }
+}

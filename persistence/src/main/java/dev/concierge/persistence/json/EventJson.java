@@ -1,0 +1,196 @@
+package dev.concierge.persistence.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.EventType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code customer-events} JSON contract: reading with validation that names the field to fix,
+ * and writing the canonical form. Context values that are not strings are kept as their JSON text.
+ */
+public final class EventJson {
+
+  private static final int WRITE_BUFFER_BYTES = 256;
+
+  private final ObjectMapper mapper;
+
+  public EventJson(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  public ParsedEvent parse(byte[] json) {
+    if (json == null || json.length == 0) {
+      return new ParsedEvent.Invalid("the record has no value; expected an event JSON object");
+    }
+    JsonNode node;
+    try {
+      node = mapper.readTree(json);
+    } catch (IOException e) {
+      return new ParsedEvent.Invalid("not valid JSON: " + firstLine(e.getMessage()));
+    }
+    return fromTree(node);
+  }
+
+  public ParsedEvent fromTree(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return new ParsedEvent.Invalid("expected an event JSON object");
+    }
+    try {
+      String eventId = requiredText(node, "eventId");
+      String customerId = requiredText(node, "customerId");
+      String typeName = requiredText(node, "type");
+      EventType type =
+          EventType.fromWireName(typeName)
+              .orElseThrow(() -> new InvalidField(
+                  "field 'type' must be one of " + EventType.wireNames() + ", was '" + typeName + "'"));
+      String itemId = requiredText(node, "itemId");
+      Instant timestamp = timestamp(requiredText(node, "timestamp"));
+      Double price = optionalPrice(node);
+      int quantity = optionalQuantity(node);
+      String sessionId = optionalText(node, "sessionId").orElse(null);
+      Map<String, String> context = context(node);
+      return new ParsedEvent.Valid(
+          new CustomerEvent(eventId, customerId, type, itemId, timestamp, price, quantity, sessionId, context));
+    } catch (InvalidField e) {
+      return new ParsedEvent.Invalid(e.getMessage());
+    }
+  }
+
+  public byte[] write(CustomerEvent event) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(WRITE_BUFFER_BYTES);
+    try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("eventId", event.eventId());
+      json.writeStringField("customerId", event.customerId());
+      json.writeStringField("type", event.type().wireName());
+      json.writeStringField("itemId", event.itemId());
+      json.writeStringField("timestamp", event.timestamp().toString());
+      if (event.price() != null) {
+        json.writeNumberField("price", event.price());
+      }
+      json.writeNumberField("quantity", event.quantity());
+      if (event.sessionId() != null) {
+        json.writeStringField("sessionId", event.sessionId());
+      }
+      if (!event.context().isEmpty()) {
+        json.writeObjectFieldStart("context");
+        for (Map.Entry<String, String> entry : event.context().entrySet()) {
+          json.writeStringField(entry.getKey(), entry.getValue());
+        }
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static String requiredText(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw new InvalidField("missing required field '" + field + "'");
+    }
+    if (!value.isTextual() || value.asText().isBlank()) {
+      throw new InvalidField("field '" + field + "' must be a non-empty string");
+    }
+    return value.asText();
+  }
+
+  private static Optional<String> optionalText(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw new InvalidField("field '" + field + "' must be a string");
+    }
+    return Optional.of(value.asText());
+  }
+
+  private static Instant timestamp(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidField(
+          "field 'timestamp' must be an ISO-8601 instant such as 2026-11-26T10:00:00Z, was '" + text + "'");
+    }
+  }
+
+  private static Double optionalPrice(JsonNode node) {
+    JsonNode value = node.get("price");
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isNumber() || value.asDouble() < 0 || !Double.isFinite(value.asDouble())) {
+      throw new InvalidField("field 'price' must be a number >= 0");
+    }
+    return value.asDouble();
+  }
+
+  private static int optionalQuantity(JsonNode node) {
+    JsonNode value = node.get("quantity");
+    if (value == null || value.isNull()) {
+      return 1;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1) {
+      throw new InvalidField("field 'quantity' must be an integer >= 1");
+    }
+    return value.asInt();
+  }
+
+  private Map<String, String> context(JsonNode node) {
+    JsonNode value = node.get("context");
+    if (value == null || value.isNull()) {
+      return Map.of();
+    }
+    if (!value.isObject()) {
+      throw new InvalidField("field 'context' must be a JSON object");
+    }
+    Map<String, String> context = new HashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode fieldValue = field.getValue();
+      if (!fieldValue.isNull()) {
+        context.put(field.getKey(), fieldValue.isTextual() ? fieldValue.asText() : jsonText(fieldValue));
+      }
+    }
+    return context;
+  }
+
+  private String jsonText(JsonNode value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("a parsed tree always writes back", e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** A field that breaks the contract; carries the message for the producer. */
+  private static final class InvalidField extends RuntimeException {
+    InvalidField(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
