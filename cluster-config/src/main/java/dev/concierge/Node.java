@@ -1,0 +1,125 @@
+package dev.concierge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.api.ApiRoutes;
+import dev.concierge.api.CustomerRoutes;
+import dev.concierge.api.DecisionRoutes;
+import dev.concierge.api.ErrorHandling;
+import dev.concierge.api.EventRoutes;
+import dev.concierge.api.HealthRoutes;
+import dev.concierge.api.HttpServer;
+import dev.concierge.api.HttpSettings;
+import dev.concierge.api.JsonResponses;
+import dev.concierge.api.dto.DecisionRequests;
+import dev.concierge.api.dto.EventRequests;
+import dev.concierge.engine.CustomerEntity;
+import dev.concierge.engine.CustomerSettings;
+import dev.concierge.engine.catalog.CatalogConsumer;
+import dev.concierge.engine.catalog.CatalogSettings;
+import dev.concierge.engine.catalog.CatalogView;
+import dev.concierge.engine.decision.DecisionService;
+import dev.concierge.engine.health.JournalProbe;
+import dev.concierge.engine.ingestion.EventIngestion;
+import dev.concierge.engine.ingestion.EventPublisher;
+import dev.concierge.engine.ingestion.IngestionSettings;
+import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.persistence.json.CatalogJson;
+import dev.concierge.persistence.json.EventJson;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import com.typesafe.config.Config;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.kafka.ProducerSettings;
+import org.apache.pekko.kafka.javadsl.SendProducer;
+import org.apache.pekko.stream.UniqueKillSwitch;
+
+/**
+ * Everything one node runs, wired in dependency order: cluster membership, the catalog, the
+ * customer entity, ingestion, decisions and the HTTP API. Public so integration tests can start a
+ * real node inside their own actor system.
+ */
+public record Node(
+    CatalogView catalog,
+    DecisionService decisions,
+    Optional<EventIngestion> ingestion,
+    CompletionStage<ServerBinding> binding) {
+
+  public static Node start(ActorSystem<?> system) {
+    Config concierge = system.settings().config().getConfig("concierge");
+    if (concierge.getBoolean("cluster.join-self")) {
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+    ObjectMapper mapper = new ObjectMapper();
+    EventJson eventJson = new EventJson(mapper);
+    KafkaSettings kafka = KafkaSettings.fromConfig(concierge);
+    CustomerSettings customerSettings = CustomerSettings.fromConfig(concierge);
+
+    CatalogView catalog = new CatalogView();
+    UniqueKillSwitch catalogConsumer =
+        CatalogConsumer.start(system, kafka, CatalogSettings.fromConfig(concierge), catalog, new CatalogJson(mapper));
+    CustomerEntity.init(system, customerSettings, catalog);
+
+    SendProducer<String, byte[]> producer =
+        new SendProducer<>(
+            ProducerSettings.create(
+                    concierge.getConfig("kafka.producer"), new StringSerializer(), new ByteArraySerializer())
+                .withBootstrapServers(kafka.bootstrapServers()),
+            system);
+    IngestionSettings ingestionSettings = IngestionSettings.fromConfig(concierge);
+    Optional<EventIngestion> ingestion =
+        ingestionSettings.enabled()
+            ? Optional.of(EventIngestion.start(system, kafka, ingestionSettings, eventJson, producer))
+            : Optional.empty();
+    DecisionService decisions =
+        new DecisionService(
+            system, catalog, customerSettings.ranking(), concierge.getDuration("decisions.ask-timeout"));
+
+    HttpSettings http = HttpSettings.fromConfig(concierge);
+    JsonResponses responses = new JsonResponses(mapper.getFactory());
+    EventPublisher publisher = new EventPublisher(producer, kafka, eventJson, system.executionContext());
+    ApiRoutes routes =
+        new ApiRoutes(
+            new DecisionRoutes(
+                decisions::decide,
+                new DecisionRequests(mapper, http.defaultDecisionLimit(), http.maxDecisionLimit()),
+                responses),
+            new EventRoutes(
+                publisher::publish, new EventRequests(mapper, eventJson, http.maxEventsPerRequest()), responses),
+            new CustomerRoutes(decisions::features, responses),
+            new HealthRoutes(new NodeHealth(system, new JournalProbe(system), ingestion), responses),
+            new ErrorHandling(responses));
+    CompletionStage<ServerBinding> binding = HttpServer.start(routes.route(), http, system);
+
+    stopOnShutdown(system, ingestion, catalogConsumer, producer);
+    return new Node(catalog, decisions, ingestion, binding);
+  }
+
+  private static void stopOnShutdown(
+      ActorSystem<?> system,
+      Optional<EventIngestion> ingestion,
+      UniqueKillSwitch catalogConsumer,
+      SendProducer<String, byte[]> producer) {
+    CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+    // stop taking events before sharding hands off entities; confirmed offsets are committed on the way out
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseServiceRequestsDone(),
+        "concierge-stop-ingestion",
+        () -> ingestion.map(EventIngestion::stop).orElse(CompletableFuture.completedFuture(Done.getInstance())));
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseServiceStop(),
+        "concierge-stop-kafka-clients",
+        () -> {
+          catalogConsumer.shutdown();
+          return producer.close();
+        });
+  }
+}

@@ -1,0 +1,138 @@
+package dev.concierge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.engine.kafka.KafkaTopics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * A real Concierge node inside the test JVM, on the real Kafka and Cassandra, with topics,
+ * consumer group and keyspace of its own {@link Namespace}, and a free HTTP port. Stopping and
+ * starting a node on the same namespace is a node restart.
+ */
+final class TestNode implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The names one test owns: topics, consumer group and keyspace. */
+  record Namespace(String id) {
+    static Namespace unique() {
+      return new Namespace(Long.toString(System.nanoTime(), Character.MAX_RADIX));
+    }
+
+    Config config() {
+      return ConfigFactory.parseString(
+          String.join(
+              "\n",
+              "concierge.kafka.topics.events = \"customer-events-" + id + "\"",
+              "concierge.kafka.topics.dead-letters = \"customer-events-" + id + ".dlq\"",
+              "concierge.kafka.topics.catalog = \"catalog-" + id + "\"",
+              "concierge.kafka.topics.events-partitions = 2",
+              "concierge.ingestion.group-id = \"it-" + id + "\"",
+              "pekko.persistence.cassandra.journal.keyspace = \"it_" + id + "\"",
+              "pekko.persistence.cassandra.snapshot.keyspace = \"it_" + id + "\""));
+    }
+  }
+
+  private final ActorSystem<Void> system;
+  private final int httpPort;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  private TestNode(ActorSystem<Void> system, int httpPort) {
+    this.system = system;
+    this.httpPort = httpPort;
+  }
+
+  /** Creates the namespace's topics and waits for every partition (KAFKA-15591). */
+  static KafkaSettings prepareTopics(Namespace namespace) {
+    KafkaSettings kafka = KafkaSettings.fromConfig(config(namespace, 0).getConfig("concierge"));
+    KafkaTopics.ensure(kafka.bootstrapServers(), kafka.topics(), kafka.topicReadyTimeout());
+    return kafka;
+  }
+
+  static TestNode start(Namespace namespace) {
+    int port = RealServices.freePort();
+    TestNode node = new TestNode(ActorSystem.create(Guardian.create(), "concierge", config(namespace, port)), port);
+    Eventually.within(READY_TIMEOUT, "the node reports ready", () -> node.get("/health/ready").statusCode() == 200);
+    return node;
+  }
+
+  private static Config config(Namespace namespace, int httpPort) {
+    return namespace
+        .config()
+        .withFallback(
+            ConfigFactory.parseString(
+                String.join(
+                    "\n",
+                    "concierge.kafka.bootstrap-servers = \"" + RealServices.kafkaBootstrap() + "\"",
+                    "datastax-java-driver.basic.contact-points = [\"" + RealServices.cassandraContactPoint() + "\"]",
+                    "concierge.http.port = " + httpPort)))
+        .withFallback(ConfigFactory.parseResources("integration-test.conf"))
+        .withFallback(ConfigFactory.load())
+        .resolve();
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  HttpResponse<String> post(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  JsonNode getJson(String path) {
+    return json(get(path));
+  }
+
+  JsonNode postJson(String path, String json) {
+    return json(post(path, json));
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the node did not stop", e);
+    }
+  }
+
+  private JsonNode json(HttpResponse<String> response) {
+    try {
+      return mapper.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + httpPort + path);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.timeout(HTTP_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("HTTP request failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package dev.concierge.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import dev.concierge.models.Catalog;
+import dev.concierge.models.CatalogItem;
+import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.CustomerFeatures;
+import dev.concierge.models.CustomerSnapshot;
+import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.EventRecorded;
+import dev.concierge.models.EventType;
+import dev.concierge.models.RankedItem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestKitJUnit5Extension.class)
+@ExtendWith(LogCapturingExtension.class)
+class CustomerEntityTest {
+
+  private static final int SNAPSHOT_EVERY = 3;
+  private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+
+  @JUnit5TestKit
+  ActorTestKit testKit =
+      new JUnit5TestKitBuilder()
+          .withCustomConfig(
+              EventSourcedBehaviorTestKit.config()
+                  .withFallback(ConfigFactory.parseString("concierge.customer.snapshot-every = " + SNAPSHOT_EVERY))
+                  .withFallback(ConfigFactory.load()))
+          .build();
+
+  private final Catalog catalog =
+      Catalog.of(
+          List.of(
+              item("shoe-1", "shoes", 50),
+              item("shoe-2", "shoes", 40),
+              item("shoe-3", "shoes", 30),
+              item("tent-1", "tents", 500),
+              item("tent-2", "tents", 400),
+              item("sock-1", "socks", 300)));
+
+  private EventSourcedBehaviorTestKit<CustomerEntity.Command, EventRecorded, CustomerEntity.State> customer;
+
+  @BeforeEach
+  void startCustomer() {
+    CustomerSettings settings = CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
+    // the live state never leaves the actor; what is persisted of it, the snapshot, is verified below
+    customer =
+        EventSourcedBehaviorTestKit.create(
+            testKit.system(),
+            CustomerEntity.create("c-42", settings, () -> catalog),
+            EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+  }
+
+  @Test
+  void recordingAnEventPersistsItWithTheItemsCategoryAndUpdatesTheFeatures() {
+    CustomerEvent view = event("e-1", EventType.VIEW, "shoe-1", 0);
+
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAck> result =
+        customer.runCommand(replyTo -> new CustomerEntity.RecordEvent(view, replyTo));
+
+    assertEquals(new CustomerEntity.EventAck("e-1", false), result.reply());
+    assertEquals(new EventRecorded(view, "shoes"), result.event());
+    CustomerFeatures features = result.state().features();
+    assertEquals(1, features.events().view());
+    assertEquals(1.0, features.affinityFor("shoes"), 1e-9);
+    assertEquals(List.of("shoe-1"), features.recentItems().items());
+  }
+
+  @Test
+  void anItemTheCatalogDoesNotKnowIsRecordedWithoutACategory() {
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAck> result =
+        customer.runCommand(replyTo -> new CustomerEntity.RecordEvent(event("e-1", EventType.CLICK, "mystery", 0), replyTo));
+
+    assertNull(result.event().category());
+    assertEquals(1, result.state().features().events().click());
+    assertTrue(result.state().features().categoryAffinity().scores().isEmpty());
+  }
+
+  @Test
+  void aDuplicateEventIdIsAcknowledgedAndChangesNothing() {
+    record(event("e-1", EventType.VIEW, "shoe-1", 0));
+
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAck> again =
+        customer.runCommand(replyTo -> new CustomerEntity.RecordEvent(event("e-1", EventType.VIEW, "shoe-1", 0), replyTo));
+
+    assertTrue(again.hasNoEvents());
+    assertEquals(new CustomerEntity.EventAck("e-1", true), again.reply());
+    assertEquals(1, again.state().features().events().view());
+  }
+
+  @Test
+  void dedupeStillWorksAfterRecoveryFromEventsAndFromASnapshot() {
+    for (int i = 1; i <= SNAPSHOT_EVERY + 1; i++) {
+      record(event("e-" + i, EventType.VIEW, "shoe-1", i));
+    }
+
+    customer.restart();
+
+    for (int i = 1; i <= SNAPSHOT_EVERY + 1; i++) {
+      String eventId = "e-" + i;
+      CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAck> again =
+          customer.runCommand(replyTo -> new CustomerEntity.RecordEvent(event(eventId, EventType.VIEW, "shoe-1", 0), replyTo));
+      assertTrue(again.reply().duplicate(), eventId + " should still be known after recovery");
+    }
+    assertEquals(SNAPSHOT_EVERY + 1, customer.getState().features().events().view());
+  }
+
+  @Test
+  void recoveryRebuildsTheSameFeatures() {
+    record(event("e-1", EventType.VIEW, "tent-1", 0));
+    record(event("e-2", EventType.ADD_TO_CART, "shoe-2", 60));
+    record(event("e-3", EventType.PURCHASE, "shoe-2", 120));
+    CustomerFeatures before = customer.getState().features();
+
+    customer.restart();
+
+    assertEquals(before, customer.getState().features());
+  }
+
+  @Test
+  void aShopperWhoViewedShoesIsShownShoesFirst() {
+    record(event("e-1", EventType.VIEW, "shoe-1", 0));
+    record(event("e-2", EventType.VIEW, "shoe-2", 1));
+    record(event("e-3", EventType.VIEW, "shoe-3", 2));
+
+    List<RankedItem> items = decide(new DecisionQuery("c-42", 3, null, List.of(), Set.of()));
+
+    assertEquals(List.of("shoe-1", "shoe-2", "shoe-3"), items.stream().map(RankedItem::itemId).toList());
+    assertTrue(items.get(0).reasons().get(0).contains("shoes"));
+  }
+
+  @Test
+  void aPurchasedItemIsNeverRecommendedAgain() {
+    record(event("e-1", EventType.PURCHASE, "tent-1", 0));
+
+    List<RankedItem> items = decide(new DecisionQuery("c-42", 10, null, List.of(), Set.of()));
+
+    assertFalse(items.stream().anyMatch(item -> item.itemId().equals("tent-1")));
+    assertEquals(catalog.size() - 1, items.size());
+  }
+
+  @Test
+  void decidingAndReadingFeaturesPersistNothing() {
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.Decision> decided =
+        customer.runCommand(replyTo -> new CustomerEntity.Decide(new DecisionQuery("c-42", 5, null, List.of(), Set.of()), replyTo));
+    assertTrue(decided.hasNoEvents());
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerFeatures> read =
+        customer.runCommand(CustomerEntity.GetFeatures::new);
+    assertTrue(read.hasNoEvents());
+    assertEquals(CustomerFeatures.EMPTY, read.reply());
+  }
+
+  @Test
+  void theSnapshotHoldsTheFeaturesAndTheDedupeWindowAndSurvivesSerialization() {
+    record(event("e-1", EventType.VIEW, "shoe-1", 0));
+    record(event("e-2", EventType.PURCHASE, "tent-1", 1));
+
+    CustomerSnapshot snapshot = (CustomerSnapshot) customerSnapshotAdapter().toJournal(customer.getState());
+
+    assertEquals(customer.getState().features(), snapshot.features());
+    assertEquals(List.of("e-1", "e-2"), snapshot.recentEventIds());
+    testKit.serializationTestKit().verifySerialization(snapshot, true);
+  }
+
+  private SnapshotAdapter<CustomerEntity.State> customerSnapshotAdapter() {
+    CustomerSettings settings = CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
+    return ((CustomerEntity) CustomerEntity.create("c-42", settings, () -> catalog)).snapshotAdapter();
+  }
+
+  private void record(CustomerEvent event) {
+    customer.<CustomerEntity.EventAck>runCommand(replyTo -> new CustomerEntity.RecordEvent(event, replyTo));
+  }
+
+  private List<RankedItem> decide(DecisionQuery query) {
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.Decision> result =
+        customer.runCommand(replyTo -> new CustomerEntity.Decide(query, replyTo));
+    return result.reply().items();
+  }
+
+  private static CustomerEvent event(String eventId, EventType type, String itemId, int minutesAfterT0) {
+    return CustomerEvent.of(eventId, "c-42", type, itemId, T0.plusSeconds(60L * minutesAfterT0));
+  }
+
+  private static CatalogItem item(String itemId, String category, double popularity) {
+    return new CatalogItem(itemId, category, 10.0, true, itemId, popularity);
+  }
+}
