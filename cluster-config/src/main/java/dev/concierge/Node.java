@@ -14,6 +14,7 @@ import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.CustomerSettings;
+import dev.concierge.engine.FeatureService;
 import dev.concierge.engine.catalog.CatalogConsumer;
 import dev.concierge.engine.catalog.CatalogSettings;
 import dev.concierge.engine.catalog.CatalogView;
@@ -94,7 +95,8 @@ public record Node(
                 responses),
             new EventRoutes(
                 publisher::publish, new EventRequests(mapper, eventJson, http.maxEventsPerRequest()), responses),
-            new CustomerRoutes(decisions::features, responses),
+            new CustomerRoutes(
+                new FeatureService(system, concierge.getDuration("customer.features-read-timeout"))::features, responses),
             new HealthRoutes(new NodeHealth(system, new JournalProbe(system), ingestion), responses),
             new ErrorHandling(responses));
     CompletionStage<ServerBinding> binding = HttpServer.start(routes.route(), http, system);

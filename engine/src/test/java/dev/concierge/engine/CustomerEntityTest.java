@@ -28,8 +28,11 @@ import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+// one actor system for the class: the extension shuts down only the kit of the last test instance
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(TestKitJUnit5Extension.class)
 @ExtendWith(LogCapturingExtension.class)
 class CustomerEntityTest {
@@ -67,6 +70,7 @@ class CustomerEntityTest {
             testKit.system(),
             CustomerEntity.create("c-42", settings, () -> catalog),
             EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+    customer.clear();
   }
 
   @Test

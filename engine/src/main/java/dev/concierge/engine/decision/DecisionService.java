@@ -2,7 +2,6 @@ package dev.concierge.engine.decision;
 
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.models.Catalog;
-import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.PopularityAffinityRanker;
 import dev.concierge.models.RankedItem;
@@ -56,12 +55,6 @@ public final class DecisionService {
             (decision, failure) ->
                 failure == null ? outcome(query, decision.items(), false) : fallback(query, failure),
             executor);
-  }
-
-  public CompletionStage<CustomerFeatures> features(String customerId) {
-    return sharding
-        .entityRefFor(CustomerEntity.ENTITY_KEY, customerId)
-        .ask(CustomerEntity.GetFeatures::new, timeout);
   }
 
   /** How many decisions were answered with the fallback since start. */

@@ -6,17 +6,21 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 
-/** Asks the Cassandra cluster behind the journal a trivial question, through the journal's own session. */
+/**
+ * Asks the Cassandra cluster behind the journal a trivial question. It uses a session of its own:
+ * sessions are shared per config path and the first user's initialisation wins, so borrowing the
+ * journal's session before the journal starts would skip the journal's keyspace and table creation.
+ */
 public final class JournalProbe {
 
-  private static final String JOURNAL_SESSION_CONFIG = "pekko.persistence.cassandra";
+  private static final String PROBE_SESSION_CONFIG = "pekko.connectors.cassandra";
   private static final String PROBE_QUERY = "SELECT release_version FROM system.local";
 
   private final CassandraSession session;
   private final Executor executor;
 
   public JournalProbe(ActorSystem<?> system) {
-    this.session = CassandraSessionRegistry.get(system).sessionFor(JOURNAL_SESSION_CONFIG);
+    this.session = CassandraSessionRegistry.get(system).sessionFor(PROBE_SESSION_CONFIG);
     this.executor = system.executionContext();
   }
 

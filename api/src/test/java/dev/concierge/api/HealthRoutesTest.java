@@ -1,0 +1,49 @@
+package dev.concierge.api;
+
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.junit.jupiter.api.Test;
+
+class HealthRoutesTest extends RouteTestSupport {
+
+  @Test
+  void aliveIs200() {
+    RouteFixture fixture = new RouteFixture().readinessProblems("cluster member is Joining, not Up");
+
+    get(fixture.route(), "/health/alive")
+        .assertStatusCode(200)
+        .assertContentType(ContentTypes.APPLICATION_JSON)
+        .assertEntity("{\"status\":\"alive\"}");
+  }
+
+  @Test
+  void readyWithNoProblemsIs200() {
+    RouteFixture fixture = new RouteFixture();
+
+    get(fixture.route(), "/health/ready")
+        .assertStatusCode(200)
+        .assertContentType(ContentTypes.APPLICATION_JSON)
+        .assertEntity("{\"status\":\"ready\"}");
+  }
+
+  @Test
+  void readyWithProblemsIs503JsonListingThemAll() {
+    RouteFixture fixture =
+        new RouteFixture()
+            .readinessProblems("cluster member is Joining, not Up", "the Cassandra journal does not answer");
+
+    String message = assertError(get(fixture.route(), "/health/ready"), 503, "not_ready");
+
+    assertMentions(message, "cluster member is Joining, not Up", "the Cassandra journal does not answer");
+  }
+
+  @Test
+  void healthAcceptsOnlyGet() {
+    RouteFixture fixture = new RouteFixture();
+
+    String message =
+        assertError(testRoute(fixture.route()).run(HttpRequest.POST("/health/alive")), 405, "method_not_allowed");
+
+    assertMentions(message, "GET");
+  }
+}

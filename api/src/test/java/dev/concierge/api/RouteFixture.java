@@ -1,0 +1,123 @@
+package dev.concierge.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import dev.concierge.api.dto.DecisionRequests;
+import dev.concierge.api.dto.EventRequests;
+import dev.concierge.engine.decision.DecisionOutcome;
+import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.CustomerFeatures;
+import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.RankedItem;
+import dev.concierge.persistence.json.EventJson;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * The API's routes wired as {@code Node} wires them (real ObjectMapper, EventJson, DTO readers, JSON
+ * responses and error handling, settings from {@code reference.conf}), with in-memory fakes behind
+ * the four functional interfaces. The fakes record what reached them.
+ */
+final class RouteFixture {
+
+  static final HttpSettings PRODUCTION_SETTINGS =
+      HttpSettings.fromConfig(ConfigFactory.load().getConfig("concierge"));
+
+  final List<DecisionQuery> decisionQueries = new CopyOnWriteArrayList<>();
+  final List<List<CustomerEvent>> publishedBatches = new CopyOnWriteArrayList<>();
+  final List<String> featureRequests = new CopyOnWriteArrayList<>();
+
+  private Function<DecisionQuery, CompletionStage<DecisionOutcome>> decider = RouteFixture::personalised;
+  private Function<List<CustomerEvent>, CompletionStage<Integer>> sink =
+      events -> CompletableFuture.completedFuture(events.size());
+  private Function<String, CompletionStage<CustomerFeatures>> features =
+      customerId -> CompletableFuture.completedFuture(CustomerFeatures.EMPTY);
+  private Supplier<CompletionStage<List<String>>> readiness = () -> CompletableFuture.completedFuture(List.of());
+  private int maxEventsPerRequest = PRODUCTION_SETTINGS.maxEventsPerRequest();
+
+  /** The default decider's answer: two personalised items for whoever asked. */
+  static CompletionStage<DecisionOutcome> personalised(DecisionQuery query) {
+    return CompletableFuture.completedFuture(
+        new DecisionOutcome(
+            "d-1",
+            query.customerId(),
+            "model-v3",
+            false,
+            List.of(
+                new RankedItem("sku-9", 0.83, List.of("you viewed shoes", "popular in shoes")),
+                new RankedItem("sku-11", 0.5, List.of()))));
+  }
+
+  RouteFixture deciding(Function<DecisionQuery, CompletionStage<DecisionOutcome>> decider) {
+    this.decider = decider;
+    return this;
+  }
+
+  RouteFixture publishing(Function<List<CustomerEvent>, CompletionStage<Integer>> sink) {
+    this.sink = sink;
+    return this;
+  }
+
+  RouteFixture sinkFailingWith(Throwable failure) {
+    return publishing(events -> CompletableFuture.failedFuture(failure));
+  }
+
+  RouteFixture featuresAre(CustomerFeatures answer) {
+    this.features = customerId -> CompletableFuture.completedFuture(answer);
+    return this;
+  }
+
+  RouteFixture featuresFailWith(Throwable failure) {
+    this.features = customerId -> CompletableFuture.failedFuture(failure);
+    return this;
+  }
+
+  RouteFixture readinessProblems(String... problems) {
+    List<String> answer = List.of(problems);
+    this.readiness = () -> CompletableFuture.completedFuture(answer);
+    return this;
+  }
+
+  RouteFixture maxEventsPerRequest(int max) {
+    this.maxEventsPerRequest = max;
+    return this;
+  }
+
+  Route route() {
+    ObjectMapper mapper = new ObjectMapper();
+    EventJson eventJson = new EventJson(mapper);
+    JsonResponses responses = new JsonResponses(mapper.getFactory());
+    Decider recordingDecider =
+        query -> {
+          decisionQueries.add(query);
+          return decider.apply(query);
+        };
+    EventSink recordingSink =
+        events -> {
+          publishedBatches.add(List.copyOf(events));
+          return sink.apply(events);
+        };
+    FeatureReader recordingReader =
+        customerId -> {
+          featureRequests.add(customerId);
+          return features.apply(customerId);
+        };
+    HealthCheck health = () -> readiness.get();
+    return new ApiRoutes(
+            new DecisionRoutes(
+                recordingDecider,
+                new DecisionRequests(
+                    mapper, PRODUCTION_SETTINGS.defaultDecisionLimit(), PRODUCTION_SETTINGS.maxDecisionLimit()),
+                responses),
+            new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, maxEventsPerRequest), responses),
+            new CustomerRoutes(recordingReader, responses),
+            new HealthRoutes(health, responses),
+            new ErrorHandling(responses))
+        .route();
+  }
+}
