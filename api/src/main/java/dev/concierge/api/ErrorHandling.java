@@ -8,6 +8,7 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.MalformedRequestContentRejection;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps every failure to the contract's JSON error body, in one place: {@link ApiError}s keep their
- * status, Pekko's own rejections (unknown path, wrong method, ...) keep theirs with the text moved
- * into JSON, an oversized body is a 413, and only a real server fault is a 500.
+ * status, an oversized body is a 413 that says what to do, Pekko's other rejections (unknown path,
+ * wrong method, ...) keep their status with the text moved into JSON, and only a real server fault
+ * is a 500.
  */
 public final class ErrorHandling {
 
@@ -36,14 +38,6 @@ public final class ErrorHandling {
   private ExceptionHandler exceptionHandler() {
     return ExceptionHandler.newBuilder()
         .match(ApiError.class, error -> Directives.complete(responses.error(error)))
-        .match(
-            EntityStreamSizeException.class,
-            tooBig ->
-                Directives.complete(
-                    responses.error(
-                        StatusCodes.PAYLOAD_TOO_LARGE,
-                        "payload_too_large",
-                        "the request body is larger than " + tooBig.limit() + " bytes; send fewer events per request")))
         .matchAny(
             failure -> {
               log.error("request failed", failure);
@@ -55,7 +49,21 @@ public final class ErrorHandling {
   }
 
   private RejectionHandler rejectionHandler() {
-    return RejectionHandler.defaultHandler().mapRejectionResponse(this::asJson);
+    return RejectionHandler.newBuilder()
+        .handle(MalformedRequestContentRejection.class, this::malformedContent)
+        .build()
+        .withFallback(RejectionHandler.defaultHandler().mapRejectionResponse(this::asJson));
+  }
+
+  private Route malformedContent(MalformedRequestContentRejection rejection) {
+    if (rejection.getCause() instanceof EntityStreamSizeException tooBig) {
+      return Directives.complete(
+          responses.error(
+              StatusCodes.PAYLOAD_TOO_LARGE,
+              "payload_too_large",
+              "the request body is larger than " + tooBig.limit() + " bytes; send fewer events per request"));
+    }
+    return Directives.complete(responses.error(ApiError.badRequest("the request body could not be read: " + rejection.message())));
   }
 
   private HttpResponse asJson(HttpResponse response) {

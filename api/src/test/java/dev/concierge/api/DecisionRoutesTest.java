@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.testkit.TestRouteResult;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -308,9 +307,6 @@ class DecisionRoutesTest extends RouteTestSupport {
     assertFalse(message.contains("boom"), "internal details stay in the log: " + message);
   }
 
-  @Disabled(
-      "known bug: dto/Bodies.read uses ObjectMapper.readTree without FAIL_ON_TRAILING_TOKENS, so a body with"
-          + " trailing content after the first JSON value is accepted (200) instead of 400 invalid_json")
   @Test
   void bodyWithTrailingContentAfterTheJsonObjectIs400InvalidJson() {
     RouteFixture fixture = new RouteFixture();

@@ -14,7 +14,6 @@ import org.apache.pekko.http.javadsl.model.RequestEntity;
 import org.apache.pekko.http.javadsl.model.headers.Allow;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.testkit.TestRouteResult;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -67,11 +66,6 @@ class ErrorHandlingTest extends RouteTestSupport {
     assertTrue(fixture.publishedBatches.isEmpty());
   }
 
-  @Disabled(
-      "known bug: ErrorHandling's EntityStreamSizeException handler (payload_too_large, 'send fewer events per"
-          + " request') is dead code: entity(...) turns the failure into a MalformedRequestContentRejection, so the"
-          + " 413 comes from the rejection path with code 'content_too_large' (Pekko's reason phrase) and message"
-          + " 'The request content was malformed: EntityStreamSizeException ...'")
   @Test
   void bodyOverMaxContentLengthIs413PayloadTooLargeSayingSendFewerEvents() {
     RouteFixture fixture = new RouteFixture();

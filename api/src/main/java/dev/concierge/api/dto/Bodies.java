@@ -1,7 +1,9 @@
 package dev.concierge.api.dto;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.concierge.api.ApiError;
 import java.io.IOException;
 
@@ -10,12 +12,17 @@ final class Bodies {
 
   private Bodies() {}
 
-  static JsonNode read(ObjectMapper mapper, byte[] body, String expected) {
+  /** A reader that refuses content after the first JSON value, which would otherwise be dropped silently. */
+  static ObjectReader strictReader(ObjectMapper mapper) {
+    return mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  static JsonNode read(ObjectReader reader, byte[] body, String expected) {
     if (body.length == 0) {
       throw ApiError.invalidJson("the request body is empty; send " + expected);
     }
     try {
-      JsonNode root = mapper.readTree(body);
+      JsonNode root = reader.readTree(body);
       if (root == null || root.isMissingNode()) {
         throw ApiError.invalidJson("the request body is empty; send " + expected);
       }
@@ -25,8 +32,8 @@ final class Bodies {
     }
   }
 
-  static JsonNode readObject(ObjectMapper mapper, byte[] body, String expected) {
-    JsonNode root = read(mapper, body, expected);
+  static JsonNode readObject(ObjectReader reader, byte[] body, String expected) {
+    JsonNode root = read(reader, body, expected);
     if (!root.isObject()) {
       throw ApiError.badRequest("the request body must be " + expected);
     }

@@ -2,6 +2,7 @@ package dev.concierge.api.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.concierge.api.ApiError;
 import dev.concierge.models.DecisionQuery;
 import java.util.ArrayList;
@@ -16,18 +17,18 @@ import java.util.Set;
  */
 public final class DecisionRequests {
 
-  private final ObjectMapper mapper;
+  private final ObjectReader reader;
   private final int defaultLimit;
   private final int maxLimit;
 
   public DecisionRequests(ObjectMapper mapper, int defaultLimit, int maxLimit) {
-    this.mapper = mapper;
+    this.reader = Bodies.strictReader(mapper);
     this.defaultLimit = defaultLimit;
     this.maxLimit = maxLimit;
   }
 
   public DecisionQuery parse(byte[] body) {
-    JsonNode root = Bodies.readObject(mapper, body, "a decision request object such as {\"customerId\":\"c-42\",\"limit\":10}");
+    JsonNode root = Bodies.readObject(reader, body, "a decision request object such as {\"customerId\":\"c-42\",\"limit\":10}");
     String customerId = Bodies.requiredText(root, "customerId");
     return new DecisionQuery(
         customerId, limit(root.get("limit")), contextItemId(root.get("context")),

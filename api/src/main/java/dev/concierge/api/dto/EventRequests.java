@@ -2,6 +2,7 @@ package dev.concierge.api.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.concierge.api.ApiError;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.persistence.json.EventJson;
@@ -19,18 +20,18 @@ public final class EventRequests {
       "an event such as {\"eventId\":\"e-1\",\"customerId\":\"c-42\",\"type\":\"view\",\"itemId\":\"sku-7\","
           + "\"timestamp\":\"2026-11-26T10:00:00Z\"}, or an array of them";
 
-  private final ObjectMapper mapper;
+  private final ObjectReader reader;
   private final EventJson events;
   private final int maxEvents;
 
   public EventRequests(ObjectMapper mapper, EventJson events, int maxEvents) {
-    this.mapper = mapper;
+    this.reader = Bodies.strictReader(mapper);
     this.events = events;
     this.maxEvents = maxEvents;
   }
 
   public List<CustomerEvent> parse(byte[] body) {
-    JsonNode root = Bodies.read(mapper, body, EXPECTED);
+    JsonNode root = Bodies.read(reader, body, EXPECTED);
     if (root.isObject()) {
       return List.of(valid(root, ""));
     }

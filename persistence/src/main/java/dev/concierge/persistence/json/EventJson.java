@@ -2,8 +2,10 @@ package dev.concierge.persistence.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
 import java.io.ByteArrayOutputStream;
@@ -25,9 +27,11 @@ public final class EventJson {
   private static final int WRITE_BUFFER_BYTES = 256;
 
   private final ObjectMapper mapper;
+  private final ObjectReader reader;
 
   public EventJson(ObjectMapper mapper) {
     this.mapper = mapper;
+    this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   public ParsedEvent parse(byte[] json) {
@@ -36,7 +40,7 @@ public final class EventJson {
     }
     JsonNode node;
     try {
-      node = mapper.readTree(json);
+      node = reader.readTree(json);
     } catch (IOException e) {
       return new ParsedEvent.Invalid("not valid JSON: " + firstLine(e.getMessage()));
     }
