@@ -1,5 +1,7 @@
 package dev.concierge;
 
+import dev.concierge.testing.Eventually;
+import dev.concierge.testing.RealServices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;

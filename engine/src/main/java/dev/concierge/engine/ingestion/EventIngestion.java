@@ -16,7 +16,6 @@ import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.kafka.CommitterSettings;
 import org.apache.pekko.kafka.ConsumerMessage.CommittableMessage;
 import org.apache.pekko.kafka.ConsumerMessage.CommittableOffset;
@@ -25,11 +24,9 @@ import org.apache.pekko.kafka.Subscriptions;
 import org.apache.pekko.kafka.javadsl.Committer;
 import org.apache.pekko.kafka.javadsl.Consumer;
 import org.apache.pekko.kafka.javadsl.SendProducer;
-import org.apache.pekko.stream.KillSwitches;
-import org.apache.pekko.stream.UniqueKillSwitch;
-import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.RestartSource;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +49,7 @@ public final class EventIngestion {
   private final SendProducer<String, byte[]> producer;
   private final Executor executor;
   private final AtomicReference<Consumer.Control> control = new AtomicReference<>();
-  private UniqueKillSwitch killSwitch;
+  private volatile boolean stopping;
   private CompletionStage<Done> done;
 
   private EventIngestion(
@@ -89,18 +86,16 @@ public final class EventIngestion {
             .withBootstrapServers(kafka.bootstrapServers())
             .withGroupId(settings.groupId());
     CommitterSettings committerSettings = CommitterSettings.create(system);
-    Pair<UniqueKillSwitch, CompletionStage<Done>> running =
+    done =
         RestartSource.onFailuresWithBackoff(
                 settings.restart().toRestartSettings(),
-                () -> Consumer.committableSource(consumerSettings, Subscriptions.topics(kafka.eventsTopic()))
-                    .mapMaterializedValue(this::remember)
-                    .mapAsync(settings.parallelism(), this::process)
-                    .via(Committer.flow(committerSettings)))
-            .viaMat(KillSwitches.single(), Keep.right())
-            .toMat(Sink.ignore(), Keep.both())
-            .run(system);
-    killSwitch = running.first();
-    done = running.second();
+                () -> stopping
+                    ? Source.<Done>empty()
+                    : Consumer.committableSource(consumerSettings, Subscriptions.topics(kafka.eventsTopic()))
+                        .mapMaterializedValue(this::remember)
+                        .mapAsync(settings.parallelism(), this::process)
+                        .via(Committer.flow(committerSettings)))
+            .runWith(Sink.ignore(), system);
     log.info(
         "ingesting {} as group {} with parallelism {}",
         kafka.eventsTopic(), settings.groupId(), settings.parallelism());
@@ -144,9 +139,16 @@ public final class EventIngestion {
     return current != null && !current.isShutdown().toCompletableFuture().isDone() && !done.toCompletableFuture().isDone();
   }
 
-  /** Stops consuming; pending confirmed offsets are committed before the returned stage completes. */
+  /**
+   * Stops taking new records and lets those in flight finish; the stage completes once their offsets
+   * are committed. A restart that was waiting in backoff does not start again.
+   */
   public CompletionStage<Done> stop() {
-    killSwitch.shutdown();
+    stopping = true;
+    Consumer.Control current = control.get();
+    if (current != null) {
+      current.stop();
+    }
     return done;
   }
 }

@@ -1,4 +1,4 @@
-package dev.concierge;
+package dev.concierge.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,21 +10,21 @@ import java.net.InetAddress;
  * The real Kafka and Cassandra that {@code bin/concierge test} started (failsafe passes their
  * addresses as system properties). Tests fail fast, with the fix, when they are not there.
  */
-final class RealServices {
+public final class RealServices {
 
   private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
 
   private RealServices() {}
 
-  static String kafkaBootstrap() {
+  public static String kafkaBootstrap() {
     return reachable("concierge.it.kafka.bootstrap", "Kafka");
   }
 
-  static String cassandraContactPoint() {
+  public static String cassandraContactPoint() {
     return reachable("concierge.it.cassandra.contact-point", "Cassandra");
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

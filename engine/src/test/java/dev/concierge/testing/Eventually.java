@@ -1,17 +1,17 @@
-package dev.concierge;
+package dev.concierge.testing;
 
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Polls a condition until it holds, for behaviour that completes asynchronously. */
-final class Eventually {
+public final class Eventually {
 
   private static final long POLL_MILLIS = 20;
 
   private Eventually() {}
 
   /** Returns how long it took; fails with {@code what} if {@code condition} never held in time. */
-  static Duration within(Duration timeout, String what, Supplier<Boolean> condition) {
+  public static Duration within(Duration timeout, String what, Supplier<Boolean> condition) {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     RuntimeException lastFailure = null;

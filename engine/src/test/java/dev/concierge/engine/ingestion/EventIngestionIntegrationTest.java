@@ -1,0 +1,154 @@
+package dev.concierge.engine.ingestion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.concierge.engine.CustomerEntity;
+import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.engine.kafka.KafkaTopics;
+import dev.concierge.persistence.json.EventJson;
+import dev.concierge.testing.Eventually;
+import dev.concierge.testing.RealServices;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.kafka.ProducerSettings;
+import org.apache.pekko.kafka.javadsl.SendProducer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Ingestion on a real Kafka broker, against a stand-in customer entity that stays silent for the
+ * first deliveries of an event, as a customer whose persist does not complete would.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EventIngestionIntegrationTest {
+
+  private static final int SILENT_DELIVERIES = 2;
+  private static final Duration SETTLE = Duration.ofSeconds(30);
+
+  private final String id = Long.toString(System.nanoTime(), Character.MAX_RADIX);
+  private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+  private ActorTestKit testKit;
+  private KafkaSettings kafka;
+  private IngestionSettings settings;
+  private EventIngestion ingestion;
+  private SendProducer<String, byte[]> producer;
+
+  @BeforeAll
+  void startIngestion() {
+    Config config =
+        ConfigFactory.parseString(
+                String.join(
+                    "\n",
+                    "pekko.actor.provider = cluster",
+                    "pekko.remote.artery.canonical.port = 0",
+                    "pekko.cluster.jmx.multi-mbeans-in-same-jvm = on",
+                    "concierge.kafka.bootstrap-servers = \"" + RealServices.kafkaBootstrap() + "\"",
+                    "concierge.kafka.topics.events = \"ingestion-" + id + "\"",
+                    "concierge.kafka.topics.dead-letters = \"ingestion-" + id + ".dlq\"",
+                    "concierge.kafka.topics.catalog = \"ingestion-catalog-" + id + "\"",
+                    "concierge.kafka.topics.events-partitions = 1",
+                    "concierge.ingestion.group-id = \"ingestion-it-" + id + "\"",
+                    "concierge.ingestion.ask-timeout = 300ms",
+                    "concierge.ingestion.restart.min-backoff = 100ms",
+                    "concierge.ingestion.restart.max-backoff = 500ms"))
+            .withFallback(ConfigFactory.load())
+            .resolve();
+    testKit = ActorTestKit.create("ingestion", config);
+    Cluster cluster = Cluster.get(testKit.system());
+    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    ClusterSharding.get(testKit.system()).init(Entity.of(CustomerEntity.ENTITY_KEY, ctx -> silentAtFirst()));
+
+    Config concierge = config.getConfig("concierge");
+    kafka = KafkaSettings.fromConfig(concierge);
+    settings = IngestionSettings.fromConfig(concierge);
+    KafkaTopics.ensure(kafka.bootstrapServers(), kafka.topics(), kafka.topicReadyTimeout());
+    producer =
+        new SendProducer<>(
+            ProducerSettings.create(testKit.system(), new StringSerializer(), new ByteArraySerializer())
+                .withBootstrapServers(kafka.bootstrapServers()),
+            testKit.system());
+    ingestion = EventIngestion.start(testKit.system(), kafka, settings, new EventJson(new ObjectMapper()), producer);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    ingestion.stop().toCompletableFuture().get(SETTLE.toSeconds(), TimeUnit.SECONDS);
+    producer.close().toCompletableFuture().get(SETTLE.toSeconds(), TimeUnit.SECONDS);
+    testKit.shutdownTestKit();
+  }
+
+  @Test
+  void anUnconfirmedEventIsRedeliveredAfterARestartAndItsOffsetIsCommittedOnlyOnceConfirmed() throws Exception {
+    produce("c-1", "{\"eventId\":\"e-1\",\"customerId\":\"c-1\",\"type\":\"view\",\"itemId\":\"sku-1\","
+        + "\"timestamp\":\"2026-11-26T10:00:00Z\"}");
+
+    Eventually.within(SETTLE, "the event's offset is committed", () -> committedOffset() == 1L);
+
+    // each silent delivery timed out, failed the stream, and the restart read the record again
+    assertEquals(SILENT_DELIVERIES + 1, deliveries.get("e-1").get());
+    assertTrue(ingestion.isRunning(), "the restarted stream keeps running");
+  }
+
+  private Behavior<CustomerEntity.Command> silentAtFirst() {
+    return Behaviors.receiveMessage(
+        command -> {
+          if (command instanceof CustomerEntity.RecordEvent record) {
+            String eventId = record.event().eventId();
+            if (deliveries.computeIfAbsent(eventId, e -> new AtomicInteger()).incrementAndGet() > SILENT_DELIVERIES) {
+              record.replyTo().tell(new CustomerEntity.EventAck(eventId, false));
+            }
+          }
+          return Behaviors.same();
+        });
+  }
+
+  private void produce(String key, String value) throws Exception {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    try (KafkaProducer<String, byte[]> raw =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(kafka.eventsTopic(), key, value.getBytes(StandardCharsets.UTF_8))).get();
+    }
+  }
+
+  private long committedOffset() {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    try (Admin admin = Admin.create(props)) {
+      Map<TopicPartition, OffsetAndMetadata> offsets =
+          admin.listConsumerGroupOffsets(settings.groupId()).partitionsToOffsetAndMetadata().get();
+      OffsetAndMetadata offset = offsets.get(new TopicPartition(kafka.eventsTopic(), 0));
+      return offset == null ? -1 : offset.offset();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
