@@ -1,0 +1,132 @@
+# shellcheck shell=bash
+# app.sh - build the project when needed and run Concierge JVMs (the node, the one-off dev setup).
+# Sourced by bin/concierge, after common.sh.
+
+APP_CPFILE="$CONCIERGE_HOME/cluster-config/target/runtime-classpath.txt"
+APP_CLASSES="$CONCIERGE_HOME/cluster-config/target/classes"
+APP_MAIN=dev.concierge.Main
+APP_SETUP=dev.concierge.DevSetup
+
+# True (and prints the first culprit) when the node's classpath is missing or older than a source or pom.
+app_build_needed() {
+  [[ -f "$APP_CPFILE" ]] || { echo "$APP_CPFILE is missing"; return 0; }
+  local newer
+  newer="$(cd "$CONCIERGE_HOME" && { find pom.xml ./*/pom.xml ./*/src -newer "$APP_CPFILE" -type f -print -quit 2>/dev/null || true; })"
+  [[ -n "$newer" ]] && { echo "${newer#./} changed"; return 0; }
+  return 1
+}
+
+# app_build [--no-build]: mvn install (tests skipped) when app_build_needed says so.
+app_build() {
+  local no_build=${1:-} why
+  if why="$(app_build_needed)"; then
+    if [[ "$no_build" == --no-build ]]; then
+      [[ -f "$APP_CPFILE" ]] || die "--no-build, but the project was never built ($APP_CPFILE is missing)"
+      warn "--no-build: not rebuilding although $why"
+      return 0
+    fi
+    command -v mvn >/dev/null || die "mvn not found; it is needed to build the project"
+    mkdir -p "$STATE_DIR"
+    local logf="$STATE_DIR/build.log" stamp="$STATE_DIR/build.started" t0; t0=$(now_ms)
+    touch "$stamp"
+    log "building ($why): mvn -B -q -DskipTests install, log in $logf ..."
+    if ! (cd "$CONCIERGE_HOME" && mvn -B -q -DskipTests install) > "$logf" 2>&1 < /dev/null; then
+      tail -40 "$logf" >&2
+      die "build failed (full log: $logf)"
+    fi
+    # Maven leaves an unchanged classpath file untouched: date it to this build's start, so that only
+    # files edited since then count as newer
+    [[ -f "$APP_CPFILE" ]] && touch -r "$stamp" "$APP_CPFILE"
+    log "built in $(elapsed_s "$t0")"
+  fi
+  [[ -f "$APP_CPFILE" ]] || die "the build did not produce $APP_CPFILE (cluster-config must run dependency:build-classpath)"
+}
+
+app_classpath() { echo "$APP_CLASSES:$(cat "$APP_CPFILE")"; }
+
+# The node's JVM: CONCIERGE_NODE_JAVA_HOME (any JDK 17+, e.g. Temurin 25 for generational ZGC),
+# else the Java 17 the services use. Sets NODE_JAVA.
+app_find_node_java() {
+  if [[ -n "${CONCIERGE_NODE_JAVA_HOME:-}" ]]; then
+    local m; m="$(java_major "$CONCIERGE_NODE_JAVA_HOME")"
+    [[ -x "$CONCIERGE_NODE_JAVA_HOME/bin/java" && "${m:-0}" -ge 17 ]] \
+      || die "CONCIERGE_NODE_JAVA_HOME=$CONCIERGE_NODE_JAVA_HOME is not a Java 17+ (found: ${m:-no java})"
+    NODE_JAVA="$CONCIERGE_NODE_JAVA_HOME/bin/java"
+  else
+    find_java17
+    NODE_JAVA="$JAVA"
+  fi
+}
+
+# Fill CONCIERGE_KAFKA_BOOTSTRAP / CONCIERGE_CASSANDRA_CONTACT_POINT from services.env where unset.
+app_load_services_env() {
+  [[ -f "$SERVICES_ENV" ]] || return 0
+  local key val
+  while IFS='=' read -r key val; do
+    case "$key" in
+      CONCIERGE_KAFKA_BOOTSTRAP|CONCIERGE_CASSANDRA_CONTACT_POINT)
+        [[ -n "${!key:-}" ]] || export "$key=$val" ;;
+    esac
+  done < "$SERVICES_ENV"
+}
+
+# app_jvm_opts -> NODE_JVM_OPTS array (CONCIERGE_NODE_JVM_OPTS replaces the default)
+app_jvm_opts() {
+  # shellcheck disable=SC2206  # flags are meant to be word-split
+  NODE_JVM_OPTS=(${CONCIERGE_NODE_JVM_OPTS:--Xms1g -Xmx1g})
+}
+
+# app_run_setup CONFIG: the one-off DevSetup (creates topics, loads the demo catalog), in the foreground
+app_run_setup() {
+  local config=$1 t0 rc=0; t0=$(now_ms)
+  log "running $APP_SETUP (topics, demo catalog) ..."
+  "$NODE_JAVA" -Dconfig.resource="$config.conf" -cp "$(app_classpath)" "$APP_SETUP" < /dev/null & APP_CHILD_PID=$!
+  wait "$APP_CHILD_PID" || rc=$?
+  APP_CHILD_PID=""
+  (( rc == 0 )) || die "$APP_SETUP failed (exit code $rc)"
+  log "setup done in $(elapsed_s "$t0")"
+}
+
+# app_start_node CONFIG: the node in the background, its logs on this terminal; sets NODE_PID.
+app_start_node() {
+  local config=$1
+  app_jvm_opts
+  log "starting node: $(basename "$(dirname "$(dirname "$NODE_JAVA")")") ${NODE_JVM_OPTS[*]} -Dconfig.resource=$config.conf $APP_MAIN"
+  "$NODE_JAVA" "${NODE_JVM_OPTS[@]}" -Dconfig.resource="$config.conf" -cp "$(app_classpath)" "$APP_MAIN" < /dev/null &
+  NODE_PID=$!
+}
+
+# app_wait_healthy PORT TIMEOUT_S: until GET /health/ready answers 200; fails if the node exits first.
+app_wait_healthy() {
+  local port=$1 timeout=$2 t0 deadline; t0=$(now_ms); deadline=$(( $(date +%s) + timeout ))
+  until curl -sf -o /dev/null --max-time 2 "http://$HOST:$port/health/ready"; do
+    alive "$NODE_PID" || { local rc=0; wait "$NODE_PID" || rc=$?; NODE_PID=""; die "the node exited during startup (exit code $rc)"; }
+    (( $(date +%s) < deadline )) || die "the node did not become ready on http://$HOST:$port/health/ready within ${timeout}s"
+    sleep 0.5
+  done
+  log "node ready in $(elapsed_s "$t0")"
+}
+
+app_banner() {
+  local port=$1 api="http://$HOST:$1" kafka=${CONCIERGE_KAFKA_BOOTSTRAP:-$HOST:9092}
+  cat <<EOF
+
+  Concierge is running (node pid $NODE_PID)
+    API       $api/v1
+    health    $api/health/ready
+    features  $api/v1/customers/c-42/features
+    Kafka     $kafka    Cassandra $CONCIERGE_CASSANDRA_CONTACT_POINT
+
+  Try:
+    curl -s -X POST $api/v1/events -H 'Content-Type: application/json' \\
+      -d '{"eventId":"e-1","customerId":"c-42","type":"view","itemId":"sku-7","timestamp":"2026-11-26T10:00:00Z"}'
+    curl -s -X POST $api/v1/decisions -H 'Content-Type: application/json' \\
+      -d '{"customerId":"c-42","limit":10}'
+    curl -s $api/v1/customers/c-42/features
+    echo '{"eventId":"e-2","customerId":"c-42","type":"view","itemId":"sku-9","timestamp":"2026-11-26T10:01:00Z"}' \\
+      | kcat -P -b $kafka -t customer-events -k c-42
+
+  Ctrl-C stops the node (and the services this command started).
+
+EOF
+}
