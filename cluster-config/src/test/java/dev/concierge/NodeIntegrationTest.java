@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,7 +70,10 @@ class NodeIntegrationTest {
     Duration took =
         Eventually.within(FRESHNESS, "three views show in the features", () -> views("c-1") == 3);
 
-    List<String> after = itemIds(decisionFor("c-1"));
+    JsonNode decision = decisionFor("c-1");
+    List<String> after = itemIds(decision);
+    assertFalse(decision.get("fallback").asBoolean());
+    assertEquals(4, UUID.fromString(decision.get("decisionId").asText()).version());
     assertNotEquals(before, after, "the decision should change after the events");
     assertEquals("tents", CATEGORY_OF.get(after.get(0)), "the shopper who viewed tents is shown tents first");
     assertTrue(features("c-1").get("categoryAffinity").get("tents").asDouble() > 0.99);

@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.kafka.ConsumerSettings;
 import org.apache.pekko.kafka.Subscriptions;
@@ -41,12 +39,7 @@ public final class CatalogConsumer {
   public static UniqueKillSwitch start(
       ActorSystem<?> system, KafkaSettings kafka, CatalogSettings settings, CatalogView view, CatalogJson json) {
     ConsumerSettings<String, byte[]> consumerSettings =
-        ConsumerSettings.create(
-                system.settings().config().getConfig("concierge.kafka.consumer"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())
-            .withBootstrapServers(kafka.bootstrapServers())
-            .withGroupId(GROUP_PREFIX + UUID.randomUUID())
+        kafka.consumerSettings(system, GROUP_PREFIX + UUID.randomUUID())
             .withProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
             .withProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     return RestartSource.onFailuresWithBackoff(

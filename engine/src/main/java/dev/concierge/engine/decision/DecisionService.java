@@ -72,9 +72,11 @@ public final class DecisionService {
     return new DecisionOutcome(newDecisionId(), query.customerId(), MODEL_VERSION, fallback, items);
   }
 
-  // a random id without SecureRandom's lock: ids only need to be unique, not unguessable
+  // a version-4 UUID without SecureRandom's lock: ids only need to be unique, not unguessable
   private static String newDecisionId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return new UUID(random.nextLong(), random.nextLong()).toString();
+    long versionFour = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long ietfVariant = (random.nextLong() & ~(0xCL << 60)) | (0x8L << 60);
+    return new UUID(versionFour, ietfVariant).toString();
   }
 }

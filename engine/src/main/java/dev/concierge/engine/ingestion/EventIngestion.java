@@ -10,8 +10,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -78,13 +76,7 @@ public final class EventIngestion {
   }
 
   private void run(ActorSystem<?> system) {
-    ConsumerSettings<String, byte[]> consumerSettings =
-        ConsumerSettings.create(
-                system.settings().config().getConfig("concierge.kafka.consumer"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())
-            .withBootstrapServers(kafka.bootstrapServers())
-            .withGroupId(settings.groupId());
+    ConsumerSettings<String, byte[]> consumerSettings = kafka.consumerSettings(system, settings.groupId());
     CommitterSettings committerSettings = CommitterSettings.create(system);
     done =
         RestartSource.onFailuresWithBackoff(

@@ -2,6 +2,11 @@ package dev.concierge.engine.kafka;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.kafka.ConsumerSettings;
 
 /**
  * Where the engine's topics live, read from {@code concierge.kafka}.
@@ -30,9 +35,22 @@ public record KafkaSettings(
         kafka.getDuration("topic-ready-timeout"));
   }
 
+  /**
+   * Settings for a consumer of this cluster in {@code groupId}, from {@code concierge.kafka.consumer};
+   * records arrive as a String key and the raw value.
+   */
+  public ConsumerSettings<String, byte[]> consumerSettings(ActorSystem<?> system, String groupId) {
+    return ConsumerSettings.create(
+            system.settings().config().getConfig("concierge.kafka.consumer"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())
+        .withBootstrapServers(bootstrapServers)
+        .withGroupId(groupId);
+  }
+
   /** The topics a node reads and writes, with their layout. */
-  public java.util.List<TopicSpec> topics() {
-    return java.util.List.of(
+  public List<TopicSpec> topics() {
+    return List.of(
         TopicSpec.regular(eventsTopic, eventsPartitions),
         TopicSpec.regular(deadLetterTopic, 1),
         TopicSpec.compacted(catalogTopic, 1));
