@@ -1,0 +1,118 @@
+package dev.concierge.engine.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import dev.concierge.engine.CustomerEntity;
+import dev.concierge.models.Catalog;
+import dev.concierge.models.CatalogItem;
+import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.RankedItem;
+import dev.concierge.models.RankingSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The decision path never fails a shopper: a customer actor that does not answer in time gives way to
+ * the catalog's popular items, flagged fallback. Customers here are stand-ins: {@code slow-*} never
+ * answer, the others answer with one fixed item.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(TestKitJUnit5Extension.class)
+@ExtendWith(LogCapturingExtension.class)
+class DecisionServiceTest {
+
+  private static final Duration TIMEOUT = Duration.ofMillis(200);
+  private static final RankedItem PERSONAL = new RankedItem("personal-pick", 0.9, List.of("picked for you"));
+
+  @JUnit5TestKit
+  ActorTestKit testKit =
+      new JUnit5TestKitBuilder()
+          .withCustomConfig(
+              ConfigFactory.parseString(
+                      "pekko.actor.provider = cluster\n"
+                          + "pekko.remote.artery.canonical.port = 0\n"
+                          + "pekko.cluster.jmx.multi-mbeans-in-same-jvm = on")
+                  .withFallback(ConfigFactory.load()))
+          .build();
+
+  private final Catalog catalog =
+      Catalog.of(
+          List.of(
+              new CatalogItem("best", "shoes", 10, true, "Best seller", 100),
+              new CatalogItem("second", "tents", 10, true, "Runner-up", 50),
+              new CatalogItem("gone", "tents", 10, false, "Sold out", 90)));
+
+  private DecisionService service;
+
+  @BeforeAll
+  void startSharding() {
+    Cluster cluster = Cluster.get(testKit.system());
+    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    ClusterSharding.get(testKit.system())
+        .init(
+            Entity.of(
+                CustomerEntity.ENTITY_KEY,
+                context ->
+                    Behaviors.receiveMessage(
+                        command -> {
+                          if (command instanceof CustomerEntity.Decide decide
+                              && !context.getEntityId().startsWith("slow-")) {
+                            decide.replyTo().tell(new CustomerEntity.Decision(List.of(PERSONAL)));
+                          }
+                          return Behaviors.same();
+                        })));
+    service = new DecisionService(testKit.system(), () -> catalog, new RankingSettings(0.7, 50, 3), TIMEOUT);
+  }
+
+  @Test
+  void theCustomersOwnAnswerIsServedWhenItComesInTime() throws Exception {
+    DecisionOutcome outcome = decide("c-1");
+
+    assertFalse(outcome.fallback());
+    assertEquals(List.of(PERSONAL), outcome.items());
+    assertEquals("c-1", outcome.customerId());
+    assertEquals(DecisionService.MODEL_VERSION, outcome.modelVersion());
+  }
+
+  @Test
+  void aCustomerThatDoesNotAnswerInTimeGetsPopularInStockItemsFlaggedFallback() throws Exception {
+    long fallbacksBefore = service.fallbackCount();
+
+    DecisionOutcome outcome = decide("slow-1");
+
+    assertTrue(outcome.fallback());
+    assertEquals(List.of("best", "second"), outcome.items().stream().map(RankedItem::itemId).toList());
+    assertEquals(fallbacksBefore + 1, service.fallbackCount());
+  }
+
+  @Test
+  void everyDecisionHasItsOwnId() throws Exception {
+    assertFalse(decide("c-2").decisionId().equals(decide("c-2").decisionId()));
+  }
+
+  private DecisionOutcome decide(String customerId) throws Exception {
+    return service
+        .decide(new DecisionQuery(customerId, 10, null, List.of(), Set.of()))
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+  }
+}
