@@ -24,8 +24,10 @@ import dev.concierge.engine.ingestion.EventIngestion;
 import dev.concierge.engine.ingestion.EventPublisher;
 import dev.concierge.engine.ingestion.IngestionSettings;
 import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.models.Vocabulary;
 import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.persistence.json.EventJson;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -67,7 +69,9 @@ public record Node(
     CatalogView catalog = new CatalogView();
     UniqueKillSwitch catalogConsumer =
         CatalogConsumer.start(system, kafka, CatalogSettings.fromConfig(concierge), catalog, new CatalogJson(mapper));
-    CustomerEntity.init(system, customerSettings, catalog);
+    Vocabulary vocabulary =
+        new Vocabulary(concierge.getInt("vocabulary.max-items"), concierge.getInt("vocabulary.max-categories"));
+    CustomerEntity.init(system, customerSettings, catalog, vocabulary);
 
     SendProducer<String, byte[]> producer =
         new SendProducer<>(
@@ -96,7 +100,9 @@ public record Node(
             new EventRoutes(
                 publisher::publish, new EventRequests(mapper, eventJson, http.maxEventsPerRequest()), responses),
             new CustomerRoutes(
-                new FeatureService(system, concierge.getDuration("customer.features-read-timeout"))::features, responses),
+                new FeatureService(system, concierge.getDuration("customer.features-read-timeout"))::features,
+                responses,
+                Clock.systemUTC()),
             new HealthRoutes(new NodeHealth(system, new JournalProbe(system), ingestion), responses),
             new ErrorHandling(responses));
     CompletionStage<ServerBinding> binding = HttpServer.start(routes.route(), http, system);

@@ -7,6 +7,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
 import dev.concierge.api.dto.ResponseBodies;
+import java.time.Clock;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -16,10 +17,12 @@ public final class CustomerRoutes {
 
   private final FeatureReader reader;
   private final JsonResponses responses;
+  private final Clock clock;
 
-  public CustomerRoutes(FeatureReader reader, JsonResponses responses) {
+  public CustomerRoutes(FeatureReader reader, JsonResponses responses, Clock clock) {
     this.reader = reader;
     this.responses = responses;
+    this.clock = clock;
   }
 
   public Route route() {
@@ -35,7 +38,7 @@ public final class CustomerRoutes {
             result.isSuccess()
                 ? complete(
                     responses.respond(
-                        StatusCodes.OK, json -> ResponseBodies.features(json, customerId, result.get())))
+                        StatusCodes.OK, json -> ResponseBodies.features(json, customerId, result.get(), clock.instant())))
                 : complete(
                     responses.error(
                         ApiError.unavailable(

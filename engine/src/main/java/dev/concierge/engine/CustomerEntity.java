@@ -4,11 +4,14 @@ import dev.concierge.models.Catalog;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.CustomerSnapshot;
+import dev.concierge.models.FeatureState;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.PopularityAffinityRanker;
 import dev.concierge.models.RankedItem;
+import dev.concierge.models.ShopperView;
+import dev.concierge.models.Vocabulary;
 import dev.concierge.persistence.serialization.KryoSerializable;
 import java.time.Duration;
 import java.util.List;
@@ -32,10 +35,10 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * One shopper, sharded across the cluster and event-sourced to Cassandra.
  *
  * <p>{@link RecordEvent} persists an {@link EventRecorded} unless its event id is still in the dedupe
- * window; the event handler folds it into the features with the pure feature function of models/.
- * {@link Decide} ranks the catalog for the shopper from the live features, and {@link GetFeatures}
- * returns them. The state is mutable but touched only by the event handler; snapshots take an
- * immutable copy ({@link CustomerSnapshot}) on the actor's thread.
+ * window; the event handler folds it into the compact {@link FeatureState} with the feature function
+ * of models/. {@link Decide} ranks the catalog for the shopper from the live features, and
+ * {@link GetFeatures} returns an immutable copy of them. The state is mutable but touched only by
+ * the event handler; snapshots take an immutable copy ({@link CustomerSnapshot}) on the actor's thread.
  */
 public final class CustomerEntity
     extends EventSourcedBehaviorWithEnforcedReplies<CustomerEntity.Command, EventRecorded, CustomerEntity.State> {
@@ -66,17 +69,17 @@ public final class CustomerEntity
     }
   }
 
-  /** The in-memory state: live features plus the dedupe window. */
+  /** The in-memory state: compact live features plus the dedupe window. */
   public static final class State {
-    private CustomerFeatures features;
+    private final FeatureState features;
     private final EventIdWindow recentEventIds;
 
-    State(CustomerFeatures features, EventIdWindow recentEventIds) {
+    State(FeatureState features, EventIdWindow recentEventIds) {
       this.features = features;
       this.recentEventIds = recentEventIds;
     }
 
-    public CustomerFeatures features() {
+    public FeatureState features() {
       return features;
     }
 
@@ -87,30 +90,35 @@ public final class CustomerEntity
 
   private final CustomerSettings settings;
   private final Supplier<Catalog> catalog;
+  private final Vocabulary vocabulary;
   private final PopularityAffinityRanker ranker;
 
-  private CustomerEntity(String customerId, CustomerSettings settings, Supplier<Catalog> catalog) {
+  private CustomerEntity(
+      String customerId, CustomerSettings settings, Supplier<Catalog> catalog, Vocabulary vocabulary) {
     super(
         PersistenceId.of(ENTITY_KEY.name(), customerId),
         SupervisorStrategy.restartWithBackoff(RESTART_MIN_BACKOFF, RESTART_MAX_BACKOFF, RESTART_RANDOM_FACTOR));
     this.settings = settings;
     this.catalog = catalog;
+    this.vocabulary = vocabulary;
     this.ranker = new PopularityAffinityRanker(settings.ranking());
   }
 
-  public static Behavior<Command> create(String customerId, CustomerSettings settings, Supplier<Catalog> catalog) {
-    return new CustomerEntity(customerId, settings, catalog);
+  public static Behavior<Command> create(
+      String customerId, CustomerSettings settings, Supplier<Catalog> catalog, Vocabulary vocabulary) {
+    return new CustomerEntity(customerId, settings, catalog, vocabulary);
   }
 
-  /** Registers the entity with Cluster Sharding on this node. */
-  public static void init(ActorSystem<?> system, CustomerSettings settings, Supplier<Catalog> catalog) {
+  /** Registers the entity with Cluster Sharding on this node; every customer shares the vocabulary. */
+  public static void init(
+      ActorSystem<?> system, CustomerSettings settings, Supplier<Catalog> catalog, Vocabulary vocabulary) {
     ClusterSharding.get(system)
-        .init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), settings, catalog)));
+        .init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), settings, catalog, vocabulary)));
   }
 
   @Override
   public State emptyState() {
-    return new State(CustomerFeatures.EMPTY, new EventIdWindow(settings.dedupeWindow()));
+    return new State(new FeatureState(settings.features()), new EventIdWindow(settings.dedupeWindow()));
   }
 
   @Override
@@ -137,11 +145,13 @@ public final class CustomerEntity
 
   private ReplyEffect<EventRecorded, State> onDecide(State state, Decide command) {
     return Effect()
-        .reply(command.replyTo(), new Decision(ranker.rank(catalog.get(), state.features, command.query())));
+        .reply(
+            command.replyTo(),
+            new Decision(ranker.rank(catalog.get(), new ShopperView(state.features, vocabulary), command.query())));
   }
 
   private ReplyEffect<EventRecorded, State> onGetFeatures(State state, GetFeatures command) {
-    return Effect().reply(command.replyTo(), state.features);
+    return Effect().reply(command.replyTo(), state.features.view(vocabulary));
   }
 
   @Override
@@ -153,7 +163,7 @@ public final class CustomerEntity
   }
 
   private State onEventRecorded(State state, EventRecorded recorded) {
-    state.features = state.features.apply(recorded.event(), recorded.category(), settings.features());
+    state.features.apply(recorded.event(), recorded.category(), vocabulary, settings.features());
     state.recentEventIds.add(recorded.event().eventId());
     return state;
   }
@@ -168,14 +178,15 @@ public final class CustomerEntity
     return new SnapshotAdapter<>() {
       @Override
       public Object toJournal(State state) {
-        return new CustomerSnapshot(state.features, state.recentEventIds.ids());
+        return new CustomerSnapshot(state.features.view(vocabulary), state.recentEventIds.keys());
       }
 
       @Override
       public State fromJournal(Object from) {
         CustomerSnapshot snapshot = (CustomerSnapshot) from;
         return new State(
-            snapshot.features(), EventIdWindow.of(settings.dedupeWindow(), snapshot.recentEventIds()));
+            FeatureState.of(snapshot.features(), vocabulary, settings.features()),
+            EventIdWindow.of(settings.dedupeWindow(), snapshot.recentEventKeys()));
       }
     };
   }

@@ -42,7 +42,10 @@ public record CustomerSettings(
         features.getDuration("affinity-half-life"),
         features.getInt("recent-items"),
         features.getInt("purchased-items"),
-        weights);
+        weights,
+        features.getDuration("session-idle-timeout"),
+        features.getInt("affinity-categories"),
+        features.getInt("session-categories"));
   }
 
   private static RankingSettings ranking(Config ranking) {

@@ -2,14 +2,13 @@ package dev.concierge.models;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Recency-weighted interest per category. Scores decay exponentially with the configured half-life;
- * they are stored as of {@code asOf} and only ever read as shares of their total, so reading needs
- * no clock and gives the same answer online and in replay.
+ * Recency-weighted interest per category, as {@link FeatureState} computed it: scores decay
+ * exponentially with the configured half-life; they are stored as of {@code asOf} and only ever read
+ * as shares of their total, so reading needs no clock and gives the same answer online and in replay.
  *
  * @param scores decayed interest per category, as of {@code asOf}
  * @param asOf   timestamp of the newest event folded in, or {@code null} before the first one
@@ -24,28 +23,6 @@ public record CategoryAffinity(Map<String, Double> scores, Instant asOf) {
 
   public CategoryAffinity {
     scores = Map.copyOf(scores);
-  }
-
-  /** Folds in interest of {@code weight} in {@code category}, observed at {@code at}. */
-  public CategoryAffinity record(String category, double weight, Instant at, FeatureSettings settings) {
-    if (weight <= 0) {
-      return this;
-    }
-    double halfLifeMillis = settings.affinityHalfLife().toMillis();
-    Map<String, Double> next = new HashMap<>(scores.size() + 1);
-    Instant newAsOf = asOf;
-    double added = weight;
-    if (asOf == null || at.isAfter(asOf)) {
-      double decay = asOf == null ? 1 : decayFactor(at.toEpochMilli() - asOf.toEpochMilli(), halfLifeMillis);
-      scores.forEach((c, s) -> next.put(c, s * decay));
-      newAsOf = at;
-    } else {
-      // a late event counts as much as it would have, had it arrived in order
-      next.putAll(scores);
-      added = weight * decayFactor(asOf.toEpochMilli() - at.toEpochMilli(), halfLifeMillis);
-    }
-    next.merge(category, added, Double::sum);
-    return new CategoryAffinity(next, newAsOf);
   }
 
   /** This category's share of all interest, in [0, 1]. */
@@ -74,9 +51,5 @@ public record CategoryAffinity(Map<String, Double> scores, Instant asOf) {
       total += score;
     }
     return total;
-  }
-
-  private static double decayFactor(long elapsedMillis, double halfLifeMillis) {
-    return Math.pow(0.5, elapsedMillis / halfLifeMillis);
   }
 }

@@ -1,62 +1,49 @@
 package dev.concierge.models;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A customer's live features: everything the engine knows about one shopper. The live actor and
- * offline replay both fold events in through {@link #apply}, so online and offline features agree.
+ * An immutable picture of a customer's live features, with item and category names rather than
+ * codes: what snapshots persist, what {@code GET /v1/customers/{id}/features} shows and what tests
+ * compare. The actor itself keeps the compact {@link FeatureState}.
  *
  * @param lastEventAt timestamp of the newest event, or {@code null} before the first
- * @param recentItems distinct items touched by any event, most recent first
- * @param purchasedItems items bought, most recent first; never recommended again
+ * @param recent      distinct items touched by any event, most recent first
+ * @param viewed      distinct items viewed, most recent first (likewise clicked, carted, purchased)
+ * @param purchasedCategories categories bought in, most recent first
  */
 public record CustomerFeatures(
     EventCounts events,
+    double totalSpend,
+    int unitsPurchased,
     Instant lastEventAt,
     CategoryAffinity categoryAffinity,
-    RecentItems recentItems,
-    RecentItems purchasedItems)
-    implements ShopperProfile {
+    RecentItems recent,
+    RecentItems viewed,
+    RecentItems clicked,
+    RecentItems carted,
+    RecentItems purchased,
+    List<String> purchasedCategories,
+    SessionFeatures session) {
 
   public static final CustomerFeatures EMPTY =
-      new CustomerFeatures(EventCounts.ZERO, null, CategoryAffinity.NONE, RecentItems.NONE, RecentItems.NONE);
+      new CustomerFeatures(
+          EventCounts.ZERO, 0, 0, null, CategoryAffinity.NONE, RecentItems.NONE, RecentItems.NONE,
+          RecentItems.NONE, RecentItems.NONE, RecentItems.NONE, List.of(), SessionFeatures.NONE);
 
-  /**
-   * The feature function: these features after {@code event}.
-   *
-   * @param category the event item's category, or {@code null} when the catalog does not know the item
-   */
-  public CustomerFeatures apply(CustomerEvent event, String category, FeatureSettings settings) {
-    Instant at = event.timestamp();
-    Instant newest = lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
-    CategoryAffinity affinity =
-        category == null
-            ? categoryAffinity
-            : categoryAffinity.record(category, settings.weightOf(event.type()), at, settings);
-    RecentItems purchased =
-        event.type() == EventType.PURCHASE
-            ? purchasedItems.push(event.itemId(), settings.purchasedItemsLimit())
-            : purchasedItems;
-    return new CustomerFeatures(
-        events.plus(event.type()),
-        newest,
-        affinity,
-        recentItems.push(event.itemId(), settings.recentItemsLimit()),
-        purchased);
+  public CustomerFeatures {
+    purchasedCategories = List.copyOf(purchasedCategories);
   }
 
-  @Override
-  public double affinityFor(String category) {
-    return categoryAffinity.share(category);
+  /** Average unit price paid, 0 before the first purchase with a price. */
+  public double averagePricePaid() {
+    return unitsPurchased == 0 ? 0 : totalSpend / unitsPurchased;
   }
 
-  @Override
-  public boolean hasPurchased(String itemId) {
-    return purchasedItems.contains(itemId);
-  }
-
-  @Override
-  public Iterable<String> topCategories() {
-    return categoryAffinity.shares().keySet();
+  /** Time since the newest event as seen at {@code now}, or {@code null} before the first event. */
+  public Duration timeSinceLastEvent(Instant now) {
+    return lastEventAt == null ? null : Duration.between(lastEventAt, now);
   }
 }

@@ -3,12 +3,13 @@ package dev.concierge.models;
 import java.util.List;
 
 /**
- * The persisted snapshot of a customer: the features plus the event ids still inside the dedupe
- * window (oldest first), so dedupe keeps working after recovery from a snapshot.
+ * The persisted snapshot of a customer: the features plus the keys of the event ids still inside
+ * the dedupe window (oldest first, see {@link EventIdWindow#keyOf}), so dedupe keeps working after
+ * recovery from a snapshot.
  */
-public record CustomerSnapshot(CustomerFeatures features, List<String> recentEventIds) {
+public record CustomerSnapshot(CustomerFeatures features, List<Long> recentEventKeys) {
 
   public CustomerSnapshot {
-    recentEventIds = List.copyOf(recentEventIds);
+    recentEventKeys = List.copyOf(recentEventKeys);
   }
 }

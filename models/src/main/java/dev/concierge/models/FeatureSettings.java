@@ -10,29 +10,40 @@ import java.util.Objects;
  * the same configuration ({@code concierge.features}), so both compute identical features.
  *
  * @param affinityHalfLife time after which an interaction counts half as much toward category affinity
- * @param recentItemsLimit how many distinct recently touched items a customer keeps
- * @param purchasedItemsLimit how many purchased items are remembered (they are never recommended again)
+ * @param recentItemsLimit how many distinct items are kept per list (viewed, clicked, carted)
+ * @param purchasedItemsLimit how many purchased items are remembered (the rules keep them out of answers)
  * @param affinityWeights how strongly each event type signals interest in the item's category
+ * @param sessionIdleTimeout a gap longer than this between two events starts a new session
+ * @param affinityCategoriesLimit how many categories affinity tracks; the weakest is forgotten first
+ * @param sessionCategoriesLimit how many distinct categories of the current session are kept
  */
 public record FeatureSettings(
     Duration affinityHalfLife,
     int recentItemsLimit,
     int purchasedItemsLimit,
-    Map<EventType, Double> affinityWeights) {
+    Map<EventType, Double> affinityWeights,
+    Duration sessionIdleTimeout,
+    int affinityCategoriesLimit,
+    int sessionCategoriesLimit) {
 
   public FeatureSettings {
     Objects.requireNonNull(affinityHalfLife, "affinityHalfLife");
+    Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
     if (affinityHalfLife.toMillis() < 1) {
       throw new IllegalArgumentException("affinityHalfLife must be at least 1 ms, was " + affinityHalfLife);
     }
-    if (recentItemsLimit < 1 || purchasedItemsLimit < 1) {
-      throw new IllegalArgumentException("item limits must be at least 1");
+    if (sessionIdleTimeout.toMillis() < 1) {
+      throw new IllegalArgumentException("sessionIdleTimeout must be at least 1 ms, was " + sessionIdleTimeout);
+    }
+    if (recentItemsLimit < 1 || purchasedItemsLimit < 1 || affinityCategoriesLimit < 1 || sessionCategoriesLimit < 1) {
+      throw new IllegalArgumentException("item and category limits must be at least 1");
     }
     EnumMap<EventType, Double> complete = new EnumMap<>(EventType.class);
     for (EventType type : EventType.values()) {
       Double weight = affinityWeights.get(type);
       if (weight == null || !Double.isFinite(weight) || weight < 0) {
-        throw new IllegalArgumentException("affinity weight for " + type.wireName() + " must be a finite number >= 0");
+        throw new IllegalArgumentException(
+            "affinity weight for " + type.wireName() + " must be a finite number >= 0");
       }
       complete.put(type, weight);
     }

@@ -6,6 +6,7 @@ import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.EventType;
 import dev.concierge.models.RankedItem;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,12 @@ public final class ResponseBodies {
     json.writeEndObject();
   }
 
-  public static void features(JsonGenerator json, String customerId, CustomerFeatures features) throws IOException {
+  /**
+   * The contract's features shape, plus what the actor holds beyond it. {@code now} dates
+   * {@code secondsSinceLastEvent}.
+   */
+  public static void features(JsonGenerator json, String customerId, CustomerFeatures features, Instant now)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("customerId", customerId);
     json.writeObjectFieldStart("events");
@@ -40,19 +46,39 @@ public final class ResponseBodies {
       json.writeNumberField(type.wireName(), features.events().of(type));
     }
     json.writeEndObject();
+    nullableInstant(json, "lastEventAt", features.lastEventAt());
     if (features.lastEventAt() == null) {
-      json.writeNullField("lastEventAt");
+      json.writeNullField("secondsSinceLastEvent");
     } else {
-      json.writeStringField("lastEventAt", features.lastEventAt().toString());
+      json.writeNumberField("secondsSinceLastEvent", features.timeSinceLastEvent(now).toSeconds());
     }
-    stringArray(json, "recentItems", features.recentItems().items());
-    stringArray(json, "purchasedItems", features.purchasedItems().items());
+    json.writeNumberField("totalSpend", features.totalSpend());
+    json.writeNumberField("averagePricePaid", features.averagePricePaid());
+    stringArray(json, "recentItems", features.recent().items());
+    stringArray(json, "viewedItems", features.viewed().items());
+    stringArray(json, "clickedItems", features.clicked().items());
+    stringArray(json, "cartedItems", features.carted().items());
+    stringArray(json, "purchasedItems", features.purchased().items());
+    stringArray(json, "purchasedCategories", features.purchasedCategories());
     json.writeObjectFieldStart("categoryAffinity");
     for (Map.Entry<String, Double> share : features.categoryAffinity().shares().entrySet()) {
       json.writeNumberField(share.getKey(), share.getValue());
     }
     json.writeEndObject();
+    json.writeObjectFieldStart("session");
+    nullableInstant(json, "startedAt", features.session().startedAt());
+    json.writeNumberField("events", features.session().events());
+    stringArray(json, "categories", features.session().categories());
     json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void nullableInstant(JsonGenerator json, String field, Instant instant) throws IOException {
+    if (instant == null) {
+      json.writeNullField(field);
+    } else {
+      json.writeStringField(field, instant.toString());
+    }
   }
 
   public static void accepted(JsonGenerator json, int count) throws IOException {

@@ -7,11 +7,16 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.EventCounts;
 import dev.concierge.models.RecentItems;
+import dev.concierge.models.SessionFeatures;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Version 1 of the parts that the persisted formats share. Journal rows written with it must read
- * forever, so never edit a method here: a part that needs a new layout goes into a PartsV2, and every
- * format that embeds it bumps its version and keeps reading version 1 through this class.
+ * forever, so never change a layout here: a part that needs a new layout goes into a later PartsVn,
+ * and every format that embeds it bumps its version and keeps reading version 1 through this class.
+ * Version 1 features are only read now (into today's {@link CustomerFeatures}); the event, counts,
+ * affinity and item-list layouts are still current.
  */
 final class PartsV1 {
 
@@ -42,51 +47,46 @@ final class PartsV1 {
         FieldEncoding.readMap(input, Input::readString));
   }
 
-  static void writeFeatures(Output output, CustomerFeatures features) {
-    writeCounts(output, features.events());
-    FieldEncoding.writeNullable(output, features.lastEventAt(), FieldEncoding::writeInstant);
-    writeAffinity(output, features.categoryAffinity());
-    writeRecentItems(output, features.recentItems());
-    writeRecentItems(output, features.purchasedItems());
-  }
-
+  /** Version 1 features knew counts, affinity, the recent items of any kind and the purchases. */
   static CustomerFeatures readFeatures(Input input) {
+    EventCounts counts = readCounts(input);
+    Instant lastEventAt = FieldEncoding.readNullable(input, FieldEncoding::readInstant);
+    CategoryAffinity affinity = readAffinity(input);
+    RecentItems recent = readRecentItems(input);
+    RecentItems purchased = readRecentItems(input);
     return new CustomerFeatures(
-        readCounts(input),
-        FieldEncoding.readNullable(input, FieldEncoding::readInstant),
-        readAffinity(input),
-        readRecentItems(input),
-        readRecentItems(input));
+        counts, 0, 0, lastEventAt, affinity, recent, RecentItems.NONE, RecentItems.NONE, RecentItems.NONE,
+        purchased, List.of(), SessionFeatures.NONE);
   }
 
-  private static void writeCounts(Output output, EventCounts counts) {
+  static void writeCounts(Output output, EventCounts counts) {
     output.writeVarLong(counts.view(), true);
     output.writeVarLong(counts.click(), true);
     output.writeVarLong(counts.addToCart(), true);
     output.writeVarLong(counts.purchase(), true);
   }
 
-  private static EventCounts readCounts(Input input) {
+  static EventCounts readCounts(Input input) {
     return new EventCounts(
         input.readVarLong(true), input.readVarLong(true), input.readVarLong(true), input.readVarLong(true));
   }
 
-  private static void writeAffinity(Output output, CategoryAffinity affinity) {
+  static void writeAffinity(Output output, CategoryAffinity affinity) {
     FieldEncoding.writeSortedMap(output, affinity.scores(), Output::writeDouble);
     FieldEncoding.writeNullable(output, affinity.asOf(), FieldEncoding::writeInstant);
   }
 
-  private static CategoryAffinity readAffinity(Input input) {
+  static CategoryAffinity readAffinity(Input input) {
     return new CategoryAffinity(
         FieldEncoding.readMap(input, Input::readDouble),
         FieldEncoding.readNullable(input, FieldEncoding::readInstant));
   }
 
-  private static void writeRecentItems(Output output, RecentItems items) {
+  static void writeRecentItems(Output output, RecentItems items) {
     FieldEncoding.writeStrings(output, items.items());
   }
 
-  private static RecentItems readRecentItems(Input input) {
+  static RecentItems readRecentItems(Input input) {
     return new RecentItems(FieldEncoding.readStrings(input));
   }
 }

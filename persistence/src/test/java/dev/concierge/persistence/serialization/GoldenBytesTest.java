@@ -48,6 +48,16 @@ class GoldenBytesTest {
   }
 
   @Test
+  void snapshotWrittenByVersion2StillReads() {
+    assertStillReads(GoldenSamples.CUSTOMER_SNAPSHOT_V2);
+  }
+
+  @Test
+  void featuresWrittenByVersion2StillReads() {
+    assertStillReads(GoldenSamples.CUSTOMER_FEATURES_V2);
+  }
+
+  @Test
   void everyPersistedTypeHasGoldenBytesOfItsCurrentVersion() {
     for (VersionedFormat<?> format : PersistedFormats.ALL) {
       Golden golden = current(format);

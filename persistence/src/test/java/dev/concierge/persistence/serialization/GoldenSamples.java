@@ -5,13 +5,16 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.CustomerSnapshot;
 import dev.concierge.models.EventCounts;
+import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
 import dev.concierge.models.RecentItems;
+import dev.concierge.models.SessionFeatures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The values whose bytes are committed under src/test/resources/golden, one per persisted type and
@@ -37,24 +40,54 @@ final class GoldenSamples {
               Map.of("campaign", "spring", "device", "mobile", "referrer", "newsletter")),
           "tents"));
 
-  /** A regular shopper: every part filled, several categories, a dedupe window. */
+  /**
+   * A regular shopper, as version 1 stored it: counts, affinity, recent items, purchases and the
+   * dedupe window's event ids. It reads into today's types: the parts version 1 did not know are
+   * empty, and the event ids become their keys.
+   */
   static final Golden CUSTOMER_SNAPSHOT_V1 = new Golden(CustomerSnapshot.class, 1,
       new CustomerSnapshot(
           new CustomerFeatures(
-              new EventCounts(12, 5, 2, 1),
+              new EventCounts(12, 5, 2, 1), 0, 0,
               LAST_SEEN,
               new CategoryAffinity(Map.of("tents", 3.25, "shoes", 1.5, "stoves", 0.125), LAST_SEEN),
               new RecentItems(List.of("sku-17", "sku-3", "sku-8")),
-              new RecentItems(List.of("sku-3"))),
-          List.of("evt-0001", "evt-0002", "evt-0003")));
+              RecentItems.NONE, RecentItems.NONE, RecentItems.NONE,
+              new RecentItems(List.of("sku-3")),
+              List.of(), SessionFeatures.NONE),
+          Stream.of("evt-0001", "evt-0002", "evt-0003").map(EventIdWindow::keyOf).toList()));
 
   /** A shopper who only touched an item the catalog did not know: no affinity and its null timestamp. */
   static final Golden CUSTOMER_FEATURES_V1 = new Golden(CustomerFeatures.class, 1,
       new CustomerFeatures(
-          new EventCounts(1, 0, 0, 0), FIRST_SEEN, CategoryAffinity.NONE, new RecentItems(List.of("sku-99")),
-          RecentItems.NONE));
+          new EventCounts(1, 0, 0, 0), 0, 0, FIRST_SEEN, CategoryAffinity.NONE, new RecentItems(List.of("sku-99")),
+          RecentItems.NONE, RecentItems.NONE, RecentItems.NONE, RecentItems.NONE, List.of(), SessionFeatures.NONE));
 
-  static final List<Golden> ALL = List.of(EVENT_RECORDED_V1, CUSTOMER_SNAPSHOT_V1, CUSTOMER_FEATURES_V1);
+  /** A regular shopper in version 2: every part filled, a session under way, a dedupe window. */
+  static final Golden CUSTOMER_SNAPSHOT_V2 = new Golden(CustomerSnapshot.class, 2,
+      new CustomerSnapshot(
+          new CustomerFeatures(
+              new EventCounts(12, 5, 2, 1), 499.0, 2,
+              LAST_SEEN,
+              new CategoryAffinity(Map.of("tents", 3.25, "shoes", 1.5, "stoves", 0.125), LAST_SEEN),
+              new RecentItems(List.of("sku-17", "sku-3", "sku-8", "sku-40")),
+              new RecentItems(List.of("sku-17", "sku-8", "sku-40")),
+              new RecentItems(List.of("sku-3")),
+              new RecentItems(List.of("sku-3", "sku-17")),
+              new RecentItems(List.of("sku-3")),
+              List.of("tents"),
+              new SessionFeatures(FIRST_SEEN, 4, List.of("tents", "shoes"), 1_234_567)),
+          List.of(-7_046_029_254_386_353_131L, 42L, 0x0123_4567_89ab_cdefL)));
+
+  /** A shopper who only touched an item the catalog did not know, in version 2. */
+  static final Golden CUSTOMER_FEATURES_V2 = new Golden(CustomerFeatures.class, 2,
+      new CustomerFeatures(
+          new EventCounts(1, 0, 0, 0), 0, 0, FIRST_SEEN, CategoryAffinity.NONE, new RecentItems(List.of("sku-99")),
+          new RecentItems(List.of("sku-99")), RecentItems.NONE, RecentItems.NONE, RecentItems.NONE, List.of(),
+          new SessionFeatures(FIRST_SEEN, 1, List.of(), 0)));
+
+  static final List<Golden> ALL =
+      List.of(EVENT_RECORDED_V1, CUSTOMER_SNAPSHOT_V1, CUSTOMER_FEATURES_V1, CUSTOMER_SNAPSHOT_V2, CUSTOMER_FEATURES_V2);
 
   private GoldenSamples() {}
 

@@ -1,0 +1,45 @@
+package dev.concierge.models;
+
+import dev.concierge.models.rules.PurchaseHistory;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A customer's compact state read through item and category names, for ranking and rules. */
+public final class ShopperView implements ShopperProfile, PurchaseHistory {
+
+  private final FeatureState state;
+  private final Vocabulary vocabulary;
+
+  public ShopperView(FeatureState state, Vocabulary vocabulary) {
+    this.state = state;
+    this.vocabulary = vocabulary;
+  }
+
+  @Override
+  public double affinityFor(String category) {
+    return state.affinityFor(vocabulary.categories().codeOf(category));
+  }
+
+  @Override
+  public boolean hasPurchased(String itemId) {
+    return state.hasPurchased(vocabulary.items().codeOf(itemId));
+  }
+
+  @Override
+  public boolean hasPurchasedIn(String category) {
+    return state.hasPurchasedIn(vocabulary.categories().codeOf(category));
+  }
+
+  @Override
+  public Iterable<String> topCategories() {
+    List<String> names = new ArrayList<>(state.affinityCategoryCount());
+    for (int slot = 0; slot < state.affinityCategoryCount(); slot++) {
+      names.add(vocabulary.categories().nameOf(state.affinityCategoryAt(slot)));
+    }
+    names.sort((a, b) -> {
+      int byShare = Double.compare(affinityFor(b), affinityFor(a));
+      return byShare != 0 ? byShare : a.compareTo(b);
+    });
+    return names;
+  }
+}
