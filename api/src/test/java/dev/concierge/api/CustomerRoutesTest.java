@@ -8,6 +8,8 @@ import dev.concierge.models.CategoryAffinity;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.EventCounts;
 import dev.concierge.models.RecentItems;
+import dev.concierge.models.SessionFeatures;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +23,22 @@ class CustomerRoutesTest extends RouteTestSupport {
 
   private static final Instant LAST = Instant.parse("2026-11-26T10:00:00Z");
 
+  private static final Instant SESSION_START = Instant.parse("2026-11-26T09:50:00Z");
+
   private static final CustomerFeatures FEATURES =
       new CustomerFeatures(
           new EventCounts(5, 2, 1, 1),
+          118.0,
+          2,
           LAST,
           new CategoryAffinity(Map.of("shoes", 3.0, "socks", 1.0), LAST),
           new RecentItems(List.of("sku-7", "sku-3")),
-          new RecentItems(List.of("sku-3")));
+          new RecentItems(List.of("sku-7", "sku-3")),
+          new RecentItems(List.of("sku-3")),
+          new RecentItems(List.of("sku-3")),
+          new RecentItems(List.of("sku-3")),
+          List.of("shoes"),
+          new SessionFeatures(SESSION_START, 4, List.of("shoes", "socks"), 7));
 
   @Test
   void featuresAreReturnedPerContract() {
@@ -57,6 +68,27 @@ class CustomerRoutesTest extends RouteTestSupport {
   }
 
   @Test
+  void featuresAlsoShowSpendPerTypeItemListsTheSessionAndTimeSinceTheLastEvent() {
+    RouteFixture fixture = new RouteFixture().featuresAre(FEATURES);
+
+    JsonNode body = json(get(fixture.route(), "/v1/customers/c-42/features"));
+
+    assertEquals(118.0, body.get("totalSpend").asDouble(), 1e-12);
+    assertEquals(59.0, body.get("averagePricePaid").asDouble(), 1e-12);
+    assertEquals(List.of("sku-7", "sku-3"), texts(body.get("viewedItems")));
+    assertEquals(List.of("sku-3"), texts(body.get("clickedItems")));
+    assertEquals(List.of("sku-3"), texts(body.get("cartedItems")));
+    assertEquals(List.of("sku-3"), texts(body.get("purchasedItems")));
+    assertEquals(List.of("shoes"), texts(body.get("purchasedCategories")));
+    assertEquals(SESSION_START.toString(), body.get("session").get("startedAt").asText());
+    assertEquals(4, body.get("session").get("events").asInt());
+    assertEquals(List.of("shoes", "socks"), texts(body.get("session").get("categories")));
+    assertEquals(
+        Duration.between(LAST, RouteFixture.NOW).toSeconds(), body.get("secondsSinceLastEvent").asLong(),
+        "time since the last event is measured at the moment of the request");
+  }
+
+  @Test
   void customerWithNoEventsHasZeroCountsNullLastEventAtAndEmptyCollections() {
     RouteFixture fixture = new RouteFixture().featuresAre(CustomerFeatures.EMPTY);
 
@@ -68,6 +100,7 @@ class CustomerRoutesTest extends RouteTestSupport {
     body.get("events").forEach(count -> assertEquals(0, count.asLong()));
     assertEquals(4, body.get("events").size());
     assertTrue(body.has("lastEventAt") && body.get("lastEventAt").isNull(), "lastEventAt is present and null");
+    assertTrue(body.get("secondsSinceLastEvent").isNull());
     assertTrue(body.get("recentItems").isArray() && body.get("recentItems").isEmpty());
     assertTrue(body.get("categoryAffinity").isObject() && body.get("categoryAffinity").isEmpty());
   }

@@ -10,6 +10,9 @@ import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.RankedItem;
 import dev.concierge.persistence.json.EventJson;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,6 +27,10 @@ import org.apache.pekko.http.javadsl.server.Route;
  * the four functional interfaces. The fakes record what reached them.
  */
 final class RouteFixture {
+
+  /** The moment every request of a fixture happens at. */
+  static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
 
   static final HttpSettings PRODUCTION_SETTINGS =
       HttpSettings.fromConfig(ConfigFactory.load().getConfig("concierge"));
@@ -115,7 +122,7 @@ final class RouteFixture {
                     mapper, PRODUCTION_SETTINGS.defaultDecisionLimit(), PRODUCTION_SETTINGS.maxDecisionLimit()),
                 responses),
             new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, maxEventsPerRequest), responses),
-            new CustomerRoutes(recordingReader, responses),
+            new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC)),
             new HealthRoutes(health, responses),
             new ErrorHandling(responses))
         .route();

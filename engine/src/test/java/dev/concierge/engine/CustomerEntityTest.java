@@ -12,9 +12,11 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.CustomerSnapshot;
 import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
 import dev.concierge.models.RankedItem;
+import dev.concierge.models.Vocabulary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -59,6 +61,8 @@ class CustomerEntityTest {
               item("tent-2", "tents", 400),
               item("sock-1", "socks", 300)));
 
+  private final Vocabulary vocabulary = new Vocabulary(1_000, 100);
+
   private EventSourcedBehaviorTestKit<CustomerEntity.Command, EventRecorded, CustomerEntity.State> customer;
 
   @BeforeEach
@@ -68,7 +72,7 @@ class CustomerEntityTest {
     customer =
         EventSourcedBehaviorTestKit.create(
             testKit.system(),
-            CustomerEntity.create("c-42", settings, () -> catalog),
+            CustomerEntity.create("c-42", settings, () -> catalog, vocabulary),
             EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
     customer.clear();
   }
@@ -82,10 +86,11 @@ class CustomerEntityTest {
 
     assertEquals(new CustomerEntity.EventAck("e-1", false), result.reply());
     assertEquals(new EventRecorded(view, "shoes"), result.event());
-    CustomerFeatures features = result.state().features();
+    CustomerFeatures features = picture(result.state());
     assertEquals(1, features.events().view());
-    assertEquals(1.0, features.affinityFor("shoes"), 1e-9);
-    assertEquals(List.of("shoe-1"), features.recentItems().items());
+    assertEquals(1.0, features.categoryAffinity().share("shoes"), 1e-9);
+    assertEquals(List.of("shoe-1"), features.recent().items());
+    assertEquals(List.of("shoe-1"), features.viewed().items());
   }
 
   @Test
@@ -94,8 +99,8 @@ class CustomerEntityTest {
         customer.runCommand(replyTo -> new CustomerEntity.RecordEvent(event("e-1", EventType.CLICK, "mystery", 0), replyTo));
 
     assertNull(result.event().category());
-    assertEquals(1, result.state().features().events().click());
-    assertTrue(result.state().features().categoryAffinity().scores().isEmpty());
+    assertEquals(1, picture(result.state()).events().click());
+    assertTrue(picture(result.state()).categoryAffinity().scores().isEmpty());
   }
 
   @Test
@@ -107,7 +112,7 @@ class CustomerEntityTest {
 
     assertTrue(again.hasNoEvents());
     assertEquals(new CustomerEntity.EventAck("e-1", true), again.reply());
-    assertEquals(1, again.state().features().events().view());
+    assertEquals(1, picture(again.state()).events().view());
   }
 
   @Test
@@ -124,7 +129,7 @@ class CustomerEntityTest {
           customer.runCommand(replyTo -> new CustomerEntity.RecordEvent(event(eventId, EventType.VIEW, "shoe-1", 0), replyTo));
       assertTrue(again.reply().duplicate(), eventId + " should still be known after recovery");
     }
-    assertEquals(SNAPSHOT_EVERY + 1, customer.getState().features().events().view());
+    assertEquals(SNAPSHOT_EVERY + 1, picture(customer.getState()).events().view());
   }
 
   @Test
@@ -132,11 +137,11 @@ class CustomerEntityTest {
     record(event("e-1", EventType.VIEW, "tent-1", 0));
     record(event("e-2", EventType.ADD_TO_CART, "shoe-2", 60));
     record(event("e-3", EventType.PURCHASE, "shoe-2", 120));
-    CustomerFeatures before = customer.getState().features();
+    CustomerFeatures before = picture(customer.getState());
 
     customer.restart();
 
-    assertEquals(before, customer.getState().features());
+    assertEquals(before, picture(customer.getState()));
   }
 
   @Test
@@ -179,14 +184,18 @@ class CustomerEntityTest {
 
     CustomerSnapshot snapshot = (CustomerSnapshot) customerSnapshotAdapter().toJournal(customer.getState());
 
-    assertEquals(customer.getState().features(), snapshot.features());
-    assertEquals(List.of("e-1", "e-2"), snapshot.recentEventIds());
+    assertEquals(picture(customer.getState()), snapshot.features());
+    assertEquals(List.of(EventIdWindow.keyOf("e-1"), EventIdWindow.keyOf("e-2")), snapshot.recentEventKeys());
     testKit.serializationTestKit().verifySerialization(snapshot, true);
   }
 
   private SnapshotAdapter<CustomerEntity.State> customerSnapshotAdapter() {
     CustomerSettings settings = CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
-    return ((CustomerEntity) CustomerEntity.create("c-42", settings, () -> catalog)).snapshotAdapter();
+    return ((CustomerEntity) CustomerEntity.create("c-42", settings, () -> catalog, vocabulary)).snapshotAdapter();
+  }
+
+  private CustomerFeatures picture(CustomerEntity.State state) {
+    return state.features().view(vocabulary);
   }
 
   private void record(CustomerEvent event) {
