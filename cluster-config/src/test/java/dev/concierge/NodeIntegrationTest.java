@@ -82,6 +82,16 @@ class NodeIntegrationTest {
   }
 
   @Test
+  void anItemSetOutOfStockInTheCatalogLeavesTheAnswersWithinTwoSeconds() {
+    String bestSeller = itemIds(decisionFor("c-6")).get(0);
+    CatalogItem item = CATALOG.stream().filter(i -> i.itemId().equals(bestSeller)).findFirst().orElseThrow();
+
+    kafka.loadCatalog(List.of(new CatalogItem(item.itemId(), item.category(), item.price(), false, item.title(), item.popularity())));
+
+    Eventually.within(FRESHNESS, bestSeller + " is no longer recommended", () -> !itemIds(decisionFor("c-6")).contains(bestSeller));
+  }
+
+  @Test
   void aRedeliveredEventIdCountsOnce() {
     String tent = firstItemIn("tents");
     String shoe = firstItemIn("shoes");

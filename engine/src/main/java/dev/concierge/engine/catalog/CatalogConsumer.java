@@ -1,6 +1,7 @@
 package dev.concierge.engine.catalog;
 
 import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.engine.kafka.KafkaTopics;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.persistence.json.CatalogJson;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -21,30 +21,34 @@ import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.RestartSource;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this node's {@link CatalogView} in step with the compacted {@code catalog} topic: it reads
- * the topic from the beginning under a group of its own (every node needs every item), and applies
- * upserts and tombstones in batches.
+ * every partition from the beginning by assignment, not as a consumer group, because every node
+ * needs every item; it applies upserts and tombstones in batches. Partitions added to the topic later
+ * are picked up at the next restart of the stream.
  */
 public final class CatalogConsumer {
 
   private static final Logger log = LoggerFactory.getLogger(CatalogConsumer.class);
-  private static final String GROUP_PREFIX = "concierge-catalog-";
 
   private CatalogConsumer() {}
 
   public static UniqueKillSwitch start(
       ActorSystem<?> system, KafkaSettings kafka, CatalogSettings settings, CatalogView view, CatalogJson json) {
+    // no consumer group and nothing committed: every node reads every partition from the start
     ConsumerSettings<String, byte[]> consumerSettings =
-        kafka.consumerSettings(system, GROUP_PREFIX + UUID.randomUUID())
-            .withProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
-            .withProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        kafka.consumerSettings(system).withProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     return RestartSource.onFailuresWithBackoff(
             settings.restart().toRestartSettings(),
-            () -> Consumer.plainSource(consumerSettings, Subscriptions.topics(kafka.catalogTopic()))
+            () -> Source.completionStageSource(
+                    KafkaTopics.partitionsOf(kafka.bootstrapServers(), kafka.catalogTopic())
+                        .thenApplyAsync(
+                            partitions -> Consumer.plainSource(consumerSettings, Subscriptions.assignment(partitions)),
+                            system.executionContext()))
                 .groupedWithin(settings.batchSize(), settings.batchWindow())
                 .map(batch -> applyBatch(view, json, batch)))
         .viaMat(KillSwitches.single(), Keep.right())

@@ -76,7 +76,7 @@ public final class EventIngestion {
   }
 
   private void run(ActorSystem<?> system) {
-    ConsumerSettings<String, byte[]> consumerSettings = kafka.consumerSettings(system, settings.groupId());
+    ConsumerSettings<String, byte[]> consumerSettings = kafka.consumerSettings(system).withGroupId(settings.groupId());
     CommitterSettings committerSettings = CommitterSettings.create(system);
     done =
         RestartSource.onFailuresWithBackoff(

@@ -36,16 +36,15 @@ public record KafkaSettings(
   }
 
   /**
-   * Settings for a consumer of this cluster in {@code groupId}, from {@code concierge.kafka.consumer};
-   * records arrive as a String key and the raw value.
+   * Settings for a consumer of this cluster, from {@code concierge.kafka.consumer}; records arrive as
+   * a String key and the raw value.
    */
-  public ConsumerSettings<String, byte[]> consumerSettings(ActorSystem<?> system, String groupId) {
+  public ConsumerSettings<String, byte[]> consumerSettings(ActorSystem<?> system) {
     return ConsumerSettings.create(
             system.settings().config().getConfig("concierge.kafka.consumer"),
             new StringDeserializer(),
             new ByteArrayDeserializer())
-        .withBootstrapServers(bootstrapServers)
-        .withGroupId(groupId);
+        .withBootstrapServers(bootstrapServers);
   }
 
   /** The topics a node reads and writes, with their layout. */

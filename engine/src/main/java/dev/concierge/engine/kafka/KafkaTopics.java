@@ -3,10 +3,13 @@ package dev.concierge.engine.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,16 +36,36 @@ public final class KafkaTopics {
   private KafkaTopics() {}
 
   public static void ensure(String bootstrapServers, List<TopicSpec> topics, Duration timeout) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (Admin admin = Admin.create(props)) {
+    try (Admin admin = Admin.create(adminProperties(bootstrapServers))) {
       create(admin, topics, timeout);
       awaitPartitions(admin, topics, deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while preparing Kafka topics", e);
     }
+  }
+
+  /** The partitions {@code topic} has now; the stage fails if the topic does not exist. */
+  public static CompletionStage<Set<TopicPartition>> partitionsOf(String bootstrapServers, String topic) {
+    Admin admin = Admin.create(adminProperties(bootstrapServers));
+    return admin.describeTopics(List.of(topic)).allTopicNames().toCompletionStage()
+        .handle(
+            (descriptions, failure) -> {
+              admin.close(Duration.ZERO);
+              if (failure != null) {
+                throw new CompletionException(failure);
+              }
+              Set<TopicPartition> partitions = new HashSet<>();
+              descriptions.get(topic).partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+              return partitions;
+            });
+  }
+
+  private static Properties adminProperties(String bootstrapServers) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return props;
   }
 
   private static void create(Admin admin, List<TopicSpec> topics, Duration timeout) throws InterruptedException {
