@@ -221,6 +221,11 @@ public final class FeatureState {
     return recent;
   }
 
+  /** The most recent items viewed, most recent first; entries after the first EMPTY are unused. */
+  public int[] viewedItemCodes() {
+    return viewed;
+  }
+
   public int affinityCategoryCount() {
     return affinitySize;
   }

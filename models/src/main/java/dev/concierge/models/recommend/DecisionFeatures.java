@@ -1,0 +1,143 @@
+package dev.concierge.models.recommend;
+
+import static dev.concierge.models.recommend.RecommenderFeatures.BOUGHT_IN_CATEGORY;
+import static dev.concierge.models.recommend.RecommenderFeatures.CARTED_BEFORE;
+import static dev.concierge.models.recommend.RecommenderFeatures.CATEGORY_AFFINITY;
+import static dev.concierge.models.recommend.RecommenderFeatures.CO_BOUGHT_WITH_RECENT;
+import static dev.concierge.models.recommend.RecommenderFeatures.CO_VIEWED_WITH_CONTEXT;
+import static dev.concierge.models.recommend.RecommenderFeatures.CO_VIEWED_WITH_RECENT;
+import static dev.concierge.models.recommend.RecommenderFeatures.CUSTOMER_ACTIVITY;
+import static dev.concierge.models.recommend.RecommenderFeatures.IN_SESSION_CATEGORY;
+import static dev.concierge.models.recommend.RecommenderFeatures.ITEM_POPULARITY;
+import static dev.concierge.models.recommend.RecommenderFeatures.PRICE_FIT;
+import static dev.concierge.models.recommend.RecommenderFeatures.RECENCY;
+import static dev.concierge.models.recommend.RecommenderFeatures.SAME_CATEGORY_AS_CONTEXT;
+import static dev.concierge.models.recommend.RecommenderFeatures.SESSION_DEPTH;
+import static dev.concierge.models.recommend.RecommenderFeatures.TRENDING;
+import static dev.concierge.models.recommend.RecommenderFeatures.VIEWED_BEFORE;
+
+import dev.concierge.models.CatalogItem;
+import dev.concierge.models.FeatureSettings;
+import dev.concierge.models.FeatureState;
+import dev.concierge.models.Interner;
+import dev.concierge.models.Vocabulary;
+import java.util.function.IntConsumer;
+
+/**
+ * The model features of one decision: what concerns the shopper alone is computed once, what
+ * concerns a candidate per {@link #fill}. Also the neighbour scores that generate candidates, so the
+ * neighbour lists are walked once per decision. The same code builds training rows, as of just
+ * before each labelled event, and serving rows, so the two cannot drift apart.
+ */
+public final class DecisionFeatures {
+
+  private static final double ACTIVITY_SCALE = Math.log1p(1000);
+  private static final double SESSION_SCALE = Math.log1p(50);
+  private static final double RECENCY_MILLIS = 24 * 3_600_000.0;
+  private static final int NEIGHBOURS_EXPECTED = 256;
+
+  private final FeatureState state;
+  private final Vocabulary vocabulary;
+  private final TableIndex tables;
+  private final TrendingItems trends;
+  private final int contextItem;
+  private final int contextCategory;
+  private final boolean sessionOpen;
+  private final double activity;
+  private final double recency;
+  private final double sessionDepth;
+  private final double averagePrice;
+  private final double trendScale;
+  private final IntScores coViewed = new IntScores(NEIGHBOURS_EXPECTED);
+  private final IntScores coBought = new IntScores(NEIGHBOURS_EXPECTED);
+  private final IntScores contextNeighbours = new IntScores(NEIGHBOURS_EXPECTED);
+
+  /**
+   * @param context the item on the current page, or {@code null}
+   * @param trends  live trends, or {@code null} where there are none (training)
+   */
+  public DecisionFeatures(
+      FeatureState state, Vocabulary vocabulary, TableIndex tables, TrendingItems trends, CatalogItem context,
+      long nowMillis, FeatureSettings settings) {
+    this.state = state;
+    this.vocabulary = vocabulary;
+    this.tables = tables;
+    this.trends = trends;
+    this.contextItem = context == null ? Interner.UNKNOWN : vocabulary.items().codeOf(context.itemId());
+    this.contextCategory = context == null ? Interner.UNKNOWN : vocabulary.categories().codeOf(context.category());
+    long last = state.lastEventAtMillis();
+    boolean anyEvent = state.eventCount() > 0;
+    this.sessionOpen = anyEvent && nowMillis - last <= settings.sessionIdleTimeout().toMillis();
+    this.activity = Math.min(1, Math.log1p(state.eventCount()) / ACTIVITY_SCALE);
+    this.recency = anyEvent ? Math.exp(-Math.max(0, nowMillis - last) / RECENCY_MILLIS) : 0;
+    this.sessionDepth = sessionOpen ? Math.min(1, Math.log1p(state.sessionEvents()) / SESSION_SCALE) : 0;
+    this.averagePrice = state.averagePricePaid();
+    int[] top = trends == null ? new int[0] : trends.top();
+    this.trendScale = top.length == 0 ? 0 : trends.scoreOf(top[0]);
+    collectNeighbours();
+  }
+
+  private void collectNeighbours() {
+    for (int recent : state.recentItemCodes()) {
+      if (recent < 0) {
+        break;
+      }
+      addAll(coViewed, tables.coViewedWith(recent), tables.coViewedWeights(recent), recent);
+      addAll(coBought, tables.coPurchasedWith(recent), tables.coPurchasedWeights(recent), recent);
+    }
+    if (contextItem != Interner.UNKNOWN) {
+      addAll(contextNeighbours, tables.coViewedWith(contextItem), tables.coViewedWeights(contextItem), contextItem);
+    }
+  }
+
+  private static void addAll(IntScores scores, int[] items, float[] weights, int source) {
+    for (int i = 0; i < items.length; i++) {
+      scores.add(items[i], weights[i], source);
+    }
+  }
+
+  /** Writes the candidate's row into {@code row}, which has {@link RecommenderFeatures#SCHEMA} slots. */
+  public void fill(CatalogItem item, double[] row) {
+    int code = vocabulary.items().codeOf(item.itemId());
+    int category = vocabulary.categories().codeOf(item.category());
+    row[CATEGORY_AFFINITY] = state.affinityFor(category);
+    row[IN_SESSION_CATEGORY] = sessionOpen && state.inSession(category) ? 1 : 0;
+    row[VIEWED_BEFORE] = state.hasViewed(code) ? 1 : 0;
+    row[CARTED_BEFORE] = state.hasCarted(code) ? 1 : 0;
+    row[CO_VIEWED_WITH_RECENT] = Math.min(1, coViewed.get(code));
+    row[CO_BOUGHT_WITH_RECENT] = Math.min(1, coBought.get(code));
+    row[CO_VIEWED_WITH_CONTEXT] = Math.min(1, contextNeighbours.get(code));
+    row[SAME_CATEGORY_AS_CONTEXT] = category != Interner.UNKNOWN && category == contextCategory ? 1 : 0;
+    row[ITEM_POPULARITY] = tables.popularityOf(code);
+    row[TRENDING] = trendScale > 0 ? Math.min(1, trends.scoreOf(code) / trendScale) : 0;
+    row[PRICE_FIT] = averagePrice > 0 && item.price() > 0 ? Math.exp(-Math.abs(Math.log(item.price() / averagePrice))) : 0;
+    row[BOUGHT_IN_CATEGORY] = state.hasPurchasedIn(category) ? 1 : 0;
+    row[CUSTOMER_ACTIVITY] = activity;
+    row[RECENCY] = recency;
+    row[SESSION_DEPTH] = sessionDepth;
+  }
+
+  /** Items seen in sessions with the shopper's recent items or the current page: candidates. */
+  void forEachNeighbour(IntConsumer each) {
+    coViewed.forEachKey(each);
+    coBought.forEachKey(each);
+    contextNeighbours.forEachKey(each);
+  }
+
+  /** The recent item that most ties {@code item} to the shopper by co-viewing, or -1. */
+  int strongestCoViewSource(int item) {
+    return coViewed.strongestSource(item);
+  }
+
+  int strongestCoBuySource(int item) {
+    return coBought.strongestSource(item);
+  }
+
+  int contextItem() {
+    return contextItem;
+  }
+
+  double averagePrice() {
+    return averagePrice;
+  }
+}
