@@ -12,6 +12,7 @@ import dev.concierge.api.HttpSettings;
 import dev.concierge.api.JsonResponses;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
+import dev.concierge.engine.CustomerContext;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.engine.FeatureService;
@@ -24,10 +25,16 @@ import dev.concierge.engine.ingestion.EventIngestion;
 import dev.concierge.engine.ingestion.EventPublisher;
 import dev.concierge.engine.ingestion.IngestionSettings;
 import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.engine.model.ActiveModel;
+import dev.concierge.engine.model.TrendRecorder;
+import dev.concierge.engine.rules.RulesSettings;
 import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.TrendingItems;
 import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.persistence.json.EventJson;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -66,12 +73,20 @@ public record Node(
     KafkaSettings kafka = KafkaSettings.fromConfig(concierge);
     CustomerSettings customerSettings = CustomerSettings.fromConfig(concierge);
 
-    CatalogView catalog = new CatalogView();
-    UniqueKillSwitch catalogConsumer =
-        CatalogConsumer.start(system, kafka, CatalogSettings.fromConfig(concierge), catalog, new CatalogJson(mapper));
     Vocabulary vocabulary =
         new Vocabulary(concierge.getInt("vocabulary.max-items"), concierge.getInt("vocabulary.max-categories"));
-    CustomerEntity.init(system, customerSettings, catalog, vocabulary);
+    ActiveModel model = new ActiveModel(vocabulary, concierge.getInt("recommender.popular-per-list"));
+    CatalogView catalog = new CatalogView(model::catalogChanged);
+    UniqueKillSwitch catalogConsumer =
+        CatalogConsumer.start(system, kafka, CatalogSettings.fromConfig(concierge), catalog, new CatalogJson(mapper));
+    TrendingItems trends = trends(system, concierge.getConfig("trending"));
+    CustomerContext context =
+        new CustomerContext(
+            customerSettings, catalog, vocabulary, model, trends,
+            RulesSettings.fromConfig(concierge.getConfig("rules")),
+            new Recommender(customerSettings.recommender(), customerSettings.features()),
+            Clock.systemUTC());
+    CustomerEntity.init(system, context);
 
     SendProducer<String, byte[]> producer =
         new SendProducer<>(
@@ -82,11 +97,13 @@ public record Node(
     IngestionSettings ingestionSettings = IngestionSettings.fromConfig(concierge);
     Optional<EventIngestion> ingestion =
         ingestionSettings.enabled()
-            ? Optional.of(EventIngestion.start(system, kafka, ingestionSettings, eventJson, producer))
+            ? Optional.of(
+                EventIngestion.start(
+                    system, kafka, ingestionSettings, eventJson, producer,
+                    new TrendRecorder(trends, vocabulary, customerSettings.features())))
             : Optional.empty();
     DecisionService decisions =
-        new DecisionService(
-            system, catalog, customerSettings.ranking(), concierge.getDuration("decisions.ask-timeout"));
+        new DecisionService(system, context, concierge.getDuration("decisions.ask-timeout"));
 
     HttpSettings http = HttpSettings.fromConfig(concierge);
     JsonResponses responses = new JsonResponses(mapper.getFactory());
@@ -109,6 +126,14 @@ public record Node(
 
     stopOnShutdown(system, ingestion, catalogConsumer, producer);
     return new Node(catalog, decisions, ingestion, binding);
+  }
+
+  /** Live trends, with their list of top items refreshed on a schedule rather than per event. */
+  private static TrendingItems trends(ActorSystem<?> system, Config trending) {
+    TrendingItems trends = new TrendingItems(trending.getDuration("half-life").toMillis(), trending.getInt("top"));
+    Duration every = trending.getDuration("refresh-every");
+    system.scheduler().scheduleAtFixedRate(every, every, trends::refreshTop, system.executionContext());
+    return trends;
   }
 
   private static void stopOnShutdown(

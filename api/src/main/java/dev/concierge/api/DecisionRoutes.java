@@ -8,7 +8,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.ResponseBodies;
-import dev.concierge.models.DecisionQuery;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
@@ -31,9 +30,9 @@ public final class DecisionRoutes {
   }
 
   private Route decide(byte[] body) {
-    DecisionQuery query = requests.parse(body);
+    DecisionRequests.DecisionRequest request = requests.parse(body);
     return onSuccess(
-        decider.decide(query),
+        decider.decide(request.query(), request.rules()),
         outcome -> complete(responses.respond(StatusCodes.OK, json -> ResponseBodies.decision(json, outcome))));
   }
 }

@@ -1,6 +1,5 @@
 package dev.concierge.engine;
 
-import dev.concierge.models.Catalog;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.CustomerSnapshot;
@@ -8,14 +7,13 @@ import dev.concierge.models.FeatureState;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
-import dev.concierge.models.PopularityAffinityRanker;
 import dev.concierge.models.RankedItem;
-import dev.concierge.models.ShopperView;
 import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.ServingModel;
+import dev.concierge.models.rules.RuleOverrides;
 import dev.concierge.persistence.serialization.KryoSerializable;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -54,8 +52,8 @@ public final class CustomerEntity
   /** Record one event, exactly once per event id within the dedupe window. */
   public record RecordEvent(CustomerEvent event, ActorRef<EventAck> replyTo) implements Command {}
 
-  /** Rank items for this shopper. */
-  public record Decide(DecisionQuery query, ActorRef<Decision> replyTo) implements Command {}
+  /** Rank items for this shopper, under the configured business rules changed by {@code rules}. */
+  public record Decide(DecisionQuery query, RuleOverrides rules, ActorRef<Decision> replyTo) implements Command {}
 
   /** Read the live features. */
   public record GetFeatures(ActorRef<CustomerFeatures> replyTo) implements Command {}
@@ -63,7 +61,8 @@ public final class CustomerEntity
   /** @param duplicate true when the event id was already recorded, so nothing changed */
   public record EventAck(String eventId, boolean duplicate) implements KryoSerializable {}
 
-  public record Decision(List<RankedItem> items) implements KryoSerializable {
+  /** @param modelVersion the model that ranked the items */
+  public record Decision(String modelVersion, List<RankedItem> items) implements KryoSerializable {
     public Decision {
       items = List.copyOf(items);
     }
@@ -88,32 +87,26 @@ public final class CustomerEntity
     }
   }
 
+  private final CustomerContext context;
   private final CustomerSettings settings;
-  private final Supplier<Catalog> catalog;
   private final Vocabulary vocabulary;
-  private final PopularityAffinityRanker ranker;
 
-  private CustomerEntity(
-      String customerId, CustomerSettings settings, Supplier<Catalog> catalog, Vocabulary vocabulary) {
+  private CustomerEntity(String customerId, CustomerContext context) {
     super(
         PersistenceId.of(ENTITY_KEY.name(), customerId),
         SupervisorStrategy.restartWithBackoff(RESTART_MIN_BACKOFF, RESTART_MAX_BACKOFF, RESTART_RANDOM_FACTOR));
-    this.settings = settings;
-    this.catalog = catalog;
-    this.vocabulary = vocabulary;
-    this.ranker = new PopularityAffinityRanker(settings.ranking());
+    this.context = context;
+    this.settings = context.settings();
+    this.vocabulary = context.vocabulary();
   }
 
-  public static Behavior<Command> create(
-      String customerId, CustomerSettings settings, Supplier<Catalog> catalog, Vocabulary vocabulary) {
-    return new CustomerEntity(customerId, settings, catalog, vocabulary);
+  public static Behavior<Command> create(String customerId, CustomerContext context) {
+    return new CustomerEntity(customerId, context);
   }
 
-  /** Registers the entity with Cluster Sharding on this node; every customer shares the vocabulary. */
-  public static void init(
-      ActorSystem<?> system, CustomerSettings settings, Supplier<Catalog> catalog, Vocabulary vocabulary) {
-    ClusterSharding.get(system)
-        .init(Entity.of(ENTITY_KEY, context -> create(context.getEntityId(), settings, catalog, vocabulary)));
+  /** Registers the entity with Cluster Sharding on this node; every customer shares the context. */
+  public static void init(ActorSystem<?> system, CustomerContext context) {
+    ClusterSharding.get(system).init(Entity.of(ENTITY_KEY, entity -> create(entity.getEntityId(), context)));
   }
 
   @Override
@@ -137,17 +130,21 @@ public final class CustomerEntity
       // a redelivery: acknowledge so the offset is committed, but change nothing
       return Effect().reply(command.replyTo(), new EventAck(eventId, true));
     }
-    String category = catalog.get().categoryOf(command.event().itemId());
+    String category = context.catalog().get().categoryOf(command.event().itemId());
     return Effect()
         .persist(new EventRecorded(command.event(), category))
         .thenReply(command.replyTo(), s -> new EventAck(eventId, false));
   }
 
   private ReplyEffect<EventRecorded, State> onDecide(State state, Decide command) {
-    return Effect()
-        .reply(
-            command.replyTo(),
-            new Decision(ranker.rank(catalog.get(), new ShopperView(state.features, vocabulary), command.query())));
+    ServingModel model = context.model().get();
+    List<RankedItem> items =
+        context
+            .recommender()
+            .recommend(
+                model, state.features, vocabulary, context.catalog().get(), context.trends(), command.query(),
+                context.rules().withOverrides(command.rules()), context.clock().millis());
+    return Effect().reply(command.replyTo(), new Decision(model.version(), items));
   }
 
   private ReplyEffect<EventRecorded, State> onGetFeatures(State state, GetFeatures command) {

@@ -3,13 +3,13 @@ package dev.concierge.engine;
 import com.typesafe.config.Config;
 import dev.concierge.models.EventType;
 import dev.concierge.models.FeatureSettings;
-import dev.concierge.models.RankingSettings;
+import dev.concierge.models.recommend.Recommender;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * Settings of {@link CustomerEntity}, read from {@code concierge.customer}, {@code concierge.features}
- * and {@code concierge.ranking}.
+ * and {@code concierge.recommender}.
  *
  * @param snapshotEvery  a snapshot is taken after this many events
  * @param keepSnapshots  how many snapshots are kept (older ones and their events are not deleted)
@@ -20,7 +20,7 @@ public record CustomerSettings(
     int keepSnapshots,
     int dedupeWindow,
     FeatureSettings features,
-    RankingSettings ranking) {
+    Recommender.Settings recommender) {
 
   public static CustomerSettings fromConfig(Config concierge) {
     Config customer = concierge.getConfig("customer");
@@ -29,7 +29,7 @@ public record CustomerSettings(
         customer.getInt("keep-snapshots"),
         customer.getInt("dedupe-window"),
         features(concierge.getConfig("features")),
-        ranking(concierge.getConfig("ranking")));
+        recommender(concierge.getConfig("recommender")));
   }
 
   public static FeatureSettings features(Config features) {
@@ -48,10 +48,13 @@ public record CustomerSettings(
         features.getInt("session-categories"));
   }
 
-  private static RankingSettings ranking(Config ranking) {
-    return new RankingSettings(
-        ranking.getDouble("affinity-weight"),
-        ranking.getInt("pool-per-source"),
-        ranking.getInt("favourite-categories"));
+  private static Recommender.Settings recommender(Config recommender) {
+    return new Recommender.Settings(
+        recommender.getInt("candidate-pool"),
+        recommender.getInt("popular-per-category"),
+        recommender.getInt("favourite-categories"),
+        recommender.getInt("popular-overall"),
+        recommender.getInt("trending"),
+        recommender.getInt("reasons-per-item"));
   }
 }

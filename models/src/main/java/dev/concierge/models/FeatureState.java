@@ -55,6 +55,7 @@ public final class FeatureState {
     clicked = emptyList(settings.recentItemsLimit());
     carted = emptyList(settings.recentItemsLimit());
     purchased = emptyList(settings.purchasedItemsLimit());
+    // as many as affinity tracks: a category-wide purchase rule needs no longer memory than interest
     purchasedCategories = emptyList(settings.affinityCategoriesLimit());
     sessionCategories = emptyList(settings.sessionCategoriesLimit());
   }
@@ -292,8 +293,11 @@ public final class FeatureState {
       if (state.affinitySize == state.affinityCategories.length) {
         break;
       }
-      state.affinityCategories[state.affinitySize] = vocabulary.categories().intern(score.getKey());
-      state.affinityScores[state.affinitySize++] = score.getValue().floatValue();
+      int category = vocabulary.categories().intern(score.getKey());
+      if (category != EMPTY) {
+        state.affinityCategories[state.affinitySize] = category;
+        state.affinityScores[state.affinitySize++] = score.getValue().floatValue();
+      }
     }
     fill(state.recent, features.recent().items(), vocabulary.items());
     fill(state.viewed, features.viewed().items(), vocabulary.items());

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A customer's compact state read through item and category names, for ranking and rules. */
-public final class ShopperView implements ShopperProfile, PurchaseHistory {
+public final class ShopperView implements PurchaseHistory {
 
   private final FeatureState state;
   private final Vocabulary vocabulary;
@@ -15,7 +15,7 @@ public final class ShopperView implements ShopperProfile, PurchaseHistory {
     this.vocabulary = vocabulary;
   }
 
-  @Override
+  /** Share of the shopper's interest in {@code category}, in [0, 1]. */
   public double affinityFor(String category) {
     return state.affinityFor(vocabulary.categories().codeOf(category));
   }
@@ -30,8 +30,8 @@ public final class ShopperView implements ShopperProfile, PurchaseHistory {
     return state.hasPurchasedIn(vocabulary.categories().codeOf(category));
   }
 
-  @Override
-  public Iterable<String> topCategories() {
+  /** Categories the shopper has shown interest in, strongest first (ties by name). */
+  public List<String> topCategories() {
     List<String> names = new ArrayList<>(state.affinityCategoryCount());
     for (int slot = 0; slot < state.affinityCategoryCount(); slot++) {
       names.add(vocabulary.categories().nameOf(state.affinityCategoryAt(slot)));

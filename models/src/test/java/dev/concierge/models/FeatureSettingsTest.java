@@ -1,7 +1,9 @@
 package dev.concierge.models;
 
 import static dev.concierge.models.Fixtures.HALF_LIFE;
+import static dev.concierge.models.Fixtures.SESSION_IDLE_TIMEOUT;
 import static dev.concierge.models.Fixtures.T0;
+import static dev.concierge.models.Fixtures.view;
 import static dev.concierge.models.Fixtures.weights;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,8 +18,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FeatureSettingsTest {
 
+  /** Valid settings but for the half-life. */
+  private static FeatureSettings withHalfLife(Duration halfLife) {
+    return new FeatureSettings(halfLife, 5, 10, weights(), SESSION_IDLE_TIMEOUT, 4, 3);
+  }
+
+  /** Valid settings but for the session idle timeout. */
+  private static FeatureSettings withSessionIdleTimeout(Duration timeout) {
+    return new FeatureSettings(HALF_LIFE, 5, 10, weights(), timeout, 4, 3);
+  }
+
+  /** Valid settings but for the weights. */
+  private static FeatureSettings withWeights(Map<EventType, Double> weights) {
+    return new FeatureSettings(HALF_LIFE, 5, 10, weights, SESSION_IDLE_TIMEOUT, 4, 3);
+  }
+
   @Test
-  void validSettingsExposeTheirWeights() {
+  void validSettingsExposeWhatTheyWereGiven() {
     FeatureSettings settings = Fixtures.settings();
 
     assertEquals(1.0, settings.weightOf(EventType.VIEW));
@@ -27,22 +44,67 @@ class FeatureSettingsTest {
     assertEquals(HALF_LIFE, settings.affinityHalfLife());
     assertEquals(5, settings.recentItemsLimit());
     assertEquals(10, settings.purchasedItemsLimit());
+    assertEquals(Duration.ofMinutes(30), settings.sessionIdleTimeout());
+    assertEquals(4, settings.affinityCategoriesLimit());
+    assertEquals(3, settings.sessionCategoriesLimit());
   }
 
   @Test
   void aZeroHalfLifeIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> new FeatureSettings(Duration.ZERO, 5, 10, weights()));
+    assertThrows(IllegalArgumentException.class, () -> withHalfLife(Duration.ZERO));
   }
 
   @Test
   void aNegativeHalfLifeIsRejected() {
-    assertThrows(
-        IllegalArgumentException.class, () -> new FeatureSettings(Duration.ofMinutes(-1), 5, 10, weights()));
+    assertThrows(IllegalArgumentException.class, () -> withHalfLife(Duration.ofMinutes(-1)));
   }
 
   @Test
   void aMissingHalfLifeIsRejected() {
-    assertThrows(NullPointerException.class, () -> new FeatureSettings(null, 5, 10, weights()));
+    assertThrows(NullPointerException.class, () -> withHalfLife(null));
+  }
+
+  /** Decay divides by the half-life in whole milliseconds: a shorter one would make every share NaN. */
+  @Test
+  void aHalfLifeUnderOneMillisecondIsRejected() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> withHalfLife(Duration.ofNanos(500_000)));
+    assertTrue(e.getMessage().contains("affinityHalfLife"), e.getMessage());
+  }
+
+  @Test
+  void aHalfLifeOfOneMillisecondIsAcceptedAndGivesFiniteShares() {
+    FeatureSettings settings = withHalfLife(Duration.ofMillis(1));
+    Vocabulary vocabulary = Fixtures.vocabulary();
+    FeatureState state = new FeatureState(settings);
+
+    state.apply(view("a", T0), "A", vocabulary, settings);
+    state.apply(view("b", T0), "B", vocabulary, settings);
+
+    assertEquals(0.5, state.affinityFor(vocabulary.categories().codeOf("A")), 1e-6);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, -1, -60_000})
+  void aSessionIdleTimeoutUnderOneMillisecondIsRejected(long millis) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> withSessionIdleTimeout(Duration.ofMillis(millis)));
+    assertTrue(e.getMessage().contains("sessionIdleTimeout"), e.getMessage());
+  }
+
+  @Test
+  void aSessionIdleTimeoutOfAFractionOfAMillisecondIsRejected() {
+    assertThrows(IllegalArgumentException.class, () -> withSessionIdleTimeout(Duration.ofNanos(999_999)));
+  }
+
+  @Test
+  void aSessionIdleTimeoutOfOneMillisecondIsAccepted() {
+    assertEquals(Duration.ofMillis(1), withSessionIdleTimeout(Duration.ofMillis(1)).sessionIdleTimeout());
+  }
+
+  @Test
+  void aMissingSessionIdleTimeoutIsRejected() {
+    assertThrows(NullPointerException.class, () -> withSessionIdleTimeout(null));
   }
 
   @ParameterizedTest
@@ -51,8 +113,7 @@ class FeatureSettingsTest {
     Map<EventType, Double> weights = weights();
     weights.put(type, -0.5);
 
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new FeatureSettings(HALF_LIFE, 5, 10, weights));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withWeights(weights));
     assertTrue(e.getMessage().contains(type.wireName()), e.getMessage());
   }
 
@@ -62,9 +123,17 @@ class FeatureSettingsTest {
     Map<EventType, Double> weights = weights();
     weights.remove(type);
 
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new FeatureSettings(HALF_LIFE, 5, 10, weights));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withWeights(weights));
     assertTrue(e.getMessage().contains(type.wireName()), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+  void aNonFiniteWeightIsRejected(double weight) {
+    Map<EventType, Double> weights = weights();
+    weights.put(EventType.VIEW, weight);
+
+    assertThrows(IllegalArgumentException.class, () -> withWeights(weights));
   }
 
   @Test
@@ -72,20 +141,34 @@ class FeatureSettingsTest {
     Map<EventType, Double> weights = weights();
     weights.put(EventType.VIEW, 0.0);
 
-    assertEquals(0.0, new FeatureSettings(HALF_LIFE, 5, 10, weights).weightOf(EventType.VIEW));
+    assertEquals(0.0, withWeights(weights).weightOf(EventType.VIEW));
   }
 
   @ParameterizedTest
   @ValueSource(ints = {0, -1})
-  void itemLimitsBelowOneAreRejected(int limit) {
-    assertThrows(IllegalArgumentException.class, () -> new FeatureSettings(HALF_LIFE, limit, 10, weights()));
-    assertThrows(IllegalArgumentException.class, () -> new FeatureSettings(HALF_LIFE, 5, limit, weights()));
+  void itemAndCategoryLimitsBelowOneAreRejected(int limit) {
+    Map<EventType, Double> w = weights();
+    Duration t = SESSION_IDLE_TIMEOUT;
+    assertThrows(IllegalArgumentException.class, () -> new FeatureSettings(HALF_LIFE, limit, 10, w, t, 4, 3));
+    assertThrows(IllegalArgumentException.class, () -> new FeatureSettings(HALF_LIFE, 5, limit, w, t, 4, 3));
+    assertThrows(IllegalArgumentException.class, () -> new FeatureSettings(HALF_LIFE, 5, 10, w, t, limit, 3));
+    assertThrows(IllegalArgumentException.class, () -> new FeatureSettings(HALF_LIFE, 5, 10, w, t, 4, limit));
+  }
+
+  @Test
+  void limitsOfOneAreAccepted() {
+    FeatureSettings minimal = new FeatureSettings(HALF_LIFE, 1, 1, weights(), SESSION_IDLE_TIMEOUT, 1, 1);
+
+    assertEquals(1, minimal.recentItemsLimit());
+    assertEquals(1, minimal.purchasedItemsLimit());
+    assertEquals(1, minimal.affinityCategoriesLimit());
+    assertEquals(1, minimal.sessionCategoriesLimit());
   }
 
   @Test
   void laterChangesToTheGivenWeightsDoNotLeakIn() {
     Map<EventType, Double> weights = weights();
-    FeatureSettings settings = new FeatureSettings(HALF_LIFE, 5, 10, weights);
+    FeatureSettings settings = withWeights(weights);
 
     weights.put(EventType.VIEW, 100.0);
 
@@ -97,40 +180,5 @@ class FeatureSettingsTest {
   @Test
   void settingsFromTheSameConfigurationAreEqual() {
     assertEquals(Fixtures.settings(), Fixtures.settings());
-  }
-
-  /**
-   * BUG (see report): the check is {@code weight < 0}, which NaN passes although the message says
-   * "must be >= 0"; an infinite weight passes too. Either makes every share NaN once recorded.
-   */
-  @ParameterizedTest
-  @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY})
-  void aNonFiniteWeightIsRejected(double weight) {
-    Map<EventType, Double> weights = weights();
-    weights.put(EventType.VIEW, weight);
-
-    assertThrows(IllegalArgumentException.class, () -> new FeatureSettings(HALF_LIFE, 5, 10, weights));
-  }
-
-  /**
-   * BUG (see report): a half-life under one millisecond is positive, so it is accepted, but
-   * CategoryAffinity decays with {@code affinityHalfLife().toMillis()}, which is then 0: two events
-   * at the same instant give 0/0 and every share becomes NaN. Either rejecting such a half-life or
-   * decaying at a finer resolution makes this pass.
-   */
-  @Test
-  void everyAcceptedHalfLifeGivesFiniteShares() {
-    FeatureSettings settings;
-    try {
-      settings = new FeatureSettings(Duration.ofNanos(500_000), 5, 10, weights());
-    } catch (IllegalArgumentException rejected) {
-      return;
-    }
-
-    CategoryAffinity affinity =
-        CategoryAffinity.NONE.record("A", 1, T0, settings).record("B", 1, T0, settings);
-
-    assertEquals(0.5, affinity.share("A"), 1e-9);
-    assertEquals(0.5, affinity.share("B"), 1e-9);
   }
 }

@@ -96,11 +96,7 @@ class RecentItemsTest {
     assertEquals(List.of("c", "a"), items.push("c", 2).items());
   }
 
-  /**
-   * BUG (see report): push returns {@code this} unchanged when the item is already the newest one,
-   * without applying the (possibly smaller) limit. Reachable when recent-items-limit is lowered and
-   * features are recovered from an older snapshot.
-   */
+  /** The limit applies even when nothing moves, as after recovery with a lowered recent-items-limit. */
   @Test
   void pushingTheNewestItemAgainStillHonoursTheLimit() {
     RecentItems items = new RecentItems(List.of("a", "b", "c", "d"));

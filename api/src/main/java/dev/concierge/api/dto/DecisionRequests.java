@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.concierge.api.ApiError;
 import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.rules.RuleOverrides;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,13 +28,18 @@ public final class DecisionRequests {
     this.maxLimit = maxLimit;
   }
 
-  public DecisionQuery parse(byte[] body) {
+  /** A parsed decision request: what to rank, and how the request changes the business rules. */
+  public record DecisionRequest(DecisionQuery query, RuleOverrides rules) {}
+
+  public DecisionRequest parse(byte[] body) {
     JsonNode root = Bodies.readObject(reader, body, "a decision request object such as {\"customerId\":\"c-42\",\"limit\":10}");
     String customerId = Bodies.requiredText(root, "customerId");
-    return new DecisionQuery(
-        customerId, limit(root.get("limit")), contextItemId(root.get("context")),
-        stringList(root.get("candidates"), "candidates"),
-        new HashSet<>(stringList(root.get("exclude"), "exclude")));
+    DecisionQuery query =
+        new DecisionQuery(
+            customerId, limit(root.get("limit")), contextItemId(root.get("context")),
+            stringList(root.get("candidates"), "candidates"),
+            new HashSet<>(stringList(root.get("exclude"), "exclude")));
+    return new DecisionRequest(query, RuleOverridesJson.parse(root.get("rules")));
   }
 
   private int limit(JsonNode limit) {

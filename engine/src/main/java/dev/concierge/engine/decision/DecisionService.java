@@ -1,12 +1,12 @@
 package dev.concierge.engine.decision;
 
+import dev.concierge.engine.CustomerContext;
 import dev.concierge.engine.CustomerEntity;
-import dev.concierge.models.Catalog;
 import dev.concierge.models.DecisionQuery;
-import dev.concierge.models.PopularityAffinityRanker;
+import dev.concierge.models.FeatureState;
 import dev.concierge.models.RankedItem;
-import dev.concierge.models.RankingSettings;
-import dev.concierge.models.ShopperProfile;
+import dev.concierge.models.recommend.ServingModel;
+import dev.concierge.models.rules.RuleOverrides;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.slf4j.Logger;
@@ -22,38 +21,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks a customer's actor for a decision, and never fails a shopper: when the actor does not answer
- * within the timeout, the answer is the catalog's popular items, flagged {@code fallback}.
+ * within the timeout, the same recommender ranks for a shopper it knows nothing about (popular and
+ * trending items, under the same rules), flagged {@code fallback}.
  */
 public final class DecisionService {
-
-  /** The ranking this engine serves until trained models arrive. */
-  public static final String MODEL_VERSION = "popularity-affinity-v1";
 
   private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
 
   private final ClusterSharding sharding;
-  private final Supplier<Catalog> catalog;
-  private final PopularityAffinityRanker fallbackRanker;
+  private final CustomerContext context;
   private final Duration timeout;
   private final Executor executor;
   private final LongAdder fallbacks = new LongAdder();
 
-  public DecisionService(
-      ActorSystem<?> system, Supplier<Catalog> catalog, RankingSettings ranking, Duration timeout) {
+  public DecisionService(ActorSystem<?> system, CustomerContext context, Duration timeout) {
     this.sharding = ClusterSharding.get(system);
-    this.catalog = catalog;
-    this.fallbackRanker = new PopularityAffinityRanker(ranking);
+    this.context = context;
     this.timeout = timeout;
     this.executor = system.executionContext();
   }
 
-  public CompletionStage<DecisionOutcome> decide(DecisionQuery query) {
+  public CompletionStage<DecisionOutcome> decide(DecisionQuery query, RuleOverrides rules) {
     return sharding
         .entityRefFor(CustomerEntity.ENTITY_KEY, query.customerId())
-        .<CustomerEntity.Decision>ask(replyTo -> new CustomerEntity.Decide(query, replyTo), timeout)
+        .<CustomerEntity.Decision>ask(replyTo -> new CustomerEntity.Decide(query, rules, replyTo), timeout)
         .handleAsync(
             (decision, failure) ->
-                failure == null ? outcome(query, decision.items(), false) : fallback(query, failure),
+                failure == null
+                    ? outcome(query, decision.modelVersion(), decision.items(), false)
+                    : fallback(query, rules, failure),
             executor);
   }
 
@@ -62,14 +58,22 @@ public final class DecisionService {
     return fallbacks.sum();
   }
 
-  private DecisionOutcome fallback(DecisionQuery query, Throwable failure) {
+  private DecisionOutcome fallback(DecisionQuery query, RuleOverrides rules, Throwable failure) {
     fallbacks.increment();
     log.warn("decision for {} fell back to popular items: {}", query.customerId(), failure.toString());
-    return outcome(query, fallbackRanker.rank(catalog.get(), ShopperProfile.ANONYMOUS, query), true);
+    ServingModel model = context.model().get();
+    List<RankedItem> items =
+        context
+            .recommender()
+            .recommend(
+                model, new FeatureState(context.settings().features()), context.vocabulary(), context.catalog().get(),
+                context.trends(), query, context.rules().withOverrides(rules), context.clock().millis());
+    return outcome(query, model.version(), items, true);
   }
 
-  private static DecisionOutcome outcome(DecisionQuery query, List<RankedItem> items, boolean fallback) {
-    return new DecisionOutcome(newDecisionId(), query.customerId(), MODEL_VERSION, fallback, items);
+  private static DecisionOutcome outcome(
+      DecisionQuery query, String modelVersion, List<RankedItem> items, boolean fallback) {
+    return new DecisionOutcome(newDecisionId(), query.customerId(), modelVersion, fallback, items);
   }
 
   // a version-4 UUID without SecureRandom's lock: ids only need to be unique, not unguessable

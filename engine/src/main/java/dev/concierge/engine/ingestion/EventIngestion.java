@@ -2,6 +2,7 @@ package dev.concierge.engine.ingestion;
 
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.models.CustomerEvent;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,7 @@ public final class EventIngestion {
   private final EventJson json;
   private final SendProducer<String, byte[]> producer;
   private final Executor executor;
+  private final RecordedEventListener onRecorded;
   private final AtomicReference<Consumer.Control> control = new AtomicReference<>();
   private volatile boolean stopping;
   private CompletionStage<Done> done;
@@ -55,13 +57,15 @@ public final class EventIngestion {
       KafkaSettings kafka,
       IngestionSettings settings,
       EventJson json,
-      SendProducer<String, byte[]> producer) {
+      SendProducer<String, byte[]> producer,
+      RecordedEventListener onRecorded) {
     this.sharding = ClusterSharding.get(system);
     this.kafka = kafka;
     this.settings = settings;
     this.json = json;
     this.producer = producer;
     this.executor = system.executionContext();
+    this.onRecorded = onRecorded;
   }
 
   public static EventIngestion start(
@@ -69,8 +73,9 @@ public final class EventIngestion {
       KafkaSettings kafka,
       IngestionSettings settings,
       EventJson json,
-      SendProducer<String, byte[]> producer) {
-    EventIngestion ingestion = new EventIngestion(system, kafka, settings, json, producer);
+      SendProducer<String, byte[]> producer,
+      RecordedEventListener onRecorded) {
+    EventIngestion ingestion = new EventIngestion(system, kafka, settings, json, producer, onRecorded);
     ingestion.run(system);
     return ingestion;
   }
@@ -106,7 +111,14 @@ public final class EventIngestion {
           .entityRefFor(CustomerEntity.ENTITY_KEY, valid.event().customerId())
           .<CustomerEntity.EventAck>ask(
               replyTo -> new CustomerEntity.RecordEvent(valid.event(), replyTo), settings.askTimeout())
-          .thenApplyAsync(ack -> message.committableOffset(), executor);
+          .thenApplyAsync(
+              ack -> {
+                if (!ack.duplicate()) {
+                  onRecorded.recorded(valid.event());
+                }
+                return message.committableOffset();
+              },
+              executor);
     }
     String reason = ((ParsedEvent.Invalid) parsed).reason();
     log.warn(

@@ -1,0 +1,24 @@
+package dev.concierge.engine;
+
+import dev.concierge.models.Catalog;
+import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.ServingModel;
+import dev.concierge.models.recommend.TrendingItems;
+import dev.concierge.models.rules.BusinessRules;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * What every customer actor on a node shares: settings, the catalog, the vocabulary of codes, the
+ * model being served, live trends, the configured business rules and the clock.
+ */
+public record CustomerContext(
+    CustomerSettings settings,
+    Supplier<Catalog> catalog,
+    Vocabulary vocabulary,
+    Supplier<ServingModel> model,
+    TrendingItems trends,
+    BusinessRules rules,
+    Recommender recommender,
+    Clock clock) {}

@@ -1,0 +1,9 @@
+package dev.concierge.engine.ingestion;
+
+import dev.concierge.models.CustomerEvent;
+
+/** Told of every event a customer recorded for the first time; never of duplicates. */
+@FunctionalInterface
+public interface RecordedEventListener {
+  void recorded(CustomerEvent event);
+}
