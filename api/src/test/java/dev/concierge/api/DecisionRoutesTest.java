@@ -1,5 +1,9 @@
 package dev.concierge.api;
 
+import dev.concierge.models.rules.PurchasedPolicy;
+import dev.concierge.models.rules.RuleOverrides;
+import java.util.Map;
+import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -316,6 +320,53 @@ class DecisionRoutesTest extends RouteTestSupport {
         400,
         "invalid_json");
 
+    assertTrue(fixture.decisionQueries.isEmpty());
+  }
+
+  @Test
+  void ruleOverridesInTheRequestReachTheDeciderInEitherSpelling() {
+    RouteFixture fixture = new RouteFixture();
+
+    post(
+            fixture.route(),
+            "/v1/decisions",
+            "{\"customerId\":\"c-42\",\"rules\":{\"purchased\":\"keep\",\"purchased-by-category\":{\"tents\":\"exclude-category\"},"
+                + "\"excludeOutOfStock\":false,\"exclude-items\":[\"sku-9\"],\"boost\":{\"items\":{\"sku-1\":1.5},"
+                + "\"categories\":{\"socks\":0.5}},\"pin\":{\"sku-2\":1},\"diversity\":{\"maxPerCategory\":2,\"within-top\":5}}}")
+        .assertStatusCode(200);
+
+    assertEquals(
+        new RuleOverrides(
+            PurchasedPolicy.KEEP, Map.of("tents", PurchasedPolicy.EXCLUDE_CATEGORY), false, Set.of("sku-9"),
+            Map.of("sku-1", 1.5), Map.of("socks", 0.5), Map.of("sku-2", 1), 2, 5),
+        fixture.ruleOverrides.get(0));
+  }
+
+  @Test
+  void aRequestWithoutRulesKeepsTheConfiguredOnes() {
+    RouteFixture fixture = new RouteFixture();
+
+    post(fixture.route(), "/v1/decisions", "{\"customerId\":\"c-42\"}").assertStatusCode(200);
+
+    assertEquals(RuleOverrides.NONE, fixture.ruleOverrides.get(0));
+  }
+
+  @Test
+  void badRuleOverridesAre400NamingTheKey() {
+    RouteFixture fixture = new RouteFixture();
+
+    assertMentions(
+        assertError(post(fixture.route(), "/v1/decisions", "{\"customerId\":\"c\",\"rules\":{\"boost\":{\"items\":{\"sku-1\":0}}}}"), 400, "invalid_request"),
+        "rules.boost.items.sku-1");
+    assertMentions(
+        assertError(post(fixture.route(), "/v1/decisions", "{\"customerId\":\"c\",\"rules\":{\"purchased\":\"sometimes\"}}"), 400, "invalid_request"),
+        "rules.purchased", "exclude-item");
+    assertMentions(
+        assertError(post(fixture.route(), "/v1/decisions", "{\"customerId\":\"c\",\"rules\":{\"pin\":{\"sku-2\":0}}}"), 400, "invalid_request"),
+        "rules.pin.sku-2");
+    assertMentions(
+        assertError(post(fixture.route(), "/v1/decisions", "{\"customerId\":\"c\",\"rules\":[1]}"), 400, "invalid_request"),
+        "rules");
     assertTrue(fixture.decisionQueries.isEmpty());
   }
 }

@@ -8,6 +8,7 @@ import dev.concierge.engine.decision.DecisionOutcome;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.rules.RuleOverrides;
 import dev.concierge.models.RankedItem;
 import dev.concierge.persistence.json.EventJson;
 import java.time.Clock;
@@ -36,6 +37,7 @@ final class RouteFixture {
       HttpSettings.fromConfig(ConfigFactory.load().getConfig("concierge"));
 
   final List<DecisionQuery> decisionQueries = new CopyOnWriteArrayList<>();
+  final List<RuleOverrides> ruleOverrides = new CopyOnWriteArrayList<>();
   final List<List<CustomerEvent>> publishedBatches = new CopyOnWriteArrayList<>();
   final List<String> featureRequests = new CopyOnWriteArrayList<>();
 
@@ -100,8 +102,9 @@ final class RouteFixture {
     EventJson eventJson = new EventJson(mapper);
     JsonResponses responses = new JsonResponses(mapper.getFactory());
     Decider recordingDecider =
-        query -> {
+        (query, rules) -> {
           decisionQueries.add(query);
+          ruleOverrides.add(rules);
           return decider.apply(query);
         };
     EventSink recordingSink =

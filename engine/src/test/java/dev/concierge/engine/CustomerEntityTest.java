@@ -17,6 +17,13 @@ import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.ServingModel;
+import dev.concierge.models.recommend.TrendingItems;
+import dev.concierge.models.rules.BusinessRules;
+import dev.concierge.models.rules.RuleOverrides;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CustomerEntityTest {
 
   private static final int SNAPSHOT_EVERY = 3;
+  private static final int POPULAR_PER_LIST = 20;
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
   @JUnit5TestKit
@@ -72,7 +80,7 @@ class CustomerEntityTest {
     customer =
         EventSourcedBehaviorTestKit.create(
             testKit.system(),
-            CustomerEntity.create("c-42", settings, () -> catalog, vocabulary),
+            CustomerEntity.create("c-42", context(settings)),
             EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
     customer.clear();
   }
@@ -169,7 +177,7 @@ class CustomerEntityTest {
   @Test
   void decidingAndReadingFeaturesPersistNothing() {
     CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.Decision> decided =
-        customer.runCommand(replyTo -> new CustomerEntity.Decide(new DecisionQuery("c-42", 5, null, List.of(), Set.of()), replyTo));
+        customer.runCommand(replyTo -> new CustomerEntity.Decide(new DecisionQuery("c-42", 5, null, List.of(), Set.of()), RuleOverrides.NONE, replyTo));
     assertTrue(decided.hasNoEvents());
     CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerFeatures> read =
         customer.runCommand(CustomerEntity.GetFeatures::new);
@@ -191,7 +199,15 @@ class CustomerEntityTest {
 
   private SnapshotAdapter<CustomerEntity.State> customerSnapshotAdapter() {
     CustomerSettings settings = CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
-    return ((CustomerEntity) CustomerEntity.create("c-42", settings, () -> catalog, vocabulary)).snapshotAdapter();
+    return ((CustomerEntity) CustomerEntity.create("c-42", context(settings))).snapshotAdapter();
+  }
+
+  private CustomerContext context(CustomerSettings settings) {
+    return new CustomerContext(
+        settings, () -> catalog, vocabulary,
+        () -> ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST),
+        new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
+        new Recommender(settings.recommender(), settings.features()), Clock.systemUTC());
   }
 
   private CustomerFeatures picture(CustomerEntity.State state) {
@@ -204,7 +220,7 @@ class CustomerEntityTest {
 
   private List<RankedItem> decide(DecisionQuery query) {
     CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.Decision> result =
-        customer.runCommand(replyTo -> new CustomerEntity.Decide(query, replyTo));
+        customer.runCommand(replyTo -> new CustomerEntity.Decide(query, RuleOverrides.NONE, replyTo));
     return result.reply().items();
   }
 

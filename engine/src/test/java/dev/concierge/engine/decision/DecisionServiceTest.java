@@ -5,12 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import dev.concierge.engine.CustomerContext;
 import dev.concierge.engine.CustomerEntity;
+import dev.concierge.engine.CustomerSettings;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.RankedItem;
-import dev.concierge.models.RankingSettings;
+import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.ServingModel;
+import dev.concierge.models.recommend.TrendingItems;
+import dev.concierge.models.rules.BusinessRules;
+import dev.concierge.models.rules.RuleOverrides;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +49,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DecisionServiceTest {
 
   private static final Duration TIMEOUT = Duration.ofMillis(200);
+  private static final int POPULAR_PER_LIST = 20;
+  private static final String PERSONAL_MODEL = "personal-v7";
   private static final RankedItem PERSONAL = new RankedItem("personal-pick", 0.9, List.of("picked for you"));
 
   @JUnit5TestKit
@@ -76,11 +86,18 @@ class DecisionServiceTest {
                         command -> {
                           if (command instanceof CustomerEntity.Decide decide
                               && !context.getEntityId().startsWith("slow-")) {
-                            decide.replyTo().tell(new CustomerEntity.Decision(List.of(PERSONAL)));
+                            decide.replyTo().tell(new CustomerEntity.Decision(PERSONAL_MODEL, List.of(PERSONAL)));
                           }
                           return Behaviors.same();
                         })));
-    service = new DecisionService(testKit.system(), () -> catalog, new RankingSettings(0.7, 50, 3), TIMEOUT);
+    CustomerSettings settings = CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
+    Vocabulary vocabulary = new Vocabulary(1_000, 100);
+    CustomerContext context =
+        new CustomerContext(
+            settings, () -> catalog, vocabulary, () -> ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST),
+            new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
+            new Recommender(settings.recommender(), settings.features()), Clock.systemUTC());
+    service = new DecisionService(testKit.system(), context, TIMEOUT);
   }
 
   @Test
@@ -90,7 +107,7 @@ class DecisionServiceTest {
     assertFalse(outcome.fallback());
     assertEquals(List.of(PERSONAL), outcome.items());
     assertEquals("c-1", outcome.customerId());
-    assertEquals(DecisionService.MODEL_VERSION, outcome.modelVersion());
+    assertEquals(PERSONAL_MODEL, outcome.modelVersion());
   }
 
   @Test
@@ -101,6 +118,7 @@ class DecisionServiceTest {
 
     assertTrue(outcome.fallback());
     assertEquals(List.of("best", "second"), outcome.items().stream().map(RankedItem::itemId).toList());
+    assertEquals(ServingModel.HEURISTIC_VERSION, outcome.modelVersion());
     assertEquals(fallbacksBefore + 1, service.fallbackCount());
   }
 
@@ -111,7 +129,7 @@ class DecisionServiceTest {
 
   private DecisionOutcome decide(String customerId) throws Exception {
     return service
-        .decide(new DecisionQuery(customerId, 10, null, List.of(), Set.of()))
+        .decide(new DecisionQuery(customerId, 10, null, List.of(), Set.of()), RuleOverrides.NONE)
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
   }

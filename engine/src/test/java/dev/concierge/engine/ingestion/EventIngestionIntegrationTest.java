@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.kafka.KafkaTopics;
+import dev.concierge.models.CustomerEvent;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
@@ -55,6 +57,7 @@ class EventIngestionIntegrationTest {
 
   private final String id = Long.toString(System.nanoTime(), Character.MAX_RADIX);
   private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+  private final List<CustomerEvent> recorded = new CopyOnWriteArrayList<>();
   private ActorTestKit testKit;
   private KafkaSettings kafka;
   private IngestionSettings settings;
@@ -95,7 +98,9 @@ class EventIngestionIntegrationTest {
             ProducerSettings.create(testKit.system(), new StringSerializer(), new ByteArraySerializer())
                 .withBootstrapServers(kafka.bootstrapServers()),
             testKit.system());
-    ingestion = EventIngestion.start(testKit.system(), kafka, settings, new EventJson(new ObjectMapper()), producer);
+    ingestion =
+        EventIngestion.start(
+            testKit.system(), kafka, settings, new EventJson(new ObjectMapper()), producer, recorded::add);
   }
 
   @AfterAll
@@ -114,6 +119,7 @@ class EventIngestionIntegrationTest {
 
     // each silent delivery timed out, failed the stream, and the restart read the record again
     assertEquals(SILENT_DELIVERIES + 1, deliveries.get("e-1").get());
+    assertEquals(List.of("e-1"), recorded.stream().map(CustomerEvent::eventId).toList(), "listeners hear of it once");
     assertTrue(ingestion.isRunning(), "the restarted stream keeps running");
   }
 
