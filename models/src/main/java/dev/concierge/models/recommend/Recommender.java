@@ -55,6 +55,13 @@ public final class Recommender {
     DecisionFeatures features =
         new DecisionFeatures(state, vocabulary, model.tables(), trends, context, nowMillis, featureSettings);
     List<CatalogItem> candidates = candidates(model, state, vocabulary, catalog, trends, query, features);
+    // a pin only reorders candidates, so pinned items must be among them
+    rules.pins().keySet().forEach(itemId -> {
+      CatalogItem pinned = catalog.item(itemId);
+      if (pinned != null && !candidates.contains(pinned)) {
+        candidates.add(pinned);
+      }
+    });
     double[] row = new double[model.scorer().schema().size()];
     List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
     for (CatalogItem candidate : candidates) {
@@ -109,7 +116,8 @@ public final class Recommender {
       model.scorer().contributions(row, contributions);
       List<String> reasons = new ArrayList<>(writer.reasons(item, contributions));
       reasons.addAll(candidate.ruleNotes());
-      answer.add(new RankedItem(item.itemId(), candidate.finalScore(), reasons));
+      // the model's probability: boosts and pins change the order, not what the model believes
+      answer.add(new RankedItem(item.itemId(), candidate.candidate().score(), reasons));
     }
     return answer;
   }
