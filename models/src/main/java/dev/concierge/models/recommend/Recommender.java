@@ -5,7 +5,6 @@ import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.FeatureSettings;
 import dev.concierge.models.FeatureState;
-import dev.concierge.models.Interner;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.ShopperView;
 import dev.concierge.models.Vocabulary;
@@ -37,10 +36,20 @@ public final class Recommender {
 
   private final Settings settings;
   private final FeatureSettings featureSettings;
+  private final CandidateGenerator generator;
 
   public Recommender(Settings settings, FeatureSettings featureSettings) {
     this.settings = settings;
     this.featureSettings = featureSettings;
+    this.generator = new CandidateGenerator(settings);
+  }
+
+  public FeatureSettings featureSettings() {
+    return featureSettings;
+  }
+
+  CandidateGenerator generator() {
+    return generator;
   }
 
   /**
@@ -54,7 +63,8 @@ public final class Recommender {
     CatalogItem context = query.contextItemId() == null ? null : catalog.item(query.contextItemId());
     DecisionFeatures features =
         new DecisionFeatures(state, vocabulary, model.tables(), trends, context, nowMillis, featureSettings);
-    List<CatalogItem> candidates = candidates(model, state, vocabulary, catalog, trends, query, features);
+    List<CatalogItem> candidates =
+        generator.generate(model.tables(), state, vocabulary, catalog, trends, query, features);
     // a pin only reorders candidates, so pinned items must be among them
     rules.pins().keySet().forEach(itemId -> {
       CatalogItem pinned = catalog.item(itemId);
@@ -77,33 +87,6 @@ public final class Recommender {
     return explain(ranked, model, state, vocabulary, catalog, features, row);
   }
 
-  private List<CatalogItem> candidates(
-      ServingModel model, FeatureState state, Vocabulary vocabulary, Catalog catalog, TrendingItems trends,
-      DecisionQuery query, DecisionFeatures features) {
-    Pool pool = new Pool(catalog, vocabulary.items(), settings.candidatePool());
-    if (!query.candidates().isEmpty()) {
-      query.candidates().forEach(pool::addItem);
-      return pool.items;
-    }
-    features.forEachNeighbour(pool::add);
-    TableIndex tables = model.tables();
-    for (String category : new ShopperView(state, vocabulary).topCategories()) {
-      if (pool.categoriesOffered++ == settings.favouriteCategories()) {
-        break;
-      }
-      pool.addAll(tables.mostPopularIn(vocabulary.categories().codeOf(category)), settings.popularPerCategory());
-    }
-    if (query.contextItemId() != null && catalog.item(query.contextItemId()) != null) {
-      String category = catalog.item(query.contextItemId()).category();
-      pool.addAll(tables.mostPopularIn(vocabulary.categories().codeOf(category)), settings.popularPerCategory());
-    }
-    pool.addAll(tables.mostPopular(), settings.popularOverall());
-    if (trends != null) {
-      pool.addAll(trends.top(), settings.trending());
-    }
-    return pool.items;
-  }
-
   private List<RankedItem> explain(
       List<RankedCandidate> ranked, ServingModel model, FeatureState state, Vocabulary vocabulary, Catalog catalog,
       DecisionFeatures features, double[] row) {
@@ -120,47 +103,5 @@ public final class Recommender {
       answer.add(new RankedItem(item.itemId(), candidate.candidate().score(), reasons));
     }
     return answer;
-  }
-
-  /** Candidates without repeats, up to the pool size; items the catalog does not hold are left out. */
-  private static final class Pool {
-    private final Catalog catalog;
-    private final Interner codes;
-    private final int capacity;
-    private final IntScores seen;
-    private final List<CatalogItem> items;
-    private int categoriesOffered;
-
-    Pool(Catalog catalog, Interner codes, int capacity) {
-      this.catalog = catalog;
-      this.codes = codes;
-      this.capacity = capacity;
-      this.seen = new IntScores(capacity);
-      this.items = new ArrayList<>(capacity);
-    }
-
-    void add(int code) {
-      if (items.size() == capacity || code < 0 || seen.contains(code)) {
-        return;
-      }
-      CatalogItem item = catalog.item(codes.nameOf(code));
-      if (item != null) {
-        seen.add(code, 0, code);
-        items.add(item);
-      }
-    }
-
-    /** A requested item: learnt only if the catalog holds it, so requests cannot fill the vocabulary. */
-    void addItem(String itemId) {
-      if (catalog.item(itemId) != null) {
-        add(codes.intern(itemId));
-      }
-    }
-
-    void addAll(int[] codesToAdd, int most) {
-      for (int i = 0; i < codesToAdd.length && i < most; i++) {
-        add(codesToAdd[i]);
-      }
-    }
   }
 }

@@ -3,7 +3,9 @@ package dev.concierge.models.recommend;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.Vocabulary;
+import dev.concierge.models.scoring.ModelBytes;
 import dev.concierge.models.scoring.Scorer;
+import dev.concierge.models.scoring.ScorerCompiler;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +17,26 @@ public record ServingModel(String version, Scorer scorer, TableIndex tables) {
 
   /** The version a node serves before any trained bundle is active. */
   public static final String HEURISTIC_VERSION = "popularity-affinity-v1";
+
+  public static final String POPULARITY_VERSION = "popularity";
+
+  /**
+   * Compiles {@code bundle} for this node: checks that its feature schema is the one this code
+   * computes, loads the Tribuo model, compiles its scorer and indexes its tables.
+   *
+   * @throws dev.concierge.models.scoring.FeatureSchemaMismatchException when the schemas differ
+   */
+  public static ServingModel load(ModelBundle bundle, Catalog catalog, Vocabulary vocabulary, int popularPerList) {
+    bundle.schema().validateAgainst(RecommenderFeatures.SCHEMA);
+    Scorer scorer = ScorerCompiler.compile(ModelBytes.fromBytes(bundle.model()), bundle.schema());
+    return new ServingModel(bundle.version(), scorer, TableIndex.of(bundle.tables(), catalog, vocabulary, popularPerList));
+  }
+
+  /** Ranks candidates by how popular they were in {@code tables}' history alone: the baseline models must beat. */
+  public static ServingModel popularity(CandidateTables tables, Catalog catalog, Vocabulary vocabulary, int popularPerList) {
+    return new ServingModel(
+        POPULARITY_VERSION, new PopularityScorer(), TableIndex.of(tables, catalog, vocabulary, popularPerList));
+  }
 
   /**
    * Hand-set weights, with the catalog's own popularity standing in for a bundle's history and no
