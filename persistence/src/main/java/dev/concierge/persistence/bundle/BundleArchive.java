@@ -1,0 +1,189 @@
+package dev.concierge.persistence.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.concierge.models.recommend.BundleMetadata;
+import dev.concierge.models.recommend.CandidateTables;
+import dev.concierge.models.recommend.ModelBundle;
+import dev.concierge.models.recommend.Neighbour;
+import dev.concierge.models.scoring.FeatureSchema;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A model bundle as one file: a zip holding {@code bundle.json} (format version, bundle version,
+ * kind, feature schema, metadata), {@code model.tribuo} (the Tribuo model in Tribuo's protobuf
+ * format, never Java serialization) and {@code tables.json} (the candidate tables). Readable by
+ * anyone with unzip and a JSON viewer; versioned so that later formats can still read this one.
+ */
+public final class BundleArchive {
+
+  public static final String FILE_EXTENSION = ".bundle";
+
+  private static final int FORMAT = 1;
+  private static final String MANIFEST = "bundle.json";
+  private static final String MODEL = "model.tribuo";
+  private static final String TABLES = "tables.json";
+
+  private final ObjectMapper mapper;
+
+  public BundleArchive(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  public byte[] write(ModelBundle bundle) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      entry(zip, MANIFEST, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest(bundle)));
+      entry(zip, MODEL, bundle.model());
+      entry(zip, TABLES, mapper.writeValueAsBytes(tables(bundle.tables())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing a bundle to memory cannot fail", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** @throws InvalidBundleException when the bytes are not a bundle this code can read */
+  public ModelBundle read(byte[] archive) {
+    Map<String, byte[]> entries = entries(archive);
+    for (String required : List.of(MANIFEST, MODEL, TABLES)) {
+      if (!entries.containsKey(required)) {
+        throw new InvalidBundleException("the bundle has no " + required);
+      }
+    }
+    try {
+      JsonNode manifest = mapper.readTree(entries.get(MANIFEST));
+      int format = manifest.path("format").asInt(-1);
+      if (format != FORMAT) {
+        throw new InvalidBundleException("bundle format " + format + " is not one this build reads (it reads " + FORMAT + ")");
+      }
+      return new ModelBundle(
+          text(manifest, "version"),
+          text(manifest, "kind"),
+          schema(manifest.path("schema")),
+          entries.get(MODEL),
+          tables(mapper.readTree(entries.get(TABLES))),
+          metadata(manifest.path("metadata")));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidBundleException("the bundle is damaged: " + e.getMessage());
+    }
+  }
+
+  private ObjectNode manifest(ModelBundle bundle) {
+    ObjectNode manifest = mapper.createObjectNode();
+    manifest.put("format", FORMAT);
+    manifest.put("version", bundle.version());
+    manifest.put("kind", bundle.kind());
+    ObjectNode schema = manifest.putObject("schema");
+    schema.put("version", bundle.schema().version());
+    ArrayNode names = schema.putArray("features");
+    bundle.schema().names().forEach(names::add);
+    BundleMetadata metadata = bundle.metadata();
+    ObjectNode meta = manifest.putObject("metadata");
+    meta.put("createdAt", metadata.createdAt().toString());
+    meta.put("dataFrom", metadata.dataFrom().toString());
+    meta.put("dataUntil", metadata.dataUntil().toString());
+    meta.put("events", metadata.events());
+    meta.put("trainingRows", metadata.trainingRows());
+    ObjectNode metrics = meta.putObject("metrics");
+    new TreeMap<>(metadata.metrics()).forEach(metrics::put);
+    meta.put("provenance", metadata.provenance());
+    return manifest;
+  }
+
+  private ObjectNode tables(CandidateTables tables) {
+    ObjectNode json = mapper.createObjectNode();
+    json.set("coViewed", neighbours(tables.coViewed()));
+    json.set("coPurchased", neighbours(tables.coPurchased()));
+    ObjectNode popularity = json.putObject("popularity");
+    new TreeMap<>(tables.popularity()).forEach(popularity::put);
+    return json;
+  }
+
+  private ObjectNode neighbours(Map<String, List<Neighbour>> table) {
+    ObjectNode json = mapper.createObjectNode();
+    new TreeMap<>(table).forEach(
+        (item, list) -> {
+          ObjectNode neighbours = json.putObject(item);
+          list.forEach(neighbour -> neighbours.put(neighbour.itemId(), neighbour.weight()));
+        });
+    return json;
+  }
+
+  private static CandidateTables tables(JsonNode json) {
+    Map<String, Double> popularity = new HashMap<>();
+    json.path("popularity").fields().forEachRemaining(e -> popularity.put(e.getKey(), e.getValue().asDouble()));
+    return new CandidateTables(neighbours(json.path("coViewed")), neighbours(json.path("coPurchased")), popularity);
+  }
+
+  private static Map<String, List<Neighbour>> neighbours(JsonNode json) {
+    Map<String, List<Neighbour>> table = new HashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> items = json.fields();
+    while (items.hasNext()) {
+      Map.Entry<String, JsonNode> item = items.next();
+      List<Neighbour> list = new ArrayList<>();
+      item.getValue().fields().forEachRemaining(n -> list.add(new Neighbour(n.getKey(), (float) n.getValue().asDouble())));
+      list.sort((a, b) -> {
+        int byWeight = Float.compare(b.weight(), a.weight());
+        return byWeight != 0 ? byWeight : a.itemId().compareTo(b.itemId());
+      });
+      table.put(item.getKey(), List.copyOf(list));
+    }
+    return table;
+  }
+
+  private static FeatureSchema schema(JsonNode json) {
+    List<String> names = new ArrayList<>();
+    json.path("features").forEach(name -> names.add(name.asText()));
+    return new FeatureSchema(text(json, "version"), names);
+  }
+
+  private static BundleMetadata metadata(JsonNode json) {
+    Map<String, Double> metrics = new HashMap<>();
+    json.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
+    return new BundleMetadata(
+        Instant.parse(text(json, "createdAt")), Instant.parse(text(json, "dataFrom")),
+        Instant.parse(text(json, "dataUntil")), json.path("events").asLong(), json.path("trainingRows").asLong(),
+        metrics, json.path("provenance").asText(""));
+  }
+
+  private static String text(JsonNode json, String field) {
+    JsonNode value = json.get(field);
+    if (value == null || !value.isTextual()) {
+      throw new InvalidBundleException("bundle.json has no '" + field + "'");
+    }
+    return value.asText();
+  }
+
+  private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(content);
+    zip.closeEntry();
+  }
+
+  private static Map<String, byte[]> entries(byte[] archive) {
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        entries.put(entry.getName(), zip.readAllBytes());
+      }
+    } catch (IOException e) {
+      throw new InvalidBundleException("not a bundle archive: " + e.getMessage());
+    }
+    return entries;
+  }
+}
