@@ -1,0 +1,62 @@
+package dev.concierge.models.scoring;
+
+import java.util.Arrays;
+import org.tribuo.Example;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * The one conversion from dense rows to Tribuo examples, used for training and for every comparison with
+ * Tribuo's own prediction.
+ *
+ * <p>Zero-valued features are left out. Tribuo's feature model is sparse (an absent feature is zero to a
+ * linear model), and XGBoost reads an absent feature as <em>missing</em>, which follows the split's learned
+ * default branch rather than comparing 0 with the threshold. Leaving zeros out everywhere means a tree model
+ * learns and predicts with one meaning of zero, and the compiled scorers mirror it: zero takes the default
+ * branch.
+ */
+public final class TribuoExamples {
+
+  /** Label of a clicked or bought candidate. */
+  public static final String POSITIVE = "positive";
+  /** Label of a candidate shown and ignored. */
+  public static final String NEGATIVE = "negative";
+
+  private static final LabelFactory LABELS = new LabelFactory();
+
+  private TribuoExamples() {}
+
+  /** An example to pass to {@code model.predict}. */
+  public static Example<Label> forPrediction(FeatureSchema schema, double[] row) {
+    return example(LabelFactory.UNKNOWN_LABEL, schema, row);
+  }
+
+  static MutableDataset<Label> dataset(TrainingSet set) {
+    MutableDataset<Label> dataset =
+        new MutableDataset<>(
+            new SimpleDataSourceProvenance("dense rows, feature schema " + set.schema().version(), LABELS), LABELS);
+    Label positive = new Label(POSITIVE);
+    Label negative = new Label(NEGATIVE);
+    for (int i = 0; i < set.size(); i++) {
+      dataset.add(example(set.positive()[i] ? positive : negative, set.schema(), set.rows()[i]));
+    }
+    return dataset;
+  }
+
+  private static Example<Label> example(Label label, FeatureSchema schema, double[] row) {
+    String[] names = new String[row.length];
+    double[] values = new double[row.length];
+    int present = 0;
+    for (int i = 0; i < row.length; i++) {
+      if (row[i] != 0.0) {
+        names[present] = schema.names().get(i);
+        values[present] = row[i];
+        present++;
+      }
+    }
+    return new ArrayExample<>(label, Arrays.copyOf(names, present), Arrays.copyOf(values, present));
+  }
+}

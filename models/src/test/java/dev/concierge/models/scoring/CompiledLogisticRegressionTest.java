@@ -1,0 +1,114 @@
+package dev.concierge.models.scoring;
+
+import static dev.concierge.models.scoring.SyntheticClicks.SCHEMA;
+import static dev.concierge.models.scoring.TrainedModels.logit;
+import static dev.concierge.models.scoring.TrainedModels.tribuoScores;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+class CompiledLogisticRegressionTest {
+
+  private static final int RANDOM_ROWS = 10_000;
+  private static final int CONTRIBUTION_ROWS = 200;
+  private static final long ROWS_SEED = 7L;
+  /** Double arithmetic in another order than Tribuo's: equal up to rounding. */
+  private static final double ROUNDING = 1e-9;
+  private static final int ALLOCATION_ROUNDS = 10_000;
+  private static final long NEGLIGIBLE_BYTES = 1_024;
+
+  private final Model<Label> model = TrainedModels.logisticRegression();
+  private final Scorer scorer = ScorerCompiler.compile(model, SCHEMA);
+
+  @Test
+  void scoresTenThousandRandomRowsLikeTribuoWithinOneMillionth() {
+    double[][] rows = SyntheticClicks.randomRows(RANDOM_ROWS, ROWS_SEED);
+    double[] expected = tribuoScores(model, rows);
+    double worst = 0;
+    for (int i = 0; i < rows.length; i++) {
+      worst = Math.max(worst, Math.abs(scorer.score(rows[i]) - expected[i]));
+    }
+    assertTrue(worst < ScorerCompiler.TOLERANCE, "largest difference from Tribuo: " + worst);
+  }
+
+  @Test
+  void theModelHasLearnedSomethingToExplain() {
+    double[][] rows = SyntheticClicks.randomRows(CONTRIBUTION_ROWS, ROWS_SEED);
+    double lowest = 1;
+    double highest = 0;
+    for (double[] row : rows) {
+      lowest = Math.min(lowest, scorer.score(row));
+      highest = Math.max(highest, scorer.score(row));
+    }
+    assertTrue(highest - lowest > 0.5, "scores only span " + lowest + ".." + highest);
+  }
+
+  @Test
+  void contributionsPlusBaselineAddUpToTribuosLogit() {
+    double[][] rows = SyntheticClicks.randomRows(CONTRIBUTION_ROWS, ROWS_SEED);
+    double[] expected = tribuoScores(model, rows);
+    double[] contributions = new double[SCHEMA.size()];
+    for (int i = 0; i < rows.length; i++) {
+      scorer.contributions(rows[i], contributions);
+      double sum = scorer.baselineLogit();
+      for (double contribution : contributions) {
+        sum += contribution;
+      }
+      assertEquals(logit(expected[i]), sum, ROUNDING);
+    }
+  }
+
+  /** For a linear model, weight times value is exactly what the feature adds to the logit. */
+  @Test
+  void eachContributionIsTheLogitTribuoLosesWhenThatFeatureIsRemoved() {
+    double[] row = SyntheticClicks.randomRows(1, ROWS_SEED)[0];
+    double[] contributions = new double[SCHEMA.size()];
+    scorer.contributions(row, contributions);
+    double fullLogit = logit(tribuoScores(model, new double[][] {row})[0]);
+    for (int f = 0; f < row.length; f++) {
+      if (row[f] == 0.0) {
+        assertEquals(0.0, contributions[f], 0.0, "absent feature " + SCHEMA.names().get(f));
+        continue;
+      }
+      double[] without = row.clone();
+      without[f] = 0.0;
+      double withoutLogit = logit(tribuoScores(model, new double[][] {without})[0]);
+      assertEquals(fullLogit - withoutLogit, contributions[f], ROUNDING, SCHEMA.names().get(f));
+    }
+  }
+
+  @Test
+  void aFeatureTheModelNeverSawContributesNothing() {
+    double[] row = SyntheticClicks.randomRows(1, ROWS_SEED)[0];
+    row[SyntheticClicks.UNSEEN_FEATURE] = 1.0;
+    double[] contributions = new double[SCHEMA.size()];
+    scorer.contributions(row, contributions);
+    assertEquals(0.0, contributions[SyntheticClicks.UNSEEN_FEATURE]);
+  }
+
+  @Test
+  void scoringARowAllocatesNothing() {
+    double[] row = SyntheticClicks.randomRows(1, ROWS_SEED)[0];
+    double[] sink = new double[1];
+    Runnable scoring =
+        () -> {
+          for (int i = 0; i < ALLOCATION_ROUNDS; i++) {
+            sink[0] += scorer.score(row);
+          }
+        };
+    scoring.run();
+    long allocated = Allocations.bytesAllocatedBy(scoring);
+    assertTrue(allocated < NEGLIGIBLE_BYTES, ALLOCATION_ROUNDS + " scores allocated " + allocated + " bytes");
+  }
+
+  @Test
+  void aRowOfTheWrongLengthIsRefused() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> scorer.score(new double[SCHEMA.size() - 1]));
+    assertTrue(e.getMessage().contains("has " + SCHEMA.size() + " values"), e.getMessage());
+  }
+}
