@@ -1,11 +1,13 @@
 # shellcheck shell=bash
-# app.sh - build the project when needed and run Concierge JVMs (the node, the one-off dev setup).
+# app.sh - build the project when needed and run Concierge JVMs (the node, the one-off dev setup, the
+# shopper simulation).
 # Sourced by bin/concierge, after common.sh.
 
 APP_CPFILE="$CONCIERGE_HOME/cluster-config/target/runtime-classpath.txt"
 APP_CLASSES="$CONCIERGE_HOME/cluster-config/target/classes"
 APP_MAIN=dev.concierge.Main
 APP_SETUP=dev.concierge.DevSetup
+APP_SIMULATE=dev.concierge.Simulate
 
 # True (and prints the first culprit) when the node's classpath is missing or older than a source or pom.
 app_build_needed() {
@@ -76,6 +78,12 @@ app_jvm_opts() {
   NODE_JVM_OPTS=(${CONCIERGE_NODE_JVM_OPTS:--Xms1g -Xmx1g})
 }
 
+# app_simulate_jvm_opts -> SIM_JVM_OPTS array (CONCIERGE_SIMULATE_JVM_OPTS, default none: the JVM's own)
+app_simulate_jvm_opts() {
+  # shellcheck disable=SC2206  # flags are meant to be word-split
+  SIM_JVM_OPTS=(${CONCIERGE_SIMULATE_JVM_OPTS:-})
+}
+
 # app_run_setup CONFIG: the one-off DevSetup (creates topics, loads the demo catalog), in the foreground
 app_run_setup() {
   local config=$1 t0 rc=0; t0=$(now_ms)
@@ -94,6 +102,26 @@ app_start_node() {
   log "starting node: $(basename "$(dirname "$(dirname "$NODE_JAVA")")") ${NODE_JVM_OPTS[*]} -Dconfig.resource=$config.conf $APP_MAIN"
   "$NODE_JAVA" "${NODE_JVM_OPTS[@]}" -Dconfig.resource="$config.conf" -cp "$(app_classpath)" "$APP_MAIN" < /dev/null &
   NODE_PID=$!
+}
+
+# app_start_simulation: synthetic shoppers (SIM_CUSTOMERS, SIM_EVENTS, SIM_SEED at SIM_RATE events/s) into
+# Kafka, in the background; sets SIM_PID. Its output goes to a log, so that it does not garble the node's;
+# one line on this terminal says how it ended.
+app_start_simulation() {
+  SIM_LOG="$STATE_DIR/simulate.log"
+  app_simulate_jvm_opts
+  log "streaming synthetic shoppers into Kafka: $SIM_CUSTOMERS customers, $SIM_EVENTS events at $SIM_RATE/s (seed $SIM_SEED), log in $SIM_LOG"
+  (
+    rc=0
+    "$NODE_JAVA" "${SIM_JVM_OPTS[@]}" -cp "$(app_classpath)" "$APP_SIMULATE" --kafka --customers "$SIM_CUSTOMERS" \
+      --events "$SIM_EVENTS" --seed "$SIM_SEED" --rate "$SIM_RATE" < /dev/null > "$SIM_LOG" 2>&1 || rc=$?
+    if (( rc == 0 )); then
+      slog simulate "$(tail -1 "$SIM_LOG")"
+    else
+      slog simulate "stopped with exit code $rc: $(grep -m1 '^simulate: ' "$SIM_LOG" || tail -1 "$SIM_LOG") (log: $SIM_LOG)"
+    fi
+  ) &
+  SIM_PID=$!
 }
 
 # app_wait_healthy PORT TIMEOUT_S: until GET /health/ready answers 200; fails if the node exits first.
@@ -116,6 +144,15 @@ app_banner() {
     health    $api/health/ready
     features  $api/v1/customers/c-42/features
     Kafka     $kafka    Cassandra $CONCIERGE_CASSANDRA_CONTACT_POINT
+EOF
+  if [[ -n "$SIM_PID" ]]; then
+    cat <<EOF
+    Shoppers  $SIM_CUSTOMERS synthetic, $SIM_EVENTS events at $SIM_RATE/s into customer-events (seed $SIM_SEED)
+              sim-c-1..sim-c-$SIM_CUSTOMERS, e.g. $api/v1/customers/sim-c-1/features
+              progress in $SIM_LOG
+EOF
+  fi
+  cat <<EOF
 
   Try:
     curl -s -X POST $api/v1/events -H 'Content-Type: application/json' \\
@@ -126,7 +163,7 @@ app_banner() {
     echo '{"eventId":"e-2","customerId":"c-42","type":"view","itemId":"sku-9","timestamp":"2026-11-26T10:01:00Z"}' \\
       | kcat -P -b $kafka -t customer-events -k c-42
 
-  Ctrl-C stops the node (and the services this command started).
+  Ctrl-C stops the node${SIM_PID:+ and the simulation} (and the services this command started).
 
 EOF
 }

@@ -1,6 +1,7 @@
 package dev.concierge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.api.AdminRoutes;
 import dev.concierge.api.ApiRoutes;
 import dev.concierge.api.CustomerRoutes;
 import dev.concierge.api.DecisionRoutes;
@@ -12,6 +13,7 @@ import dev.concierge.api.HttpSettings;
 import dev.concierge.api.JsonResponses;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
+import dev.concierge.engine.CassandraAccess;
 import dev.concierge.engine.CustomerContext;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.CustomerSettings;
@@ -26,16 +28,22 @@ import dev.concierge.engine.ingestion.EventPublisher;
 import dev.concierge.engine.ingestion.IngestionSettings;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.model.ActiveModel;
+import dev.concierge.engine.model.BundleStore;
+import dev.concierge.engine.model.CassandraBundleStore;
+import dev.concierge.engine.model.ModelAdminService;
+import dev.concierge.engine.model.ModelRegistry;
 import dev.concierge.engine.model.TrendRecorder;
 import dev.concierge.engine.rules.RulesSettings;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.TrendingItems;
+import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.persistence.json.EventJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import com.typesafe.config.Config;
@@ -43,7 +51,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -75,14 +86,14 @@ public record Node(
 
     Vocabulary vocabulary =
         new Vocabulary(concierge.getInt("vocabulary.max-items"), concierge.getInt("vocabulary.max-categories"));
-    ActiveModel model = new ActiveModel(vocabulary, concierge.getInt("recommender.popular-per-list"));
-    CatalogView catalog = new CatalogView(model::catalogChanged);
+    ActiveModel models = new ActiveModel(vocabulary, concierge.getInt("recommender.popular-per-list"));
+    CatalogView catalog = new CatalogView(models::catalogChanged);
     UniqueKillSwitch catalogConsumer =
         CatalogConsumer.start(system, kafka, CatalogSettings.fromConfig(concierge), catalog, new CatalogJson(mapper));
     TrendingItems trends = trends(system, concierge.getConfig("trending"));
     CustomerContext context =
         new CustomerContext(
-            customerSettings, catalog, vocabulary, model, trends,
+            customerSettings, catalog, vocabulary, models, trends,
             RulesSettings.fromConfig(concierge.getConfig("rules")),
             new Recommender(customerSettings.recommender(), customerSettings.features()),
             Clock.systemUTC());
@@ -105,6 +116,8 @@ public record Node(
     DecisionService decisions =
         new DecisionService(system, context, concierge.getDuration("decisions.ask-timeout"));
 
+    ModelAdminService modelAdmin = startModelRegistry(system, concierge, models, catalog, mapper);
+
     HttpSettings http = HttpSettings.fromConfig(concierge);
     JsonResponses responses = new JsonResponses(mapper.getFactory());
     EventPublisher publisher = new EventPublisher(producer, kafka, eventJson, system.executionContext());
@@ -121,11 +134,34 @@ public record Node(
                 responses,
                 Clock.systemUTC()),
             new HealthRoutes(new NodeHealth(system, new JournalProbe(system), ingestion), responses),
+            new AdminRoutes(
+                Optional.of(concierge.getString("admin.token")), concierge.getBytes("admin.max-bundle-size"),
+                modelAdmin, responses, mapper),
             new ErrorHandling(responses));
     CompletionStage<ServerBinding> binding = HttpServer.start(routes.route(), http, system);
 
     stopOnShutdown(system, ingestion, catalogConsumer, producer);
     return new Node(catalog, decisions, ingestion, binding);
+  }
+
+  /** The registry of model bundles and their activation, stored in Cassandra and replicated by Distributed Data. */
+  private static ModelAdminService startModelRegistry(
+      ActorSystem<?> system, Config concierge, ActiveModel models, CatalogView catalog, ObjectMapper mapper) {
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    String keyspace = concierge.getString("models.store.keyspace");
+    BundleStore store =
+        new CassandraBundleStore(
+            CassandraAccess.session(system),
+            keyspace.isEmpty() ? system.settings().config().getString("pekko.persistence.cassandra.journal.keyspace") : keyspace,
+            concierge.getBoolean("models.store.create-schema"), mapper, blocking);
+    ActorRef<ModelRegistry.Command> registry =
+        ((ActorSystem<?>) system).systemActorOf(
+            ModelRegistry.create(
+                store, new BundleArchive(mapper), models, catalog,
+                new ModelRegistry.Settings(concierge.getDuration("models.write-timeout"), blocking), Clock.systemUTC()),
+            "model-registry",
+            Props.empty());
+    return new ModelAdminService(registry, models, concierge.getDuration("models.admin-timeout"), system.scheduler());
   }
 
   /** Live trends, with their list of top items refreshed on a schedule rather than per event. */

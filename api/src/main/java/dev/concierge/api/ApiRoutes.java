@@ -12,6 +12,7 @@ public final class ApiRoutes {
   private final EventRoutes events;
   private final CustomerRoutes customers;
   private final HealthRoutes health;
+  private final AdminRoutes admin;
   private final ErrorHandling errors;
 
   public ApiRoutes(
@@ -19,11 +20,13 @@ public final class ApiRoutes {
       EventRoutes events,
       CustomerRoutes customers,
       HealthRoutes health,
+      AdminRoutes admin,
       ErrorHandling errors) {
     this.decisions = decisions;
     this.events = events;
     this.customers = customers;
     this.health = health;
+    this.admin = admin;
     this.errors = errors;
   }
 
@@ -32,6 +35,7 @@ public final class ApiRoutes {
         () ->
             concat(
                 pathPrefix("v1", () -> concat(decisions.route(), events.route(), customers.route())),
-                health.route()));
+                health.route(),
+                admin.route()));
   }
 }

@@ -32,7 +32,10 @@ class DecisionRoutesTest extends RouteTestSupport {
 
     result.assertStatusCode(200).assertContentType(ContentTypes.APPLICATION_JSON);
     JsonNode body = json(result);
-    assertEquals(List.of("decisionId", "customerId", "modelVersion", "fallback", "items"), fieldNames(body));
+    assertEquals(
+        List.of("decisionId", "customerId", "modelVersion", "experiment", "arm", "fallback", "items"), fieldNames(body));
+    assertEquals("trees-vs-linear", body.get("experiment").asText());
+    assertEquals("model-v3", body.get("arm").asText());
     assertEquals("d-1", body.get("decisionId").asText());
     assertEquals("c-42", body.get("customerId").asText());
     assertEquals("model-v3", body.get("modelVersion").asText());
@@ -113,6 +116,8 @@ class DecisionRoutesTest extends RouteTestSupport {
                             "d-2",
                             query.customerId(),
                             "popularity",
+                            null,
+                            null,
                             true,
                             List.of(new RankedItem("sku-1", 1.0, List.of("popular"))))));
 

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import dev.concierge.engine.model.ModelAdmin;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +30,14 @@ import org.apache.pekko.http.javadsl.server.Route;
  * the four functional interfaces. The fakes record what reached them.
  */
 final class RouteFixture {
+
+  static final long MAX_BUNDLE_BYTES = 1024;
+
+  /** The admin API's token in fixtures; {@link #adminOff()} removes it. */
+  static final String ADMIN_TOKEN = "s3cret-token";
+
+  private Optional<String> adminToken = Optional.of(ADMIN_TOKEN);
+  private ModelAdmin modelAdmin = new FakeModelAdmin();
 
   /** The moment every request of a fixture happens at. */
   static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -55,6 +65,8 @@ final class RouteFixture {
         new DecisionOutcome(
             "d-1",
             query.customerId(),
+            "model-v3",
+            "trees-vs-linear",
             "model-v3",
             false,
             List.of(
@@ -97,6 +109,16 @@ final class RouteFixture {
     return this;
   }
 
+  RouteFixture adminOff() {
+    this.adminToken = Optional.empty();
+    return this;
+  }
+
+  RouteFixture modelAdmin(ModelAdmin admin) {
+    this.modelAdmin = admin;
+    return this;
+  }
+
   Route route() {
     ObjectMapper mapper = new ObjectMapper();
     EventJson eventJson = new EventJson(mapper);
@@ -127,6 +149,7 @@ final class RouteFixture {
             new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, maxEventsPerRequest), responses),
             new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC)),
             new HealthRoutes(health, responses),
+            new AdminRoutes(adminToken, MAX_BUNDLE_BYTES, modelAdmin, responses, mapper),
             new ErrorHandling(responses))
         .route();
   }

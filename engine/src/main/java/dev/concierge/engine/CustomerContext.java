@@ -1,9 +1,9 @@
 package dev.concierge.engine;
 
+import dev.concierge.engine.model.ModelChooser;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
-import dev.concierge.models.recommend.ServingModel;
 import dev.concierge.models.recommend.TrendingItems;
 import dev.concierge.models.rules.BusinessRules;
 import java.time.Clock;
@@ -17,7 +17,7 @@ public record CustomerContext(
     CustomerSettings settings,
     Supplier<Catalog> catalog,
     Vocabulary vocabulary,
-    Supplier<ServingModel> model,
+    ModelChooser models,
     TrendingItems trends,
     BusinessRules rules,
     Recommender recommender,

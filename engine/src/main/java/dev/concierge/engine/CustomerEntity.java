@@ -9,7 +9,7 @@ import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.Vocabulary;
-import dev.concierge.models.recommend.ServingModel;
+import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.models.rules.RuleOverrides;
 import dev.concierge.persistence.serialization.KryoSerializable;
 import java.time.Duration;
@@ -61,8 +61,13 @@ public final class CustomerEntity
   /** @param duplicate true when the event id was already recorded, so nothing changed */
   public record EventAck(String eventId, boolean duplicate) implements KryoSerializable {}
 
-  /** @param modelVersion the model that ranked the items */
-  public record Decision(String modelVersion, List<RankedItem> items) implements KryoSerializable {
+  /**
+   * @param modelVersion the model that ranked the items
+   * @param experiment   the A/B experiment the customer is in, or {@code null}
+   * @param arm          the customer's arm of it, or {@code null}
+   */
+  public record Decision(String modelVersion, String experiment, String arm, List<RankedItem> items)
+      implements KryoSerializable {
     public Decision {
       items = List.copyOf(items);
     }
@@ -137,14 +142,15 @@ public final class CustomerEntity
   }
 
   private ReplyEffect<EventRecorded, State> onDecide(State state, Decide command) {
-    ServingModel model = context.model().get();
+    ActiveModel.Served served = context.models().choose(command.query().customerId());
     List<RankedItem> items =
         context
             .recommender()
             .recommend(
-                model, state.features, vocabulary, context.catalog().get(), context.trends(), command.query(),
+                served.model(), state.features, vocabulary, context.catalog().get(), context.trends(), command.query(),
                 context.rules().withOverrides(command.rules()), context.clock().millis());
-    return Effect().reply(command.replyTo(), new Decision(model.version(), items));
+    return Effect()
+        .reply(command.replyTo(), new Decision(served.model().version(), served.experiment(), served.arm(), items));
   }
 
   private ReplyEffect<EventRecorded, State> onGetFeatures(State state, GetFeatures command) {

@@ -16,6 +16,7 @@ import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
 import dev.concierge.models.RankedItem;
+import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.ServingModel;
@@ -205,7 +206,7 @@ class CustomerEntityTest {
   private CustomerContext context(CustomerSettings settings) {
     return new CustomerContext(
         settings, () -> catalog, vocabulary,
-        () -> ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST),
+        customerId -> new ActiveModel.Served(ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST), null, null),
         new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
         new Recommender(settings.recommender(), settings.features()), Clock.systemUTC());
   }

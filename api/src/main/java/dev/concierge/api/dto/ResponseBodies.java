@@ -20,6 +20,8 @@ public final class ResponseBodies {
     json.writeStringField("decisionId", outcome.decisionId());
     json.writeStringField("customerId", outcome.customerId());
     json.writeStringField("modelVersion", outcome.modelVersion());
+    json.writeStringField("experiment", outcome.experiment());
+    json.writeStringField("arm", outcome.arm());
     json.writeBooleanField("fallback", outcome.fallback());
     json.writeArrayFieldStart("items");
     for (RankedItem item : outcome.items()) {

@@ -6,11 +6,19 @@ import java.util.List;
 /**
  * The answer to one decision request.
  *
+ * @param experiment the A/B experiment the customer is in, or {@code null}
+ * @param arm        the customer's arm of it, or {@code null}
  * @param fallback true when the customer's actor did not answer in time and the items are the
  *     catalog's popular ones, not personalised
  */
 public record DecisionOutcome(
-    String decisionId, String customerId, String modelVersion, boolean fallback, List<RankedItem> items) {
+    String decisionId,
+    String customerId,
+    String modelVersion,
+    String experiment,
+    String arm,
+    boolean fallback,
+    List<RankedItem> items) {
 
   public DecisionOutcome {
     items = List.copyOf(items);

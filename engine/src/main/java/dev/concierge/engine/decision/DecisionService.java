@@ -5,7 +5,7 @@ import dev.concierge.engine.CustomerEntity;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.RankedItem;
-import dev.concierge.models.recommend.ServingModel;
+import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.models.rules.RuleOverrides;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class DecisionService {
         .handleAsync(
             (decision, failure) ->
                 failure == null
-                    ? outcome(query, decision.modelVersion(), decision.items(), false)
+                    ? outcome(query, decision.modelVersion(), decision.experiment(), decision.arm(), decision.items(), false)
                     : fallback(query, rules, failure),
             executor);
   }
@@ -61,19 +61,20 @@ public final class DecisionService {
   private DecisionOutcome fallback(DecisionQuery query, RuleOverrides rules, Throwable failure) {
     fallbacks.increment();
     log.warn("decision for {} fell back to popular items: {}", query.customerId(), failure.toString());
-    ServingModel model = context.model().get();
+    ActiveModel.Served served = context.models().choose(query.customerId());
     List<RankedItem> items =
         context
             .recommender()
             .recommend(
-                model, new FeatureState(context.settings().features()), context.vocabulary(), context.catalog().get(),
+                served.model(), new FeatureState(context.settings().features()), context.vocabulary(), context.catalog().get(),
                 context.trends(), query, context.rules().withOverrides(rules), context.clock().millis());
-    return outcome(query, model.version(), items, true);
+    return outcome(query, served.model().version(), served.experiment(), served.arm(), items, true);
   }
 
   private static DecisionOutcome outcome(
-      DecisionQuery query, String modelVersion, List<RankedItem> items, boolean fallback) {
-    return new DecisionOutcome(newDecisionId(), query.customerId(), modelVersion, fallback, items);
+      DecisionQuery query, String modelVersion, String experiment, String arm, List<RankedItem> items,
+      boolean fallback) {
+    return new DecisionOutcome(newDecisionId(), query.customerId(), modelVersion, experiment, arm, fallback, items);
   }
 
   // a version-4 UUID without SecureRandom's lock: ids only need to be unique, not unguessable

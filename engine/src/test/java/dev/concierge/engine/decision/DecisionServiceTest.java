@@ -12,6 +12,7 @@ import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.RankedItem;
+import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.ServingModel;
@@ -86,7 +87,7 @@ class DecisionServiceTest {
                         command -> {
                           if (command instanceof CustomerEntity.Decide decide
                               && !context.getEntityId().startsWith("slow-")) {
-                            decide.replyTo().tell(new CustomerEntity.Decision(PERSONAL_MODEL, List.of(PERSONAL)));
+                            decide.replyTo().tell(new CustomerEntity.Decision(PERSONAL_MODEL, "exp", "arm-a", List.of(PERSONAL)));
                           }
                           return Behaviors.same();
                         })));
@@ -94,7 +95,7 @@ class DecisionServiceTest {
     Vocabulary vocabulary = new Vocabulary(1_000, 100);
     CustomerContext context =
         new CustomerContext(
-            settings, () -> catalog, vocabulary, () -> ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST),
+            settings, () -> catalog, vocabulary, customerId -> new ActiveModel.Served(ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST), null, null),
             new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
             new Recommender(settings.recommender(), settings.features()), Clock.systemUTC());
     service = new DecisionService(testKit.system(), context, TIMEOUT);
@@ -108,6 +109,8 @@ class DecisionServiceTest {
     assertEquals(List.of(PERSONAL), outcome.items());
     assertEquals("c-1", outcome.customerId());
     assertEquals(PERSONAL_MODEL, outcome.modelVersion());
+    assertEquals("exp", outcome.experiment());
+    assertEquals("arm-a", outcome.arm());
   }
 
   @Test

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Just enough JSON to read an XGBoost model, without adding a JSON library to the pure domain module.
- * Objects become {@code Map<String, Object>}, arrays {@code List<Object>}, numbers {@link Number} (kept as
+ * Objects become {@code Map<String, Object>}, arrays {@code List<Object>}, numbers {@link NumberText} (kept as
  * text, so that a float32 written by XGBoost parses back to the very same float), and the rest
  * {@code String}, {@code Boolean} or {@code null}.
  */
@@ -24,7 +24,7 @@ final class Json {
   }
 
   /** A number as written, to be read at the precision its field has. */
-  record Number(String literal) {
+  record NumberText(String literal) {
 
     float asFloat() {
       return Float.parseFloat(literal);
@@ -132,11 +132,11 @@ final class Json {
     };
   }
 
-  private Number number(String token) {
+  private NumberText number(String token) {
     if (token.isEmpty() || "-0123456789".indexOf(token.charAt(0)) < 0) {
       throw error("expected a value, found '" + token + "'");
     }
-    return new Number(token);
+    return new NumberText(token);
   }
 
   private void expect(char c) {

@@ -4,7 +4,8 @@ package dev.concierge.models.scoring;
  * A compiled model: scores one candidate from its dense feature row, in the order of {@link #schema()}.
  *
  * <p>Implementations are immutable, so one instance serves every thread, and {@link #score} allocates
- * nothing. A zero value means "feature absent", exactly as in {@link TribuoExamples}. Values must be finite.
+ * nothing. A zero value means "feature absent", exactly as in {@link TribuoExamples}. Values must be finite
+ * (tree models, like XGBoost, compare them as float32).
  *
  * <p>Explanations live in logit space, {@code logit = ln(p / (1 - p))} with {@code p = score(row)}: the
  * contributions of all features plus {@link #baselineLogit()} add up to the logit, so a positive

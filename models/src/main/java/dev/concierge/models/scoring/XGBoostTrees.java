@@ -27,6 +27,7 @@ final class XGBoostTrees {
   private static final int CLASSES = 2;
   private static final int NUMERICAL_SPLIT = 0;
   private static final int NO_CHILD = -1;
+  private static final String JSON_FORMAT = "json";
 
   private XGBoostTrees() {}
 
@@ -51,7 +52,7 @@ final class XGBoostTrees {
     List<DecisionTree> negativeTrees = new ArrayList<>();
     for (int t = 0; t < trees.size(); t++) {
       DecisionTree tree = tree(asObject(trees.get(t)), domain);
-      int labelId = ((Json.Number) treeClasses.get(t)).asInt();
+      int labelId = number(treeClasses, t).asInt();
       (labelId == domain.positiveLabelId() ? positiveTrees : negativeTrees).add(tree);
     }
     return new TreeEnsembleScorer(schema, baseMargin, positiveTrees, negativeTrees);
@@ -59,17 +60,16 @@ final class XGBoostTrees {
 
   private static Object modelJson(XGBoostModel<Label> model) {
     List<Booster> boosters = model.getInnerModels();
-    if (boosters.size() != 1) {
-      throw new ModelCompilationException("a classifier has one booster, this model has " + boosters.size());
-    }
-    Booster booster = boosters.get(0);
     try {
-      return Json.parse(new String(booster.toByteArray("json"), StandardCharsets.UTF_8));
+      if (boosters.size() != 1) {
+        throw new ModelCompilationException("a classifier has one booster, this model has " + boosters.size());
+      }
+      return Json.parse(new String(boosters.get(0).toByteArray(JSON_FORMAT), StandardCharsets.UTF_8));
     } catch (XGBoostError e) {
       throw new ModelCompilationException("XGBoost could not write the model as JSON: " + e.getMessage());
     } finally {
-      // getInnerModels hands out native copies; free this one now rather than at finalization
-      booster.dispose();
+      // getInnerModels hands out native copies; free them now rather than at finalization
+      boosters.forEach(Booster::dispose);
     }
   }
 
@@ -90,29 +90,33 @@ final class XGBoostTrees {
     float[] leafValue = new float[nodes];
     float[] cover = new float[nodes];
     for (int node = 0; node < nodes; node++) {
-      cover[node] = ((Json.Number) covers.get(node)).asFloat();
+      cover[node] = number(covers, node).asFloat();
       // XGBoost keeps a leaf's output where a split keeps its threshold
-      float condition = ((Json.Number) splitConditions.get(node)).asFloat();
-      left[node] = ((Json.Number) lefts.get(node)).asInt();
+      float condition = number(splitConditions, node).asFloat();
+      left[node] = number(lefts, node).asInt();
       if (left[node] == NO_CHILD) {
         splitFeature[node] = DecisionTree.LEAF;
         leafValue[node] = condition;
         continue;
       }
-      if (!splitTypes.isEmpty() && ((Json.Number) splitTypes.get(node)).asInt() != NUMERICAL_SPLIT) {
+      if (!splitTypes.isEmpty() && number(splitTypes, node).asInt() != NUMERICAL_SPLIT) {
         throw new ModelCompilationException("categorical splits are not supported");
       }
-      splitFeature[node] = domain.schemaIndex(((Json.Number) splitIndices.get(node)).asInt());
+      splitFeature[node] = domain.schemaIndex(number(splitIndices, node).asInt());
       threshold[node] = condition;
-      right[node] = ((Json.Number) rights.get(node)).asInt();
+      right[node] = number(rights, node).asInt();
       missingGoesLeft[node] = isTrue(defaultLeft.get(node));
     }
     return new DecisionTree(splitFeature, threshold, left, right, missingGoesLeft, leafValue, cover);
   }
 
+  private static Json.NumberText number(List<Object> values, int index) {
+    return (Json.NumberText) values.get(index);
+  }
+
   /** XGBoost 1.x writes flags as 0/1. */
   private static boolean isTrue(Object flag) {
-    return flag instanceof Boolean b ? b : ((Json.Number) flag).asInt() != 0;
+    return flag instanceof Boolean b ? b : ((Json.NumberText) flag).asInt() != 0;
   }
 
   private static Map<String, Object> object(Map<String, Object> parent, String key) {

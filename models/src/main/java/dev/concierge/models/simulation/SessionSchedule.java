@@ -46,7 +46,9 @@ final class SessionSchedule {
     sessions = Math.min(sessions, maxSessions(period)); // the period has room for so many
     sessions = Math.max(sessions, ceilDiv(events, MAX_SESSION_EVENTS)); // a session holds so many events
     this.sessionsLeft = Math.min(sessions, events); // every session has an event
-    this.freeSeconds = sessionsLeft == 0 ? 0 : period.toSeconds() - (sessionsLeft - 1) * SLOT_SECONDS - MAX_SESSION_SPAN.toSeconds();
+    this.freeSeconds = sessionsLeft == 0
+        ? 0
+        : period.toSeconds() - (sessionsLeft - 1) * SLOT_SECONDS - MAX_SESSION_SPAN.toSeconds();
   }
 
   /** The most events one shopper can have over {@code period} with the session rules above. */

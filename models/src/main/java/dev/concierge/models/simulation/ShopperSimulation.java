@@ -36,7 +36,11 @@ public final class ShopperSimulation {
   private final long[] shopperSeeds;
 
   private ShopperSimulation(
-      SimulationSettings settings, Assortment assortment, ShopperTraits[] shoppers, long[] budgets, long[] shopperSeeds) {
+      SimulationSettings settings,
+      Assortment assortment,
+      ShopperTraits[] shoppers,
+      long[] budgets,
+      long[] shopperSeeds) {
     this.settings = settings;
     this.assortment = assortment;
     this.shoppers = shoppers;

@@ -16,7 +16,7 @@ class JsonTest {
     Object parsed = Json.parse(" {\"a\": [1, -2.5E-1, true, null], \"b\": {\"c\": \"x\\\"y\\u0041\"}, \"d\": []} ");
     assertEquals(
         Map.of(
-            "a", Arrays.asList(new Json.Number("1"), new Json.Number("-2.5E-1"), true, null),
+            "a", Arrays.asList(new Json.NumberText("1"), new Json.NumberText("-2.5E-1"), true, null),
             "b", Map.of("c", "x\"yA"),
             "d", List.of()),
         parsed);
@@ -25,7 +25,7 @@ class JsonTest {
   @Test
   void aFloatWrittenByXGBoostReadsBackAsTheSameFloat() {
     float threshold = 0.583893657f;
-    Json.Number number = (Json.Number) Json.parse("5.8389366E-1");
+    Json.NumberText number = (Json.NumberText) Json.parse("5.8389366E-1");
     assertEquals(threshold, number.asFloat());
   }
 

@@ -64,7 +64,8 @@ class ItemClustersTest {
         .mapToObj(i -> new CatalogItem("i-" + i, List.of("lamps", "bulbs", "shades").get(i % 3), 10, true, "", 1))
         .toList();
     ItemClusters clusters = new Assortment(catalog, new SplittableRandom(1)).clusters();
-    Map<String, String> category = catalog.stream().collect(Collectors.toMap(CatalogItem::itemId, CatalogItem::category));
+    Map<String, String> category =
+        catalog.stream().collect(Collectors.toMap(CatalogItem::itemId, CatalogItem::category));
     Function<String, String> partner = item -> clusters.complementOf(clusters.clusterOf(item))
         .stream().mapToObj(c -> category.get(clusters.itemsIn(c).get(0))).findFirst().orElse("none");
 

@@ -68,7 +68,8 @@ class LearnabilityTest {
   @Test
   void itemsCoViewedEarlierPredictTheNextItemViewedFarBetterThanPopularity() {
     Map<String, Map<String, Long>> coViews = new HashMap<>();
-    forEachNextView(TRAINING, (from, to) -> coViews.computeIfAbsent(from, f -> new HashMap<>()).merge(to, 1L, Long::sum));
+    forEachNextView(
+        TRAINING, (from, to) -> coViews.computeIfAbsent(from, f -> new HashMap<>()).merge(to, 1L, Long::sum));
     Map<String, Set<String>> neighbours = new HashMap<>();
     coViews.forEach((item, counts) -> neighbours.put(item, topByCount(counts)));
     int[] hits = new int[3];

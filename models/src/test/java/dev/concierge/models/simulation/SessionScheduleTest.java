@@ -74,7 +74,8 @@ class SessionScheduleTest {
       long latestEnd = session.startSecond() + (session.events() - 1) * session.maxStepSeconds();
       assertTrue(latestEnd - session.startSecond() <= SessionSchedule.MAX_SESSION_SPAN.toSeconds(), session.toString());
       if (previousEnd != Long.MIN_VALUE) {
-        assertTrue(session.startSecond() - previousEnd > SessionSchedule.SESSION_TIMEOUT.toSeconds(), session.toString());
+        long idle = session.startSecond() - previousEnd;
+        assertTrue(idle > SessionSchedule.SESSION_TIMEOUT.toSeconds(), session.toString());
       }
       assertTrue(session.startSecond() >= 0 && latestEnd <= period.toSeconds(), session.toString());
       previousEnd = latestEnd;

@@ -240,7 +240,8 @@ class ShopperSimulationTest {
       if (events.size() >= 20) {
         Map<String, Long> perCategory = events.stream()
             .collect(Collectors.groupingBy(e -> ITEMS.get(e.itemId()).category(), Collectors.counting()));
-        shareSum += (double) perCategory.values().stream().mapToLong(Long::longValue).max().orElseThrow() / events.size();
+        long top = perCategory.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        shareSum += (double) top / events.size();
         shoppers++;
       }
     }
@@ -338,6 +339,7 @@ class ShopperSimulationTest {
   }
 
   private static Map<String, List<CustomerEvent>> byCustomer() {
-    return EVENTS.stream().collect(Collectors.groupingBy(CustomerEvent::customerId, LinkedHashMap::new, Collectors.toList()));
+    return EVENTS.stream()
+        .collect(Collectors.groupingBy(CustomerEvent::customerId, LinkedHashMap::new, Collectors.toList()));
   }
 }

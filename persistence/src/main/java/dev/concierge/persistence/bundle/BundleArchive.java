@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.concierge.models.recommend.BundleMetadata;
 import dev.concierge.models.recommend.CandidateTables;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Neighbour;
@@ -13,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -77,8 +75,8 @@ public final class BundleArchive {
           schema(manifest.path("schema")),
           entries.get(MODEL),
           tables(mapper.readTree(entries.get(TABLES))),
-          metadata(manifest.path("metadata")));
-    } catch (IOException | IllegalArgumentException e) {
+          BundleMetadataJson.read(manifest.path("metadata")));
+    } catch (IOException | IllegalArgumentException | java.time.DateTimeException e) {
       throw new InvalidBundleException("the bundle is damaged: " + e.getMessage());
     }
   }
@@ -92,16 +90,7 @@ public final class BundleArchive {
     schema.put("version", bundle.schema().version());
     ArrayNode names = schema.putArray("features");
     bundle.schema().names().forEach(names::add);
-    BundleMetadata metadata = bundle.metadata();
-    ObjectNode meta = manifest.putObject("metadata");
-    meta.put("createdAt", metadata.createdAt().toString());
-    meta.put("dataFrom", metadata.dataFrom().toString());
-    meta.put("dataUntil", metadata.dataUntil().toString());
-    meta.put("events", metadata.events());
-    meta.put("trainingRows", metadata.trainingRows());
-    ObjectNode metrics = meta.putObject("metrics");
-    new TreeMap<>(metadata.metrics()).forEach(metrics::put);
-    meta.put("provenance", metadata.provenance());
+    BundleMetadataJson.write(bundle.metadata(), manifest.putObject("metadata"));
     return manifest;
   }
 
@@ -150,15 +139,6 @@ public final class BundleArchive {
     List<String> names = new ArrayList<>();
     json.path("features").forEach(name -> names.add(name.asText()));
     return new FeatureSchema(text(json, "version"), names);
-  }
-
-  private static BundleMetadata metadata(JsonNode json) {
-    Map<String, Double> metrics = new HashMap<>();
-    json.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
-    return new BundleMetadata(
-        Instant.parse(text(json, "createdAt")), Instant.parse(text(json, "dataFrom")),
-        Instant.parse(text(json, "dataUntil")), json.path("events").asLong(), json.path("trainingRows").asLong(),
-        metrics, json.path("provenance").asText(""));
   }
 
   private static String text(JsonNode json, String field) {

@@ -1,0 +1,72 @@
+package dev.concierge.api.dto;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.concierge.engine.model.BundleSummary;
+import dev.concierge.engine.model.ModelRegistry;
+import dev.concierge.models.recommend.BundleMetadata;
+import dev.concierge.models.recommend.ModelAssignment;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Response bodies of the admin API. */
+public final class AdminBodies {
+
+  private AdminBodies() {}
+
+  public static void models(JsonGenerator json, ModelRegistry.ModelsReport report) throws IOException {
+    json.writeStartObject();
+    json.writeFieldName("assignment");
+    assignment(json, report.assignment());
+    json.writeArrayFieldStart("loadedHere");
+    for (String version : new java.util.TreeSet<>(report.loadedHere())) {
+      json.writeString(version);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("bundles");
+    for (BundleSummary bundle : report.bundles()) {
+      bundle(json, bundle);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  public static void bundle(JsonGenerator json, BundleSummary bundle) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("version", bundle.version());
+    json.writeStringField("kind", bundle.kind());
+    json.writeStringField("publishedAt", bundle.publishedAt().toString());
+    BundleMetadata metadata = bundle.metadata();
+    json.writeObjectFieldStart("metadata");
+    json.writeStringField("createdAt", metadata.createdAt().toString());
+    json.writeStringField("dataFrom", metadata.dataFrom().toString());
+    json.writeStringField("dataUntil", metadata.dataUntil().toString());
+    json.writeNumberField("events", metadata.events());
+    json.writeNumberField("trainingRows", metadata.trainingRows());
+    json.writeObjectFieldStart("metrics");
+    for (Map.Entry<String, Double> metric : new TreeMap<>(metadata.metrics()).entrySet()) {
+      json.writeNumberField(metric.getKey(), metric.getValue());
+    }
+    json.writeEndObject();
+    json.writeStringField("provenance", metadata.provenance());
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  public static void assignment(JsonGenerator json, ModelAssignment assignment) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("activeVersion", assignment.activeVersion());
+    json.writeObjectFieldStart("experiments");
+    for (Map.Entry<String, Map<String, Double>> experiment : new TreeMap<>(assignment.experiments()).entrySet()) {
+      json.writeObjectFieldStart(experiment.getKey());
+      json.writeObjectFieldStart("arms");
+      for (Map.Entry<String, Double> arm : new TreeMap<>(experiment.getValue()).entrySet()) {
+        json.writeNumberField(arm.getKey(), arm.getValue());
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+}
