@@ -21,6 +21,7 @@ import dev.concierge.engine.FeatureService;
 import dev.concierge.engine.catalog.CatalogConsumer;
 import dev.concierge.engine.catalog.CatalogSettings;
 import dev.concierge.engine.catalog.CatalogView;
+import dev.concierge.engine.decision.KafkaDecisionLog;
 import dev.concierge.engine.decision.DecisionService;
 import dev.concierge.engine.health.JournalProbe;
 import dev.concierge.engine.ingestion.EventIngestion;
@@ -114,7 +115,9 @@ public record Node(
                     new TrendRecorder(trends, vocabulary, customerSettings.features())))
             : Optional.empty();
     DecisionService decisions =
-        new DecisionService(system, context, concierge.getDuration("decisions.ask-timeout"));
+        new DecisionService(
+            system, context, concierge.getDuration("decisions.ask-timeout"),
+            new KafkaDecisionLog(producer, kafka.decisionsTopic(), mapper.getFactory(), Clock.systemUTC()));
 
     ModelAdminService modelAdmin = startModelRegistry(system, concierge, models, catalog, mapper);
 

@@ -25,7 +25,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
 final class TestNode implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
+  static final String ADMIN_TOKEN = "it-admin-token";
 
   /** The names one test owns: topics, consumer group and keyspace. */
   record Namespace(String id) {
@@ -40,6 +41,7 @@ final class TestNode implements AutoCloseable {
               "concierge.kafka.topics.events = \"customer-events-" + id + "\"",
               "concierge.kafka.topics.dead-letters = \"customer-events-" + id + ".dlq\"",
               "concierge.kafka.topics.catalog = \"catalog-" + id + "\"",
+              "concierge.kafka.topics.decisions = \"decisions-" + id + "\"",
               "concierge.kafka.topics.events-partitions = 2",
               "concierge.ingestion.group-id = \"it-" + id + "\"",
               "pekko.persistence.cassandra.journal.keyspace = \"it_" + id + "\"",
@@ -95,6 +97,15 @@ final class TestNode implements AutoCloseable {
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A request to the admin API, with the test configuration's token. */
+  HttpResponse<String> admin(String method, String path, HttpRequest.BodyPublisher body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
+            .header("Content-Type", "application/octet-stream")
+            .method(method, body));
   }
 
   JsonNode getJson(String path) {

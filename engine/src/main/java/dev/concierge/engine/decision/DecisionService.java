@@ -32,13 +32,15 @@ public final class DecisionService {
   private final CustomerContext context;
   private final Duration timeout;
   private final Executor executor;
+  private final DecisionLog decisionLog;
   private final LongAdder fallbacks = new LongAdder();
 
-  public DecisionService(ActorSystem<?> system, CustomerContext context, Duration timeout) {
+  public DecisionService(ActorSystem<?> system, CustomerContext context, Duration timeout, DecisionLog decisionLog) {
     this.sharding = ClusterSharding.get(system);
     this.context = context;
     this.timeout = timeout;
     this.executor = system.executionContext();
+    this.decisionLog = decisionLog;
   }
 
   public CompletionStage<DecisionOutcome> decide(DecisionQuery query, RuleOverrides rules) {
@@ -50,7 +52,13 @@ public final class DecisionService {
                 failure == null
                     ? outcome(query, decision.modelVersion(), decision.experiment(), decision.arm(), decision.items(), false)
                     : fallback(query, rules, failure),
-            executor);
+            executor)
+        .thenApplyAsync(this::logged, executor);
+  }
+
+  private DecisionOutcome logged(DecisionOutcome outcome) {
+    decisionLog.record(outcome);
+    return outcome;
   }
 
   /** How many decisions were answered with the fallback since start. */

@@ -20,6 +20,7 @@ public record KafkaSettings(
     int eventsPartitions,
     String deadLetterTopic,
     String catalogTopic,
+    String decisionsTopic,
     boolean createTopics,
     Duration topicReadyTimeout) {
 
@@ -31,6 +32,7 @@ public record KafkaSettings(
         kafka.getInt("topics.events-partitions"),
         kafka.getString("topics.dead-letters"),
         kafka.getString("topics.catalog"),
+        kafka.getString("topics.decisions"),
         kafka.getBoolean("create-topics"),
         kafka.getDuration("topic-ready-timeout"));
   }
@@ -52,6 +54,7 @@ public record KafkaSettings(
     return List.of(
         TopicSpec.regular(eventsTopic, eventsPartitions),
         TopicSpec.regular(deadLetterTopic, 1),
-        TopicSpec.compacted(catalogTopic, 1));
+        TopicSpec.compacted(catalogTopic, 1),
+        TopicSpec.regular(decisionsTopic, eventsPartitions));
   }
 }

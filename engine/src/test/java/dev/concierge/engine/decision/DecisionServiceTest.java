@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -72,6 +73,7 @@ class DecisionServiceTest {
               new CatalogItem("second", "tents", 10, true, "Runner-up", 50),
               new CatalogItem("gone", "tents", 10, false, "Sold out", 90)));
 
+  private final List<DecisionOutcome> logged = new CopyOnWriteArrayList<>();
   private DecisionService service;
 
   @BeforeAll
@@ -98,7 +100,7 @@ class DecisionServiceTest {
             settings, () -> catalog, vocabulary, customerId -> new ActiveModel.Served(ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST), null, null),
             new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
             new Recommender(settings.recommender(), settings.features()), Clock.systemUTC());
-    service = new DecisionService(testKit.system(), context, TIMEOUT);
+    service = new DecisionService(testKit.system(), context, TIMEOUT, logged::add);
   }
 
   @Test
@@ -111,6 +113,7 @@ class DecisionServiceTest {
     assertEquals(PERSONAL_MODEL, outcome.modelVersion());
     assertEquals("exp", outcome.experiment());
     assertEquals("arm-a", outcome.arm());
+    assertTrue(logged.contains(outcome), "every answered decision is logged");
   }
 
   @Test
@@ -123,6 +126,7 @@ class DecisionServiceTest {
     assertEquals(List.of("best", "second"), outcome.items().stream().map(RankedItem::itemId).toList());
     assertEquals(ServingModel.HEURISTIC_VERSION, outcome.modelVersion());
     assertEquals(fallbacksBefore + 1, service.fallbackCount());
+    assertTrue(logged.contains(outcome), "fallback answers are logged like any other");
   }
 
   @Test

@@ -77,6 +77,7 @@ class EventIngestionIntegrationTest {
                     "concierge.kafka.topics.events = \"ingestion-" + id + "\"",
                     "concierge.kafka.topics.dead-letters = \"ingestion-" + id + ".dlq\"",
                     "concierge.kafka.topics.catalog = \"ingestion-catalog-" + id + "\"",
+                    "concierge.kafka.topics.decisions = \"ingestion-decisions-" + id + "\"",
                     "concierge.kafka.topics.events-partitions = 1",
                     "concierge.ingestion.group-id = \"ingestion-it-" + id + "\"",
                     "concierge.ingestion.ask-timeout = 300ms",
