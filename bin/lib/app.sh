@@ -84,16 +84,42 @@ app_simulate_jvm_opts() {
   SIM_JVM_OPTS=(${CONCIERGE_SIMULATE_JVM_OPTS:-})
 }
 
-# app_run_setup CONFIG: the one-off DevSetup (creates topics, loads the demo catalog), in the foreground
+APP_BUNDLES_DIR="$STATE_DIR/bundles"
+
+# app_run_setup CONFIG: the one-off DevSetup (dev bundles, topics, demo catalog), in the foreground
 app_run_setup() {
   local config=$1 t0 rc=0; t0=$(now_ms)
-  log "running $APP_SETUP (topics, demo catalog) ..."
-  "$NODE_JAVA" -Dconfig.resource="$config.conf" -cp "$(app_classpath)" "$APP_SETUP" < /dev/null & APP_CHILD_PID=$!
+  log "running $APP_SETUP (dev bundles, topics, demo catalog) ..."
+  "$NODE_JAVA" -Dconfig.resource="$config.conf" -cp "$(app_classpath)" "$APP_SETUP" "$APP_BUNDLES_DIR" < /dev/null &
+  APP_CHILD_PID=$!
   wait "$APP_CHILD_PID" || rc=$?
   APP_CHILD_PID=""
   (( rc == 0 )) || die "$APP_SETUP failed (exit code $rc)"
   log "setup done in $(elapsed_s "$t0")"
 }
+
+# app_publish_bundles PORT TOKEN: publishes the dev bundles through the admin API (a version published
+# before answers 409 and is kept), and activates APP_DEV_BUNDLE unless a version is active already.
+app_publish_bundles() {
+  local port=$1 token=$2 api="http://$HOST:$1/admin" file code
+  for file in "$APP_BUNDLES_DIR"/*.bundle; do
+    [[ -f "$file" ]] || continue
+    code="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+      -H 'Content-Type: application/octet-stream' --data-binary "@$file" "$api/models")"
+    case "$code" in
+      201) log "published $(basename "$file" .bundle)" ;;
+      409) ;;
+      *) warn "publishing $(basename "$file") answered HTTP $code" ;;
+    esac
+  done
+  if curl -sf -H "Authorization: Bearer $token" "$api/models" | grep -q '"activeVersion":null'; then
+    code="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+      "$api/models/$APP_DEV_BUNDLE/activate")"
+    [[ "$code" == 200 ]] && log "activated $APP_DEV_BUNDLE" || warn "activating $APP_DEV_BUNDLE answered HTTP $code"
+  fi
+}
+
+APP_DEV_BUNDLE="${CONCIERGE_DEV_BUNDLE:-dev-gradient-boosted-trees}"
 
 # app_start_node CONFIG: the node in the background, its logs on this terminal; sets NODE_PID.
 app_start_node() {
@@ -142,6 +168,7 @@ app_banner() {
   Concierge is running (node pid $NODE_PID)
     API       $api/v1
     health    $api/health/ready
+    admin     $api/admin/models   (Authorization: Bearer $CONCIERGE_ADMIN_TOKEN)
     features  $api/v1/customers/c-42/features
     Kafka     $kafka    Cassandra $CONCIERGE_CASSANDRA_CONTACT_POINT
 EOF

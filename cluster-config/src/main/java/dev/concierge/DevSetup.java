@@ -8,6 +8,7 @@ import dev.concierge.engine.kafka.KafkaTopics;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.persistence.json.CatalogJson;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,15 +25,23 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * One-off preparation for {@code bin/concierge dev}: creates the topics and, when the catalog topic
- * is still empty, loads the demo catalog. Running it again changes nothing.
+ * One-off preparation for {@code bin/concierge dev}: trains the dev bundles if there are none yet,
+ * creates the topics and, when the catalog topic is still empty, loads the demo catalog. Running it
+ * again changes nothing.
  */
 public final class DevSetup {
 
   private DevSetup() {}
 
+  /** @param args the directory for the trained dev bundles */
   public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: DevSetup <directory for the dev bundles>");
+    }
     Config concierge = ConfigFactory.load().getConfig("concierge");
+    Config demo = concierge.getConfig("dev.demo-catalog");
+    List<CatalogItem> items = DemoCatalog.generate(demo.getInt("items"), demo.getLong("seed"));
+    DevBundles.ensure(Path.of(args[0]), concierge, items);
     KafkaSettings kafka = KafkaSettings.fromConfig(concierge);
     KafkaTopics.ensure(kafka.bootstrapServers(), kafka.topics(), kafka.topicReadyTimeout());
     System.out.println("topics ready: " + kafka.topics().stream().map(t -> t.name()).collect(Collectors.joining(", ")));
@@ -42,8 +51,6 @@ public final class DevSetup {
       System.out.println("catalog topic already holds " + existing + " records; leaving it as it is");
       return;
     }
-    Config demo = concierge.getConfig("dev.demo-catalog");
-    List<CatalogItem> items = DemoCatalog.generate(demo.getInt("items"), demo.getLong("seed"));
     load(kafka, items);
     System.out.println(
         "loaded the demo catalog: " + items.size() + " items in " + DemoCatalog.categories().size()
