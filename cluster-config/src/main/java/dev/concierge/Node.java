@@ -161,7 +161,8 @@ public record Node(
         ((ActorSystem<?>) system).systemActorOf(
             ModelRegistry.create(
                 store, new BundleArchive(mapper), models, catalog,
-                new ModelRegistry.Settings(concierge.getDuration("models.write-timeout"), blocking), Clock.systemUTC()),
+                new ModelRegistry.Settings(
+                    concierge.getDuration("models.write-timeout"), blocking, concierge.getInt("models.warm-up-rows")), Clock.systemUTC()),
             "model-registry",
             Props.empty());
     return new ModelAdminService(registry, models, concierge.getDuration("models.admin-timeout"), system.scheduler());

@@ -9,13 +9,17 @@ import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
+import static org.apache.pekko.http.javadsl.server.Directives.rawPathPrefixTest;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 import static org.apache.pekko.http.javadsl.server.Directives.put;
+import static org.apache.pekko.http.javadsl.server.Directives.reject;
 import static org.apache.pekko.http.javadsl.server.Directives.withSizeLimit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.concierge.api.dto.AdminBodies;
 import dev.concierge.engine.model.BundleStore;
 import dev.concierge.engine.model.ModelAdmin;
@@ -57,7 +61,7 @@ public final class AdminRoutes {
   private final long maxBundleBytes;
   private final ModelAdmin models;
   private final JsonResponses responses;
-  private final ObjectMapper mapper;
+  private final ObjectReader strictReader;
 
   public AdminRoutes(
       Optional<String> token, long maxBundleBytes, ModelAdmin models, JsonResponses responses,
@@ -66,11 +70,15 @@ public final class AdminRoutes {
     this.maxBundleBytes = maxBundleBytes;
     this.models = models;
     this.responses = responses;
-    this.mapper = mapper;
+    // content after the JSON value would otherwise be dropped silently
+    this.strictReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   public Route route() {
-    return pathPrefix("admin", () -> authorized(() -> concat(modelRoutes(), experimentRoutes())));
+    // "/admin" followed by a slash or nothing: "/administrator" is another path, not the admin API's
+    return pathPrefix("admin", () -> concat(
+        pathEnd(() -> authorized(() -> reject())),
+        rawPathPrefixTest(PathMatchers.slash(), () -> authorized(() -> concat(modelRoutes(), experimentRoutes())))));
   }
 
   private Route authorized(Supplier<Route> inner) {
@@ -110,7 +118,7 @@ public final class AdminRoutes {
   private Map<String, Double> arms(byte[] body) {
     JsonNode root;
     try {
-      root = mapper.readTree(body);
+      root = strictReader.readTree(body);
     } catch (IOException e) {
       throw ApiError.invalidJson("the body is not valid JSON; send {\"arms\":{\"<version>\":<weight>,...}}");
     }

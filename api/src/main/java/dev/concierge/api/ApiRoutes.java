@@ -3,6 +3,7 @@ package dev.concierge.api;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
+import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /** Every route of the HTTP API, behind the one error mapping. */
@@ -34,7 +35,7 @@ public final class ApiRoutes {
     return errors.wrap(
         () ->
             concat(
-                pathPrefix("v1", () -> concat(decisions.route(), events.route(), customers.route())),
+                pathPrefix(PathMatchers.segment("v1"), () -> concat(decisions.route(), events.route(), customers.route())),
                 health.route(),
                 admin.route()));
   }

@@ -61,7 +61,7 @@ public final class ErrorHandling {
           responses.error(
               StatusCodes.PAYLOAD_TOO_LARGE,
               "payload_too_large",
-              "the request body is larger than " + tooBig.limit() + " bytes; send fewer events per request"));
+              "the request body is larger than " + tooBig.limit() + " bytes, this endpoint's limit; send less per request"));
     }
     return Directives.complete(responses.error(ApiError.badRequest("the request body could not be read: " + rejection.message())));
   }

@@ -8,6 +8,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
@@ -26,7 +27,7 @@ public final class HealthRoutes {
 
   public Route route() {
     return pathPrefix(
-        "health",
+        PathMatchers.segment("health"),
         () ->
             get(
                 () ->

@@ -73,7 +73,7 @@ class ErrorHandlingTest extends RouteTestSupport {
     TestRouteResult result = testRoute(fixture.route()).run(oversizedEvents());
 
     String message = assertError(result, 413, "payload_too_large");
-    assertMentions(message, "send fewer events");
+    assertMentions(message, "send less per request");
   }
 
   /**

@@ -92,8 +92,11 @@ public final class ModelRegistry {
 
   public static final Key<LWWRegister<Assignment>> KEY = LWWRegisterKey.create("concierge-model-assignment");
 
-  /** @param blocking runs loading and compiling, which take CPU time the actor's thread must not */
-  public record Settings(Duration writeTimeout, Executor blocking) {}
+  /**
+   * @param blocking    runs loading and compiling, which take CPU time the actor's thread must not
+   * @param warmUpRows  rows scored by each newly loaded model before it serves
+   */
+  public record Settings(Duration writeTimeout, Executor blocking, int warmUpRows) {}
 
   private final ActorContext<Command> context;
   private final ReplicatorMessageAdapter<Command, LWWRegister<Assignment>> replicator;
@@ -287,7 +290,8 @@ public final class ModelRegistry {
             archive ->
                 ServingModel.load(
                     checked(archive.orElseThrow(() -> new UnknownVersionException(version))),
-                    catalog.get(), models.vocabulary(), models.popularPerList()),
+                    catalog.get(), models.vocabulary(), models.popularPerList())
+                    .warmedUp(settings.warmUpRows()),
             settings.blocking())
         .toCompletableFuture();
   }

@@ -42,9 +42,13 @@ final class ReasonWriter {
     this.reasonsPerItem = reasonsPerItem;
   }
 
-  List<String> reasons(CatalogItem item, double[] contributions) {
+  /** @param row the candidate's features: a feature that is absent (0) is never given as a reason */
+  List<String> reasons(CatalogItem item, double[] row, double[] contributions) {
     List<String> reasons = new ArrayList<>(reasonsPerItem);
     boolean[] used = new boolean[contributions.length];
+    for (int i = 0; i < row.length; i++) {
+      used[i] = row[i] == 0;
+    }
     while (reasons.size() < reasonsPerItem) {
       int strongest = strongestUnused(contributions, used);
       if (strongest < 0) {

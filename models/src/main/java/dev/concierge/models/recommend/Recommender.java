@@ -97,7 +97,7 @@ public final class Recommender {
       CatalogItem item = candidate.candidate().item();
       features.fill(item, row);
       model.scorer().contributions(row, contributions);
-      List<String> reasons = new ArrayList<>(writer.reasons(item, contributions));
+      List<String> reasons = new ArrayList<>(writer.reasons(item, row, contributions));
       reasons.addAll(candidate.ruleNotes());
       // the model's probability: boosts and pins change the order, not what the model believes
       answer.add(new RankedItem(item.itemId(), candidate.candidate().score(), reasons));

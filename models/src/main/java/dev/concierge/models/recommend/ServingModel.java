@@ -20,6 +20,9 @@ public record ServingModel(String version, Scorer scorer, TableIndex tables) {
 
   public static final String POPULARITY_VERSION = "popularity";
 
+  // written by warm-ups so that the JIT cannot drop the scoring as unused
+  private static volatile double warmUpResult;
+
   /**
    * Compiles {@code bundle} for this node: checks that its feature schema is the one this code
    * computes, loads the Tribuo model, compiles its scorer and indexes its tables.
@@ -30,6 +33,26 @@ public record ServingModel(String version, Scorer scorer, TableIndex tables) {
     bundle.schema().validateAgainst(RecommenderFeatures.SCHEMA);
     Scorer scorer = ScorerCompiler.compile(ModelBytes.fromBytes(bundle.model()), bundle.schema());
     return new ServingModel(bundle.version(), scorer, TableIndex.of(bundle.tables(), catalog, vocabulary, popularPerList));
+  }
+
+  /**
+   * Scores made-up rows until the JIT has compiled the scorer, so that the first shoppers after a
+   * swap do not pay for it (on a busy node that can exceed the decision timeout).
+   */
+  public ServingModel warmedUp(int rows) {
+    double[] row = new double[scorer.schema().size()];
+    double[] contributions = new double[row.length];
+    java.util.Random random = new java.util.Random(rows);
+    double sink = 0;
+    for (int i = 0; i < rows; i++) {
+      for (int f = 0; f < row.length; f++) {
+        row[f] = random.nextBoolean() ? 0 : random.nextDouble();
+      }
+      sink += scorer.score(row);
+      scorer.contributions(row, contributions);
+    }
+    warmUpResult = sink;
+    return this;
   }
 
   /** Ranks candidates by how popular they were in {@code tables}' history alone: the baseline models must beat. */
