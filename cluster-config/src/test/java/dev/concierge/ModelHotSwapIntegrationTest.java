@@ -143,6 +143,15 @@ class ModelHotSwapIntegrationTest {
       assertEquals(answer.get("arm").asText(), decision("ab-" + i).get("arm").asText(), "a customer keeps their arm");
     }
     assertEquals(Set.of("lr-1", "xgb-1"), arms);
+    JsonNode logged =
+        kafka.decisions(Integer.MAX_VALUE, Duration.ofSeconds(5)).stream()
+            .map(record -> json(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)))
+            .filter(decision -> decision.get("customerId").asText().equals("ab-0"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the decision for ab-0 is in the decisions topic"));
+    assertEquals("linear-vs-trees", logged.get("experiment").asText());
+    assertEquals(logged.get("arm").asText(), logged.get("modelVersion").asText());
+    assertEquals(10, logged.get("items").size());
 
     assertEquals(200, node.admin("PUT", "/admin/experiments/linear-vs-trees", HttpRequest.BodyPublishers.ofString("{\"arms\":{}}")).statusCode());
   }
@@ -160,10 +169,14 @@ class ModelHotSwapIntegrationTest {
   }
 
   private static JsonNode json(HttpResponse<String> response) {
+    return json(response.body());
+  }
+
+  private static JsonNode json(String text) {
     try {
-      return new ObjectMapper().readTree(response.body());
+      return new ObjectMapper().readTree(text);
     } catch (Exception e) {
-      throw new AssertionError(response.body(), e);
+      throw new AssertionError(text, e);
     }
   }
 

@@ -51,14 +51,23 @@ final class TestKafka implements AutoCloseable {
 
   /** Reads the dead-letter topic from the start until {@code count} records arrived. */
   List<ConsumerRecord<String, byte[]>> deadLetters(int count, Duration timeout) {
+    return records(topics.deadLetterTopic(), count, timeout);
+  }
+
+  /** Reads the decisions topic from the start until {@code count} records arrived. */
+  List<ConsumerRecord<String, byte[]>> decisions(int count, Duration timeout) {
+    return records(topics.decisionsTopic(), count, timeout);
+  }
+
+  private List<ConsumerRecord<String, byte[]>> records(String topic, int count, Duration timeout) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-reader-" + UUID.randomUUID());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topics.deadLetterTopic()));
+      consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + timeout.toNanos();
       while (records.size() < count && System.nanoTime() < deadline) {
         consumer.poll(POLL).forEach(records::add);
