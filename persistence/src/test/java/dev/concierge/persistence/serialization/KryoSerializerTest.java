@@ -14,6 +14,9 @@ import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.RecentItems;
+import dev.concierge.models.recommend.ModelAssignment;
+import dev.concierge.models.rules.PurchasedPolicy;
+import dev.concierge.models.rules.RuleOverrides;
 import dev.concierge.persistence.serialization.GoldenSamples.Golden;
 import dev.concierge.persistence.serialization.TestMessages.Carrier;
 import dev.concierge.persistence.serialization.TestMessages.RankRequest;
@@ -90,6 +93,11 @@ class KryoSerializerTest {
             new EventCounts(3, 2, 1, 0),
             new CategoryAffinity(Map.of("tents", 1.0), AT),
             new RecentItems(List.of("sku-1", "sku-2")),
+            new RuleOverrides(
+                PurchasedPolicy.KEEP, Map.of("tents", PurchasedPolicy.EXCLUDE_CATEGORY), null, Set.of("sku-9"),
+                Map.of("sku-1", 1.5), Map.of(), Map.of("sku-2", 1), 2, null),
+            PurchasedPolicy.EXCLUDE_ITEM,
+            ModelAssignment.NONE.activate("lr-1").withExperiment("ab", Map.of("lr-1", 1.0, "xgb-1", 3.0)),
             testKit.createTestProbe().ref()));
   }
 
