@@ -2,6 +2,7 @@ package dev.concierge.models.recommend;
 
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.EventRecorded;
 import dev.concierge.models.FeatureSettings;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.Vocabulary;
@@ -34,7 +35,8 @@ public final class HistoryReplay {
   }
 
   /**
-   * Replays {@code events} (in time order) up to, not including, {@code until}.
+   * Replays {@code events} (in time order) up to, not including, {@code until}; each item's category
+   * is the catalog's.
    *
    * @return the number of events applied
    */
@@ -44,12 +46,40 @@ public final class HistoryReplay {
       if (!event.timestamp().isBefore(until)) {
         break;
       }
-      FeatureState state = customers.computeIfAbsent(event.customerId(), id -> new FeatureState(settings));
-      observer.beforeApply(event, state);
-      state.apply(event, catalog.categoryOf(event.itemId()), vocabulary, settings);
+      apply(event, null, observer);
       applied++;
     }
     return applied;
+  }
+
+  /**
+   * Replays recorded events (in time order) up to, not including, {@code until}. A recorded category
+   * wins over the catalog's, so the journal replays to exactly the features the live actor computed.
+   *
+   * @return the number of events applied
+   */
+  public long replayRecorded(Iterable<EventRecorded> events, Instant until, Observer observer) {
+    long applied = 0;
+    for (EventRecorded recorded : events) {
+      if (!recorded.event().timestamp().isBefore(until)) {
+        break;
+      }
+      apply(recorded.event(), recorded.category(), observer);
+      applied++;
+    }
+    return applied;
+  }
+
+  private void apply(CustomerEvent event, String recordedCategory, Observer observer) {
+    FeatureState state = customers.computeIfAbsent(event.customerId(), id -> new FeatureState(settings));
+    observer.beforeApply(event, state);
+    String category = recordedCategory != null ? recordedCategory : catalog.categoryOf(event.itemId());
+    state.apply(event, category, vocabulary, settings);
+  }
+
+  /** The features of every customer replayed so far. */
+  public Map<String, FeatureState> customers() {
+    return java.util.Collections.unmodifiableMap(customers);
   }
 
   public Vocabulary vocabulary() {
