@@ -46,15 +46,16 @@ public final class HistoryReplay {
       if (!event.timestamp().isBefore(until)) {
         break;
       }
-      apply(event, null, observer);
+      apply(event, catalog.categoryOf(event.itemId()), observer);
       applied++;
     }
     return applied;
   }
 
   /**
-   * Replays recorded events (in time order) up to, not including, {@code until}. A recorded category
-   * wins over the catalog's, so the journal replays to exactly the features the live actor computed.
+   * Replays recorded events (in time order) up to, not including, {@code until}, with the category
+   * recorded with each (null when the catalog did not know the item then), so the journal replays to
+   * exactly the features the live actor computed whatever the catalog says now.
    *
    * @return the number of events applied
    */
@@ -70,10 +71,9 @@ public final class HistoryReplay {
     return applied;
   }
 
-  private void apply(CustomerEvent event, String recordedCategory, Observer observer) {
+  private void apply(CustomerEvent event, String category, Observer observer) {
     FeatureState state = customers.computeIfAbsent(event.customerId(), id -> new FeatureState(settings));
     observer.beforeApply(event, state);
-    String category = recordedCategory != null ? recordedCategory : catalog.categoryOf(event.itemId());
     state.apply(event, category, vocabulary, settings);
   }
 
