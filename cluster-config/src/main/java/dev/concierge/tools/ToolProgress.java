@@ -1,0 +1,55 @@
+package dev.concierge.tools;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar with rate and ETA on standard error, so a tool's results on standard output stay
+ * clean. Without a known total it shows the count and rate alone.
+ */
+public final class ToolProgress implements AutoCloseable {
+
+  private static final Duration UPDATE_INTERVAL = Duration.ofMillis(250);
+  private static final long UNKNOWN_TOTAL = -1;
+
+  private final ProgressBar bar;
+
+  private ToolProgress(ProgressBar bar) {
+    this.bar = bar;
+  }
+
+  public static ToolProgress start(String task, long total, String unit, PrintStream err) {
+    ProgressBar bar =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(total > 0 ? total : UNKNOWN_TOTAL)
+            .setUnit(" " + unit, 1)
+            .showSpeed()
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis((int) UPDATE_INTERVAL.toMillis())
+            .setConsumer(new ConsoleProgressBarConsumer(err))
+            .build();
+    return new ToolProgress(bar);
+  }
+
+  public static ToolProgress unbounded(String task, String unit, PrintStream err) {
+    return start(task, UNKNOWN_TOTAL, unit, err);
+  }
+
+  public void step() {
+    bar.step();
+  }
+
+  public void stepTo(long done) {
+    bar.stepTo(done);
+  }
+
+  @Override
+  public void close() {
+    bar.close();
+  }
+}
