@@ -7,7 +7,7 @@ APP_CPFILE="$CONCIERGE_HOME/cluster-config/target/runtime-classpath.txt"
 APP_CLASSES="$CONCIERGE_HOME/cluster-config/target/classes"
 APP_MAIN=dev.concierge.Main
 APP_SETUP=dev.concierge.DevSetup
-APP_SIMULATE=dev.concierge.Simulate
+APP_SIMULATE=dev.concierge.tools.simulate.SimulateCommand
 
 # True (and prints the first culprit) when the node's classpath is missing or older than a source or pom.
 app_build_needed() {

@@ -1,4 +1,4 @@
-package dev.concierge;
+package dev.concierge.tools.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.concierge.Simulate.Arguments;
-import dev.concierge.Simulate.JsonLinesFile;
-import dev.concierge.Simulate.KafkaTopic;
-import dev.concierge.Simulate.UsageException;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.models.simulation.ShopperSimulation;
 import dev.concierge.models.simulation.SimulationSettings;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
+import dev.concierge.tools.UsageException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +40,8 @@ class SimulateTest {
 
   @Test
   void theRequiredOptionsAndAFileMakeAWholeCommand() throws Exception {
-    Arguments arguments = Arguments.parse("--customers", "50", "--events", "2000", "--seed", "7", "--out", "x.jsonl");
+    SimulateArguments arguments =
+        SimulateArguments.parse("--customers", "50", "--events", "2000", "--seed", "7", "--out", "x.jsonl");
 
     assertEquals(SimulationSettings.of(50, 2000, 7), arguments.settings());
     assertEquals(new JsonLinesFile(Path.of("x.jsonl")), arguments.destination());
@@ -52,8 +50,8 @@ class SimulateTest {
 
   @Test
   void everyOptionCanBeGivenWithAnEqualsSignAndTheRestAreOptional() throws Exception {
-    Arguments arguments = Arguments.parse("--kafka", "--customers=3", "--events=10", "--seed=-4", "--rate=2.5",
-        "--start=2027-01-01T00:00:00Z", "--days=2");
+    SimulateArguments arguments = SimulateArguments.parse("--kafka", "--customers=3", "--events=10", "--seed=-4",
+        "--rate=2.5", "--start=2027-01-01T00:00:00Z", "--days=2");
 
     assertEquals(
         new SimulationSettings(3, 10, -4, Instant.parse("2027-01-01T00:00:00Z"), Duration.ofDays(2)),
@@ -86,7 +84,7 @@ class SimulateTest {
       })
   void aCommandLineThatCannotWorkSaysWhatToFix(String commandLine, String message) {
     UsageException refused =
-        assertThrows(UsageException.class, () -> Arguments.parse(commandLine.trim().split("\\s+")));
+        assertThrows(UsageException.class, () -> SimulateArguments.parse(commandLine.trim().split("\\s+")));
 
     assertTrue(refused.getMessage().contains(message.trim()), refused.getMessage());
   }
@@ -95,9 +93,9 @@ class SimulateTest {
   void badArgumentsExitWithCodeTwoAndTheUsage() {
     Result result = simulate("--customers", "0", "--events", "10", "--seed", "1", "--out", "x.jsonl");
 
-    assertEquals(Simulate.BAD_ARGUMENTS, result.exitCode());
+    assertEquals(SimulateCommand.BAD_ARGUMENTS, result.exitCode());
     assertTrue(result.err().startsWith("simulate: --customers must be between 1 and"), result.err());
-    assertTrue(result.err().contains(Simulate.USAGE), result.err());
+    assertTrue(result.err().contains(SimulateCommand.USAGE), result.err());
   }
 
   @Test
@@ -105,7 +103,7 @@ class SimulateTest {
     Result result =
         simulate("--customers", "1", "--events", "1000000", "--seed", "1", "--days", "1", "--out", "x.jsonl");
 
-    assertEquals(Simulate.BAD_ARGUMENTS, result.exitCode(), result.err());
+    assertEquals(SimulateCommand.BAD_ARGUMENTS, result.exitCode(), result.err());
     assertTrue(result.err().contains("add customers or lengthen the period"), result.err());
   }
 
@@ -113,8 +111,8 @@ class SimulateTest {
   void helpPrintsTheUsageAndDoesNothingElse() {
     Result result = simulate("--customers", "0", "--help");
 
-    assertEquals(Simulate.DONE, result.exitCode());
-    assertEquals(Simulate.USAGE, result.out());
+    assertEquals(SimulateCommand.DONE, result.exitCode());
+    assertEquals(SimulateCommand.USAGE, result.out());
     assertEquals("", result.err());
   }
 
@@ -124,7 +122,7 @@ class SimulateTest {
 
     Result result = simulate("--customers", "50", "--events", "2000", "--seed", "7", "--out", file.toString());
 
-    assertEquals(Simulate.DONE, result.exitCode(), result.err());
+    assertEquals(SimulateCommand.DONE, result.exitCode(), result.err());
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     assertEquals(2000, lines.size());
     EventJson json = new EventJson(new ObjectMapper());
@@ -136,7 +134,7 @@ class SimulateTest {
         ShopperSimulation.of(SimulationSettings.of(50, 2000, 7), DemoCatalog.generate(1000, 42)).stream().toList();
     assertEquals(simulated, read);
     assertTrue(result.out().startsWith("wrote 2,000 events of 50 customers (seed 7"), result.out());
-    assertTrue(result.err().contains("2,000/2,000 events"), "a last progress line: " + result.err());
+    assertTrue(result.err().contains("2000/2000 events"), "a last progress line: " + result.err());
   }
 
   @Test
@@ -156,7 +154,7 @@ class SimulateTest {
 
     Result result = simulate("--customers", "5", "--events", "10", "--seed", "1", "--out", file.toString());
 
-    assertEquals(Simulate.FAILED, result.exitCode());
+    assertEquals(SimulateCommand.FAILED, result.exitCode());
     assertEquals("simulate: cannot write " + file + ": its directory does not exist\n", result.err());
   }
 
@@ -168,21 +166,23 @@ class SimulateTest {
     Result result =
         simulate("--customers", "5", "--events", "51", "--seed", "1", "--rate", "250", "--out", file.toString());
 
-    assertEquals(Simulate.DONE, result.exitCode(), result.err());
+    assertEquals(SimulateCommand.DONE, result.exitCode(), result.err());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     assertTrue(took.compareTo(Duration.ofMillis(200)) >= 0, "50 intervals of 4 ms, took " + took);
   }
 
   @Test
-  void onATerminalTheProgressIsABarRedrawnInPlace() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Simulate.Progress progress = new Simulate.Progress(4, new PrintStream(err, true, StandardCharsets.UTF_8), true);
+  void theProgressIsABarWithTheCountAndTheRateRedrawnInPlace() {
+    Path file = dir.resolve("p.jsonl");
 
-    progress.finish(4);
+    Result result = simulate("--customers", "5", "--events", "4", "--seed", "1", "--out", file.toString());
 
-    String drawn = err.toString(StandardCharsets.UTF_8);
-    assertTrue(drawn.startsWith("\r[simulate] [##############################] 100% 4/4 events"), drawn);
-    assertTrue(drawn.endsWith("\n"), drawn);
+    assertEquals(SimulateCommand.DONE, result.exitCode(), result.err());
+    assertTrue(result.err().startsWith("\rsimulate"), result.err());
+    assertTrue(result.err().contains("100% ["), result.err());
+    assertTrue(result.err().contains("4/4 events"), result.err());
+    assertTrue(result.err().contains(" events/s"), result.err());
+    assertTrue(result.err().endsWith("\n"), result.err());
   }
 
   @Test
@@ -196,17 +196,16 @@ class SimulateTest {
 
     assertTrue(process.waitFor(LAUNCHER_TIMEOUT_SECONDS, TimeUnit.SECONDS));
     assertEquals(0, process.exitValue(), output);
-    assertTrue(output.startsWith(Simulate.USAGE), output);
+    assertTrue(output.startsWith(SimulateCommand.USAGE), output);
   }
 
   private static Result simulate(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exitCode = Simulate.run(
+    int exitCode = SimulateCommand.run(
         args,
         new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        false);
+        new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }
