@@ -213,6 +213,19 @@ public final class FeatureState {
     return contains(viewed, item);
   }
 
+  /** How far back the item was touched: 0 for the latest item of any kind, -1 when not recent. */
+  public int recencyRank(int item) {
+    if (item == EMPTY) {
+      return EMPTY;
+    }
+    for (int i = 0; i < recent.length && recent[i] != EMPTY; i++) {
+      if (recent[i] == item) {
+        return i;
+      }
+    }
+    return EMPTY;
+  }
+
   public boolean hasCarted(int item) {
     return contains(carted, item);
   }

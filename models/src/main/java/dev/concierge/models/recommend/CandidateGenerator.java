@@ -33,6 +33,13 @@ final class CandidateGenerator {
       query.candidates().forEach(pool::addItem);
       return pool.items;
     }
+    // what the shopper touched lately: coming back to an item is the most common next step
+    for (int recent : state.recentItemCodes()) {
+      if (recent < 0) {
+        break;
+      }
+      pool.add(recent);
+    }
     features.forEachNeighbour(pool::add);
     for (String category : new ShopperView(state, vocabulary).topCategories()) {
       if (pool.categoriesOffered++ == settings.favouriteCategories()) {

@@ -13,6 +13,7 @@ import static dev.concierge.models.recommend.RecommenderFeatures.PRICE_FIT;
 import static dev.concierge.models.recommend.RecommenderFeatures.RECENCY;
 import static dev.concierge.models.recommend.RecommenderFeatures.SAME_CATEGORY_AS_CONTEXT;
 import static dev.concierge.models.recommend.RecommenderFeatures.SESSION_DEPTH;
+import static dev.concierge.models.recommend.RecommenderFeatures.TOUCHED_RECENTLY;
 import static dev.concierge.models.recommend.RecommenderFeatures.TRENDING;
 import static dev.concierge.models.recommend.RecommenderFeatures.VIEWED_BEFORE;
 
@@ -115,6 +116,8 @@ public final class DecisionFeatures {
     row[CUSTOMER_ACTIVITY] = activity;
     row[RECENCY] = recency;
     row[SESSION_DEPTH] = sessionDepth;
+    int recency = state.recencyRank(code);
+    row[TOUCHED_RECENTLY] = recency < 0 ? 0 : 1.0 / (1 + recency);
   }
 
   /** Items seen in sessions with the shopper's recent items or the current page: candidates. */

@@ -10,6 +10,7 @@ import static dev.concierge.models.recommend.RecommenderFeatures.IN_SESSION_CATE
 import static dev.concierge.models.recommend.RecommenderFeatures.ITEM_POPULARITY;
 import static dev.concierge.models.recommend.RecommenderFeatures.PRICE_FIT;
 import static dev.concierge.models.recommend.RecommenderFeatures.SAME_CATEGORY_AS_CONTEXT;
+import static dev.concierge.models.recommend.RecommenderFeatures.TOUCHED_RECENTLY;
 import static dev.concierge.models.recommend.RecommenderFeatures.TRENDING;
 import static dev.concierge.models.recommend.RecommenderFeatures.VIEWED_BEFORE;
 
@@ -93,6 +94,7 @@ final class ReasonWriter {
       case TRENDING -> "trending right now";
       case PRICE_FIT -> "close to the prices you usually pay (about " + Math.round(features.averagePrice()) + ")";
       case BOUGHT_IN_CATEGORY -> "you have bought " + item.category() + " before";
+      case TOUCHED_RECENTLY -> "you looked at it a moment ago";
       default -> null;
     };
   }

@@ -8,7 +8,7 @@ import dev.concierge.models.scoring.FeatureSchema;
  */
 public final class RecommenderFeatures {
 
-  public static final String VERSION = "recommender-v1";
+  public static final String VERSION = "recommender-v2";
 
   public static final int CATEGORY_AFFINITY = 0;
   public static final int IN_SESSION_CATEGORY = 1;
@@ -25,6 +25,7 @@ public final class RecommenderFeatures {
   public static final int CUSTOMER_ACTIVITY = 12;
   public static final int RECENCY = 13;
   public static final int SESSION_DEPTH = 14;
+  public static final int TOUCHED_RECENTLY = 15;
 
   public static final FeatureSchema SCHEMA =
       FeatureSchema.of(
@@ -43,7 +44,8 @@ public final class RecommenderFeatures {
           "bought_in_category",
           "customer_activity",
           "recency",
-          "session_depth");
+          "session_depth",
+          "touched_recently");
 
   private RecommenderFeatures() {}
 }

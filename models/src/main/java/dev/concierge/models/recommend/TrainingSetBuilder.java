@@ -64,7 +64,7 @@ public final class TrainingSetBuilder {
   }
 
   /** Clicks and purchases are what the models predict. */
-  static boolean isLabel(CustomerEvent event) {
+  public static boolean isLabel(CustomerEvent event) {
     return event.type() == EventType.CLICK || event.type() == EventType.PURCHASE;
   }
 
