@@ -1,0 +1,33 @@
+package dev.concierge.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Files that appear whole or not at all: an interrupted run leaves no half-written bundle or report. */
+public final class AtomicFiles {
+
+  private static final String READABLE_BY_ALL = "rw-r--r--";
+
+  private AtomicFiles() {}
+
+  /** Writes {@code bytes} beside {@code target}, then renames it into place in one step. */
+  public static void write(Path target, byte[] bytes) throws IOException {
+    Path directory = target.toAbsolutePath().getParent();
+    Files.createDirectories(directory);
+    Path partial = Files.createTempFile(directory, "." + target.getFileName(), ".partial");
+    try {
+      Files.write(partial, bytes);
+      // temp files are private; what the tools write is meant to be shared like any output
+      if (Files.getFileStore(partial).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString(READABLE_BY_ALL));
+      }
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+}

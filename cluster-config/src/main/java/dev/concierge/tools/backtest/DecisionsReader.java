@@ -1,0 +1,80 @@
+package dev.concierge.tools.backtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.Config;
+import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.models.backtest.LoggedDecision;
+import dev.concierge.tools.UsageException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** The logged decisions, from the {@code decisions} topic or a JSON-lines export of it. */
+final class DecisionsReader {
+
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private DecisionsReader() {}
+
+  static List<LoggedDecision> read(String spec, Config concierge) throws UsageException, IOException {
+    if (spec.equals("kafka")) {
+      return fromTopic(KafkaSettings.fromConfig(concierge));
+    }
+    if (spec.startsWith("file:")) {
+      List<LoggedDecision> decisions = new ArrayList<>();
+      for (String line : Files.readAllLines(Path.of(spec.substring("file:".length())), StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          decisions.add(decision(MAPPER.readTree(line)));
+        }
+      }
+      return decisions;
+    }
+    throw new UsageException("--decisions must be kafka or file:PATH, was '" + spec + "'");
+  }
+
+  private static List<LoggedDecision> fromTopic(KafkaSettings kafka) throws IOException {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    List<LoggedDecision> decisions = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(kafka.decisionsTopic()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+          decisions.add(decision(MAPPER.readTree(record.value())));
+        }
+      }
+    }
+    return decisions;
+  }
+
+  private static LoggedDecision decision(JsonNode json) {
+    List<String> items = new ArrayList<>();
+    json.path("items").forEach(item -> items.add(item.path("itemId").asText()));
+    return new LoggedDecision(
+        json.path("decisionId").asText(), json.path("customerId").asText(), Instant.parse(json.path("at").asText()),
+        json.path("experiment").isTextual() ? json.get("experiment").asText() : null,
+        json.path("arm").isTextual() ? json.get("arm").asText() : null, items);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.concierge.tools.history;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.Config;
+import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.models.Catalog;
+import dev.concierge.models.CatalogItem;
+import dev.concierge.models.DemoCatalog;
+import dev.concierge.persistence.json.CatalogJson;
+import dev.concierge.tools.UsageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The catalog the tools file items under, as {@code --catalog} says: {@code demo} (what
+ * {@code bin/concierge dev} loads, and what the simulator shops from), {@code kafka} (the compacted
+ * catalog topic, read to its end) or {@code file:PATH} (JSON lines in the catalog topic's shape).
+ */
+public sealed interface CatalogSpec {
+
+  String USAGE = "demo, kafka or file:PATH";
+  Duration POLL = Duration.ofMillis(200);
+
+  Catalog load(Config concierge);
+
+  record Demo() implements CatalogSpec {
+    @Override
+    public Catalog load(Config concierge) {
+      Config demo = concierge.getConfig("dev.demo-catalog");
+      return Catalog.of(DemoCatalog.generate(demo.getInt("items"), demo.getLong("seed")));
+    }
+  }
+
+  record File(Path path) implements CatalogSpec {
+    @Override
+    public Catalog load(Config concierge) {
+      CatalogJson json = new CatalogJson(new ObjectMapper());
+      try (Stream<String> lines = Files.lines(path, StandardCharsets.UTF_8)) {
+        List<CatalogItem> items = new ArrayList<>();
+        lines.filter(line -> !line.isBlank())
+            .forEach(line -> json.parse(line.getBytes(StandardCharsets.UTF_8)).ifPresent(items::add));
+        return Catalog.of(items);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the catalog file " + path, e);
+      }
+    }
+  }
+
+  record Kafka() implements CatalogSpec {
+    @Override
+    public Catalog load(Config concierge) {
+      KafkaSettings kafka = KafkaSettings.fromConfig(concierge);
+      Properties props = new Properties();
+      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+      CatalogJson json = new CatalogJson(new ObjectMapper());
+      Map<String, CatalogItem> latest = new LinkedHashMap<>();
+      try (KafkaConsumer<String, byte[]> consumer =
+          new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        List<TopicPartition> partitions =
+            consumer.partitionsFor(kafka.catalogTopic()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+          for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+            if (record.value() == null) {
+              latest.remove(record.key());
+            } else {
+              json.parse(record.value()).ifPresent(item -> latest.put(item.itemId(), item));
+            }
+          }
+        }
+      }
+      return Catalog.of(latest.values());
+    }
+  }
+
+  static CatalogSpec parse(String value) throws UsageException {
+    if (value.startsWith("file:") && value.length() > "file:".length()) {
+      return new File(Path.of(value.substring("file:".length())));
+    }
+    return switch (value) {
+      case "demo" -> new Demo();
+      case "kafka" -> new Kafka();
+      default -> throw new UsageException("--catalog must be " + USAGE + ", was '" + value + "'");
+    };
+  }
+}
