@@ -15,7 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import dev.concierge.engine.CustomerEntity;
+import dev.concierge.models.CustomerFeatures;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
 /**
  * A real Concierge node inside the test JVM, on the real Kafka and Cassandra, with topics,
@@ -106,6 +109,23 @@ final class TestNode implements AutoCloseable {
             .header("Authorization", "Bearer " + ADMIN_TOKEN)
             .header("Content-Type", "application/octet-stream")
             .method(method, body));
+  }
+
+  /** The live features, as the customer's actor holds them: the object, not its JSON. */
+  CustomerFeatures featuresOf(String customerId) {
+    try {
+      return ClusterSharding.get(system)
+          .entityRefFor(CustomerEntity.ENTITY_KEY, customerId)
+          .<CustomerFeatures>ask(CustomerEntity.GetFeatures::new, HTTP_TIMEOUT)
+          .toCompletableFuture()
+          .get(HTTP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the features of " + customerId + " could not be read", e);
+    }
+  }
+
+  ActorSystem<Void> system() {
+    return system;
   }
 
   JsonNode getJson(String path) {

@@ -12,6 +12,11 @@ public final class Eventually {
 
   /** Returns how long it took; fails with {@code what} if {@code condition} never held in time. */
   public static Duration within(Duration timeout, String what, Supplier<Boolean> condition) {
+    return within(timeout, what, condition, () -> "");
+  }
+
+  /** As {@link #within(Duration, String, Supplier)}, and on failure says how things stood. */
+  public static Duration within(Duration timeout, String what, Supplier<Boolean> condition, Supplier<String> state) {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     RuntimeException lastFailure = null;
@@ -30,6 +35,6 @@ public final class Eventually {
         throw new AssertionError("interrupted while waiting for: " + what, e);
       }
     }
-    throw new AssertionError("not within " + timeout + ": " + what, lastFailure);
+    throw new AssertionError("not within " + timeout + ": " + what + " " + state.get(), lastFailure);
   }
 }
