@@ -3,6 +3,7 @@ package dev.concierge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.models.Catalog;
@@ -73,7 +74,7 @@ class ReplayParityIntegrationTest {
 
       List<EventRecorded> journal = new ArrayList<>();
       try (ReplayEvents events =
-          new JournalEventSource(node.system(), JournalEventSource.Settings.of("Customer")).open(TimeRange.all())) {
+          new JournalEventSource(node.system(), JournalEventSource.Settings.of(CustomerEntity.ENTITY_KEY.name())).open(TimeRange.all())) {
         events.forEachRemaining(journal::add);
       }
       CustomerSettings settings =

@@ -2,6 +2,7 @@ package dev.concierge.tools.history;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventRecorded;
@@ -25,8 +26,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 public record History(List<EventRecorded> recorded, ReplayReport report, String description) {
 
-  /** The journal's customers are the sharded entity of this type. */
-  private static final String CUSTOMER_ENTITY = "Customer";
 
   public List<CustomerEvent> events() {
     List<CustomerEvent> events = new ArrayList<>(recorded.size());
@@ -40,13 +39,16 @@ public record History(List<EventRecorded> recorded, ReplayReport report, String 
    */
   public static History read(SourceSpec spec, TimeRange range, List<String> customers, Config config, PrintStream err) {
     Config concierge = config.getConfig("concierge");
+    // drop redelivered events as the live customers do, so replay counts what production counted
+    int dedupeWindow = concierge.getInt("customer.dedupe-window");
     if (spec instanceof SourceSpec.File file) {
-      return drain(new FileEventSource(file.path()), range, customers, err);
+      return drain(new FileEventSource(file.path(), dedupeWindow), range, customers, err);
     }
     if (spec instanceof SourceSpec.Kafka) {
       KafkaSettings topics = KafkaSettings.fromConfig(concierge);
       return drain(
-          new KafkaEventSource(KafkaEventSource.Settings.of(topics.bootstrapServers(), topics.eventsTopic())),
+          new KafkaEventSource(
+              KafkaEventSource.Settings.of(topics.bootstrapServers(), topics.eventsTopic()).withDedupeWindow(dedupeWindow)),
           range, customers, err);
     }
     return readJournal(range, customers, config, err);
@@ -57,7 +59,7 @@ public record History(List<EventRecorded> recorded, ReplayReport report, String 
     Config local = ConfigFactory.parseString("pekko.actor.provider = local").withFallback(config);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "concierge-history", local);
     try {
-      JournalEventSource.Settings settings = JournalEventSource.Settings.of(CUSTOMER_ENTITY);
+      JournalEventSource.Settings settings = JournalEventSource.Settings.of(CustomerEntity.ENTITY_KEY.name());
       return drain(
           new JournalEventSource(system, customers.isEmpty() ? settings : settings.withCustomers(customers)),
           range, customers, err);

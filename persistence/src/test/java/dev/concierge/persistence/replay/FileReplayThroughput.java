@@ -1,0 +1,120 @@
+package dev.concierge.persistence.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.models.DemoCatalog;
+import dev.concierge.models.simulation.ShopperSimulation;
+import dev.concierge.models.simulation.SimulationSettings;
+import dev.concierge.persistence.json.EventJson;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * How fast {@link FileEventSource} parses and yields simulated history, sorted (streaming) and
+ * shuffled (loaded whole), and the heap an unsorted file costs per event. Not a test: run it by hand
+ * (see the replay section of BENCHMARKS.md), arguments {@code [events] [customers] [runs]}.
+ */
+public final class FileReplayThroughput {
+
+  private static final long DEFAULT_EVENTS = 1_000_000;
+  private static final int DEFAULT_CUSTOMERS = 20_000;
+  private static final int DEFAULT_RUNS = 5;
+  private static final int CATALOG_SIZE = 2_000;
+  private static final long SEED = 42;
+  private static final double NANOS_PER_SECOND = 1e9;
+
+  private FileReplayThroughput() {}
+
+  public static void main(String[] args) throws IOException {
+    long events = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_EVENTS;
+    int customers = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_CUSTOMERS;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_RUNS;
+    Path dir = Files.createTempDirectory("replay-throughput");
+    try {
+      List<byte[]> lines = simulatedLines(events, customers);
+      Path sorted = write(dir.resolve("sorted.jsonl"), lines);
+      Collections.shuffle(lines, new Random(SEED));
+      Path shuffled = write(dir.resolve("shuffled.jsonl"), lines);
+      lines = null;
+      System.out.printf("%,d events of %,d customers, %,d bytes per file%n", events, customers, Files.size(sorted));
+      measure("sorted file (streaming)", sorted, runs);
+      measure("unsorted file (loaded whole)", shuffled, runs);
+      heapPerEvent(shuffled, events);
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+      Files.delete(dir);
+    }
+  }
+
+  private static List<byte[]> simulatedLines(long events, int customers) {
+    EventJson json = new EventJson(new ObjectMapper());
+    ShopperSimulation simulation =
+        ShopperSimulation.of(SimulationSettings.of(customers, events, SEED), DemoCatalog.generate(CATALOG_SIZE, SEED));
+    List<byte[]> lines = new ArrayList<>((int) events);
+    simulation.events().forEachRemaining(event -> lines.add(json.write(event)));
+    return lines;
+  }
+
+  private static Path write(Path file, List<byte[]> lines) throws IOException {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+      for (byte[] line : lines) {
+        out.write(line);
+        out.write('\n');
+      }
+    }
+    return file;
+  }
+
+  private static void measure(String what, Path file, int runs) {
+    List<Double> rates = new ArrayList<>();
+    for (int run = 0; run <= runs; run++) {
+      long start = System.nanoTime();
+      long count = 0;
+      try (ReplayEvents events = new FileEventSource(file).open(TimeRange.all())) {
+        while (events.hasNext()) {
+          events.next();
+          count++;
+        }
+      }
+      double rate = count / ((System.nanoTime() - start) / NANOS_PER_SECOND);
+      if (run > 0) {
+        // run 0 warms the JIT up
+        rates.add(rate);
+      }
+    }
+    Collections.sort(rates);
+    System.out.printf("%-30s median %,.0f events/s (runs: %s)%n", what, rates.get(rates.size() / 2), format(rates));
+  }
+
+  private static void heapPerEvent(Path file, long events) {
+    long before = usedHeapAfterGc();
+    try (ReplayEvents loaded = new FileEventSource(file).open(TimeRange.all())) {
+      long after = usedHeapAfterGc();
+      System.out.printf("unsorted file heap: %,d bytes per event held (%,d events loaded)%n",
+          (after - before) / events, loaded.report().plannedEvents());
+    }
+  }
+
+  private static long usedHeapAfterGc() {
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    System.gc();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  private static String format(List<Double> rates) {
+    List<String> texts = new ArrayList<>();
+    rates.forEach(rate -> texts.add(String.format("%,.0f", rate)));
+    return String.join(" ", texts);
+  }
+}
