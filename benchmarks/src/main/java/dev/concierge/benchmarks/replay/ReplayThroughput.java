@@ -1,4 +1,17 @@
-package dev.concierge.persistence.replay;
+package dev.concierge.benchmarks.replay;
+
+import com.typesafe.config.ConfigFactory;
+import dev.concierge.engine.CustomerSettings;
+import dev.concierge.models.Catalog;
+import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.FeatureSettings;
+import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.HistoryReplay;
+import dev.concierge.persistence.replay.FileEventSource;
+import dev.concierge.persistence.replay.ReplayEvents;
+import dev.concierge.persistence.replay.TimeRange;
+import java.time.Instant;
+import java.util.Iterator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.models.DemoCatalog;
@@ -16,11 +29,13 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * How fast {@link FileEventSource} parses and yields simulated history, sorted (streaming) and
- * shuffled (loaded whole), and the heap an unsorted file costs per event. Not a test: run it by hand
- * (see the replay section of BENCHMARKS.md), arguments {@code [events] [customers] [runs]}.
+ * How fast history replays from a JSON-lines file: reading alone ({@link FileEventSource}, sorted
+ * and streaming, or shuffled and loaded whole), and reading plus the live feature function for
+ * every customer ({@link HistoryReplay}), measured in the same run so the ratio shows what the
+ * feature function costs. Also the heap an unsorted file costs per event. Arguments
+ * {@code [events] [customers] [runs]}; see the replay section of BENCHMARKS.md.
  */
-public final class FileReplayThroughput {
+public final class ReplayThroughput {
 
   private static final long DEFAULT_EVENTS = 1_000_000;
   private static final int DEFAULT_CUSTOMERS = 20_000;
@@ -29,7 +44,10 @@ public final class FileReplayThroughput {
   private static final long SEED = 42;
   private static final double NANOS_PER_SECOND = 1e9;
 
-  private FileReplayThroughput() {}
+  private static final FeatureSettings FEATURES =
+      CustomerSettings.features(ConfigFactory.load().getConfig("concierge.features"));
+
+  private ReplayThroughput() {}
 
   public static void main(String[] args) throws IOException {
     long events = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_EVENTS;
@@ -43,8 +61,10 @@ public final class FileReplayThroughput {
       Path shuffled = write(dir.resolve("shuffled.jsonl"), lines);
       lines = null;
       System.out.printf("%,d events of %,d customers, %,d bytes per file%n", events, customers, Files.size(sorted));
-      measure("sorted file (streaming)", sorted, runs);
-      measure("unsorted file (loaded whole)", shuffled, runs);
+      Catalog catalog = Catalog.of(DemoCatalog.generate(CATALOG_SIZE, SEED));
+      measure("sorted file, read only", sorted, runs, null);
+      measure("sorted file, read + feature function", sorted, runs, catalog);
+      measure("unsorted file (loaded whole), read only", shuffled, runs, null);
       heapPerEvent(shuffled, events);
     } finally {
       try (var files = Files.list(dir)) {
@@ -75,15 +95,31 @@ public final class FileReplayThroughput {
     return file;
   }
 
-  private static void measure(String what, Path file, int runs) {
+  /** @param catalog files events under categories for the feature function, or null to read only */
+  private static void measure(String what, Path file, int runs, Catalog catalog) {
     List<Double> rates = new ArrayList<>();
     for (int run = 0; run <= runs; run++) {
       long start = System.nanoTime();
       long count = 0;
       try (ReplayEvents events = new FileEventSource(file).open(TimeRange.all())) {
-        while (events.hasNext()) {
-          events.next();
-          count++;
+        if (catalog == null) {
+          while (events.hasNext()) {
+            events.next();
+            count++;
+          }
+        } else {
+          HistoryReplay replay = new HistoryReplay(FEATURES, new Vocabulary(Integer.MAX_VALUE, Integer.MAX_VALUE), catalog);
+          count = replay.replay(() -> new Iterator<CustomerEvent>() {
+            @Override
+            public boolean hasNext() {
+              return events.hasNext();
+            }
+
+            @Override
+            public CustomerEvent next() {
+              return events.next().event();
+            }
+          }, Instant.MAX, (event, state) -> { });
         }
       }
       double rate = count / ((System.nanoTime() - start) / NANOS_PER_SECOND);
