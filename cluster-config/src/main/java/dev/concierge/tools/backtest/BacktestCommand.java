@@ -78,7 +78,7 @@ public final class BacktestCommand {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     return ToolMain.run(USAGE, args, out, err, () -> backtest(Options.parse(args, VALUED, Set.of()), out, err));
   }
 

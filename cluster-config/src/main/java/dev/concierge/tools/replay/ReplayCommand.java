@@ -65,7 +65,7 @@ public final class ReplayCommand {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     return ToolMain.run(USAGE, args, out, err, () -> replay(Options.parse(args, VALUED, Set.of()), out, err));
   }
 
