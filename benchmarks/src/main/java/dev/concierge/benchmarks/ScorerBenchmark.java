@@ -1,11 +1,32 @@
 package dev.concierge.benchmarks;
 
+import dev.concierge.models.Catalog;
+import dev.concierge.models.CatalogItem;
+import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.DemoCatalog;
+import dev.concierge.models.EventType;
+import dev.concierge.models.FeatureSettings;
+import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.BundleTrainer;
+import dev.concierge.models.recommend.CandidateTablesBuilder;
+import dev.concierge.models.recommend.ModelBundle;
+import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.ServingModel;
+import dev.concierge.models.recommend.TrainingSetBuilder;
+import dev.concierge.models.scoring.ModelBytes;
 import dev.concierge.models.scoring.ModelTrainer;
 import dev.concierge.models.scoring.Scorer;
-import dev.concierge.models.scoring.ScorerCompiler;
+import dev.concierge.models.scoring.TrainingSet;
 import dev.concierge.models.scoring.TribuoExamples;
+import dev.concierge.models.simulation.ShopperSimulation;
+import dev.concierge.models.simulation.SimulationSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -19,18 +40,40 @@ import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
 
 /**
- * One decision's scoring work: 200 candidates for one shopper, scored by Tribuo (a batch call, and one call
- * per candidate) and by the compiled scorer, for each model kind. Everything runs on one thread; Tribuo's
- * examples are built once in setup, so only prediction is timed.
+ * One decision's scoring work: 200 candidate rows of the recommender's 15 features, scored by Tribuo (a
+ * batch call, and one call per candidate) and by the compiled scorer, for each model kind.
+ *
+ * <p>Setup runs the production pipeline: it simulates a storefront history over the demo catalog, trains a
+ * bundle on it with {@link BundleTrainer}, and loads the bundle's model the way a node does
+ * ({@link ServingModel#load}). The rows are real candidates: {@link TrainingSetBuilder} replays the same
+ * history through the serving feature code, against the bundle's own candidate tables, and each row is a
+ * clicked or bought item or one of the candidates the recommender generated at that moment. Everything runs
+ * on one thread; Tribuo's examples are built once in setup, so only prediction is timed.
  */
 @State(Scope.Benchmark)
 public class ScorerBenchmark extends BenchmarkBase {
 
   private static final int CANDIDATES = 200;
-  private static final int TRAINING_ROWS = 5_000;
-  private static final long TRAINING_SEED = 1L;
-  private static final long CANDIDATE_SEED = 2L;
+  private static final int CATALOG_SIZE = 1_000;
+  private static final long CATALOG_SEED = 42L;
+  private static final int CUSTOMERS = 300;
+  private static final long EVENTS = 30_000L;
+  private static final long HISTORY_SEED = 11L;
+  private static final int POPULAR_PER_LIST = 100;
   private static final int SINGLE_THREAD = 1;
+
+  // the settings of the recommender tests (models' RecommenderFixtures)
+  private static final FeatureSettings FEATURES =
+      new FeatureSettings(
+          Duration.ofDays(7), 10, 20,
+          Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
+          Duration.ofMinutes(30), 8, 4);
+  private static final Recommender RECOMMENDER =
+      new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2), FEATURES);
+  private static final BundleTrainer.Settings TRAINING =
+      new BundleTrainer.Settings(
+          0.4, 0.2, new CandidateTablesBuilder.Settings(20, 20, Duration.ofMinutes(30)),
+          new TrainingSetBuilder.Settings(4, 7), POPULAR_PER_LIST);
 
   @Param({"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES"})
   public ModelTrainer modelKind;
@@ -43,15 +86,36 @@ public class ScorerBenchmark extends BenchmarkBase {
 
   @Setup
   public void trainAndCompile() {
-    model = modelKind.train(new SyntheticCandidates(TRAINING_SEED).trainingSet(TRAINING_ROWS));
+    List<CatalogItem> items = DemoCatalog.generate(CATALOG_SIZE, CATALOG_SEED);
+    Catalog catalog = Catalog.of(items);
+    List<CustomerEvent> history =
+        ShopperSimulation.of(SimulationSettings.of(CUSTOMERS, EVENTS, HISTORY_SEED), items).stream().toList();
+    Instant start = history.get(0).timestamp();
+    Instant end = history.get(history.size() - 1).timestamp().plusMillis(1);
+
+    ModelBundle bundle =
+        new BundleTrainer(RECOMMENDER, TRAINING, Clock.systemUTC())
+            .train(history, catalog, end, modelKind, "benchmark");
+    model = ModelBytes.fromBytes(bundle.model());
     if (model instanceof XGBoostModel<Label> trees) {
       trees.setNumThreads(SINGLE_THREAD);
     }
-    scorer = ScorerCompiler.compile(model, SyntheticCandidates.SCHEMA);
-    candidates = new SyntheticCandidates(CANDIDATE_SEED).rows(CANDIDATES);
+    scorer =
+        ServingModel.load(bundle, catalog, new Vocabulary(Integer.MAX_VALUE, Integer.MAX_VALUE), POPULAR_PER_LIST)
+            .scorer();
+
+    // every click and purchase of the history, each with the candidates sampled beside it, as the served
+    // bundle's tables see them; the latest 200 rows are those of the shoppers with the most history
+    TrainingSet rows =
+        new TrainingSetBuilder(RECOMMENDER, TRAINING.sampling())
+            .build(history, catalog, bundle.tables(), start, end, POPULAR_PER_LIST);
+    if (rows.size() < CANDIDATES) {
+      throw new IllegalStateException("the history gave " + rows.size() + " rows, fewer than " + CANDIDATES);
+    }
+    candidates = Arrays.copyOfRange(rows.rows(), rows.size() - CANDIDATES, rows.size());
     examples = new ArrayList<>();
     for (double[] row : candidates) {
-      examples.add(TribuoExamples.forPrediction(SyntheticCandidates.SCHEMA, row));
+      examples.add(TribuoExamples.forPrediction(scorer.schema(), row));
     }
     scores = new double[CANDIDATES];
   }
