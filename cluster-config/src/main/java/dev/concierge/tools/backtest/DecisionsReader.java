@@ -6,27 +6,19 @@ import com.typesafe.config.Config;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.models.backtest.LoggedDecision;
 import dev.concierge.tools.UsageException;
+import dev.concierge.tools.history.TopicReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** The logged decisions, from the {@code decisions} topic or a JSON-lines export of it. */
 final class DecisionsReader {
 
-  private static final Duration POLL = Duration.ofMillis(200);
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private DecisionsReader() {}
@@ -47,25 +39,15 @@ final class DecisionsReader {
     throw new UsageException("--decisions must be kafka or file:PATH, was '" + spec + "'");
   }
 
-  private static List<LoggedDecision> fromTopic(KafkaSettings kafka) throws IOException {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+  private static List<LoggedDecision> fromTopic(KafkaSettings kafka) {
     List<LoggedDecision> decisions = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(kafka.decisionsTopic()).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-          decisions.add(decision(MAPPER.readTree(record.value())));
-        }
+    TopicReader.readAll(kafka.bootstrapServers(), kafka.decisionsTopic(), record -> {
+      try {
+        decisions.add(decision(MAPPER.readTree(record.value())));
+      } catch (IOException e) {
+        throw new UncheckedIOException("a record of " + kafka.decisionsTopic() + " is not JSON", e);
       }
-    }
+    });
     return decisions;
   }
 

@@ -13,19 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The catalog the tools file items under, as {@code --catalog} says: {@code demo} (what
@@ -35,7 +27,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public sealed interface CatalogSpec {
 
   String USAGE = "demo, kafka or file:PATH";
-  Duration POLL = Duration.ofMillis(200);
 
   Catalog load(Config concierge);
 
@@ -66,29 +57,15 @@ public sealed interface CatalogSpec {
     @Override
     public Catalog load(Config concierge) {
       KafkaSettings kafka = KafkaSettings.fromConfig(concierge);
-      Properties props = new Properties();
-      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
       CatalogJson json = new CatalogJson(new ObjectMapper());
       Map<String, CatalogItem> latest = new LinkedHashMap<>();
-      try (KafkaConsumer<String, byte[]> consumer =
-          new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-        List<TopicPartition> partitions =
-            consumer.partitionsFor(kafka.catalogTopic()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-          for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-            if (record.value() == null) {
-              latest.remove(record.key());
-            } else {
-              json.parse(record.value()).ifPresent(item -> latest.put(item.itemId(), item));
-            }
-          }
+      TopicReader.readAll(kafka.bootstrapServers(), kafka.catalogTopic(), record -> {
+        if (record.value() == null) {
+          latest.remove(record.key());
+        } else {
+          json.parse(record.value()).ifPresent(item -> latest.put(item.itemId(), item));
         }
-      }
+      });
       return Catalog.of(latest.values());
     }
   }
