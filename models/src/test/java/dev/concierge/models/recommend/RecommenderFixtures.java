@@ -13,31 +13,32 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A simulated storefront history and the settings the recommender tests share. */
-final class RecommenderFixtures {
+/** A simulated storefront history and the settings the recommender and backtest tests share. */
+public final class RecommenderFixtures {
 
-  static final List<CatalogItem> ITEMS = DemoCatalog.generate(1000, 42);
-  static final Catalog CATALOG = Catalog.of(ITEMS);
-  static final int POPULAR_PER_LIST = 100;
+  public static final List<CatalogItem> ITEMS = DemoCatalog.generate(1000, 42);
+  public static final Catalog CATALOG = Catalog.of(ITEMS);
+  public static final int POPULAR_PER_LIST = 100;
 
-  static final FeatureSettings FEATURES =
+  public static final FeatureSettings FEATURES =
       new FeatureSettings(
           Duration.ofDays(7), 10, 20,
           Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
           Duration.ofMinutes(30), 8, 4);
 
-  static final Recommender RECOMMENDER =
+  public static final Recommender RECOMMENDER =
       new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2), FEATURES);
 
-  static final BundleTrainer.Settings TRAINING =
-      new BundleTrainer.Settings(
-          0.4, 0.2, new CandidateTablesBuilder.Settings(20, 20, Duration.ofMinutes(30)),
-          new TrainingSetBuilder.Settings(4, 7), POPULAR_PER_LIST);
+  public static final CandidateTablesBuilder.Settings TABLES =
+      new CandidateTablesBuilder.Settings(20, 20, Duration.ofMinutes(30));
+
+  public static final BundleTrainer.Settings TRAINING =
+      new BundleTrainer.Settings(0.4, 0.2, TABLES, new TrainingSetBuilder.Settings(4, 7), POPULAR_PER_LIST);
 
   private RecommenderFixtures() {}
 
   /** Thirty days of shoppers, the same every run. */
-  static List<CustomerEvent> history(int customers, long events) {
+  public static List<CustomerEvent> history(int customers, long events) {
     return ShopperSimulation.of(SimulationSettings.of(customers, events, 11), ITEMS).stream().toList();
   }
 
