@@ -1,6 +1,7 @@
 package dev.concierge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.api.AdminAuth;
 import dev.concierge.api.AdminRoutes;
 import dev.concierge.api.ApiRoutes;
 import dev.concierge.api.CustomerRoutes;
@@ -11,6 +12,7 @@ import dev.concierge.api.HealthRoutes;
 import dev.concierge.api.HttpServer;
 import dev.concierge.api.HttpSettings;
 import dev.concierge.api.JsonResponses;
+import dev.concierge.api.ManagementEndpoint;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.engine.CassandraAccess;
@@ -19,6 +21,14 @@ import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.engine.FeatureService;
 import dev.concierge.engine.catalog.CatalogConsumer;
+import dev.concierge.engine.cluster.ClusterAdmin;
+import dev.concierge.engine.cluster.ClusterAdminService;
+import dev.concierge.engine.cluster.ClusterAdminSettings;
+import dev.concierge.engine.sharding.CustomerShards;
+import dev.concierge.engine.sharding.PinnedLeastShardAllocation;
+import dev.concierge.engine.sharding.ShardActivity;
+import dev.concierge.engine.sharding.ShardActivityReporter;
+import dev.concierge.engine.sharding.ShardingSettings;
 import dev.concierge.engine.catalog.CatalogSettings;
 import dev.concierge.engine.catalog.CatalogView;
 import dev.concierge.engine.decision.KafkaDecisionLog;
@@ -92,13 +102,15 @@ public record Node(
     UniqueKillSwitch catalogConsumer =
         CatalogConsumer.start(system, kafka, CatalogSettings.fromConfig(concierge), catalog, new CatalogJson(mapper));
     TrendingItems trends = trends(system, concierge.getConfig("trending"));
+    ShardingSettings sharding = ShardingSettings.fromConfig(system.settings().config());
     CustomerContext context =
         new CustomerContext(
             customerSettings, catalog, vocabulary, models, trends,
             RulesSettings.fromConfig(concierge.getConfig("rules")),
             new Recommender(customerSettings.recommender(), customerSettings.features()),
-            Clock.systemUTC());
-    CustomerEntity.init(system, context);
+            Clock.systemUTC(),
+            new CustomerShards(sharding.numberOfShards(), shardActivity(system, sharding, concierge)));
+    CustomerEntity.init(system, context, new PinnedLeastShardAllocation(CustomerEntity.ENTITY_KEY.name(), sharding));
 
     SendProducer<String, byte[]> producer =
         new SendProducer<>(
@@ -123,6 +135,10 @@ public record Node(
 
     HttpSettings http = HttpSettings.fromConfig(concierge);
     JsonResponses responses = new JsonResponses(mapper.getFactory());
+    AdminAuth adminAuth = new AdminAuth(Optional.of(concierge.getString("admin.token")), responses);
+    ClusterAdmin clusterAdmin =
+        new ClusterAdminService(
+            system, sharding, ClusterAdminSettings.fromConfig(concierge.getConfig("cluster-admin")), Clock.systemUTC());
     EventPublisher publisher = new EventPublisher(producer, kafka, eventJson, system.executionContext());
     ApiRoutes routes =
         new ApiRoutes(
@@ -138,10 +154,10 @@ public record Node(
                 Clock.systemUTC()),
             new HealthRoutes(new NodeHealth(system, new JournalProbe(system), ingestion), responses),
             new AdminRoutes(
-                Optional.of(concierge.getString("admin.token")), concierge.getBytes("admin.max-bundle-size"),
-                modelAdmin, responses, mapper),
+                adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin, responses, mapper),
             new ErrorHandling(responses));
     CompletionStage<ServerBinding> binding = HttpServer.start(routes.route(), http, system);
+    ManagementEndpoint.start(system, adminAuth, http.shutdownDeadline());
 
     stopOnShutdown(system, ingestion, catalogConsumer, producer);
     return new Node(catalog, decisions, ingestion, binding);
@@ -166,6 +182,16 @@ public record Node(
             "model-registry",
             Props.empty());
     return new ModelAdminService(registry, models, concierge.getDuration("models.admin-timeout"), system.scheduler());
+  }
+
+  /** This node's count of events and decisions per shard, sampled and offered to the cluster's admin API. */
+  private static ShardActivity shardActivity(ActorSystem<?> system, ShardingSettings sharding, Config concierge) {
+    Duration window = concierge.getDuration("cluster-admin.activity.window");
+    Duration sampleEvery = concierge.getDuration("cluster-admin.activity.sample-every");
+    ShardActivity activity =
+        new ShardActivity(sharding.numberOfShards(), (int) (window.toMillis() / sampleEvery.toMillis()));
+    system.systemActorOf(ShardActivityReporter.create(activity, sampleEvery), "shard-activity", Props.empty());
+    return activity;
   }
 
   /** Live trends, with their list of top items refreshed on a schedule rather than per event. */

@@ -1,6 +1,7 @@
 package dev.concierge.api;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
@@ -10,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds the routes, logs where, and unbinds gracefully on shutdown. If the port cannot be bound the
- * node has no purpose, so the actor system terminates.
+ * Binds routes to a port, logs where, and unbinds gracefully on shutdown. If a port cannot be bound the
+ * node is not what its operator configured, so the actor system terminates.
  */
 public final class HttpServer {
 
@@ -20,20 +21,25 @@ public final class HttpServer {
   private HttpServer() {}
 
   public static CompletionStage<ServerBinding> start(Route route, HttpSettings settings, ActorSystem<?> system) {
-    CompletionStage<ServerBinding> bound =
-        Http.get(system).newServerAt(settings.host(), settings.port()).bind(route);
+    return start("HTTP API", route, settings.host(), settings.port(), settings.shutdownDeadline(), system);
+  }
+
+  /** @param name what the port serves, for the logs */
+  public static CompletionStage<ServerBinding> start(
+      String name, Route route, String host, int port, Duration shutdownDeadline, ActorSystem<?> system) {
+    CompletionStage<ServerBinding> bound = Http.get(system).newServerAt(host, port).bind(route);
     bound.whenCompleteAsync(
         (binding, failure) -> {
           if (failure != null) {
             log.error(
-                "could not bind HTTP on {}:{} ({}); is another process using the port? Stopping.",
-                settings.host(), settings.port(), failure.getMessage());
+                "could not bind the {} on {}:{} ({}); is another process using the port? Stopping.",
+                name, host, port, failure.getMessage());
             system.terminate();
             return;
           }
-          binding.addToCoordinatedShutdown(settings.shutdownDeadline(), system);
+          binding.addToCoordinatedShutdown(shutdownDeadline, system);
           InetSocketAddress address = binding.localAddress();
-          log.info("HTTP API online at http://{}:{}/", address.getHostString(), address.getPort());
+          log.info("{} online at http://{}:{}/", name, address.getHostString(), address.getPort());
         },
         system.executionContext());
     return bound;

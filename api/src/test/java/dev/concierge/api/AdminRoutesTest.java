@@ -73,7 +73,18 @@ class AdminRoutesTest extends RouteTestSupport {
         Arguments.of(
             "put experiment",
             HttpRequest.PUT("/admin/experiments/ab")
-                .withEntity(ContentTypes.APPLICATION_JSON, "{\"arms\":{\"v1\":1}}")));
+                .withEntity(ContentTypes.APPLICATION_JSON, "{\"arms\":{\"v1\":1}}")),
+        Arguments.of("members", HttpRequest.GET("/admin/members")),
+        Arguments.of("shards", HttpRequest.GET("/admin/shards")),
+        Arguments.of("allocation", HttpRequest.GET("/admin/allocation")),
+        Arguments.of(
+            "move a shard",
+            HttpRequest.POST("/admin/shards/7/move")
+                .withEntity(ContentTypes.APPLICATION_JSON, "{\"to\":\"" + FakeClusterAdmin.NODE_2 + "\"}")),
+        Arguments.of(
+            "drain a node",
+            HttpRequest.POST("/admin/nodes/drain")
+                .withEntity(ContentTypes.APPLICATION_JSON, "{\"address\":\"" + FakeClusterAdmin.NODE_2 + "\"}")));
   }
 
   @ParameterizedTest(name = "{0} without Authorization is 401")
@@ -174,7 +185,9 @@ class AdminRoutesTest extends RouteTestSupport {
     JsonResponses responses = new JsonResponses(mapper.getFactory());
     Route route =
         new ErrorHandling(responses)
-            .wrap(() -> new AdminRoutes(Optional.of(blank), RouteFixture.MAX_BUNDLE_BYTES, admin, responses, mapper).route());
+            .wrap(() -> new AdminRoutes(
+                new AdminAuth(Optional.of(blank), responses), RouteFixture.MAX_BUNDLE_BYTES, admin,
+                new FakeClusterAdmin(), responses, mapper).route());
 
     TestRouteResult result =
         testRoute(route).run(HttpRequest.GET("/admin/models").addHeader(RawHeader.create("Authorization", "Bearer " + blank)));

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import dev.concierge.engine.cluster.ClusterAdmin;
 import dev.concierge.engine.model.ModelAdmin;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,6 +39,7 @@ final class RouteFixture {
 
   private Optional<String> adminToken = Optional.of(ADMIN_TOKEN);
   private ModelAdmin modelAdmin = new FakeModelAdmin();
+  private ClusterAdmin clusterAdmin = new FakeClusterAdmin();
 
   /** The moment every request of a fixture happens at. */
   static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -114,6 +116,11 @@ final class RouteFixture {
     return this;
   }
 
+  RouteFixture clusterAdmin(ClusterAdmin admin) {
+    this.clusterAdmin = admin;
+    return this;
+  }
+
   RouteFixture modelAdmin(ModelAdmin admin) {
     this.modelAdmin = admin;
     return this;
@@ -149,7 +156,8 @@ final class RouteFixture {
             new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, maxEventsPerRequest), responses),
             new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC)),
             new HealthRoutes(health, responses),
-            new AdminRoutes(adminToken, MAX_BUNDLE_BYTES, modelAdmin, responses, mapper),
+            new AdminRoutes(
+                new AdminAuth(adminToken, responses), MAX_BUNDLE_BYTES, modelAdmin, clusterAdmin, responses, mapper),
             new ErrorHandling(responses))
         .route();
   }

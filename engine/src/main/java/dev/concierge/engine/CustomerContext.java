@@ -1,6 +1,7 @@
 package dev.concierge.engine;
 
 import dev.concierge.engine.model.ModelChooser;
+import dev.concierge.engine.sharding.CustomerShards;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
@@ -11,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * What every customer actor on a node shares: settings, the catalog, the vocabulary of codes, the
- * model being served, live trends, the configured business rules and the clock.
+ * model being served, live trends, the configured business rules, the clock, and the shards with
+ * their activity counts.
  */
 public record CustomerContext(
     CustomerSettings settings,
@@ -21,4 +23,5 @@ public record CustomerContext(
     TrendingItems trends,
     BusinessRules rules,
     Recommender recommender,
-    Clock clock) {}
+    Clock clock,
+    CustomerShards shards) {}

@@ -10,6 +10,7 @@ import dev.concierge.models.EventRecorded;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.engine.model.ActiveModel;
+import dev.concierge.engine.sharding.ShardActivity;
 import dev.concierge.models.rules.RuleOverrides;
 import dev.concierge.persistence.serialization.KryoSerializable;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.cluster.sharding.ShardCoordinator.ShardAllocationStrategy;
+import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -96,6 +99,8 @@ public final class CustomerEntity
   private final CustomerContext context;
   private final CustomerSettings settings;
   private final Vocabulary vocabulary;
+  private final ShardActivity activity;
+  private final int shard;
 
   private CustomerEntity(String customerId, CustomerContext context) {
     super(
@@ -104,15 +109,23 @@ public final class CustomerEntity
     this.context = context;
     this.settings = context.settings();
     this.vocabulary = context.vocabulary();
+    this.activity = context.shards().activity();
+    this.shard = context.shards().shardOf(customerId);
   }
 
   public static Behavior<Command> create(String customerId, CustomerContext context) {
     return new CustomerEntity(customerId, context);
   }
 
-  /** Registers the entity with Cluster Sharding on this node; every customer shares the context. */
-  public static void init(ActorSystem<?> system, CustomerContext context) {
-    ClusterSharding.get(system).init(Entity.of(ENTITY_KEY, entity -> create(entity.getEntityId(), context)));
+  /**
+   * Registers the entity with Cluster Sharding on this node; every customer shares the context.
+   * Operators' shard moves go through {@code allocation}.
+   */
+  public static void init(ActorSystem<?> system, CustomerContext context, ShardAllocationStrategy allocation) {
+    ClusterSharding.get(system).init(
+        Entity.of(ENTITY_KEY, entity -> create(entity.getEntityId(), context))
+            .withMessageExtractor(new HashCodeMessageExtractor<>(context.shards().numberOfShards()))
+            .withAllocationStrategy(allocation));
   }
 
   @Override
@@ -131,6 +144,7 @@ public final class CustomerEntity
   }
 
   private ReplyEffect<EventRecorded, State> onRecordEvent(State state, RecordEvent command) {
+    activity.recordEvent(shard);
     String eventId = command.event().eventId();
     if (state.hasSeen(eventId)) {
       // a redelivery: acknowledge so the offset is committed, but change nothing
@@ -143,6 +157,7 @@ public final class CustomerEntity
   }
 
   private ReplyEffect<EventRecorded, State> onDecide(State state, Decide command) {
+    activity.recordDecision(shard);
     ActiveModel.Served served = context.models().choose(command.query().customerId());
     List<RankedItem> items =
         context

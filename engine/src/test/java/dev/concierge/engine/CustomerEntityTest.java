@@ -1,5 +1,7 @@
 package dev.concierge.engine;
 
+import dev.concierge.engine.sharding.CustomerShards;
+import dev.concierge.engine.sharding.ShardActivity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -46,6 +48,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestKitJUnit5Extension.class)
 @ExtendWith(LogCapturingExtension.class)
 class CustomerEntityTest {
+
+  private static final int SHARDS = 10;
+  private static final int ACTIVITY_SAMPLES = 12;
 
   private static final int SNAPSHOT_EVERY = 3;
   private static final int POPULAR_PER_LIST = 20;
@@ -208,7 +213,8 @@ class CustomerEntityTest {
         settings, () -> catalog, vocabulary,
         customerId -> new ActiveModel.Served(ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST), null, null),
         new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
-        new Recommender(settings.recommender(), settings.features()), Clock.systemUTC());
+        new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(),
+        new CustomerShards(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
   }
 
   private CustomerFeatures picture(CustomerEntity.State state) {

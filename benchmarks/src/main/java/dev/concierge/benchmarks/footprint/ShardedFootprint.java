@@ -1,5 +1,7 @@
 package dev.concierge.benchmarks.footprint;
 
+import dev.concierge.engine.sharding.CustomerShards;
+import dev.concierge.engine.sharding.ShardActivity;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.concierge.benchmarks.footprint.CompactRepresentation.CompactState;
@@ -36,6 +38,9 @@ import org.apache.pekko.cluster.typed.Join;
  * full-length) and no journal contents count.
  */
 final class ShardedFootprint {
+
+  private static final int SHARDS = 10;
+  private static final int ACTIVITY_SAMPLES = 12;
 
   enum Kind {
     STAND_IN("stand-in behavior + compact state"),
@@ -150,7 +155,8 @@ final class ShardedFootprint {
         new TrendingItems(trending.getDuration("half-life").toMillis(), trending.getInt("top")),
         RulesSettings.fromConfig(concierge.getConfig("rules")),
         new Recommender(workload.settings().recommender(), workload.settings().features()),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        new CustomerShards(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
   }
 
   private Behavior<CustomerEntity.Command> behavior(Kind kind, String entityId, CustomerContext context) {

@@ -1,5 +1,7 @@
 package dev.concierge.engine.decision;
 
+import dev.concierge.engine.sharding.CustomerShards;
+import dev.concierge.engine.sharding.ShardActivity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +52,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LogCapturingExtension.class)
 class DecisionServiceTest {
 
+  private static final int SHARDS = 10;
+  private static final int ACTIVITY_SAMPLES = 12;
+
   private static final Duration TIMEOUT = Duration.ofMillis(200);
   private static final int POPULAR_PER_LIST = 20;
   private static final String PERSONAL_MODEL = "personal-v7";
@@ -99,7 +104,8 @@ class DecisionServiceTest {
         new CustomerContext(
             settings, () -> catalog, vocabulary, customerId -> new ActiveModel.Served(ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST), null, null),
             new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
-            new Recommender(settings.recommender(), settings.features()), Clock.systemUTC());
+            new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(),
+            new CustomerShards(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
     service = new DecisionService(testKit.system(), context, TIMEOUT, logged::add);
   }
 

@@ -1,0 +1,113 @@
+package dev.concierge.api;
+
+import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.concierge.engine.model.BundleStore;
+import dev.concierge.engine.model.ModelRegistry;
+import dev.concierge.models.scoring.FeatureSchemaMismatchException;
+import dev.concierge.models.scoring.ModelCompilationException;
+import dev.concierge.persistence.bundle.InvalidBundleException;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/** How every admin operation answers: its result as JSON, or the admin error its failure stands for. */
+final class AdminAnswers {
+
+  /** Writes one admin response body. */
+  @FunctionalInterface
+  interface BodyWriter<T> {
+    void write(JsonGenerator json, T value) throws IOException;
+  }
+
+  private final JsonResponses responses;
+  private final ObjectReader strictReader;
+
+  AdminAnswers(JsonResponses responses, ObjectMapper mapper) {
+    this.responses = responses;
+    // content after the JSON value would otherwise be dropped silently
+    this.strictReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  <T> Route answer(Supplier<CompletionStage<T>> operation, StatusCode status, BodyWriter<T> writer) {
+    return answer(operation, value -> status, writer);
+  }
+
+  /** Completes with the operation's value, under the status it picks for that value. */
+  <T> Route answer(Supplier<CompletionStage<T>> operation, Function<T, StatusCode> status, BodyWriter<T> writer) {
+    return onComplete(started(operation), result -> result.isSuccess()
+        ? complete(responses.respond(status.apply(result.get()), json -> writer.write(json, result.get())))
+        : complete(error(result.failed().get())));
+  }
+
+  /** The body as a JSON object, or a 400 that shows the shape to send. */
+  JsonNode object(byte[] body, String expected) {
+    JsonNode root;
+    try {
+      root = strictReader.readTree(body);
+    } catch (IOException e) {
+      throw ApiError.invalidJson("the body is not valid JSON; send " + expected);
+    }
+    if (root == null || !root.isObject()) {
+      throw ApiError.badRequest("send " + expected);
+    }
+    return root;
+  }
+
+  /** A required text field of the body, or a 400 that shows the shape to send. */
+  String text(byte[] body, String field, String expected) {
+    JsonNode value = object(body, expected).get(field);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw ApiError.badRequest("'" + field + "' is missing or not a string; send " + expected);
+    }
+    return value.asText();
+  }
+
+  // an argument check that throws before the operation's stage exists answers like a failed stage
+  private static <T> CompletionStage<T> started(Supplier<CompletionStage<T>> operation) {
+    try {
+      return operation.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private HttpResponse error(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    if (cause instanceof ApiError apiError) {
+      return responses.error(apiError);
+    }
+    if (cause instanceof BundleStore.VersionExistsException) {
+      return responses.error(StatusCodes.CONFLICT, "version_exists", message);
+    }
+    if (cause instanceof ModelRegistry.UnknownVersionException) {
+      return responses.error(StatusCodes.NOT_FOUND, "unknown_version", message);
+    }
+    if (cause instanceof InvalidBundleException
+        || cause instanceof FeatureSchemaMismatchException
+        || cause instanceof ModelCompilationException) {
+      return responses.error(StatusCodes.BAD_REQUEST, "invalid_bundle", message);
+    }
+    if (cause instanceof IllegalArgumentException) {
+      return responses.error(StatusCodes.BAD_REQUEST, "invalid_request", message);
+    }
+    return responses.error(StatusCodes.SERVICE_UNAVAILABLE, "unavailable", message + "; retry");
+  }
+}

@@ -1,0 +1,59 @@
+package dev.concierge.api;
+
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
+import static org.apache.pekko.http.javadsl.server.Directives.entity;
+import static org.apache.pekko.http.javadsl.server.Directives.get;
+import static org.apache.pekko.http.javadsl.server.Directives.path;
+import static org.apache.pekko.http.javadsl.server.Directives.post;
+
+import dev.concierge.api.dto.ClusterBodies;
+import dev.concierge.engine.cluster.ClusterAdmin;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+
+/**
+ * The operator's part of the admin API: {@code GET /admin/members}, {@code GET /admin/shards},
+ * {@code POST /admin/shards/{shardId}/move}, {@code POST /admin/nodes/drain} and {@code GET
+ * /admin/allocation}. A move or drain that is still under way when its wait ends answers 202.
+ */
+final class ClusterAdminRoutes {
+
+  private static final String MOVE_SHAPE = "{\"to\":\"pekko://concierge@<host>:<port>\"}";
+  private static final String DRAIN_SHAPE = "{\"address\":\"pekko://concierge@<host>:<port>\"}";
+
+  private final ClusterAdmin cluster;
+  private final AdminAnswers answers;
+
+  ClusterAdminRoutes(ClusterAdmin cluster, AdminAnswers answers) {
+    this.cluster = cluster;
+    this.answers = answers;
+  }
+
+  Route route() {
+    return concat(
+        path("members", () -> get(() -> answers.answer(
+            () -> CompletableFuture.completedFuture(cluster.members()), StatusCodes.OK, ClusterBodies::members))),
+        path("shards", () -> get(() -> answers.answer(cluster::shards, StatusCodes.OK, ClusterBodies::shards))),
+        path(PathMatchers.segment("shards").slash(PathMatchers.segment()).slash("move"), shardId ->
+            post(() -> entity(Unmarshaller.entityToByteArray(), body -> answers.answer(
+                () -> cluster.move(shardId, answers.text(body, "to", MOVE_SHAPE)),
+                ClusterAdminRoutes::moveStatus, ClusterBodies::move)))),
+        path(PathMatchers.segment("nodes").slash("drain"), () ->
+            post(() -> entity(Unmarshaller.entityToByteArray(), body -> answers.answer(
+                () -> cluster.drain(answers.text(body, "address", DRAIN_SHAPE)),
+                ClusterAdminRoutes::drainStatus, ClusterBodies::drain)))),
+        path("allocation", () -> get(() -> answers.answer(cluster::allocation, StatusCodes.OK, ClusterBodies::allocation))));
+  }
+
+  private static StatusCode moveStatus(ClusterAdmin.MoveResult result) {
+    return result.status() == ClusterAdmin.MoveStatus.PENDING ? StatusCodes.ACCEPTED : StatusCodes.OK;
+  }
+
+  private static StatusCode drainStatus(ClusterAdmin.DrainResult result) {
+    return result.status() == ClusterAdmin.DrainStatus.REMOVED ? StatusCodes.OK : StatusCodes.ACCEPTED;
+  }
+}
