@@ -42,9 +42,9 @@ public interface ClusterAdmin {
   enum MoveStatus {
     /** it lives on the target now */
     MOVED,
-    /** it was not allocated: it starts on the target at its next message */
+    /** it was not allocated, and no message came while the move waited: it starts on the target at its next */
     PINNED,
-    /** it left its node and starts on the target at its next message */
+    /** it left its node, and no message came while the move waited: it starts on the target at its next */
     HANDED_OFF,
     /** it already lived there */
     ALREADY_THERE,

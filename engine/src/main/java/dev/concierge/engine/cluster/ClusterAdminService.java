@@ -94,19 +94,25 @@ public final class ClusterAdminService implements ClusterAdmin {
       if (from.isPresent() && from.get().equals(target)) {
         return done(new MoveResult(shardId, fromText, target.toString(), MoveStatus.ALREADY_THERE, 0));
       }
-      return pins.setShardLocation(shardId, target).thenComposeAsync(pinned -> {
-        if (from.isEmpty()) {
-          return done(new MoveResult(shardId, null, target.toString(), MoveStatus.PINNED, elapsed(started)));
-        }
-        return until(() -> locate(shardId).thenApplyAsync(at -> at.filter(target::equals), executor), settings.moveTimeout())
-            .thenComposeAsync(arrived -> arrived.isPresent()
-                ? done(new MoveResult(shardId, fromText, target.toString(), MoveStatus.MOVED, elapsed(started)))
-                : locate(shardId).thenApplyAsync(at -> new MoveResult(
-                    shardId, fromText, target.toString(),
-                    at.isEmpty() ? MoveStatus.HANDED_OFF : MoveStatus.PENDING, elapsed(started)), executor),
-                executor);
-      }, executor);
+      // a shard between nodes (rebalancing, or handed off and not yet used) has no location: it
+      // starts on its pin at its next message, so that too is waited for
+      return pins.setShardLocation(shardId, target).thenComposeAsync(pinned ->
+          until(() -> locate(shardId).thenApplyAsync(at -> at.filter(target::equals), executor), settings.moveTimeout())
+              .thenComposeAsync(arrived -> arrived.isPresent()
+                  ? done(new MoveResult(shardId, fromText, target.toString(), MoveStatus.MOVED, elapsed(started)))
+                  : locate(shardId).thenApplyAsync(at -> new MoveResult(
+                      shardId, fromText, target.toString(), notArrived(from.isPresent(), at.isPresent()),
+                      elapsed(started)), executor),
+                  executor),
+          executor);
     }, executor);
+  }
+
+  private static MoveStatus notArrived(boolean wasAllocated, boolean isAllocated) {
+    if (isAllocated) {
+      return MoveStatus.PENDING;
+    }
+    return wasAllocated ? MoveStatus.HANDED_OFF : MoveStatus.PINNED;
   }
 
   @Override

@@ -1,0 +1,175 @@
+package dev.concierge.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.testing.Eventually;
+import dev.concierge.testing.RealServices;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * Three Concierge JVMs on this machine, configured like {@code local1..3.conf} but on free ports and
+ * with the topics, consumer group and keyspace of one test, against the real Kafka and Cassandra.
+ * Knows which nodes a load balancer would send storefront traffic to ({@link #serving()}), and talks
+ * to the admin API with the token.
+ */
+final class LocalCluster implements AutoCloseable {
+
+  static final int NODES = 3;
+  static final String ADMIN_TOKEN = "it-operations-token";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(150);
+
+  final String namespace;
+  final List<NodeProcess> nodes = new ArrayList<>();
+  private final List<NodeProcess> serving = new CopyOnWriteArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  LocalCluster(String namespace, Path workDir, int eventPartitions) throws IOException {
+    this.namespace = namespace;
+    Files.createDirectories(workDir);
+    int[] remotePorts = new int[NODES];
+    for (int i = 0; i < NODES; i++) {
+      remotePorts[i] = RealServices.freePort();
+    }
+    String seeds = java.util.Arrays.stream(remotePorts)
+        .mapToObj(port -> "\"pekko://concierge@127.0.0.1:" + port + "\"")
+        .collect(Collectors.joining(", "));
+    for (int i = 0; i < NODES; i++) {
+      String name = "local" + (i + 1);
+      int httpPort = RealServices.freePort();
+      Path config = workDir.resolve(name + ".conf");
+      Files.writeString(config, String.join("\n",
+          "include classpath(\"" + name + ".conf\")",
+          "concierge.http.port = " + httpPort,
+          "pekko.remote.artery.canonical.port = " + remotePorts[i],
+          "pekko.management.http.port = " + RealServices.freePort(),
+          "pekko.cluster.seed-nodes = [" + seeds + "]",
+          "concierge.kafka.bootstrap-servers = \"" + RealServices.kafkaBootstrap() + "\"",
+          "concierge.cassandra.contact-point = \"" + RealServices.cassandraContactPoint() + "\"",
+          "concierge.admin.token = \"" + ADMIN_TOKEN + "\"",
+          "concierge.kafka.topics.events = \"" + eventsTopic() + "\"",
+          "concierge.kafka.topics.dead-letters = \"" + eventsTopic() + ".dlq\"",
+          "concierge.kafka.topics.catalog = \"" + catalogTopic() + "\"",
+          "concierge.kafka.topics.decisions = \"decisions-" + namespace + "\"",
+          "concierge.kafka.topics.events-partitions = " + eventPartitions,
+          "concierge.ingestion.group-id = \"" + groupId() + "\"",
+          "pekko.persistence.cassandra.journal.keyspace = \"it_" + namespace + "\"",
+          "pekko.persistence.cassandra.snapshot.keyspace = \"it_" + namespace + "\"",
+          ""));
+      nodes.add(new NodeProcess(name, httpPort, remotePorts[i], config, workDir.resolve(name + ".log")));
+    }
+  }
+
+  String eventsTopic() {
+    return "customer-events-" + namespace;
+  }
+
+  String catalogTopic() {
+    return "catalog-" + namespace;
+  }
+
+  String groupId() {
+    return "it-" + namespace;
+  }
+
+  /** Starts every node and waits until all are ready and Up members of one cluster. */
+  void start() throws IOException {
+    for (NodeProcess node : nodes) {
+      node.start();
+    }
+    for (NodeProcess node : nodes) {
+      awaitServing(node);
+    }
+    Eventually.within(READY_TIMEOUT, "all " + NODES + " nodes are Up members", () -> upMembers() == NODES);
+  }
+
+  /** Starts the node again on its ports and puts it back into rotation once it is ready. */
+  void restart(NodeProcess node) throws IOException {
+    node.start();
+    awaitServing(node);
+  }
+
+  private void awaitServing(NodeProcess node) {
+    Eventually.within(READY_TIMEOUT, node.name + " reports ready", () -> {
+      if (!node.alive()) {
+        throw new AssertionError(node + " exited during start");
+      }
+      return node.ready();
+    });
+    serving.add(node);
+  }
+
+  /** The nodes a load balancer sends storefront traffic to. */
+  List<NodeProcess> serving() {
+    return serving;
+  }
+
+  /** Takes the node out of rotation, as a load balancer does before an operator touches it. */
+  void takeOutOfRotation(NodeProcess node) throws InterruptedException {
+    serving.remove(node);
+    // requests already sent to it finish
+    Thread.sleep(1_000);
+  }
+
+  NodeProcess anotherThan(NodeProcess node) {
+    return serving.stream().filter(other -> other != node).findFirst()
+        .orElseThrow(() -> new AssertionError("no other node serves"));
+  }
+
+  int upMembers() {
+    JsonNode members = admin(serving.get(0), "GET", "/admin/members", null).body();
+    int up = 0;
+    for (JsonNode member : members.get("members")) {
+      up += member.get("status").asText().equals("Up") ? 1 : 0;
+    }
+    return up;
+  }
+
+  /** The oldest member: it runs the shard coordinator, so a rolling restart does it last. */
+  String oldest() {
+    return admin(serving.get(0), "GET", "/admin/members", null).body().get("oldest").asText();
+  }
+
+  NodeProcess nodeAt(String address) {
+    return nodes.stream().filter(node -> node.address.equals(address)).findFirst()
+        .orElseThrow(() -> new AssertionError("no node at " + address));
+  }
+
+  AdminAnswer admin(NodeProcess via, String method, String path, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(via.url(path))
+        .timeout(ADMIN_TIMEOUT)
+        .header("Authorization", "Bearer " + ADMIN_TOKEN);
+    request = json == null
+        ? request.method(method, HttpRequest.BodyPublishers.noBody())
+        : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new AdminAnswer(response.statusCode(), mapper.readTree(response.body()));
+    } catch (IOException e) {
+      throw new AssertionError(method + " " + path + " via " + via.name + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  record AdminAnswer(int status, JsonNode body) {}
+
+  @Override
+  public void close() throws InterruptedException {
+    for (NodeProcess node : nodes) {
+      node.stop();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.concierge.operations;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Concierge node in a JVM of its own, started the way {@code bin/concierge node} starts it: the
+ * node's classpath, {@code dev.concierge.Main}, and a config file. It can be stopped gracefully,
+ * killed with SIGKILL, or left to exit by itself after a drain, and started again on the same ports.
+ */
+final class NodeProcess {
+
+  private static final Path CLASSES = Path.of("target/classes");
+  private static final Path CLASSPATH_FILE = Path.of("target/runtime-classpath.txt");
+  private static final List<String> JVM_FLAGS = List.of("-Xms256m", "-Xmx400m");
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration GRACEFUL_STOP = Duration.ofSeconds(60);
+
+  final String name;
+  final int httpPort;
+  final String address;
+  private final Path configFile;
+  private final Path logFile;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+  private Process process;
+
+  NodeProcess(String name, int httpPort, int remotePort, Path configFile, Path logFile) {
+    this.name = name;
+    this.httpPort = httpPort;
+    this.address = "pekko://concierge@127.0.0.1:" + remotePort;
+    this.configFile = configFile;
+    this.logFile = logFile;
+  }
+
+  void start() throws IOException {
+    String classpath = CLASSES.toAbsolutePath() + ":" + Files.readString(CLASSPATH_FILE).trim();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(JVM_FLAGS);
+    command.addAll(List.of("-Dconfig.file=" + configFile.toAbsolutePath(), "-cp", classpath, "dev.concierge.Main"));
+    process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .start();
+  }
+
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** GET /health/ready answers 200. */
+  boolean ready() {
+    try {
+      HttpResponse<Void> response = http.send(
+          HttpRequest.newBuilder(url("/health/ready")).timeout(HTTP_TIMEOUT).build(),
+          HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** SIGKILL: no leave, no hand-off, nothing flushed. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  /** Waits for the JVM to exit by itself, as a drained node does. */
+  boolean awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** SIGTERM, then SIGKILL if it does not exit in time. */
+  void stop() throws InterruptedException {
+    if (!alive()) {
+      return;
+    }
+    process.destroy();
+    if (!process.waitFor(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+      kill();
+    }
+  }
+
+  URI url(String path) {
+    return URI.create("http://127.0.0.1:" + httpPort + path);
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + address + ", http " + httpPort + ", log " + logFile + ")";
+  }
+}
