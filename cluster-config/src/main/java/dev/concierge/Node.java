@@ -24,7 +24,7 @@ import dev.concierge.engine.catalog.CatalogConsumer;
 import dev.concierge.engine.cluster.ClusterAdmin;
 import dev.concierge.engine.cluster.ClusterAdminService;
 import dev.concierge.engine.cluster.ClusterAdminSettings;
-import dev.concierge.engine.sharding.CustomerShards;
+import dev.concierge.engine.sharding.PartitionShardPinner;
 import dev.concierge.engine.sharding.PinnedLeastShardAllocation;
 import dev.concierge.engine.sharding.ShardActivity;
 import dev.concierge.engine.sharding.ShardActivityReporter;
@@ -109,7 +109,7 @@ public record Node(
             RulesSettings.fromConfig(concierge.getConfig("rules")),
             new Recommender(customerSettings.recommender(), customerSettings.features()),
             Clock.systemUTC(),
-            new CustomerShards(sharding.numberOfShards(), shardActivity(system, sharding, concierge)));
+            sharding.customerShards(shardActivity(system, sharding, concierge)));
     CustomerEntity.init(system, context, new PinnedLeastShardAllocation(CustomerEntity.ENTITY_KEY.name(), sharding));
 
     SendProducer<String, byte[]> producer =
@@ -124,7 +124,12 @@ public record Node(
             ? Optional.of(
                 EventIngestion.start(
                     system, kafka, ingestionSettings, eventJson, producer,
-                    new TrendRecorder(trends, vocabulary, customerSettings.features())))
+                    new TrendRecorder(trends, vocabulary, customerSettings.features()),
+                    sharding.alignedWithKafkaPartitions()
+                        ? Optional.of(system.systemActorOf(
+                            PartitionShardPinner.create(CustomerEntity.ENTITY_KEY.name()), "partition-shard-pinner",
+                            Props.empty()))
+                        : Optional.empty()))
             : Optional.empty();
     DecisionService decisions =
         new DecisionService(

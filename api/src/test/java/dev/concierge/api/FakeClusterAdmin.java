@@ -19,7 +19,7 @@ class FakeClusterAdmin implements ClusterAdmin {
   static final String NODE_1 = "pekko://concierge@127.0.0.1:2551";
   static final String NODE_2 = "pekko://concierge@127.0.0.1:2552";
   static final ShardingSettings SHARDING =
-      new ShardingSettings(100, Duration.ofSeconds(2), 5, 0.1, Duration.ofMinutes(30), 100_000);
+      new ShardingSettings(100, Duration.ofSeconds(2), 5, 0.1, Duration.ofMinutes(30), 100_000, false);
 
   MembersView members = new MembersView(NODE_1, NODE_1, NODE_1, List.of(
       new ClusterMember(NODE_1, "Up", List.of("dc-default"), true),

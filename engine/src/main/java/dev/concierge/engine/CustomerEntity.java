@@ -21,7 +21,6 @@ import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.cluster.sharding.ShardCoordinator.ShardAllocationStrategy;
-import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -124,7 +123,7 @@ public final class CustomerEntity
   public static void init(ActorSystem<?> system, CustomerContext context, ShardAllocationStrategy allocation) {
     ClusterSharding.get(system).init(
         Entity.of(ENTITY_KEY, entity -> create(entity.getEntityId(), context))
-            .withMessageExtractor(new HashCodeMessageExtractor<>(context.shards().numberOfShards()))
+            .withMessageExtractor(context.shards().<Command>extractor())
             .withAllocationStrategy(allocation));
   }
 

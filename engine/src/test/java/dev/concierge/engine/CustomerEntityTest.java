@@ -214,7 +214,7 @@ class CustomerEntityTest {
         customerId -> new ActiveModel.Served(ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST), null, null),
         new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
         new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(),
-        new CustomerShards(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
+        CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
   }
 
   private CustomerFeatures picture(CustomerEntity.State state) {

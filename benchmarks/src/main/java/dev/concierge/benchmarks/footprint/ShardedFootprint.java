@@ -156,7 +156,7 @@ final class ShardedFootprint {
         RulesSettings.fromConfig(concierge.getConfig("rules")),
         new Recommender(workload.settings().recommender(), workload.settings().features()),
         Clock.systemUTC(),
-        new CustomerShards(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
+        CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
   }
 
   private Behavior<CustomerEntity.Command> behavior(Kind kind, String entityId, CustomerContext context) {

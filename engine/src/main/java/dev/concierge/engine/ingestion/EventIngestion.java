@@ -6,6 +6,7 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,11 +14,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.kafka.AutoSubscription;
 import org.apache.pekko.kafka.CommitterSettings;
 import org.apache.pekko.kafka.ConsumerMessage.CommittableMessage;
 import org.apache.pekko.kafka.ConsumerMessage.CommittableOffset;
+import org.apache.pekko.kafka.ConsumerRebalanceEvent;
 import org.apache.pekko.kafka.ConsumerSettings;
 import org.apache.pekko.kafka.Subscriptions;
 import org.apache.pekko.kafka.javadsl.Committer;
@@ -48,6 +53,7 @@ public final class EventIngestion {
   private final SendProducer<String, byte[]> producer;
   private final Executor executor;
   private final RecordedEventListener onRecorded;
+  private final Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener;
   private final AtomicReference<Consumer.Control> control = new AtomicReference<>();
   private volatile boolean stopping;
   private CompletionStage<Done> done;
@@ -58,7 +64,8 @@ public final class EventIngestion {
       IngestionSettings settings,
       EventJson json,
       SendProducer<String, byte[]> producer,
-      RecordedEventListener onRecorded) {
+      RecordedEventListener onRecorded,
+      Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener) {
     this.sharding = ClusterSharding.get(system);
     this.kafka = kafka;
     this.settings = settings;
@@ -66,16 +73,20 @@ public final class EventIngestion {
     this.producer = producer;
     this.executor = system.executionContext();
     this.onRecorded = onRecorded;
+    this.rebalanceListener = rebalanceListener;
   }
 
+  /** @param rebalanceListener told which partitions this node consumes, when shards follow partitions */
   public static EventIngestion start(
       ActorSystem<?> system,
       KafkaSettings kafka,
       IngestionSettings settings,
       EventJson json,
       SendProducer<String, byte[]> producer,
-      RecordedEventListener onRecorded) {
-    EventIngestion ingestion = new EventIngestion(system, kafka, settings, json, producer, onRecorded);
+      RecordedEventListener onRecorded,
+      Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener) {
+    EventIngestion ingestion =
+        new EventIngestion(system, kafka, settings, json, producer, onRecorded, rebalanceListener);
     ingestion.run(system);
     return ingestion;
   }
@@ -88,7 +99,7 @@ public final class EventIngestion {
                 settings.restart().toRestartSettings(),
                 () -> stopping
                     ? Source.<Done>empty()
-                    : Consumer.committableSource(consumerSettings, Subscriptions.topics(kafka.eventsTopic()))
+                    : Consumer.committableSource(consumerSettings, subscription())
                         .mapMaterializedValue(this::remember)
                         .mapAsync(settings.parallelism(), this::process)
                         .via(Committer.flow(committerSettings)))
@@ -96,6 +107,11 @@ public final class EventIngestion {
     log.info(
         "ingesting {} as group {} with parallelism {}",
         kafka.eventsTopic(), settings.groupId(), settings.parallelism());
+  }
+
+  private AutoSubscription subscription() {
+    AutoSubscription topic = Subscriptions.topics(kafka.eventsTopic());
+    return rebalanceListener.map(listener -> topic.withRebalanceListener(Adapter.toClassic(listener))).orElse(topic);
   }
 
   private NotUsed remember(Consumer.Control current) {

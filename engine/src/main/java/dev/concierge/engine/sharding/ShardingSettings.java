@@ -6,6 +6,10 @@ import java.time.Duration;
 /**
  * How customers are spread over the cluster, as configured under {@code pekko.cluster.sharding}: the
  * number of shards, how many shards one rebalance round may move, and when idle customers leave memory.
+ *
+ * @param alignedWithKafkaPartitions each shard is one partition of the events topic and lives where
+ *     that partition is consumed ({@code concierge.sharding.align-with-kafka-partitions}); the
+ *     number of shards is then the number of partitions
  */
 public record ShardingSettings(
     int numberOfShards,
@@ -13,18 +17,28 @@ public record ShardingSettings(
     int rebalanceAbsoluteLimit,
     double rebalanceRelativeLimit,
     Duration passivationIdleTimeout,
-    int activeEntityLimit) {
+    int activeEntityLimit,
+    boolean alignedWithKafkaPartitions) {
 
   public static ShardingSettings fromConfig(Config root) {
     Config sharding = root.getConfig("pekko.cluster.sharding");
     Config least = sharding.getConfig("least-shard-allocation-strategy");
     Config passivation = sharding.getConfig("passivation.default-strategy");
+    boolean aligned = root.getBoolean("concierge.sharding.align-with-kafka-partitions");
     return new ShardingSettings(
-        sharding.getInt("number-of-shards"),
+        aligned ? root.getInt("concierge.kafka.topics.events-partitions") : sharding.getInt("number-of-shards"),
         sharding.getDuration("rebalance-interval"),
         least.getInt("rebalance-absolute-limit"),
         least.getDouble("rebalance-relative-limit"),
         passivation.getDuration("idle-entity.timeout"),
-        passivation.getInt("active-entity-limit"));
+        passivation.getInt("active-entity-limit"),
+        aligned);
+  }
+
+  /** The customer-to-shard function these settings call for. */
+  public CustomerShards customerShards(ShardActivity activity) {
+    return alignedWithKafkaPartitions
+        ? CustomerShards.byKafkaPartition(numberOfShards, activity)
+        : CustomerShards.byHash(numberOfShards, activity);
   }
 }

@@ -16,6 +16,7 @@ import dev.concierge.testing.RealServices;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -101,7 +102,7 @@ class EventIngestionIntegrationTest {
             testKit.system());
     ingestion =
         EventIngestion.start(
-            testKit.system(), kafka, settings, new EventJson(new ObjectMapper()), producer, recorded::add);
+            testKit.system(), kafka, settings, new EventJson(new ObjectMapper()), producer, recorded::add, Optional.empty());
   }
 
   @AfterAll
