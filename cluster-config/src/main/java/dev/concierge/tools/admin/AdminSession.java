@@ -29,8 +29,9 @@ final class AdminSession {
 
       Global options (every admin command):
         --url URL     a node's HTTP address (default CONCIERGE_ADMIN_URL, else http://127.0.0.1:8081)
-        --token T     the admin token (default CONCIERGE_ADMIN_TOKEN, else the file bin/concierge
-                      cluster start writes: $CONCIERGE_STATE_DIR/admin-token, default .concierge/admin-token)
+        --token T     the admin token (default CONCIERGE_ADMIN_TOKEN, else the file that bin/concierge
+                      cluster start writes: CONCIERGE_ADMIN_TOKEN_FILE, which bin/concierge sets to
+                      $CONCIERGE_STATE_DIR/admin-token, default .concierge/admin-token)
         --json        print the server's JSON answer as it came, instead of tables
         --help        this text
       Exit code 0 when done, 1 when the API failed or refused (its message on stderr), 2 for bad arguments.

@@ -10,13 +10,14 @@ record Members(String self, String leader, String oldest, List<Member> members) 
 
   static final String PATH = "/admin/members";
 
-  record Member(String address, String status, List<String> roles, boolean reachable, int upNumber) {
+  /** {@code upNumber} is blank when the server does not send it. */
+  record Member(String address, String status, List<String> roles, boolean reachable, String upNumber) {
 
     static Member from(JsonNode json) {
       List<String> roles = new ArrayList<>();
       json.path("roles").forEach(role -> roles.add(role.asText()));
       return new Member(json.path("address").asText(), json.path("status").asText(), List.copyOf(roles),
-          json.path("reachable").asBoolean(true), json.path("upNumber").asInt());
+          json.path("reachable").asBoolean(true), json.path("upNumber").asText(""));
     }
   }
 

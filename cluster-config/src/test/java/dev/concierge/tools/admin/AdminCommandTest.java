@@ -89,12 +89,27 @@ class AdminCommandTest {
   }
 
   @Test
+  void aMemberWithoutAnUpNumberLeavesThatCellEmpty() throws IOException {
+    try (FakeAdminApi older = FakeAdminApi.start()) {
+      older.answer("GET", Members.PATH, 200,
+          members("{\"address\":\"" + NODE1 + "\",\"status\":\"Joining\",\"roles\":[],\"reachable\":true}"));
+
+      Result members = runWith(noToken(), "members", "--url", older.url().toString(), "--token", TOKEN);
+
+      assertEquals(0, members.exitCode(), members.err());
+      assertTrue(members.out().lines().toList().get(1).matches(NODE1 + " +Joining +yes +leader, oldest, self"),
+          members.out());
+    }
+  }
+
+  @Test
   void theTokenComesFromTheOptionThenTheEnvironmentThenTheLaunchersFile() throws IOException {
     Path file = dir.resolve("admin-token");
     Files.writeString(file, "from-file\n");
-    AdminEnvironment withFile = new AdminEnvironment(Map.of(), Optional.of(file));
-    AdminEnvironment withVariable = new AdminEnvironment(Map.of("CONCIERGE_ADMIN_TOKEN", "from-env"), Optional.of(file));
-    AdminEnvironment withStateDir = new AdminEnvironment(Map.of("CONCIERGE_STATE_DIR", dir.toString()), Optional.empty());
+    AdminEnvironment withFile = new AdminEnvironment(Map.of("CONCIERGE_ADMIN_TOKEN_FILE", file.toString()));
+    AdminEnvironment withVariable = new AdminEnvironment(
+        Map.of("CONCIERGE_ADMIN_TOKEN", "from-env", "CONCIERGE_ADMIN_TOKEN_FILE", file.toString()));
+    AdminEnvironment withStateDir = new AdminEnvironment(Map.of("CONCIERGE_STATE_DIR", dir.toString()));
 
     runWith(withFile, "members", "--url", api.url().toString());
     runWith(withVariable, "members", "--url", api.url().toString());
@@ -118,8 +133,8 @@ class AdminCommandTest {
 
   @Test
   void theUrlComesFromTheEnvironmentWhenNotGiven() {
-    AdminEnvironment environment = new AdminEnvironment(
-        Map.of("CONCIERGE_ADMIN_URL", api.url() + "/", "CONCIERGE_ADMIN_TOKEN", TOKEN), Optional.empty());
+    AdminEnvironment environment =
+        new AdminEnvironment(Map.of("CONCIERGE_ADMIN_URL", api.url() + "/", "CONCIERGE_ADMIN_TOKEN", TOKEN));
 
     Result members = runWith(environment, "members");
 
@@ -215,7 +230,7 @@ class AdminCommandTest {
   }
 
   @Test
-  void aRefusedTokenShowsTheServersMessageAndWhereTheTokenCameFrom() {
+  void aRefusedTokenShowsTheServersMessageAndWhereTheTokenCameFrom() throws IOException {
     try (FakeAdminApi locked = FakeAdminApi.start()) {
       locked.answer("GET", Members.PATH, 401,
           "{\"error\":\"unauthorized\",\"message\":\"send the admin token as 'Authorization: Bearer <token>'\"}");
@@ -226,8 +241,6 @@ class AdminCommandTest {
       assertTrue(refused.err().startsWith("error: send the admin token as 'Authorization: Bearer <token>'; the token"
           + " came from --token"), refused.err());
       assertTrue(refused.err().contains("HTTP 401 unauthorized"), refused.err());
-    } catch (IOException e) {
-      throw new AssertionError(e);
     }
   }
 
@@ -406,7 +419,7 @@ class AdminCommandTest {
   }
 
   private AdminEnvironment noToken() {
-    return new AdminEnvironment(Map.of(), Optional.of(dir.resolve("none")));
+    return new AdminEnvironment(Map.of("CONCIERGE_ADMIN_TOKEN_FILE", dir.resolve("none").toString()));
   }
 
   private static Result runWith(AdminEnvironment environment, String... args) {
