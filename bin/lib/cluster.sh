@@ -96,16 +96,16 @@ cluster_members() {
 }
 
 # ---------------------------------------------------------------- start --
-# cluster_prepare NO_BUILD: build if needed (unless NO_BUILD is --no-build), Java, JVM flags, and the
-# running services' addresses
+# cluster_prepare NO_BUILD: the running services' addresses (checked before a long build), then a build if
+# needed (unless NO_BUILD is --no-build), Java and JVM flags
 cluster_prepare() {
-  app_build "$1"
-  app_find_node_java
-  app_jvm_opts
   app_load_services_env
   if [[ -z "${CONCIERGE_KAFKA_BOOTSTRAP:-}" || -z "${CONCIERGE_CASSANDRA_CONTACT_POINT:-}" ]]; then
     die "no Kafka or Cassandra to use (no $SERVICES_ENV, and CONCIERGE_KAFKA_BOOTSTRAP / CONCIERGE_CASSANDRA_CONTACT_POINT unset): run bin/concierge services start first, or cluster start --with-services"
   fi
+  app_build "$1"
+  app_find_node_java
+  app_jvm_opts
 }
 
 # cluster_check_ports NAME: fail clearly if one of the node's ports is taken
