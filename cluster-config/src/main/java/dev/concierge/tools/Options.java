@@ -2,29 +2,47 @@ package dev.concierge.tools;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The options of one tool invocation: {@code --name value} or {@code --name=value} for declared
- * valued options, {@code --name} for declared flags. Anything else is a usage error that names it.
+ * valued options, {@code --name} for declared flags, and (only where the tool takes them) operands
+ * such as the {@code 17} of {@code move 17 --to local2}. Anything else is a usage error that names it.
  */
 public final class Options {
 
   private final Map<String, String> values;
   private final Set<String> flags;
+  private final List<String> operands;
 
-  private Options(Map<String, String> values, Set<String> flags) {
+  private Options(Map<String, String> values, Set<String> flags, List<String> operands) {
     this.values = values;
     this.flags = flags;
+    this.operands = operands;
   }
 
+  /** Options only: an argument that is neither a declared option nor its value is a usage error. */
   public static Options parse(String[] args, Set<String> valued, Set<String> flagNames) throws UsageException {
+    return parse(args, valued, flagNames, false);
+  }
+
+  /** Options and operands, in any order; the caller checks how many operands it got. */
+  public static Options parseWithOperands(String[] args, Set<String> valued, Set<String> flagNames)
+      throws UsageException {
+    return parse(args, valued, flagNames, true);
+  }
+
+  private static Options parse(String[] args, Set<String> valued, Set<String> flagNames, boolean operandsAllowed)
+      throws UsageException {
     Map<String, String> values = new LinkedHashMap<>();
     Set<String> flags = new HashSet<>();
+    List<String> operands = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (flagNames.contains(arg)) {
@@ -33,6 +51,10 @@ public final class Options {
       }
       int equals = arg.indexOf('=');
       String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
+      if (operandsAllowed && !arg.startsWith("-")) {
+        operands.add(arg);
+        continue;
+      }
       if (!valued.contains(name)) {
         throw new UsageException(arg.startsWith("-") ? "unknown option " + arg : "unexpected argument '" + arg + "'");
       }
@@ -48,11 +70,15 @@ public final class Options {
         throw new UsageException(name + " is given twice");
       }
     }
-    return new Options(values, flags);
+    return new Options(values, flags, List.copyOf(operands));
   }
 
   public boolean has(String flag) {
     return flags.contains(flag);
+  }
+
+  public List<String> operands() {
+    return operands;
   }
 
   public Optional<String> value(String name) {

@@ -1,0 +1,326 @@
+# shellcheck shell=bash
+# cluster.sh - the three-node local cluster (local1..3.conf) in the background: start, stop, status, the
+# admin token, and the rolling restart behind `bin/concierge admin rolling-restart`.
+# Sourced by bin/concierge, after common.sh, services.sh and app.sh.
+
+CLUSTER_NODES=(local1 local2 local3)
+CLUSTER_PID_DIR="$STATE_DIR/nodes"
+CLUSTER_LOG_DIR="$STATE_DIR/logs"
+ADMIN_TOKEN_FILE="${CONCIERGE_ADMIN_TOKEN_FILE:-$STATE_DIR/admin-token}"
+ADMIN_MAIN=dev.concierge.tools.admin.AdminCommand
+# local.conf's layout: node N serves HTTP on 808N, Pekko remoting on 255N, Pekko Management on 855(7+N)
+CLUSTER_HTTP_PORT_BASE=8080
+CLUSTER_REMOTE_PORT_BASE=2550
+CLUSTER_MANAGEMENT_PORT_BASE=8557
+CLUSTER_START_TIMEOUT="${CONCIERGE_NODE_START_TIMEOUT:-120}"
+# a graceful leave hands the node's shards off first
+CLUSTER_STOP_TIMEOUT="${CONCIERGE_NODE_STOP_TIMEOUT:-60}"
+ADMIN_TOKEN_BYTES=32
+CLUSTER_POLL_S=0.5
+# the admin CLI's own default for drain --timeout
+ROLLING_RESTART_DRAIN_TIMEOUT=300
+
+# Nodes this invocation launched, and whether the exit trap stops them (a failed or interrupted start).
+CLUSTER_LAUNCHED=()
+CLUSTER_STOP_ON_EXIT=0
+
+# cluster_node NAME -> NODE_HTTP_PORT, NODE_REMOTE_PORT, NODE_MANAGEMENT_PORT, NODE_URL, NODE_ADDRESS,
+# NODE_LOG, NODE_PIDFILE
+cluster_node() {
+  local n=${1#local}
+  NODE_HTTP_PORT=$(( CLUSTER_HTTP_PORT_BASE + n ))
+  NODE_REMOTE_PORT=$(( CLUSTER_REMOTE_PORT_BASE + n ))
+  NODE_MANAGEMENT_PORT=$(( CLUSTER_MANAGEMENT_PORT_BASE + n ))
+  NODE_URL="http://$HOST:$NODE_HTTP_PORT"
+  NODE_ADDRESS="pekko://concierge@$HOST:$NODE_REMOTE_PORT"
+  NODE_LOG="$CLUSTER_LOG_DIR/$1.log"
+  NODE_PIDFILE="$CLUSTER_PID_DIR/$1.pid"
+}
+
+# cluster_pid NAME -> the pid of the node this launcher started, if it still runs
+cluster_pid() { pid_matching "$CLUSTER_PID_DIR/$1.pid" "-Dconfig.resource=$1.conf"; }
+
+# ----------------------------------------------------------- admin token --
+# admin_token_file_export: the admin CLI reads the token file itself (and names it when the token is
+# refused); this tells it where the file is, so that a changed CONCIERGE_STATE_DIR is followed.
+admin_token_file_export() { export CONCIERGE_ADMIN_TOKEN_FILE="$ADMIN_TOKEN_FILE"; }
+
+# admin_token_load: CONCIERGE_ADMIN_TOKEN from the token file when the environment has none (nodes and
+# curl need the token itself)
+admin_token_load() {
+  if [[ -z "${CONCIERGE_ADMIN_TOKEN:-}" && -s "$ADMIN_TOKEN_FILE" ]]; then
+    CONCIERGE_ADMIN_TOKEN="$(< "$ADMIN_TOKEN_FILE")"
+    export CONCIERGE_ADMIN_TOKEN
+  fi
+}
+
+# cluster_ensure_token: as admin_token_load, but creates the token file (once, mode 600) when there is
+# neither. Sets ADMIN_TOKEN_SOURCE for the banner.
+cluster_ensure_token() {
+  if [[ -n "${CONCIERGE_ADMIN_TOKEN:-}" ]]; then
+    ADMIN_TOKEN_SOURCE="CONCIERGE_ADMIN_TOKEN (from the environment)"
+    return 0
+  fi
+  if [[ ! -s "$ADMIN_TOKEN_FILE" ]]; then
+    mkdir -p "$STATE_DIR"
+    (umask 077 && od -An -tx1 -N"$ADMIN_TOKEN_BYTES" /dev/urandom | tr -d ' \n' > "$ADMIN_TOKEN_FILE")
+    log "created an admin token in $ADMIN_TOKEN_FILE (mode 600)"
+  fi
+  admin_token_load
+  ADMIN_TOKEN_SOURCE="$ADMIN_TOKEN_FILE"
+}
+
+# cluster_admin_get URL PATH: the admin API's answer, or nothing (and false) on any failure
+cluster_admin_get() {
+  [[ -n "${CONCIERGE_ADMIN_TOKEN:-}" ]] || return 1
+  # the header comes on stdin, so that the token is not on a command line other users can see
+  curl -sf --max-time 5 -H @- "$1$2" <<< "Authorization: Bearer $CONCIERGE_ADMIN_TOKEN"
+}
+
+# json_field JSON FIELD -> the value of the first string field FIELD ("oldest", "status"...). For the
+# members JSON only: it drops all white space, and no value there has any.
+json_field() { tr -d '[:space:]' <<< "$1" | sed -n "s/.*\"$2\":\"\\([^\"]*\\)\".*/\\1/p" | head -1; }
+
+# member_status MEMBERS_JSON ADDRESS -> the member's status (Up, Leaving...), nothing if it is no member.
+# One line per member object (a member has no nested objects), then the one with that address.
+member_status() { json_field "$(tr -d '[:space:]' <<< "$1" | tr '{' '\n' | grep -F "\"address\":\"$2\"")" status; }
+
+# cluster_members NAME...: GET /admin/members from the first of these nodes that answers
+cluster_members() {
+  local name
+  for name in "$@"; do
+    cluster_node "$name"
+    cluster_admin_get "$NODE_URL" /admin/members && return 0
+  done
+  return 1
+}
+
+# ---------------------------------------------------------------- start --
+# cluster_prepare NO_BUILD: the running services' addresses (checked before a long build), then a build if
+# needed (unless NO_BUILD is --no-build), Java and JVM flags
+cluster_prepare() {
+  app_load_services_env
+  if [[ -z "${CONCIERGE_KAFKA_BOOTSTRAP:-}" || -z "${CONCIERGE_CASSANDRA_CONTACT_POINT:-}" ]]; then
+    die "no Kafka or Cassandra to use (no $SERVICES_ENV, and CONCIERGE_KAFKA_BOOTSTRAP / CONCIERGE_CASSANDRA_CONTACT_POINT unset): run bin/concierge services start first, or cluster start --with-services"
+  fi
+  app_build "$1"
+  app_find_node_java
+  app_jvm_opts
+}
+
+# cluster_check_ports NAME: fail clearly if one of the node's ports is taken
+cluster_check_ports() {
+  local name=$1 port
+  cluster_node "$name"
+  for port in "$NODE_HTTP_PORT" "$NODE_REMOTE_PORT" "$NODE_MANAGEMENT_PORT"; do
+    require_free_port "$name" "$port" "is $name running outside this launcher (bin/concierge node $name)? Stop that process first"
+  done
+}
+
+# cluster_launch NAME: the node in the background, detached from this terminal (stdin from /dev/null,
+# SIGHUP ignored, and, as for every background job of a script, SIGINT), output appended to its log.
+cluster_launch() {
+  local name=$1
+  cluster_node "$name"
+  mkdir -p "$CLUSTER_PID_DIR" "$CLUSTER_LOG_DIR"
+  printf '\n===== %s bin/concierge starts %s =====\n' "$(date -Is)" "$name" >> "$NODE_LOG"
+  # the ports are local.conf's layout; an override exported for one node would give all three the same
+  env -u CONCIERGE_HTTP_PORT -u CONCIERGE_REMOTE_PORT -u CONCIERGE_MANAGEMENT_PORT \
+    nohup "$NODE_JAVA" "${NODE_JVM_OPTS[@]}" -Dconfig.resource="$name.conf" -cp "$(app_classpath)" "$APP_MAIN" \
+    < /dev/null >> "$NODE_LOG" 2>&1 &
+  echo $! > "$NODE_PIDFILE"
+  CLUSTER_LAUNCHED+=("$name")
+  log "$name: started (pid $!), log in $NODE_LOG"
+}
+
+# cluster_wait_ready NAME: until GET /health/ready answers 200; fails with the log's end if the node exits
+cluster_wait_ready() {
+  local name=$1 pid deadline
+  cluster_node "$name"
+  pid="$(cluster_pid "$name")"
+  deadline=$(( $(date +%s) + CLUSTER_START_TIMEOUT ))
+  until curl -sf -o /dev/null --max-time 2 "$NODE_URL/health/ready"; do
+    if [[ -z "$pid" ]] || ! alive "$pid"; then
+      tail -20 "$NODE_LOG" >&2
+      die "$name exited during startup (log: $NODE_LOG)"
+    fi
+    (( $(date +%s) < deadline )) \
+      || die "$name did not become ready on $NODE_URL/health/ready within ${CLUSTER_START_TIMEOUT}s (log: $NODE_LOG)"
+    sleep "$CLUSTER_POLL_S"
+  done
+}
+
+# cluster_start NAME...: launch the nodes that do not run yet (all together: the seed nodes let them form
+# one cluster in any order), then wait until every one is ready
+cluster_start() {
+  local name pid t0 to_launch=()
+  t0=$(now_ms)
+  for name in "$@"; do
+    pid="$(cluster_pid "$name")"
+    if [[ -n "$pid" ]]; then
+      log "$name: already running (pid $pid)"
+    else
+      cluster_check_ports "$name"
+      to_launch+=("$name")
+    fi
+  done
+  CLUSTER_STOP_ON_EXIT=1
+  for name in "${to_launch[@]}"; do cluster_launch "$name"; done
+  for name in "$@"; do
+    cluster_wait_ready "$name"
+    log "$name: ready ($(elapsed_s "$t0"))"
+  done
+  CLUSTER_STOP_ON_EXIT=0
+}
+
+cluster_banner() {
+  local name
+  printf '\n  Concierge local cluster\n'
+  for name in "$@"; do
+    cluster_node "$name"
+    printf '    %s  %s  %s  management http://%s:%s  pid %s\n' "$name" "$NODE_URL" "$NODE_ADDRESS" "$HOST" \
+      "$NODE_MANAGEMENT_PORT" "$(cluster_pid "$name")"
+  done
+  cat <<EOF
+    logs         $CLUSTER_LOG_DIR/<node>.log
+    admin token  $ADMIN_TOKEN_SOURCE
+    Kafka        $CONCIERGE_KAFKA_BOOTSTRAP    Cassandra $CONCIERGE_CASSANDRA_CONTACT_POINT
+
+  Try:
+    bin/concierge admin members
+    bin/concierge admin shards
+    bin/concierge admin move <shard> --to local2
+    bin/concierge admin drain local3
+    bin/concierge admin rolling-restart
+    bin/concierge cluster status
+    bin/concierge cluster stop
+
+EOF
+}
+
+# ----------------------------------------------------------- stop, status --
+# cluster_stop NAME...: SIGTERM (the node leaves the cluster gracefully, handing its shards off), SIGKILL
+# after CLUSTER_STOP_TIMEOUT; in parallel
+cluster_stop() {
+  local name pid pids=() rc=0
+  for name in "$@"; do
+    cluster_node "$name"
+    pid="$(cluster_pid "$name")"
+    if [[ -z "$pid" ]]; then
+      slog "$name" "not running"
+      continue
+    fi
+    ( stop_pid "$name" "$pid" "$CLUSTER_STOP_TIMEOUT"; rm -f "$NODE_PIDFILE" ) &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || rc=1; done
+  return "$rc"
+}
+
+# cluster_status NAME...: a line per node: its process (alive, stopped, or one this launcher did not start
+# on its port), ready or not, its member status, its URL; exit code 0 only if every one runs and is ready
+cluster_status() {
+  local name pid process ready member members answering=0 foreign=0 rc=0
+  members="$(cluster_members "${CLUSTER_NODES[@]}" || true)"
+  for name in "$@"; do
+    cluster_node "$name"
+    pid="$(cluster_pid "$name")"
+    if [[ -n "$pid" ]]; then
+      process="pid $pid alive"
+    elif port_in_use "$NODE_HTTP_PORT"; then
+      process="not-ours"; foreign=1
+    else
+      process="stopped"
+    fi
+    ready=not-ready
+    curl -sf -o /dev/null --max-time 2 "$NODE_URL/health/ready" && { ready=ready; answering=1; }
+    member="$(member_status "$members" "$NODE_ADDRESS")"
+    [[ -n "$members" ]] || member="?"
+    printf '%-7s %-16s %-9s member %-8s %s\n' "$name" "$process" "$ready" "${member:-none}" "$NODE_URL"
+    [[ -n "$pid" && "$ready" == ready ]] || rc=1
+  done
+  if [[ -z "$members" ]] && (( answering )); then
+    warn "no node answered GET /admin/members with the admin token ($ADMIN_TOKEN_FILE or CONCIERGE_ADMIN_TOKEN)"
+  fi
+  if (( foreign )); then
+    log "not-ours: something this launcher did not start listens on the node's port (bin/concierge node?)"
+  fi
+  return "$rc"
+}
+
+# -------------------------------------------------------- rolling restart --
+# cluster_wait_exit NAME PID: until the drained node's process ends (exit-jvm after leaving); SIGTERM,
+# then SIGKILL, if it lingers
+cluster_wait_exit() {
+  local name=$1 pid=$2 deadline
+  deadline=$(( $(date +%s) + CLUSTER_STOP_TIMEOUT ))
+  while alive "$pid"; do
+    if (( $(date +%s) >= deadline )); then
+      warn "$name left the cluster but its process still runs after ${CLUSTER_STOP_TIMEOUT}s; stopping it"
+      stop_pid "$name" "$pid" "$CLUSTER_STOP_TIMEOUT"
+    fi
+    sleep "$CLUSTER_POLL_S"
+  done
+  rm -f "$NODE_PIDFILE"
+}
+
+# cluster_wait_up NAME: until the node itself reports its member Up
+cluster_wait_up() {
+  local name=$1 deadline status=""
+  cluster_node "$name"
+  deadline=$(( $(date +%s) + CLUSTER_START_TIMEOUT ))
+  until [[ "$status" == Up ]]; do
+    (( $(date +%s) < deadline )) || die "$name is ${status:-not a member} after ${CLUSTER_START_TIMEOUT}s (log: $NODE_LOG)"
+    sleep "$CLUSTER_POLL_S"
+    status="$(member_status "$(cluster_admin_get "$NODE_URL" /admin/members || true)" "$NODE_ADDRESS")"
+  done
+}
+
+# cluster_admin_tool ARGS...: the admin CLI, run from this script (not exec'd)
+cluster_admin_tool() { admin_token_file_export; "$NODE_JAVA" -cp "$(app_classpath)" "$ADMIN_MAIN" "$@"; }
+
+# cluster_restart_order -> RESTART_ORDER: the running local nodes, the oldest member last (it hosts the
+# shard coordinator, which then moves once); fails unless there are two or more, all Up members
+cluster_restart_order() {
+  local running=() members oldest name status last=""
+  for name in "${CLUSTER_NODES[@]}"; do [[ -z "$(cluster_pid "$name")" ]] || running+=("$name"); done
+  (( ${#running[@]} >= 2 )) \
+    || die "a rolling restart needs two or more running local nodes, so that one can take the other's shards (running: ${running[*]:-none}); see bin/concierge cluster start"
+  members="$(cluster_members "${running[@]}")" \
+    || die "no running local node answers GET /admin/members; check bin/concierge cluster status"
+  oldest="$(json_field "$members" oldest)"
+  RESTART_ORDER=()
+  for name in "${running[@]}"; do
+    cluster_node "$name"
+    status="$(member_status "$members" "$NODE_ADDRESS")"
+    [[ "$status" == Up ]] || die "$name is ${status:-not a member}; a rolling restart starts from a cluster whose nodes are all Up"
+    if [[ "$NODE_ADDRESS" == "$oldest" ]]; then last=$name; else RESTART_ORDER+=("$name"); fi
+  done
+  [[ -z "$last" ]] || RESTART_ORDER+=("$last")
+}
+
+# cluster_rolling_restart DRAIN_TIMEOUT_S: drain, wait for exit, start, wait ready and Up; node by node
+cluster_rolling_restart() {
+  local timeout=$1 t0 step_t0 name other via pid i=0 n
+  t0=$(now_ms)
+  cluster_restart_order
+  n=${#RESTART_ORDER[@]}
+  log "restarting ${RESTART_ORDER[*]}, one at a time (the oldest member last)"
+  for name in "${RESTART_ORDER[@]}"; do
+    i=$(( i + 1 )); step_t0=$(now_ms)
+    for other in "${RESTART_ORDER[@]}"; do [[ "$other" == "$name" ]] || { cluster_node "$other"; via=$NODE_URL; break; }; done
+    cluster_node "$name"
+    pid="$(cluster_pid "$name")"
+    log "[$i/$n] $name: draining through $via (its shards move to the other nodes) ..."
+    cluster_admin_tool drain "$name" --url "$via" --timeout "$timeout" >&2 \
+      || die "draining $name failed (see above); the nodes after it were not touched: bin/concierge admin members"
+    cluster_wait_exit "$name" "$pid"
+    log "[$i/$n] $name: left the cluster and exited; starting it again"
+    cluster_check_ports "$name"
+    cluster_launch "$name"
+    cluster_wait_ready "$name"
+    cluster_wait_up "$name"
+    log "[$i/$n] $name: Up and ready again in $(elapsed_s "$step_t0")"
+  done
+  log "rolling restart of $n nodes done in $(elapsed_s "$t0")"
+}

@@ -1,0 +1,48 @@
+package dev.concierge.tools.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The answer of {@code GET /admin/members}: the cluster as the node that answered sees it. */
+record Members(String self, String leader, String oldest, List<Member> members) {
+
+  static final String PATH = "/admin/members";
+
+  /** {@code upNumber} is blank when the server does not send it. */
+  record Member(String address, String status, List<String> roles, boolean reachable, String upNumber) {
+
+    static Member from(JsonNode json) {
+      List<String> roles = new ArrayList<>();
+      json.path("roles").forEach(role -> roles.add(role.asText()));
+      return new Member(json.path("address").asText(), json.path("status").asText(), List.copyOf(roles),
+          json.path("reachable").asBoolean(true), json.path("upNumber").asText(""));
+    }
+  }
+
+  static Members fetch(AdminClient client) {
+    return from(client.get(PATH).body());
+  }
+
+  static Members from(JsonNode json) {
+    List<Member> members = new ArrayList<>();
+    json.path("members").forEach(member -> members.add(Member.from(member)));
+    return new Members(json.path("self").asText(), json.path("leader").asText(), json.path("oldest").asText(),
+        List.copyOf(members));
+  }
+
+  Optional<Member> member(String address) {
+    return members.stream().filter(member -> member.address().equals(address)).findFirst();
+  }
+
+  /** For error messages: every member's address and status. */
+  String describe() {
+    if (members.isEmpty()) {
+      return "(none)";
+    }
+    List<String> lines = new ArrayList<>();
+    members.forEach(member -> lines.add(member.address() + " (" + member.status() + ")"));
+    return String.join(", ", lines);
+  }
+}

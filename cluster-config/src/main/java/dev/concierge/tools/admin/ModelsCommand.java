@@ -1,0 +1,98 @@
+package dev.concierge.tools.admin;
+
+import static dev.concierge.tools.admin.TextTable.Column.left;
+import static dev.concierge.tools.admin.TextTable.Column.right;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.concierge.tools.UsageException;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code bin/concierge admin models}: list, publish and activate model bundles. */
+final class ModelsCommand {
+
+  static final String USAGE =
+      """
+      Usage: bin/concierge admin models [list]          [--json] [--url URL] [--token T]
+             bin/concierge admin models publish FILE    [--json] [--url URL] [--token T]
+             bin/concierge admin models activate VERSION [--json] [--url URL] [--token T]
+
+        list      the published bundles (version, kind, training data, metrics), which one is active,
+                  which are loaded on the node asked, and the experiments
+        publish   uploads FILE (a .bundle written by bin/concierge train); the node checks and compiles
+                  it first. A version is published once: publishing it again answers 409
+        activate  every node serves VERSION from now on, with no restart
+      """ + AdminSession.GLOBAL_OPTIONS_HELP;
+
+  private static final String BUNDLE_CONTENT_TYPE = "application/octet-stream";
+
+  static final Subcommand COMMAND = Subcommand.withActions("models", USAGE, "list",
+      Map.of("list", ModelsCommand::list, "publish", ModelsCommand::publish, "activate", ModelsCommand::activate));
+
+  private ModelsCommand() {}
+
+  private static void list(AdminSession session, List<String> operands) throws UsageException {
+    AdminSession.expect(operands);
+    session.print(session.client().get("/admin/models"), json -> print(json, session.out()));
+  }
+
+  private static void activate(AdminSession session, List<String> operands) throws UsageException {
+    String version = AdminSession.expect(operands, "VERSION").get(0);
+    AdminResponse activated = session.client().postJson(
+        "/admin/models/" + URLEncoder.encode(version, StandardCharsets.UTF_8) + "/activate",
+        session.mapper().createObjectNode(), AdminClient.SERVER_WAIT_TIMEOUT);
+    session.print(activated, json -> AssignmentView.print(json, session.out()));
+  }
+
+  private static void publish(AdminSession session, List<String> operands) throws Exception {
+    Path file = Path.of(AdminSession.expect(operands, "FILE").get(0));
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException(file + " is not a file; give a .bundle written by bin/concierge train");
+    }
+    AdminResponse published = session.client().postBytes("/admin/models", Files.readAllBytes(file), BUNDLE_CONTENT_TYPE);
+    session.print(published, json -> session.out().println("published " + json.path("version").asText() + " ("
+        + json.path("kind").asText() + "); serve it with bin/concierge admin models activate "
+        + json.path("version").asText()));
+  }
+
+  private static void print(JsonNode json, PrintStream out) {
+    Set<String> loaded = new HashSet<>();
+    json.path("loadedHere").forEach(version -> loaded.add(version.asText()));
+    String active = json.path("assignment").path("activeVersion").asText("");
+    TextTable table = new TextTable(left("VERSION"), left("KIND"), left("PUBLISHED"), left("DATA UNTIL"),
+        right("ROWS"), left("METRICS"), left(""));
+    for (JsonNode bundle : json.path("bundles")) {
+      String version = bundle.path("version").asText();
+      JsonNode metadata = bundle.path("metadata");
+      List<String> marks = new ArrayList<>();
+      if (version.equals(active)) {
+        marks.add("active");
+      }
+      if (loaded.contains(version)) {
+        marks.add("loaded here");
+      }
+      table.add(version, bundle.path("kind").asText(), bundle.path("publishedAt").asText(),
+          metadata.path("dataUntil").asText(), metadata.path("trainingRows").asText(), metrics(metadata.path("metrics")),
+          String.join(", ", marks));
+    }
+    table.print(out);
+    out.println();
+    AssignmentView.print(json.path("assignment"), out);
+  }
+
+  private static String metrics(JsonNode metrics) {
+    List<String> parts = new ArrayList<>();
+    metrics.fields().forEachRemaining(metric -> parts.add(metric.getKey() + "="
+        + String.format(Locale.ROOT, "%.3f", metric.getValue().asDouble())));
+    return String.join(" ", parts);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.concierge.tools.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/** {@code bin/concierge admin move}: {@code POST /admin/shards/{shardId}/move}. */
+final class MoveCommand {
+
+  static final String USAGE =
+      """
+      Usage: bin/concierge admin move SHARD --to NODE [--json] [--url URL] [--token T]
+
+      Moves shard SHARD (an id from bin/concierge admin shards) to NODE and waits until it lives there.
+      Its entities stop on the old node and start again on NODE from their journal, so no event is lost
+      or counted twice. The shard stays pinned to NODE: the rebalancer does not move it back.
+      The answer is one of:
+        moved    the shard lives on NODE now
+        pinned   the shard was not running; it starts on NODE when next used
+        pending  the node gave up waiting, the move goes on: watch bin/concierge admin shards
+
+        --to NODE   a member's address (pekko://concierge@127.0.0.1:2552), host:port (127.0.0.1:2552)
+                    or local1..local3
+      """ + AdminSession.GLOBAL_OPTIONS_HELP;
+
+  private static final String TO = "--to";
+
+  static final Subcommand COMMAND = new Subcommand("move", USAGE, Set.of(TO), Set.of(), MoveCommand::run);
+
+  private MoveCommand() {}
+
+  private static void run(AdminSession session) throws Exception {
+    String shard = session.operands("SHARD").get(0);
+    NodeReference target = NodeReference.parse(session.options().required(TO));
+    AdminClient client = session.client();
+    String address = target.resolve(Members.fetch(client));
+    JsonNode body = session.mapper().createObjectNode().put("to", address);
+    AdminResponse moved = client.postJson("/admin/shards/" + URLEncoder.encode(shard, StandardCharsets.UTF_8) + "/move",
+        body, AdminClient.SERVER_WAIT_TIMEOUT);
+    session.print(moved, json -> print(json, shard, address, session.out()));
+  }
+
+  private static void print(JsonNode json, String shard, String address, PrintStream out) {
+    String to = json.path("to").asText(address);
+    String status = json.path("status").asText();
+    String line = switch (status) {
+      case "moved" -> "shard " + shard + " moved from " + json.path("from").asText("?") + " to " + to + " in "
+          + json.path("tookMs").asText("?") + " ms";
+      case "pinned" -> "shard " + shard + " is not running now; pinned to " + to + ", it starts there when next used";
+      case "pending" -> "shard " + shard + " is still moving to " + to + " (the node stopped waiting; the move goes"
+          + " on): watch bin/concierge admin shards";
+      default -> "shard " + shard + ": " + json;
+    };
+    out.println(line);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.concierge.tools.admin;
+
+import static dev.concierge.tools.admin.TextTable.Column.left;
+import static dev.concierge.tools.admin.TextTable.Column.right;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code bin/concierge admin shards}: {@code GET /admin/shards}, per node and the hottest shards. */
+final class ShardsCommand {
+
+  static final String USAGE =
+      """
+      Usage: bin/concierge admin shards [--top N] [--json] [--url URL] [--token T]
+
+      Where the shards live: per node its shards and live entities, then the hottest shards (events
+      plus decisions per minute, then entities) with their node. Move one with
+      bin/concierge admin move SHARD --to NODE.
+
+        --top N   how many of the hottest shards to list (default 20)
+      """ + AdminSession.GLOBAL_OPTIONS_HELP;
+
+  private static final String TOP = "--top";
+  private static final int DEFAULT_TOP = 20;
+
+  static final Subcommand COMMAND = new Subcommand("shards", USAGE, Set.of(TOP), Set.of(), ShardsCommand::run);
+
+  private ShardsCommand() {}
+
+  private static void run(AdminSession session) throws Exception {
+    session.operands();
+    int top = session.options().positiveInt(TOP, DEFAULT_TOP);
+    session.print(session.client().get("/admin/shards"), json -> print(json, top, session.out()));
+  }
+
+  private static void print(JsonNode json, int top, PrintStream out) {
+    TextTable nodes = new TextTable(left("NODE"), right("SHARDS"), right("ENTITIES"));
+    json.path("nodes").forEach(node ->
+        nodes.add(node.path("address").asText(), node.path("shards").asText(), node.path("entities").asText()));
+    out.println(json.path("numberOfShards").asInt() + " shards");
+    nodes.print(out);
+    List<String> unreachable = new ArrayList<>();
+    json.path("unreachableNodes").forEach(node -> unreachable.add(node.asText()));
+    if (!unreachable.isEmpty()) {
+      out.println("unreachable, not counted: " + String.join(", ", unreachable));
+    }
+
+    JsonNode shards = json.path("shards");
+    TextTable hottest = new TextTable(left("SHARD"), left("NODE"), right("ENTITIES"), right("EVENTS/MIN"),
+        right("DECISIONS/MIN"));
+    // the server sorts hottest first
+    for (int i = 0; i < Math.min(top, shards.size()); i++) {
+      JsonNode shard = shards.get(i);
+      hottest.add(shard.path("shardId").asText(), shard.path("node").asText(), shard.path("entities").asText(),
+          shard.path("eventsPerMinute").asText(), shard.path("decisionsPerMinute").asText());
+    }
+    out.println();
+    out.println("hottest " + Math.min(top, shards.size()) + " of " + shards.size() + " allocated shards");
+    hottest.print(out);
+  }
+}
