@@ -10,14 +10,13 @@ record Members(String self, String leader, String oldest, List<Member> members) 
 
   static final String PATH = "/admin/members";
 
-  /** {@code upNumber} is blank when the server does not send it. */
-  record Member(String address, String status, List<String> roles, boolean reachable, String upNumber) {
+  record Member(String address, String status, List<String> roles, boolean reachable) {
 
     static Member from(JsonNode json) {
       List<String> roles = new ArrayList<>();
       json.path("roles").forEach(role -> roles.add(role.asText()));
       return new Member(json.path("address").asText(), json.path("status").asText(), List.copyOf(roles),
-          json.path("reachable").asBoolean(true), json.path("upNumber").asText(""));
+          json.path("reachable").asBoolean(true));
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.concierge.tools.admin;
 
 import static dev.concierge.tools.admin.TextTable.Column.left;
-import static dev.concierge.tools.admin.TextTable.Column.right;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ final class MembersCommand {
       Usage: bin/concierge admin members [--json] [--url URL] [--token T]
 
       The cluster's members as the node at --url sees them: address, status (Joining, Up, Leaving,
-      Exiting, Down, Removed...), whether it is reachable, its up number and roles, and which member
+      Exiting, Down, Removed...), whether it is reachable, its roles, and which member
       is the leader, the oldest (it hosts the shard coordinator, so a rolling restart does it last)
       and the node that answered (self).
       """ + AdminSession.GLOBAL_OPTIONS_HELP;
@@ -31,11 +30,9 @@ final class MembersCommand {
   }
 
   static void print(Members members, PrintStream out) {
-    TextTable table = new TextTable(left("ADDRESS"), left("STATUS"), left("REACHABLE"), right("UP#"), left("ROLES"),
-        left(""));
+    TextTable table = new TextTable(left("ADDRESS"), left("STATUS"), left("REACHABLE"), left("ROLES"), left(""));
     for (Members.Member member : members.members()) {
-      table.add(member.address(), member.status(), member.reachable() ? "yes" : "NO", member.upNumber(),
-          String.join(",", member.roles()), marks(members, member.address()));
+      table.add(member.address(), member.status(), member.reachable() ? "yes" : "NO", String.join(",", member.roles()), marks(members, member.address()));
     }
     table.print(out);
   }

@@ -34,8 +34,8 @@ class AdminCommandTest {
   private static final String NODE1 = "pekko://concierge@127.0.0.1:2551";
   private static final String NODE2 = "pekko://concierge@127.0.0.1:2552";
   private static final String NODE3 = "pekko://concierge@127.0.0.1:2553";
-  private static final String MEMBERS = members(member(NODE1, "Up", true, 1), member(NODE2, "Up", true, 2),
-      member(NODE3, "Up", false, 3));
+  private static final String MEMBERS = members(member(NODE1, "Up", true), member(NODE2, "Up", true),
+      member(NODE3, "Up", false));
   private static final String SHARDS = """
       {"numberOfShards":100,
        "nodes":[{"address":"%s","shards":34,"entities":1700},{"address":"%s","shards":33,"entities":1650}],
@@ -82,24 +82,10 @@ class AdminCommandTest {
     assertEquals(0, members.exitCode(), members.err());
     List<String> lines = members.out().lines().toList();
     assertEquals(4, lines.size(), members.out());
-    assertTrue(lines.get(0).matches("ADDRESS +STATUS +REACHABLE +UP# +ROLES"), lines.get(0));
-    assertTrue(lines.get(1).matches(NODE1 + " +Up +yes +1 +dc-default +leader, oldest, self"), lines.get(1));
-    assertTrue(lines.get(3).matches(NODE3 + " +Up +NO +3 +dc-default"), lines.get(3));
+    assertTrue(lines.get(0).matches("ADDRESS +STATUS +REACHABLE +ROLES"), lines.get(0));
+    assertTrue(lines.get(1).matches(NODE1 + " +Up +yes +dc-default +leader, oldest, self"), lines.get(1));
+    assertTrue(lines.get(3).matches(NODE3 + " +Up +NO +dc-default"), lines.get(3));
     assertEquals("Bearer " + TOKEN, api.requests().get(0).authorization());
-  }
-
-  @Test
-  void aMemberWithoutAnUpNumberLeavesThatCellEmpty() throws IOException {
-    try (FakeAdminApi older = FakeAdminApi.start()) {
-      older.answer("GET", Members.PATH, 200,
-          members("{\"address\":\"" + NODE1 + "\",\"status\":\"Joining\",\"roles\":[],\"reachable\":true}"));
-
-      Result members = runWith(noToken(), "members", "--url", older.url().toString(), "--token", TOKEN);
-
-      assertEquals(0, members.exitCode(), members.err());
-      assertTrue(members.out().lines().toList().get(1).matches(NODE1 + " +Joining +yes +leader, oldest, self"),
-          members.out());
-    }
   }
 
   @Test
@@ -261,8 +247,8 @@ class AdminCommandTest {
   @Test
   void drainAsksAnotherNodeAndFollowsTheMemberUntilItIsRemoved() {
     api.answer("POST", "/admin/nodes/drain", 202, "{\"address\":\"" + NODE3 + "\",\"status\":\"leaving\"}")
-        .answer("GET", Members.PATH, 200, membersWith(member(NODE3, "Leaving", true, 3)))
-        .answer("GET", Members.PATH, 200, membersWith(member(NODE3, "Exiting", true, 3)))
+        .answer("GET", Members.PATH, 200, membersWith(member(NODE3, "Leaving", true)))
+        .answer("GET", Members.PATH, 200, membersWith(member(NODE3, "Exiting", true)))
         .answer("GET", Members.PATH, 200, membersWith());
 
     Result drained = admin("drain", "local3");
@@ -280,7 +266,7 @@ class AdminCommandTest {
   @Test
   void aDrainThatDoesNotEndInTimeFailsSayingItGoesOn() {
     api.answer("POST", "/admin/nodes/drain", 202, "{\"address\":\"" + NODE3 + "\",\"status\":\"leaving\"}")
-        .answer("GET", Members.PATH, 200, membersWith(member(NODE3, "Leaving", true, 3)));
+        .answer("GET", Members.PATH, 200, membersWith(member(NODE3, "Leaving", true)));
 
     Result late = admin("drain", "local3", "--timeout", "1");
 
@@ -292,10 +278,10 @@ class AdminCommandTest {
   @Test
   void drainingTheNodeAskedGoesThroughAnotherUpLocalMember() throws UsageException {
     URI asked = URI.create("http://127.0.0.1:8081");
-    Members cluster = Members.from(json(members(member(NODE1, "Up", true, 1), member(NODE2, "Leaving", true, 2),
-        member(NODE3, "Up", true, 3))));
-    Members remote = Members.from(json(members(member(NODE1, "Up", true, 1),
-        member("pekko://concierge@10.0.0.7:25520", "Up", true, 2))));
+    Members cluster = Members.from(json(members(member(NODE1, "Up", true), member(NODE2, "Leaving", true),
+        member(NODE3, "Up", true))));
+    Members remote = Members.from(json(members(member(NODE1, "Up", true),
+        member("pekko://concierge@10.0.0.7:25520", "Up", true))));
 
     assertEquals(asked, DrainCommand.via(Optional.empty(), asked, cluster, NODE2));
     assertEquals(URI.create("http://127.0.0.1:8083"), DrainCommand.via(Optional.empty(), asked, cluster, NODE1));
@@ -436,9 +422,9 @@ class AdminCommandTest {
     return key + " ".repeat(valueColumn - key.length()) + value;
   }
 
-  private static String member(String address, String status, boolean reachable, int upNumber) {
-    return "{\"address\":\"%s\",\"status\":\"%s\",\"roles\":[\"dc-default\"],\"reachable\":%s,\"upNumber\":%d}"
-        .formatted(address, status, reachable, upNumber);
+  private static String member(String address, String status, boolean reachable) {
+    return "{\"address\":\"%s\",\"status\":\"%s\",\"roles\":[\"dc-default\"],\"reachable\":%s}"
+        .formatted(address, status, reachable);
   }
 
   private static String members(String... members) {
@@ -448,7 +434,7 @@ class AdminCommandTest {
 
   /** The first two nodes Up, and the given ones. */
   private static String membersWith(String... others) {
-    return members(Stream.concat(Stream.of(member(NODE1, "Up", true, 1), member(NODE2, "Up", true, 2)),
+    return members(Stream.concat(Stream.of(member(NODE1, "Up", true), member(NODE2, "Up", true)),
         Stream.of(others)).toArray(String[]::new));
   }
 
