@@ -21,16 +21,11 @@ import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.engine.FeatureService;
 import dev.concierge.engine.catalog.CatalogConsumer;
+import dev.concierge.engine.catalog.CatalogSettings;
+import dev.concierge.engine.catalog.CatalogView;
 import dev.concierge.engine.cluster.ClusterAdmin;
 import dev.concierge.engine.cluster.ClusterAdminService;
 import dev.concierge.engine.cluster.ClusterAdminSettings;
-import dev.concierge.engine.sharding.PartitionShardPinner;
-import dev.concierge.engine.sharding.PinnedLeastShardAllocation;
-import dev.concierge.engine.sharding.ShardActivity;
-import dev.concierge.engine.sharding.ShardActivityReporter;
-import dev.concierge.engine.sharding.ShardingSettings;
-import dev.concierge.engine.catalog.CatalogSettings;
-import dev.concierge.engine.catalog.CatalogView;
 import dev.concierge.engine.decision.KafkaDecisionLog;
 import dev.concierge.engine.decision.DecisionService;
 import dev.concierge.engine.health.JournalProbe;
@@ -45,6 +40,11 @@ import dev.concierge.engine.model.ModelAdminService;
 import dev.concierge.engine.model.ModelRegistry;
 import dev.concierge.engine.model.TrendRecorder;
 import dev.concierge.engine.rules.RulesSettings;
+import dev.concierge.engine.sharding.PartitionShardPinner;
+import dev.concierge.engine.sharding.PinnedLeastShardAllocation;
+import dev.concierge.engine.sharding.ShardActivity;
+import dev.concierge.engine.sharding.ShardActivityReporter;
+import dev.concierge.engine.sharding.ShardingSettings;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.TrendingItems;
@@ -69,6 +69,7 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.kafka.ConsumerRebalanceEvent;
 import org.apache.pekko.kafka.ProducerSettings;
 import org.apache.pekko.kafka.javadsl.SendProducer;
 import org.apache.pekko.stream.UniqueKillSwitch;
@@ -125,11 +126,7 @@ public record Node(
                 EventIngestion.start(
                     system, kafka, ingestionSettings, eventJson, producer,
                     new TrendRecorder(trends, vocabulary, customerSettings.features()),
-                    sharding.alignedWithKafkaPartitions()
-                        ? Optional.of(system.systemActorOf(
-                            PartitionShardPinner.create(CustomerEntity.ENTITY_KEY.name()), "partition-shard-pinner",
-                            Props.empty()))
-                        : Optional.empty()))
+                    partitionPinner(system, sharding)))
             : Optional.empty();
     DecisionService decisions =
         new DecisionService(
@@ -187,6 +184,16 @@ public record Node(
             "model-registry",
             Props.empty());
     return new ModelAdminService(registry, models, concierge.getDuration("models.admin-timeout"), system.scheduler());
+  }
+
+  /** With shards aligned to Kafka partitions, what pins each shard to the node that consumes its partition. */
+  private static Optional<ActorRef<ConsumerRebalanceEvent>> partitionPinner(
+      ActorSystem<?> system, ShardingSettings sharding) {
+    if (!sharding.alignedWithKafkaPartitions()) {
+      return Optional.empty();
+    }
+    return Optional.of(system.systemActorOf(
+        PartitionShardPinner.create(CustomerEntity.ENTITY_KEY.name()), "partition-shard-pinner", Props.empty()));
   }
 
   /** This node's count of events and decisions per shard, sampled and offered to the cluster's admin API. */

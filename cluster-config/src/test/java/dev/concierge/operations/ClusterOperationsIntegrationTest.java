@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concierge.engine.kafka.KafkaTopics;
-import dev.concierge.engine.kafka.TopicSpec;
-import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
-import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.testing.RealServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,13 +62,9 @@ class ClusterOperationsIntegrationTest {
   @BeforeAll
   void startCluster() throws Exception {
     String namespace = "ops" + Long.toString(System.nanoTime(), Character.MAX_RADIX);
-    cluster = new LocalCluster(namespace, Path.of("target/it-cluster", namespace), PARTITIONS);
-    KafkaTopics.ensure(RealServices.kafkaBootstrap(), List.of(
-        TopicSpec.regular(cluster.eventsTopic(), PARTITIONS),
-        TopicSpec.regular(cluster.eventsTopic() + ".dlq", 1),
-        TopicSpec.compacted(cluster.catalogTopic(), 1),
-        TopicSpec.regular("decisions-" + namespace, PARTITIONS)), Duration.ofSeconds(30));
-    loadCatalog();
+    cluster = new LocalCluster(namespace, Path.of("target/it-cluster", namespace), PARTITIONS, List.of());
+    cluster.createTopics();
+    cluster.loadCatalog(DemoCatalog.generate(CATALOG_ITEMS, 42));
     cluster.start();
     events = new ShopperEvents(RealServices.kafkaBootstrap(), cluster.eventsTopic(), CUSTOMERS, CATALOG_ITEMS, 42);
     decisions = new DecisionLoad(cluster, CUSTOMERS);
@@ -251,19 +243,6 @@ class ClusterOperationsIntegrationTest {
 
   private NodeProcess via() {
     return cluster.serving().get(0);
-  }
-
-  private void loadCatalog() {
-    CatalogJson json = new CatalogJson(new com.fasterxml.jackson.databind.ObjectMapper());
-    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
-        Map.of("bootstrap.servers", RealServices.kafkaBootstrap()),
-        new org.apache.kafka.common.serialization.StringSerializer(),
-        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-      for (CatalogItem item : DemoCatalog.generate(CATALOG_ITEMS, 42)) {
-        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
-            cluster.catalogTopic(), item.itemId(), json.write(item)));
-      }
-    }
   }
 
   private static int shardOf(String customer) {

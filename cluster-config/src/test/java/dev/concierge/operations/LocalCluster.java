@@ -2,6 +2,10 @@ package dev.concierge.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.engine.kafka.KafkaTopics;
+import dev.concierge.engine.kafka.TopicSpec;
+import dev.concierge.models.CatalogItem;
+import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
 import java.io.IOException;
@@ -13,6 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -28,15 +38,19 @@ final class LocalCluster implements AutoCloseable {
   static final String ADMIN_TOKEN = "it-operations-token";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(150);
+  private static final Duration TOPICS_READY = Duration.ofSeconds(30);
 
   final String namespace;
+  private final int eventPartitions;
   final List<NodeProcess> nodes = new ArrayList<>();
   private final List<NodeProcess> serving = new CopyOnWriteArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper mapper = new ObjectMapper();
 
-  LocalCluster(String namespace, Path workDir, int eventPartitions) throws IOException {
+  /** @param settings more HOCON lines for every node, after the test's own */
+  LocalCluster(String namespace, Path workDir, int eventPartitions, List<String> settings) throws IOException {
     this.namespace = namespace;
+    this.eventPartitions = eventPartitions;
     Files.createDirectories(workDir);
     int[] remotePorts = new int[NODES];
     for (int i = 0; i < NODES; i++) {
@@ -66,6 +80,7 @@ final class LocalCluster implements AutoCloseable {
           "concierge.ingestion.group-id = \"" + groupId() + "\"",
           "pekko.persistence.cassandra.journal.keyspace = \"it_" + namespace + "\"",
           "pekko.persistence.cassandra.snapshot.keyspace = \"it_" + namespace + "\"",
+          String.join("\n", settings),
           ""));
       nodes.add(new NodeProcess(name, httpPort, remotePorts[i], config, workDir.resolve(name + ".log")));
     }
@@ -81,6 +96,26 @@ final class LocalCluster implements AutoCloseable {
 
   String groupId() {
     return "it-" + namespace;
+  }
+
+  /** The test's events, dead-letter, catalog and decisions topics, created and awaited (KAFKA-15591). */
+  void createTopics() {
+    KafkaTopics.ensure(RealServices.kafkaBootstrap(), List.of(
+        TopicSpec.regular(eventsTopic(), eventPartitions),
+        TopicSpec.regular(eventsTopic() + ".dlq", 1),
+        TopicSpec.compacted(catalogTopic(), 1),
+        TopicSpec.regular("decisions-" + namespace, eventPartitions)), TOPICS_READY);
+  }
+
+  void loadCatalog(List<CatalogItem> items) {
+    CatalogJson json = new CatalogJson(mapper);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServices.kafkaBootstrap()),
+        new StringSerializer(), new ByteArraySerializer())) {
+      for (CatalogItem item : items) {
+        producer.send(new ProducerRecord<>(catalogTopic(), item.itemId(), json.write(item)));
+      }
+    }
   }
 
   /** Starts every node and waits until all are ready and Up members of one cluster. */

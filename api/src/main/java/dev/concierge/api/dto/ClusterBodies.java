@@ -6,7 +6,6 @@ import dev.concierge.engine.sharding.ShardingSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -37,7 +36,7 @@ public final class ClusterBodies {
       json.writeStartObject();
       json.writeStringField("address", member.address());
       json.writeStringField("status", member.status());
-      strings(json, "roles", member.roles());
+      ResponseBodies.stringArray(json, "roles", member.roles());
       json.writeBooleanField("reachable", member.reachable());
       json.writeEndObject();
     }
@@ -68,7 +67,7 @@ public final class ClusterBodies {
       json.writeEndObject();
     }
     json.writeEndArray();
-    strings(json, "unreachableNodes", view.unreachableNodes());
+    ResponseBodies.stringArray(json, "unreachableNodes", view.unreachableNodes());
     json.writeEndObject();
   }
 
@@ -108,14 +107,6 @@ public final class ClusterBodies {
     }
     json.writeEndObject();
     json.writeEndObject();
-  }
-
-  private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
-    json.writeArrayFieldStart(field);
-    for (String value : values) {
-      json.writeString(value);
-    }
-    json.writeEndArray();
   }
 
   // as configured in HOCON: 2s, 30m, 1h

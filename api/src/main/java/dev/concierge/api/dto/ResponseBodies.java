@@ -89,7 +89,8 @@ public final class ResponseBodies {
     json.writeEndObject();
   }
 
-  private static void stringArray(JsonGenerator json, String field, List<String> values) throws IOException {
+  /** A field holding an array of strings; the other bodies of this package write theirs with it too. */
+  static void stringArray(JsonGenerator json, String field, List<String> values) throws IOException {
     json.writeArrayFieldStart(field);
     for (String value : values) {
       json.writeString(value);
