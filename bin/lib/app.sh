@@ -169,6 +169,7 @@ app_banner() {
     API       $api/v1
     health    $api/health/ready
     admin     $api/admin/models   (Authorization: Bearer $CONCIERGE_ADMIN_TOKEN)
+    cluster   $api/admin/shards   and Pekko Management http://$HOST:${CONCIERGE_MANAGEMENT_PORT:-8558}/cluster/members (same token)
     features  $api/v1/customers/c-42/features
     Kafka     $kafka    Cassandra $CONCIERGE_CASSANDRA_CONTACT_POINT
 EOF

@@ -15,7 +15,6 @@ CLUSTER_MANAGEMENT_PORT_BASE=8557
 CLUSTER_START_TIMEOUT="${CONCIERGE_NODE_START_TIMEOUT:-120}"
 # a graceful leave hands the node's shards off first
 CLUSTER_STOP_TIMEOUT="${CONCIERGE_NODE_STOP_TIMEOUT:-60}"
-ADMIN_TOKEN_BYTES=32
 CLUSTER_POLL_S=0.5
 # the admin CLI's own default for drain --timeout
 ROLLING_RESTART_DRAIN_TIMEOUT=300
@@ -62,8 +61,8 @@ cluster_ensure_token() {
     return 0
   fi
   if [[ ! -s "$ADMIN_TOKEN_FILE" ]]; then
-    mkdir -p "$STATE_DIR"
-    (umask 077 && od -An -tx1 -N"$ADMIN_TOKEN_BYTES" /dev/urandom | tr -d ' \n' > "$ADMIN_TOKEN_FILE")
+    mkdir -p "$(dirname "$ADMIN_TOKEN_FILE")"
+    (umask 077 && random_token > "$ADMIN_TOKEN_FILE")
     log "created an admin token in $ADMIN_TOKEN_FILE (mode 600)"
   fi
   admin_token_load
@@ -125,8 +124,9 @@ cluster_launch() {
   mkdir -p "$CLUSTER_PID_DIR" "$CLUSTER_LOG_DIR"
   printf '\n===== %s bin/concierge starts %s =====\n' "$(date -Is)" "$name" >> "$NODE_LOG"
   # the ports are local.conf's layout; an override exported for one node would give all three the same
+  local classpath; classpath="$(app_classpath)"
   env -u CONCIERGE_HTTP_PORT -u CONCIERGE_REMOTE_PORT -u CONCIERGE_MANAGEMENT_PORT \
-    nohup "$NODE_JAVA" "${NODE_JVM_OPTS[@]}" -Dconfig.resource="$name.conf" -cp "$(app_classpath)" "$APP_MAIN" \
+    nohup "$NODE_JAVA" "${NODE_JVM_OPTS[@]}" -Dconfig.resource="$name.conf" -cp "$classpath" "$APP_MAIN" \
     < /dev/null >> "$NODE_LOG" 2>&1 &
   echo $! > "$NODE_PIDFILE"
   CLUSTER_LAUNCHED+=("$name")

@@ -129,18 +129,22 @@ resolve_classpath() {
   slog "$tag" "jars resolved in $(elapsed_s "$t0")"
 }
 
+# random_token: a fresh admin token, hex, from /dev/urandom
+ADMIN_TOKEN_BYTES=32
+random_token() { od -An -tx1 -N"$ADMIN_TOKEN_BYTES" /dev/urandom | tr -d ' \n'; }
+
 # ------------------------------------------------------------- processes --
 # pid_matching PIDFILE PATTERN: prints the pid from PIDFILE if that process is alive and its command line
-# contains PATTERN (guards against pid reuse); removes a stale pid file.
+# contains PATTERN (guards against pid reuse); removes the pid file only once its process is gone, since
+# a process launched a moment ago may not have exec'd its command yet (its command line is still bash's)
 pid_matching() {
   local pidfile=$1 pattern=$2 pid
   [[ -f "$pidfile" ]] || return 0
   pid="$(cat "$pidfile" 2>/dev/null || true)"
-  if [[ "$pid" =~ ^[0-9]+$ ]] && alive "$pid" \
-     && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$pattern"; then
-    echo "$pid"
-  else
+  if ! [[ "$pid" =~ ^[0-9]+$ ]] || ! alive "$pid"; then
     rm -f "$pidfile"
+  elif tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$pattern"; then
+    echo "$pid"
   fi
 }
 

@@ -104,13 +104,14 @@ public record Node(
         CatalogConsumer.start(system, kafka, CatalogSettings.fromConfig(concierge), catalog, new CatalogJson(mapper));
     TrendingItems trends = trends(system, concierge.getConfig("trending"));
     ShardingSettings sharding = ShardingSettings.fromConfig(system.settings().config());
+    ClusterAdminSettings clusterAdminSettings = ClusterAdminSettings.fromConfig(concierge.getConfig("cluster-admin"));
     CustomerContext context =
         new CustomerContext(
             customerSettings, catalog, vocabulary, models, trends,
             RulesSettings.fromConfig(concierge.getConfig("rules")),
             new Recommender(customerSettings.recommender(), customerSettings.features()),
             Clock.systemUTC(),
-            sharding.customerShards(shardActivity(system, sharding, concierge)));
+            sharding.customerShards(shardActivity(system, sharding, clusterAdminSettings)));
     CustomerEntity.init(system, context, new PinnedLeastShardAllocation(CustomerEntity.ENTITY_KEY.name(), sharding));
 
     SendProducer<String, byte[]> producer =
@@ -139,8 +140,7 @@ public record Node(
     JsonResponses responses = new JsonResponses(mapper.getFactory());
     AdminAuth adminAuth = new AdminAuth(Optional.of(concierge.getString("admin.token")), responses);
     ClusterAdmin clusterAdmin =
-        new ClusterAdminService(
-            system, sharding, ClusterAdminSettings.fromConfig(concierge.getConfig("cluster-admin")), Clock.systemUTC());
+        new ClusterAdminService(system, sharding, clusterAdminSettings, Clock.systemUTC());
     EventPublisher publisher = new EventPublisher(producer, kafka, eventJson, system.executionContext());
     ApiRoutes routes =
         new ApiRoutes(
@@ -197,12 +197,12 @@ public record Node(
   }
 
   /** This node's count of events and decisions per shard, sampled and offered to the cluster's admin API. */
-  private static ShardActivity shardActivity(ActorSystem<?> system, ShardingSettings sharding, Config concierge) {
-    Duration window = concierge.getDuration("cluster-admin.activity.window");
-    Duration sampleEvery = concierge.getDuration("cluster-admin.activity.sample-every");
-    ShardActivity activity =
-        new ShardActivity(sharding.numberOfShards(), (int) (window.toMillis() / sampleEvery.toMillis()));
-    system.systemActorOf(ShardActivityReporter.create(activity, sampleEvery), "shard-activity", Props.empty());
+  private static ShardActivity shardActivity(
+      ActorSystem<?> system, ShardingSettings sharding, ClusterAdminSettings settings) {
+    ShardActivity activity = new ShardActivity(sharding.numberOfShards(), settings.samplesInWindow());
+    String node = Cluster.get(system).selfMember().address().toString();
+    system.systemActorOf(
+        ShardActivityReporter.create(activity, settings.activitySampleEvery(), node), "shard-activity", Props.empty());
     return activity;
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.concierge.engine.cluster.ClusterAdminException;
 import dev.concierge.engine.model.BundleStore;
 import dev.concierge.engine.model.ModelRegistry;
 import dev.concierge.models.scoring.FeatureSchemaMismatchException;
@@ -85,6 +86,15 @@ final class AdminAnswers {
     }
   }
 
+  private HttpResponse clusterError(ClusterAdminException e) {
+    return switch (e.reason()) {
+      case UNKNOWN_SHARD -> responses.error(StatusCodes.NOT_FOUND, "unknown_shard", e.getMessage());
+      case BAD_ADDRESS -> responses.error(StatusCodes.BAD_REQUEST, "invalid_request", e.getMessage());
+      case UNKNOWN_NODE -> responses.error(StatusCodes.BAD_REQUEST, "unknown_node", e.getMessage());
+      case NODE_NOT_UP -> responses.error(StatusCodes.CONFLICT, "node_not_up", e.getMessage());
+    };
+  }
+
   private HttpResponse error(Throwable failure) {
     Throwable cause = failure;
     while (cause instanceof CompletionException && cause.getCause() != null) {
@@ -104,6 +114,9 @@ final class AdminAnswers {
         || cause instanceof FeatureSchemaMismatchException
         || cause instanceof ModelCompilationException) {
       return responses.error(StatusCodes.BAD_REQUEST, "invalid_bundle", message);
+    }
+    if (cause instanceof ClusterAdminException clusterAdmin) {
+      return clusterError(clusterAdmin);
     }
     if (cause instanceof IllegalArgumentException) {
       return responses.error(StatusCodes.BAD_REQUEST, "invalid_request", message);

@@ -41,7 +41,9 @@ public final class AdminAuth {
     }
     return extractRequest(request -> {
       String given = request.getHeader("Authorization").map(header -> header.value()).orElse("");
-      if (!given.startsWith(BEARER) || !constantTimeEquals(given.substring(BEARER.length()), token.get())) {
+      // the scheme is case-insensitive (RFC 7235); the token is not
+      boolean bearer = given.regionMatches(true, 0, BEARER, 0, BEARER.length());
+      if (!bearer || !constantTimeEquals(given.substring(BEARER.length()), token.get())) {
         return complete(responses.error(StatusCodes.UNAUTHORIZED, "unauthorized",
                 "send the admin token as 'Authorization: Bearer <token>'")
             .addHeader(WWWAuthenticate.create(HttpChallenge.create("Bearer", REALM))));

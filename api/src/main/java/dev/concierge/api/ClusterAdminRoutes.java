@@ -5,10 +5,12 @@ import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
+import static org.apache.pekko.http.javadsl.server.Directives.withRequestTimeout;
 
 import dev.concierge.api.dto.ClusterBodies;
 import dev.concierge.engine.cluster.ClusterAdmin;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -39,14 +41,19 @@ final class ClusterAdminRoutes {
             () -> CompletableFuture.completedFuture(cluster.members()), StatusCodes.OK, ClusterBodies::members))),
         path("shards", () -> get(() -> answers.answer(cluster::shards, StatusCodes.OK, ClusterBodies::shards))),
         path(PathMatchers.segment("shards").slash(PathMatchers.segment()).slash("move"), shardId ->
-            post(() -> entity(Unmarshaller.entityToByteArray(), body -> answers.answer(
+            post(() -> waitingLong(() -> entity(Unmarshaller.entityToByteArray(), body -> answers.answer(
                 () -> cluster.move(shardId, answers.text(body, "to", MOVE_SHAPE)),
-                ClusterAdminRoutes::moveStatus, ClusterBodies::move)))),
+                ClusterAdminRoutes::moveStatus, ClusterBodies::move))))),
         path(PathMatchers.segment("nodes").slash("drain"), () ->
-            post(() -> entity(Unmarshaller.entityToByteArray(), body -> answers.answer(
+            post(() -> waitingLong(() -> entity(Unmarshaller.entityToByteArray(), body -> answers.answer(
                 () -> cluster.drain(answers.text(body, "address", DRAIN_SHAPE)),
-                ClusterAdminRoutes::drainStatus, ClusterBodies::drain)))),
+                ClusterAdminRoutes::drainStatus, ClusterBodies::drain))))),
         path("allocation", () -> get(() -> answers.answer(cluster::allocation, StatusCodes.OK, ClusterBodies::allocation))));
+  }
+
+  // a move or drain answers 202 when its own wait ends, which is longer than the server's request timeout
+  private Route waitingLong(Supplier<Route> inner) {
+    return withRequestTimeout(cluster.longestAnswer(), inner);
   }
 
   private static StatusCode moveStatus(ClusterAdmin.MoveResult result) {

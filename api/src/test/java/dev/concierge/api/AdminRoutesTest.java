@@ -137,6 +137,17 @@ class AdminRoutesTest extends RouteTestSupport {
     assertFalse(admin.touched);
   }
 
+  @ParameterizedTest(name = "scheme \"{0}\" is let in")
+  @ValueSource(strings = {"bearer", "BEARER", "Bearer"})
+  void theBearerSchemeIsCaseInsensitiveButTheTokenIsNot(String scheme) {
+    FakeModelAdmin admin = new FakeModelAdmin();
+
+    TestRouteResult result = testRoute(route(admin)).run(HttpRequest.GET("/admin/models")
+        .addHeader(RawHeader.create("Authorization", scheme + " " + RouteFixture.ADMIN_TOKEN)));
+
+    assertEquals(200, result.response().status().intValue(), result.entityString());
+  }
+
   @Test
   void theTokenAsABearerHeaderIsLetIn() {
     FakeModelAdmin admin = new FakeModelAdmin();

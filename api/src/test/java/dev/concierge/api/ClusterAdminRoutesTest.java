@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.concierge.engine.cluster.ClusterAdmin;
+import dev.concierge.engine.cluster.ClusterAdminException;
 import java.util.List;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
@@ -91,12 +92,30 @@ class ClusterAdminRoutesTest extends RouteTestSupport {
   }
 
   @Test
-  void aMoveTheClusterRejectsIs400WithItsReason() {
-    cluster.rejection = new IllegalArgumentException("shard '700' does not exist: shard ids are 0..99");
+  void aMoveOfAShardThatDoesNotExistIs404WithTheRange() {
+    cluster.rejection = new ClusterAdminException(
+        ClusterAdminException.Reason.UNKNOWN_SHARD, "shard '700' does not exist: shard ids are 0..99");
 
-    String message = assertError(move("700", "{\"to\":\"" + FakeClusterAdmin.NODE_2 + "\"}"), 400, "invalid_request");
+    String message = assertError(move("700", "{\"to\":\"" + FakeClusterAdmin.NODE_2 + "\"}"), 404, "unknown_shard");
 
     assertMentions(message, "0..99");
+  }
+
+  @Test
+  void aMoveToAMemberThatCannotTakeShardsIs409() {
+    cluster.rejection = new ClusterAdminException(
+        ClusterAdminException.Reason.NODE_NOT_UP, "'x' is Leaving, and only an Up member takes shards");
+
+    assertMentions(assertError(move("7", "{\"to\":\"" + FakeClusterAdmin.NODE_2 + "\"}"), 409, "node_not_up"),
+        "only an Up member");
+  }
+
+  @Test
+  void aMoveToSomethingThatIsNotAnAddressIs400() {
+    cluster.rejection = new ClusterAdminException(ClusterAdminException.Reason.BAD_ADDRESS,
+        "'local2' is not a node address; give one like pekko://concierge@127.0.0.1:2551");
+
+    assertMentions(assertError(move("7", "{\"to\":\"local2\"}"), 400, "invalid_request"), "pekko://");
   }
 
   @Test
@@ -120,9 +139,10 @@ class ClusterAdminRoutesTest extends RouteTestSupport {
 
   @Test
   void aDrainOfAnUnknownNodeIs400WithTheMembers() {
-    cluster.rejection = new IllegalArgumentException("'pekko://concierge@127.0.0.1:9' is not a member; the members are: x");
+    cluster.rejection = new ClusterAdminException(ClusterAdminException.Reason.UNKNOWN_NODE,
+        "'pekko://concierge@127.0.0.1:9' is not a member; the members are: x");
 
-    assertMentions(assertError(drain("{\"address\":\"pekko://concierge@127.0.0.1:9\"}"), 400, "invalid_request"),
+    assertMentions(assertError(drain("{\"address\":\"pekko://concierge@127.0.0.1:9\"}"), 400, "unknown_node"),
         "the members are");
   }
 

@@ -1,6 +1,7 @@
 package dev.concierge.api;
 
 import dev.concierge.engine.cluster.ClusterAdmin;
+import dev.concierge.engine.cluster.ClusterAdminException;
 import dev.concierge.engine.sharding.ShardingSettings;
 import java.time.Duration;
 import java.util.List;
@@ -12,12 +13,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The cluster as a route test sets it up: fixed views, the move and drain results it should give,
  * and the calls that reached it. Like {@code ClusterAdminService}, it rejects a bad argument by
- * throwing {@link IllegalArgumentException} before any stage exists.
+ * throwing a {@link ClusterAdminException} before any stage exists.
  */
 class FakeClusterAdmin implements ClusterAdmin {
 
   static final String NODE_1 = "pekko://concierge@127.0.0.1:2551";
   static final String NODE_2 = "pekko://concierge@127.0.0.1:2552";
+  static final Duration LONGEST_ANSWER = Duration.ofSeconds(5);
   static final ShardingSettings SHARDING =
       new ShardingSettings(100, Duration.ofSeconds(2), 5, 0.1, Duration.ofMinutes(30), 100_000, false);
 
@@ -31,7 +33,7 @@ class FakeClusterAdmin implements ClusterAdmin {
   MoveStatus moveStatus = MoveStatus.MOVED;
   DrainStatus drainStatus = DrainStatus.REMOVED;
   /** When set, moves and drains reject their arguments with it. */
-  IllegalArgumentException rejection;
+  ClusterAdminException rejection;
 
   final List<List<String>> moves = new CopyOnWriteArrayList<>();
   final List<String> drains = new CopyOnWriteArrayList<>();
@@ -64,6 +66,11 @@ class FakeClusterAdmin implements ClusterAdmin {
   public CompletionStage<AllocationView> allocation() {
     return CompletableFuture.completedFuture(
         new AllocationView("least-shard-allocation with operator pins", SHARDING, Map.of("7", NODE_2)));
+  }
+
+  @Override
+  public Duration longestAnswer() {
+    return LONGEST_ANSWER;
   }
 
   private void rejectIfTold() {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.ConfigFactory;
+import dev.concierge.engine.sharding.CustomerShards;
+import dev.concierge.engine.sharding.ShardActivity;
+import dev.concierge.engine.sharding.ShardingSettings;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.testing.RealServices;
 import java.nio.file.Files;
@@ -16,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,13 +46,13 @@ class ClusterOperationsIntegrationTest {
   private static final int EVENTS_PER_SECOND = 2_500;
   private static final int PARTITIONS = 6;
   private static final int CATALOG_ITEMS = 200;
-  private static final int SHARDS = 100;
   private static final int SHARDS_MOVED = 10;
   private static final Duration OPERATION_STARTS_AFTER = Duration.ofSeconds(5);
   private static final Duration CATCH_UP = Duration.ofMinutes(4);
   private static final Duration COUNTS_SETTLE = Duration.ofSeconds(60);
   private static final Duration NODE_EXIT = Duration.ofSeconds(90);
   private static final Path REPORT = Path.of("target/cluster-operations-report.md");
+  private static final CustomerShards NODE_SHARDS = nodeShards();
 
   private LocalCluster cluster;
   private ShopperEvents events;
@@ -245,8 +248,14 @@ class ClusterOperationsIntegrationTest {
     return cluster.serving().get(0);
   }
 
+  /** The shard the nodes put the customer in, with the nodes' own configuration. */
   private static int shardOf(String customer) {
-    return Integer.parseInt(ShardRegion.HashCodeMessageExtractor$.MODULE$.shardId(customer, SHARDS));
+    return NODE_SHARDS.shardOf(customer);
+  }
+
+  private static CustomerShards nodeShards() {
+    ShardingSettings sharding = ShardingSettings.fromConfig(ConfigFactory.load("local1"));
+    return sharding.customerShards(new ShardActivity(sharding.numberOfShards(), 1));
   }
 
   private static String percentiles(List<Long> millis) {

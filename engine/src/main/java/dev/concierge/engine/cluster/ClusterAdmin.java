@@ -1,13 +1,14 @@
 package dev.concierge.engine.cluster;
 
 import dev.concierge.engine.sharding.ShardingSettings;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The operator's view of the cluster and its controls: members, where shards live and how busy they
- * are, moving a shard, draining a node. Bad arguments fail with {@link IllegalArgumentException}.
+ * are, moving a shard, draining a node. Bad arguments fail with a {@link ClusterAdminException}.
  */
 public interface ClusterAdmin {
 
@@ -22,6 +23,9 @@ public interface ClusterAdmin {
   CompletionStage<DrainResult> drain(String address);
 
   CompletionStage<AllocationView> allocation();
+
+  /** The longest a move or drain takes to answer, so that the HTTP request waits as long. */
+  Duration longestAnswer();
 
   record ClusterMember(String address, String status, List<String> roles, boolean reachable) {}
 

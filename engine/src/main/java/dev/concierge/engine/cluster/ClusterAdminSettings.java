@@ -5,18 +5,49 @@ import java.time.Duration;
 
 /**
  * How the operator API waits: for shard statistics from every node, for a moved shard to arrive,
- * and for a drained node to leave.
+ * and for a drained node to leave; and how shard activity is counted.
  *
- * @param pollEvery how often a waiting move or drain looks again
+ * @param pollEvery           how often a waiting move or drain looks again
+ * @param activityWindow      shard rates cover this much of the recent past
+ * @param activitySampleEvery how often each node samples its counts; the window is a whole number of these
  */
 public record ClusterAdminSettings(
-    Duration statsTimeout, Duration moveTimeout, Duration drainTimeout, Duration pollEvery) {
+    Duration statsTimeout,
+    Duration moveTimeout,
+    Duration drainTimeout,
+    Duration pollEvery,
+    Duration activityWindow,
+    Duration activitySampleEvery) {
+
+  public ClusterAdminSettings {
+    if (activitySampleEvery.isZero() || activityWindow.toMillis() % activitySampleEvery.toMillis() != 0
+        || activityWindow.compareTo(activitySampleEvery) < 0) {
+      throw new IllegalArgumentException("concierge.cluster-admin.activity.window (" + activityWindow
+          + ") must be a whole number (1 or more) of activity.sample-every (" + activitySampleEvery + ")");
+    }
+  }
 
   public static ClusterAdminSettings fromConfig(Config admin) {
     return new ClusterAdminSettings(
         admin.getDuration("stats-timeout"),
         admin.getDuration("move-timeout"),
         admin.getDuration("drain-timeout"),
-        admin.getDuration("poll-every"));
+        admin.getDuration("poll-every"),
+        admin.getDuration("activity.window"),
+        admin.getDuration("activity.sample-every"));
+  }
+
+  /** Sampling periods in one window. */
+  public int samplesInWindow() {
+    return (int) (activityWindow.toMillis() / activitySampleEvery.toMillis());
+  }
+
+  /**
+   * The longest an operation may take to answer: a move or drain waits its timeout, then asks for
+   * statistics once more.
+   */
+  public Duration longestAnswer() {
+    Duration wait = moveTimeout.compareTo(drainTimeout) > 0 ? moveTimeout : drainTimeout;
+    return wait.plus(statsTimeout.multipliedBy(2));
   }
 }

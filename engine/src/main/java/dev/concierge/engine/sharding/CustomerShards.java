@@ -3,7 +3,6 @@ package dev.concierge.engine.sharding;
 import java.nio.charset.StandardCharsets;
 import java.util.function.ToIntFunction;
 import org.apache.kafka.common.utils.Utils;
-import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.ShardingMessageExtractor;
 
@@ -17,17 +16,22 @@ public final class CustomerShards {
   private final int numberOfShards;
   private final ShardActivity activity;
   private final ToIntFunction<String> shardOf;
+  // the extractor names a shard for every message it routes: the names are made once
+  private final String[] shardIds;
 
   private CustomerShards(int numberOfShards, ShardActivity activity, ToIntFunction<String> shardOf) {
     this.numberOfShards = numberOfShards;
     this.activity = activity;
     this.shardOf = shardOf;
+    this.shardIds = new String[numberOfShards];
+    for (int shard = 0; shard < numberOfShards; shard++) {
+      shardIds[shard] = Integer.toString(shard);
+    }
   }
 
-  /** The same shards as sharding's {@code HashCodeMessageExtractor}. */
+  /** The same shards as sharding's {@code HashCodeMessageExtractor}: the id's hash code, modulo the shards. */
   public static CustomerShards byHash(int numberOfShards, ShardActivity activity) {
-    return new CustomerShards(numberOfShards, activity, customerId ->
-        Integer.parseInt(ShardRegion.HashCodeMessageExtractor$.MODULE$.shardId(customerId, numberOfShards)));
+    return new CustomerShards(numberOfShards, activity, customerId -> Math.abs(customerId.hashCode() % numberOfShards));
   }
 
   /** Shard n is partition n of the events topic, for events keyed by customer id. */
@@ -58,7 +62,7 @@ public final class CustomerShards {
 
       @Override
       public String shardId(String entityId) {
-        return Integer.toString(shardOf(entityId));
+        return shardIds[shardOf(entityId)];
       }
 
       @Override

@@ -11,6 +11,8 @@ import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.cluster.Cluster;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardCoordinator;
 import org.apache.pekko.cluster.sharding.external.ExternalShardAllocation;
 import org.apache.pekko.cluster.sharding.external.ExternalShardAllocationStrategy.ShardLocation;
@@ -28,14 +30,16 @@ import scala.jdk.javaapi.FutureConverters;
  * {@code POST /admin/shards/{id}/move} through Pekko's {@link ExternalShardAllocation} client, in
  * Distributed Data. A pinned shard is allocated to its node, and a rebalance round moves pinned
  * shards that are elsewhere before anything else. Unpinned shards, and pinned ones whose node is not
- * a member (it was drained), are placed and balanced by the least-shard strategy within its limits.
+ * an Up member (it was drained, or is leaving), are placed and balanced by the least-shard strategy
+ * within its limits; pinned moves keep to the same limits per round ({@link PinPlanner}).
  */
 public final class PinnedLeastShardAllocation implements ShardCoordinator.ActorSystemDependentAllocationStrategy {
 
   private final String typeName;
   private final ShardCoordinator.ShardAllocationStrategy least;
+  private final PinPlanner<Address> planner;
   private ExternalShardAllocationClient pins;
-  private Address selfAddress;
+  private Cluster cluster;
   private ExecutionContextExecutor executor;
   private LoggingAdapter log;
 
@@ -44,13 +48,17 @@ public final class PinnedLeastShardAllocation implements ShardCoordinator.ActorS
     this.least =
         ShardCoordinator.ShardAllocationStrategy$.MODULE$.leastShardAllocationStrategy(
             settings.rebalanceAbsoluteLimit(), settings.rebalanceRelativeLimit());
+    this.planner = new PinPlanner<>(
+        settings.rebalanceAbsoluteLimit(), settings.rebalanceRelativeLimit(), settings.numberOfShards());
   }
 
   @Override
   public void start(ActorSystem system) {
-    ((ShardCoordinator.ActorSystemDependentAllocationStrategy) least).start(system);
+    if (least instanceof ShardCoordinator.ActorSystemDependentAllocationStrategy needsSystem) {
+      needsSystem.start(system);
+    }
     pins = ExternalShardAllocation.get((ClassicActorSystemProvider) system).getClient(typeName);
-    selfAddress = Cluster.get(system).selfAddress();
+    cluster = Cluster.get(system);
     executor = system.dispatchers().internalDispatcher();
     log = Logging.getLogger(system, getClass());
   }
@@ -61,6 +69,7 @@ public final class PinnedLeastShardAllocation implements ShardCoordinator.ActorS
       String shardId,
       scala.collection.immutable.Map<ActorRef, IndexedSeq<String>> currentShardAllocations) {
     Map<Address, ActorRef> regions = regionsByAddress(currentShardAllocations);
+    regions.keySet().retainAll(upMembers());
     CompletionStage<ActorRef> region =
         pinnedLocations()
             .thenComposeAsync(
@@ -79,41 +88,34 @@ public final class PinnedLeastShardAllocation implements ShardCoordinator.ActorS
       scala.collection.immutable.Map<ActorRef, IndexedSeq<String>> currentShardAllocations,
       scala.collection.immutable.Set<String> rebalanceInProgress) {
     Map<String, Address> current = locationsOf(currentShardAllocations);
+    Set<Address> ready = new HashSet<>(regionsByAddress(currentShardAllocations).keySet());
+    ready.retainAll(upMembers());
     CompletionStage<Set<String>> shards =
         pinnedLocations()
             .thenComposeAsync(
                 pinned -> {
-                  Set<String> misplaced = misplacedPins(pinned, current);
+                  Set<String> misplaced = planner.misplaced(pinned, current, ready, rebalanceInProgress.size());
                   if (!misplaced.isEmpty()) {
                     log.info("moving shards {} to the nodes operators pinned them to", misplaced);
                     return CompletableFuture.completedFuture(misplaced);
                   }
                   return FutureConverters.asJava(least.rebalance(currentShardAllocations, rebalanceInProgress))
-                      .thenApplyAsync(proposed -> withoutPinned(proposed, pinned, current), executor);
+                      .thenApplyAsync(proposed -> planner.withoutPinnedInPlace(
+                          new HashSet<>(CollectionConverters.asJava(proposed)), pinned, current), executor);
                 },
                 executor);
     return FutureConverters.asScala(shards.thenApplyAsync(PinnedLeastShardAllocation::toScalaSet, executor));
   }
 
-  /** Pinned shards that live on another node than their pin, where the pinned node is a member. */
-  private static Set<String> misplacedPins(Map<String, Address> pinned, Map<String, Address> current) {
-    Set<Address> members = new HashSet<>(current.values());
-    Set<String> misplaced = new HashSet<>();
-    pinned.forEach((shard, pin) -> {
-      Address at = current.get(shard);
-      if (at != null && !at.equals(pin) && members.contains(pin)) {
-        misplaced.add(shard);
+  // a leaving node still has its region until it is gone, but takes no shards
+  private Set<Address> upMembers() {
+    Set<Address> up = new HashSet<>();
+    for (Member member : cluster.state().getMembers()) {
+      if (member.status() == MemberStatus.up()) {
+        up.add(member.address());
       }
-    });
-    return misplaced;
-  }
-
-  /** The balancer may not undo an operator's move: pinned shards in place stay. */
-  private static Set<String> withoutPinned(
-      scala.collection.immutable.Set<String> proposed, Map<String, Address> pinned, Map<String, Address> current) {
-    Set<String> shards = new HashSet<>(CollectionConverters.asJava(proposed));
-    shards.removeIf(shard -> pinned.containsKey(shard) && pinned.get(shard).equals(current.get(shard)));
-    return shards;
+    }
+    return up;
   }
 
   /** The pins, or none when Distributed Data cannot answer: allocation must go on without them. */
@@ -155,7 +157,7 @@ public final class PinnedLeastShardAllocation implements ShardCoordinator.ActorS
   // the local region's path has no host and port, and pins always do
   private Address addressOf(ActorRef region) {
     Address address = region.path().address();
-    return address.hasLocalScope() ? selfAddress : address;
+    return address.hasLocalScope() ? cluster.selfAddress() : address;
   }
 
   @SuppressWarnings("unchecked")

@@ -8,7 +8,6 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
-import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * This node's {@link ShardActivity}, sampled on a timer and offered to the cluster through the
@@ -36,10 +35,10 @@ public final class ShardActivityReporter {
 
   private ShardActivityReporter() {}
 
-  public static Behavior<Command> create(ShardActivity activity, Duration sampleEvery) {
+  /** @param node this node's address, which the reports carry */
+  public static Behavior<Command> create(ShardActivity activity, Duration sampleEvery, String node) {
     return Behaviors.setup(context -> {
       context.getSystem().receptionist().tell(Receptionist.register(KEY, context.getSelf()));
-      String node = Cluster.get(context.getSystem()).selfMember().address().toString();
       return Behaviors.withTimers(timers -> {
         timers.startTimerAtFixedRate(Sample.INSTANCE, sampleEvery);
         return Behaviors.receive(Command.class)

@@ -1,0 +1,56 @@
+package dev.concierge.engine.sharding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Any node's admin API asks every node's reporter, so its messages cross the network. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(TestKitJUnit5Extension.class)
+class ShardActivityReporterTest {
+
+  private static final boolean ASSERT_EQUALITY = true;
+  private static final String NODE = "pekko://concierge@127.0.0.1:2551";
+  private static final int SHARDS = 10;
+  private static final int SAMPLES_IN_WINDOW = 12;
+  // far longer than the test: the test samples by hand
+  private static final Duration NO_TIMER_DURING_THE_TEST = Duration.ofHours(1);
+
+  @JUnit5TestKit ActorTestKit testKit = new JUnit5TestKitBuilder().build();
+
+  @Test
+  void aCollectAndItsReportRoundTripThroughKryo() {
+    TestProbe<ShardActivityReporter.Report> probe = testKit.createTestProbe();
+    ShardActivityReporter.Report report = new ShardActivityReporter.Report(
+        NODE,
+        List.of(new ShardActivity.ShardRate("7", 120, 30), new ShardActivity.ShardRate("9", 0, 4)));
+
+    testKit.serializationTestKit().verifySerialization(new ShardActivityReporter.Collect(probe.ref()), ASSERT_EQUALITY);
+    testKit.serializationTestKit().verifySerialization(report, ASSERT_EQUALITY);
+  }
+
+  @Test
+  void theReporterAnswersWithThisNodesRatesAsOfItsLastSample() {
+    ShardActivity activity = new ShardActivity(SHARDS, SAMPLES_IN_WINDOW);
+    var reporter = testKit.spawn(ShardActivityReporter.create(activity, NO_TIMER_DURING_THE_TEST, NODE));
+    activity.recordEvent(3);
+    activity.recordDecision(3);
+    activity.sample();
+    TestProbe<ShardActivityReporter.Report> probe = testKit.createTestProbe();
+
+    reporter.tell(new ShardActivityReporter.Collect(probe.ref()));
+
+    ShardActivityReporter.Report report = probe.receiveMessage();
+    assertEquals(NODE, report.node());
+    assertEquals(List.of(new ShardActivity.ShardRate("3", 1, 1)), report.shards());
+  }
+}
