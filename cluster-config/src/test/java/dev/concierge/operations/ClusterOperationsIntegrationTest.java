@@ -10,6 +10,11 @@ import dev.concierge.engine.sharding.ShardActivity;
 import dev.concierge.engine.sharding.ShardingSettings;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.testing.RealServices;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +85,25 @@ class ClusterOperationsIntegrationTest {
     }
     report.add("| operation | unique events | redeliveries | decisions | personal | fallback | failed | counts exact |");
     report.add("|---|---|---|---|---|---|---|---|");
+  }
+
+  @Test
+  @Order(0)
+  void pekkoManagementShowsTheClusterOnlyToTheAdminToken() throws Exception {
+    NodeProcess node = cluster.nodes.get(0);
+    URI members = URI.create("http://127.0.0.1:" + node.managementPort + "/cluster/members");
+    HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(members).build(), BodyHandlers.ofString());
+    HttpResponse<String> operator = http.send(
+        HttpRequest.newBuilder(members).header("Authorization", "Bearer " + LocalCluster.ADMIN_TOKEN).build(),
+        BodyHandlers.ofString());
+
+    assertEquals(401, anonymous.statusCode(), anonymous.body());
+    assertEquals(200, operator.statusCode(), operator.body());
+    for (NodeProcess member : cluster.nodes) {
+      assertTrue(operator.body().contains(member.address), member.address + " in " + operator.body());
+    }
   }
 
   @Test

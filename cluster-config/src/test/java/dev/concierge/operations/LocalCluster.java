@@ -62,12 +62,13 @@ final class LocalCluster implements AutoCloseable {
     for (int i = 0; i < NODES; i++) {
       String name = "local" + (i + 1);
       int httpPort = RealServices.freePort();
+      int managementPort = RealServices.freePort();
       Path config = workDir.resolve(name + ".conf");
       Files.writeString(config, String.join("\n",
           "include classpath(\"" + name + ".conf\")",
           "concierge.http.port = " + httpPort,
           "pekko.remote.artery.canonical.port = " + remotePorts[i],
-          "pekko.management.http.port = " + RealServices.freePort(),
+          "pekko.management.http.port = " + managementPort,
           "pekko.cluster.seed-nodes = [" + seeds + "]",
           "concierge.kafka.bootstrap-servers = \"" + RealServices.kafkaBootstrap() + "\"",
           "concierge.cassandra.contact-point = \"" + RealServices.cassandraContactPoint() + "\"",
@@ -82,7 +83,8 @@ final class LocalCluster implements AutoCloseable {
           "pekko.persistence.cassandra.snapshot.keyspace = \"it_" + namespace + "\"",
           String.join("\n", settings),
           ""));
-      nodes.add(new NodeProcess(name, httpPort, remotePorts[i], config, workDir.resolve(name + ".log")));
+      nodes.add(new NodeProcess(
+          name, httpPort, remotePorts[i], managementPort, config, workDir.resolve(name + ".log")));
     }
   }
 

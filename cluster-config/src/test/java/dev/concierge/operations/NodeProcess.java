@@ -26,15 +26,17 @@ final class NodeProcess {
 
   final String name;
   final int httpPort;
+  final int managementPort;
   final String address;
   private final Path configFile;
   private final Path logFile;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
   private Process process;
 
-  NodeProcess(String name, int httpPort, int remotePort, Path configFile, Path logFile) {
+  NodeProcess(String name, int httpPort, int remotePort, int managementPort, Path configFile, Path logFile) {
     this.name = name;
     this.httpPort = httpPort;
+    this.managementPort = managementPort;
     this.address = "pekko://concierge@127.0.0.1:" + remotePort;
     this.configFile = configFile;
     this.logFile = logFile;
