@@ -13,6 +13,7 @@ import dev.concierge.api.HttpServer;
 import dev.concierge.api.HttpSettings;
 import dev.concierge.api.JsonResponses;
 import dev.concierge.api.ManagementEndpoint;
+import dev.concierge.api.MetricsRoutes;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.engine.CassandraAccess;
@@ -33,6 +34,7 @@ import dev.concierge.engine.ingestion.EventIngestion;
 import dev.concierge.engine.ingestion.EventPublisher;
 import dev.concierge.engine.ingestion.IngestionSettings;
 import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.engine.model.BundleStore;
 import dev.concierge.engine.model.CassandraBundleStore;
@@ -58,6 +60,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import com.typesafe.config.Config;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pekko.Done;
@@ -92,6 +95,8 @@ public record Node(
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
     ObjectMapper mapper = new ObjectMapper();
+    PrometheusMeterRegistry meters = NodeMeters.create();
+    NodeMetrics metrics = new NodeMetrics(meters);
     EventJson eventJson = new EventJson(mapper);
     KafkaSettings kafka = KafkaSettings.fromConfig(concierge);
     CustomerSettings customerSettings = CustomerSettings.fromConfig(concierge);
@@ -127,12 +132,14 @@ public record Node(
                 EventIngestion.start(
                     system, kafka, ingestionSettings, eventJson, producer,
                     new TrendRecorder(trends, vocabulary, customerSettings.features()),
-                    partitionPinner(system, sharding)))
+                    partitionPinner(system, sharding),
+                    metrics))
             : Optional.empty();
     DecisionService decisions =
         new DecisionService(
             system, context, concierge.getDuration("decisions.ask-timeout"),
-            new KafkaDecisionLog(producer, kafka.decisionsTopic(), mapper.getFactory(), Clock.systemUTC()));
+            new KafkaDecisionLog(producer, kafka.decisionsTopic(), mapper.getFactory(), Clock.systemUTC()),
+            metrics);
 
     ModelAdminService modelAdmin = startModelRegistry(system, concierge, models, catalog, mapper);
 
@@ -155,6 +162,7 @@ public record Node(
                 responses,
                 Clock.systemUTC()),
             new HealthRoutes(new NodeHealth(system, new JournalProbe(system), ingestion), responses),
+            new MetricsRoutes(meters::scrape),
             new AdminRoutes(
                 adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin, responses, mapper),
             new ErrorHandling(responses));

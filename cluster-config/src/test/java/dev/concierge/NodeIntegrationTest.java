@@ -102,6 +102,7 @@ class NodeIntegrationTest {
     // the same partition is processed in order, so once dup-2 shows, the duplicate was handled
     Eventually.within(SETTLE, "the last event shows", () -> recentItems("c-2").contains(shoe));
     assertEquals(2, views("c-2"));
+    assertTrue(metric("concierge_events_total{result=\"duplicate\"}") >= 1, "the redelivery is counted in /metrics");
   }
 
   @Test
@@ -111,12 +112,25 @@ class NodeIntegrationTest {
     kafka.produceEvent("c-3", event("good-1", "c-3", "click", firstItemIn("shoes")));
 
     Eventually.within(SETTLE, "the good record after the bad ones is processed", () -> clicks("c-3") == 1);
-    List<ConsumerRecord<String, byte[]>> dead = kafka.deadLetters(2, SETTLE);
-    assertEquals(2, dead.size());
-    assertEquals("this is not json", new String(dead.get(0).value(), StandardCharsets.UTF_8));
-    assertTrue(reason(dead.get(0)).startsWith("not valid JSON"), reason(dead.get(0)));
-    assertEquals("missing required field 'itemId'", reason(dead.get(1)));
-    assertEquals("c-3", dead.get(1).key());
+    // dead letters are produced concurrently, so their order in the topic is not the input's
+    Map<String, ConsumerRecord<String, byte[]>> dead = kafka.deadLetters(2, SETTLE).stream()
+        .collect(Collectors.toMap(record -> new String(record.value(), StandardCharsets.UTF_8), record -> record));
+    assertEquals(2, dead.size(), dead.keySet().toString());
+    ConsumerRecord<String, byte[]> notJson = dead.get("this is not json");
+    assertTrue(reason(notJson).startsWith("not valid JSON"), reason(notJson));
+    ConsumerRecord<String, byte[]> notAnEvent = dead.get("{\"eventId\":\"e-x\",\"customerId\":\"c-3\",\"type\":\"view\"}");
+    assertEquals("missing required field 'itemId'", reason(notAnEvent));
+    assertEquals("c-3", notAnEvent.key());
+    assertTrue(metric("concierge_dead_letters_total") >= 2, "dead letters are counted in /metrics");
+  }
+
+  /** One sample of GET /metrics, by its name and labels as Prometheus' text format writes them. */
+  private double metric(String sample) {
+    return node.get("/metrics").body().lines()
+        .filter(line -> line.startsWith(sample + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(sample.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(sample + " is not in /metrics"));
   }
 
   @Test

@@ -13,6 +13,7 @@ public final class ApiRoutes {
   private final EventRoutes events;
   private final CustomerRoutes customers;
   private final HealthRoutes health;
+  private final MetricsRoutes metrics;
   private final AdminRoutes admin;
   private final ErrorHandling errors;
 
@@ -21,12 +22,14 @@ public final class ApiRoutes {
       EventRoutes events,
       CustomerRoutes customers,
       HealthRoutes health,
+      MetricsRoutes metrics,
       AdminRoutes admin,
       ErrorHandling errors) {
     this.decisions = decisions;
     this.events = events;
     this.customers = customers;
     this.health = health;
+    this.metrics = metrics;
     this.admin = admin;
     this.errors = errors;
   }
@@ -37,6 +40,7 @@ public final class ApiRoutes {
             concat(
                 pathPrefix(PathMatchers.segment("v1"), () -> concat(decisions.route(), events.route(), customers.route())),
                 health.route(),
+                metrics.route(),
                 admin.route()));
   }
 }

@@ -40,6 +40,7 @@ final class RouteFixture {
   private Optional<String> adminToken = Optional.of(ADMIN_TOKEN);
   private ModelAdmin modelAdmin = new FakeModelAdmin();
   private ClusterAdmin clusterAdmin = new FakeClusterAdmin();
+  private Supplier<String> metrics = () -> "";
 
   /** The moment every request of a fixture happens at. */
   static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -116,6 +117,11 @@ final class RouteFixture {
     return this;
   }
 
+  RouteFixture metrics(Supplier<String> scrape) {
+    this.metrics = scrape;
+    return this;
+  }
+
   RouteFixture clusterAdmin(ClusterAdmin admin) {
     this.clusterAdmin = admin;
     return this;
@@ -156,6 +162,7 @@ final class RouteFixture {
             new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, maxEventsPerRequest), responses),
             new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC)),
             new HealthRoutes(health, responses),
+            new MetricsRoutes(metrics),
             new AdminRoutes(
                 new AdminAuth(adminToken, responses), MAX_BUNDLE_BYTES, modelAdmin, clusterAdmin, responses, mapper),
             new ErrorHandling(responses))

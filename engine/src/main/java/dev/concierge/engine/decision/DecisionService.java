@@ -5,6 +5,7 @@ import dev.concierge.engine.CustomerEntity;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.RankedItem;
+import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.models.rules.RuleOverrides;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.slf4j.Logger;
@@ -33,14 +33,16 @@ public final class DecisionService {
   private final Duration timeout;
   private final Executor executor;
   private final DecisionLog decisionLog;
-  private final LongAdder fallbacks = new LongAdder();
+  private final NodeMetrics metrics;
 
-  public DecisionService(ActorSystem<?> system, CustomerContext context, Duration timeout, DecisionLog decisionLog) {
+  public DecisionService(
+      ActorSystem<?> system, CustomerContext context, Duration timeout, DecisionLog decisionLog, NodeMetrics metrics) {
     this.sharding = ClusterSharding.get(system);
     this.context = context;
     this.timeout = timeout;
     this.executor = system.executionContext();
     this.decisionLog = decisionLog;
+    this.metrics = metrics;
   }
 
   public CompletionStage<DecisionOutcome> decide(DecisionQuery query, RuleOverrides rules) {
@@ -57,17 +59,13 @@ public final class DecisionService {
   }
 
   private DecisionOutcome logged(DecisionOutcome outcome) {
+    metrics.decided(outcome.fallback());
     decisionLog.record(outcome);
     return outcome;
   }
 
-  /** How many decisions were answered with the fallback since start. */
-  public long fallbackCount() {
-    return fallbacks.sum();
-  }
-
   private DecisionOutcome fallback(DecisionQuery query, RuleOverrides rules, Throwable failure) {
-    fallbacks.increment();
+    metrics.fellBack(failure);
     log.warn("decision for {} fell back to popular items: {}", query.customerId(), failure.toString());
     ActiveModel.Served served = context.models().choose(query.customerId());
     List<RankedItem> items =

@@ -2,6 +2,7 @@ package dev.concierge.engine.ingestion;
 
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -54,6 +56,8 @@ public final class EventIngestion {
   private final Executor executor;
   private final RecordedEventListener onRecorded;
   private final Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener;
+  private final NodeMetrics metrics;
+  private final AtomicInteger starts = new AtomicInteger();
   private final AtomicReference<Consumer.Control> control = new AtomicReference<>();
   private volatile boolean stopping;
   private CompletionStage<Done> done;
@@ -65,7 +69,8 @@ public final class EventIngestion {
       EventJson json,
       SendProducer<String, byte[]> producer,
       RecordedEventListener onRecorded,
-      Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener) {
+      Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener,
+      NodeMetrics metrics) {
     this.sharding = ClusterSharding.get(system);
     this.kafka = kafka;
     this.settings = settings;
@@ -74,6 +79,7 @@ public final class EventIngestion {
     this.executor = system.executionContext();
     this.onRecorded = onRecorded;
     this.rebalanceListener = rebalanceListener;
+    this.metrics = metrics;
   }
 
   /** @param rebalanceListener told which partitions this node consumes, when shards follow partitions */
@@ -84,9 +90,10 @@ public final class EventIngestion {
       EventJson json,
       SendProducer<String, byte[]> producer,
       RecordedEventListener onRecorded,
-      Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener) {
+      Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener,
+      NodeMetrics metrics) {
     EventIngestion ingestion =
-        new EventIngestion(system, kafka, settings, json, producer, onRecorded, rebalanceListener);
+        new EventIngestion(system, kafka, settings, json, producer, onRecorded, rebalanceListener, metrics);
     ingestion.run(system);
     return ingestion;
   }
@@ -99,7 +106,7 @@ public final class EventIngestion {
                 settings.restart().toRestartSettings(),
                 () -> stopping
                     ? Source.<Done>empty()
-                    : Consumer.committableSource(consumerSettings, subscription())
+                    : Consumer.committableSource(consumerSettings, restartCounted())
                         .mapMaterializedValue(this::remember)
                         .mapAsync(settings.parallelism(), this::process)
                         .via(Committer.flow(committerSettings)))
@@ -107,6 +114,14 @@ public final class EventIngestion {
     log.info(
         "ingesting {} as group {} with parallelism {}",
         kafka.eventsTopic(), settings.groupId(), settings.parallelism());
+  }
+
+  // the source is made once at start and again at every restart
+  private AutoSubscription restartCounted() {
+    if (starts.getAndIncrement() > 0) {
+      metrics.ingestionRestarted();
+    }
+    return subscription();
   }
 
   private AutoSubscription subscription() {
@@ -129,6 +144,7 @@ public final class EventIngestion {
               replyTo -> new CustomerEntity.RecordEvent(valid.event(), replyTo), settings.askTimeout())
           .thenApplyAsync(
               ack -> {
+                metrics.eventRecorded(ack.duplicate());
                 if (!ack.duplicate()) {
                   onRecorded.recorded(valid.event());
                 }
@@ -139,6 +155,7 @@ public final class EventIngestion {
     String reason = ((ParsedEvent.Invalid) parsed).reason();
     log.warn(
         "dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+    metrics.deadLettered();
     return producer
         .send(deadLetter(record, reason))
         .thenApplyAsync(metadata -> message.committableOffset(), executor);

@@ -1,5 +1,6 @@
 package dev.concierge.engine.decision;
 
+import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.engine.sharding.CustomerShards;
 import dev.concierge.engine.sharding.ShardActivity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +24,7 @@ import dev.concierge.models.rules.BusinessRules;
 import dev.concierge.models.rules.RuleOverrides;
 import java.time.Clock;
 import java.time.Duration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,6 +82,7 @@ class DecisionServiceTest {
 
   private final List<DecisionOutcome> logged = new CopyOnWriteArrayList<>();
   private DecisionService service;
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @BeforeAll
   void startSharding() {
@@ -106,7 +109,7 @@ class DecisionServiceTest {
             new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
             new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(),
             CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
-    service = new DecisionService(testKit.system(), context, TIMEOUT, logged::add);
+    service = new DecisionService(testKit.system(), context, TIMEOUT, logged::add, new NodeMetrics(meters));
   }
 
   @Test
@@ -124,20 +127,26 @@ class DecisionServiceTest {
 
   @Test
   void aCustomerThatDoesNotAnswerInTimeGetsPopularInStockItemsFlaggedFallback() throws Exception {
-    long fallbacksBefore = service.fallbackCount();
+    double timeoutsBefore = count("concierge.decision.fallbacks", "cause", "timeout");
+    double fallbacksBefore = count("concierge.decisions", "outcome", "fallback");
 
     DecisionOutcome outcome = decide("slow-1");
 
     assertTrue(outcome.fallback());
     assertEquals(List.of("best", "second"), outcome.items().stream().map(RankedItem::itemId).toList());
     assertEquals(ServingModel.HEURISTIC_VERSION, outcome.modelVersion());
-    assertEquals(fallbacksBefore + 1, service.fallbackCount());
+    assertEquals(timeoutsBefore + 1, count("concierge.decision.fallbacks", "cause", "timeout"), "counted as a timeout");
+    assertEquals(fallbacksBefore + 1, count("concierge.decisions", "outcome", "fallback"));
     assertTrue(logged.contains(outcome), "fallback answers are logged like any other");
   }
 
   @Test
   void everyDecisionHasItsOwnId() throws Exception {
     assertFalse(decide("c-2").decisionId().equals(decide("c-2").decisionId()));
+  }
+
+  private double count(String counter, String tag, String value) {
+    return meters.get(counter).tag(tag, value).counter().count();
   }
 
   private DecisionOutcome decide(String customerId) throws Exception {

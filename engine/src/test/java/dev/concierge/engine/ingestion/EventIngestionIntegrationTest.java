@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.kafka.KafkaTopics;
+import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.testing.Eventually;
@@ -102,7 +103,8 @@ class EventIngestionIntegrationTest {
             testKit.system());
     ingestion =
         EventIngestion.start(
-            testKit.system(), kafka, settings, new EventJson(new ObjectMapper()), producer, recorded::add, Optional.empty());
+            testKit.system(), kafka, settings, new EventJson(new ObjectMapper()), producer, recorded::add, Optional.empty(),
+            NodeMetrics.unserved());
   }
 
   @AfterAll

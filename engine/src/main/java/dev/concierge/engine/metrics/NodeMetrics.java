@@ -1,0 +1,89 @@
+package dev.concierge.engine.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What this node counts for {@code GET /metrics}: decisions and their fallbacks (by cause), events
+ * recorded and redeliveries dropped, dead-lettered records and ingestion restarts. Counters are
+ * made once; counting is an add to a striped cell, cheap on the hot paths.
+ */
+public final class NodeMetrics {
+
+  private final Counter personalDecisions;
+  private final Counter fallbackDecisions;
+  private final Counter timeoutFallbacks;
+  private final Counter failureFallbacks;
+  private final Counter newEvents;
+  private final Counter duplicateEvents;
+  private final Counter deadLetters;
+  private final Counter ingestionRestarts;
+
+  public NodeMetrics(MeterRegistry registry) {
+    personalDecisions = decisions(registry, "personal");
+    fallbackDecisions = decisions(registry, "fallback");
+    timeoutFallbacks = fallbacks(registry, "timeout");
+    failureFallbacks = fallbacks(registry, "failure");
+    newEvents = events(registry, "recorded");
+    duplicateEvents = events(registry, "duplicate");
+    deadLetters = Counter.builder("concierge.dead.letters")
+        .description("records sent to the dead-letter topic, each with its reason").register(registry);
+    ingestionRestarts = Counter.builder("concierge.ingestion.restarts")
+        .description("times the ingestion stream restarted after a failure").register(registry);
+  }
+
+  /** Counts into a registry of its own, for tests and tools that do not serve metrics. */
+  public static NodeMetrics unserved() {
+    return new NodeMetrics(new SimpleMeterRegistry());
+  }
+
+  public void decided(boolean fallback) {
+    (fallback ? fallbackDecisions : personalDecisions).increment();
+  }
+
+  /** Why a decision fell back: the customer's actor did not answer in time, or failed. */
+  public void fellBack(Throwable cause) {
+    (timedOut(cause) ? timeoutFallbacks : failureFallbacks).increment();
+  }
+
+  // an ask's timeout (Pekko's AskTimeoutException is one) arrives wrapped in a CompletionException
+  private static boolean timedOut(Throwable cause) {
+    for (Throwable link = cause; link != null; link = link.getCause()) {
+      if (link instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public void eventRecorded(boolean duplicate) {
+    (duplicate ? duplicateEvents : newEvents).increment();
+  }
+
+  public void deadLettered() {
+    deadLetters.increment();
+  }
+
+  public void ingestionRestarted() {
+    ingestionRestarts.increment();
+  }
+
+  private static Counter decisions(MeterRegistry registry, String outcome) {
+    return Counter.builder("concierge.decisions").tag("outcome", outcome)
+        .description("decisions answered, with the shopper's own features or with the fallback")
+        .register(registry);
+  }
+
+  private static Counter fallbacks(MeterRegistry registry, String cause) {
+    return Counter.builder("concierge.decision.fallbacks").tag("cause", cause)
+        .description("decisions that fell back to popular items, by cause").register(registry);
+  }
+
+  private static Counter events(MeterRegistry registry, String result) {
+    return Counter.builder("concierge.events").tag("result", result)
+        .description("events ingested: recorded, or dropped as a redelivery of a recorded event id")
+        .register(registry);
+  }
+}
