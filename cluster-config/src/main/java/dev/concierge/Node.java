@@ -153,7 +153,7 @@ public record Node(
         new ApiRoutes(
             new DecisionRoutes(
                 decisions::decide,
-                new DecisionRequests(mapper, http.defaultDecisionLimit(), http.maxDecisionLimit()),
+                new DecisionRequests(mapper, http.defaultDecisionLimit(), http.maxDecisionLimit(), http.maxItemsPerList()),
                 responses),
             new EventRoutes(
                 publisher::publish, new EventRequests(mapper, eventJson, http.maxEventsPerRequest()), responses),

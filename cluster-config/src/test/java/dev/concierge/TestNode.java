@@ -102,6 +102,15 @@ final class TestNode implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any request, as a client that may get everything wrong sends it; {@code contentType} may be null. */
+  HttpResponse<String> raw(String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   /** A request to the admin API, with the test configuration's token. */
   HttpResponse<String> admin(String method, String path, HttpRequest.BodyPublisher body) {
     return send(

@@ -7,6 +7,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
 import dev.concierge.api.dto.ResponseBodies;
+import dev.concierge.models.Identifiers;
 import java.time.Clock;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -32,6 +33,9 @@ public final class CustomerRoutes {
   }
 
   private Route features(String customerId) {
+    Identifiers.problem("customerId", customerId).ifPresent(problem -> {
+      throw ApiError.badRequest(problem);
+    });
     return onComplete(
         reader.features(customerId),
         result ->

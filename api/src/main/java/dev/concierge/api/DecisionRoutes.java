@@ -1,7 +1,6 @@
 package dev.concierge.api;
 
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
-import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
@@ -10,7 +9,6 @@ import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.ResponseBodies;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /** {@code POST /v1/decisions}: ranked items for one shopper. */
 public final class DecisionRoutes {
@@ -26,7 +24,7 @@ public final class DecisionRoutes {
   }
 
   public Route route() {
-    return path("decisions", () -> post(() -> entity(Unmarshaller.entityToByteArray(), this::decide)));
+    return path("decisions", () -> post(() -> JsonEntity.of(this::decide)));
   }
 
   private Route decide(byte[] body) {

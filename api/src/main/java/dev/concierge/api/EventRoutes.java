@@ -1,7 +1,6 @@
 package dev.concierge.api;
 
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
-import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
@@ -12,7 +11,6 @@ import dev.concierge.models.CustomerEvent;
 import java.util.List;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +30,7 @@ public final class EventRoutes {
   }
 
   public Route route() {
-    return path("events", () -> post(() -> entity(Unmarshaller.entityToByteArray(), this::accept)));
+    return path("events", () -> post(() -> JsonEntity.of(this::accept)));
   }
 
   private Route accept(byte[] body) {

@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param maxEventsPerRequest largest array {@code POST /v1/events} accepts
  * @param defaultDecisionLimit items returned when a decision request gives no {@code limit}
  * @param maxDecisionLimit largest {@code limit} a decision request may ask for
+ * @param maxItemsPerList longest {@code candidates} or {@code exclude} list a decision request may send
  * @param shutdownDeadline how long in-flight requests may finish when the node stops
  */
 public record HttpSettings(
@@ -17,6 +18,7 @@ public record HttpSettings(
     int maxEventsPerRequest,
     int defaultDecisionLimit,
     int maxDecisionLimit,
+    int maxItemsPerList,
     Duration shutdownDeadline) {
 
   public static HttpSettings fromConfig(Config concierge) {
@@ -27,6 +29,7 @@ public record HttpSettings(
         http.getInt("max-events-per-request"),
         http.getInt("default-decision-limit"),
         http.getInt("max-decision-limit"),
+        http.getInt("max-items-per-list"),
         http.getDuration("shutdown-deadline"));
   }
 }

@@ -109,9 +109,9 @@ class CustomerRoutesTest extends RouteTestSupport {
   void percentEncodedCustomerIdIsDecodedBeforeAskingTheReader() {
     RouteFixture fixture = new RouteFixture();
 
-    get(fixture.route(), "/v1/customers/c%2042/features").assertStatusCode(200);
+    get(fixture.route(), "/v1/customers/shop%3Ac-42/features").assertStatusCode(200);
 
-    assertEquals(List.of("c 42"), fixture.featureRequests);
+    assertEquals(List.of("shop:c-42"), fixture.featureRequests);
   }
 
   @Test

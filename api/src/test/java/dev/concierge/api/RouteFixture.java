@@ -157,7 +157,8 @@ final class RouteFixture {
             new DecisionRoutes(
                 recordingDecider,
                 new DecisionRequests(
-                    mapper, PRODUCTION_SETTINGS.defaultDecisionLimit(), PRODUCTION_SETTINGS.maxDecisionLimit()),
+                    mapper, PRODUCTION_SETTINGS.defaultDecisionLimit(), PRODUCTION_SETTINGS.maxDecisionLimit(),
+                    PRODUCTION_SETTINGS.maxItemsPerList()),
                 responses),
             new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, maxEventsPerRequest), responses),
             new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC)),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.concierge.api.ApiError;
+import dev.concierge.models.Identifiers;
 import java.io.IOException;
 
 /** Shared first steps of reading a JSON request body. */
@@ -49,6 +50,18 @@ final class Bodies {
       throw ApiError.badRequest("field '" + field + "' must be a non-empty string");
     }
     return value.asText();
+  }
+
+  /** A required field that holds an id ({@link Identifiers}). */
+  static String requiredId(JsonNode node, String field) {
+    return checkedId(field, requiredText(node, field));
+  }
+
+  static String checkedId(String field, String id) {
+    Identifiers.problem(field, id).ifPresent(problem -> {
+      throw ApiError.badRequest(problem);
+    });
+    return id;
   }
 
   private static String firstLine(String message) {

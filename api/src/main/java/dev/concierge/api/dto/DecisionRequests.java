@@ -21,11 +21,13 @@ public final class DecisionRequests {
   private final ObjectReader reader;
   private final int defaultLimit;
   private final int maxLimit;
+  private final int maxItemsPerList;
 
-  public DecisionRequests(ObjectMapper mapper, int defaultLimit, int maxLimit) {
+  public DecisionRequests(ObjectMapper mapper, int defaultLimit, int maxLimit, int maxItemsPerList) {
     this.reader = Bodies.strictReader(mapper);
     this.defaultLimit = defaultLimit;
     this.maxLimit = maxLimit;
+    this.maxItemsPerList = maxItemsPerList;
   }
 
   /** A parsed decision request: what to rank, and how the request changes the business rules. */
@@ -33,7 +35,7 @@ public final class DecisionRequests {
 
   public DecisionRequest parse(byte[] body) {
     JsonNode root = Bodies.readObject(reader, body, "a decision request object such as {\"customerId\":\"c-42\",\"limit\":10}");
-    String customerId = Bodies.requiredText(root, "customerId");
+    String customerId = Bodies.requiredId(root, "customerId");
     DecisionQuery query =
         new DecisionQuery(
             customerId, limit(root.get("limit")), contextItemId(root.get("context")),
@@ -66,22 +68,26 @@ public final class DecisionRequests {
     if (!itemId.isTextual()) {
       throw ApiError.badRequest("field 'context.itemId' must be a string");
     }
-    return itemId.asText();
+    return Bodies.checkedId("context.itemId", itemId.asText());
   }
 
-  private static List<String> stringList(JsonNode array, String field) {
+  private List<String> stringList(JsonNode array, String field) {
     if (array == null || array.isNull()) {
       return List.of();
     }
     if (!array.isArray()) {
       throw ApiError.badRequest("field '" + field + "' must be an array of item ids");
     }
+    if (array.size() > maxItemsPerList) {
+      throw ApiError.badRequest(
+          "field '" + field + "' may list at most " + maxItemsPerList + " item ids, not " + array.size());
+    }
     List<String> values = new ArrayList<>(array.size());
     for (JsonNode value : array) {
       if (!value.isTextual()) {
         throw ApiError.badRequest("field '" + field + "' must contain only strings (item ids)");
       }
-      values.add(value.asText());
+      values.add(Bodies.checkedId(field + "[" + values.size() + "]", value.asText()));
     }
     return values;
   }

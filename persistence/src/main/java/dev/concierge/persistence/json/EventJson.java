@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
+import dev.concierge.models.Identifiers;
+import dev.concierge.models.SafeText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +26,7 @@ import java.util.Optional;
  */
 public final class EventJson {
 
+  private static final int JSON_ERROR_CHARACTERS = 200;
   private static final int WRITE_BUFFER_BYTES = 256;
 
   private final ObjectMapper mapper;
@@ -42,7 +45,8 @@ public final class EventJson {
     try {
       node = reader.readTree(json);
     } catch (IOException e) {
-      return new ParsedEvent.Invalid("not valid JSON: " + firstLine(e.getMessage()));
+      // Jackson's message quotes the offending input
+      return new ParsedEvent.Invalid("not valid JSON: " + SafeText.of(firstLine(e.getMessage()), JSON_ERROR_CHARACTERS));
     }
     return fromTree(node);
   }
@@ -52,18 +56,18 @@ public final class EventJson {
       return new ParsedEvent.Invalid("expected an event JSON object");
     }
     try {
-      String eventId = requiredText(node, "eventId");
-      String customerId = requiredText(node, "customerId");
+      String eventId = requiredId(node, "eventId");
+      String customerId = requiredId(node, "customerId");
       String typeName = requiredText(node, "type");
       EventType type =
           EventType.fromWireName(typeName)
               .orElseThrow(() -> new InvalidField(
-                  "field 'type' must be one of " + EventType.wireNames() + ", was '" + typeName + "'"));
-      String itemId = requiredText(node, "itemId");
+                  "field 'type' must be one of " + EventType.wireNames() + ", was '" + SafeText.of(typeName) + "'"));
+      String itemId = requiredId(node, "itemId");
       Instant timestamp = timestamp(requiredText(node, "timestamp"));
       Double price = optionalPrice(node);
       int quantity = optionalQuantity(node);
-      String sessionId = optionalText(node, "sessionId").orElse(null);
+      String sessionId = optionalText(node, "sessionId").map(id -> checkedId("sessionId", id)).orElse(null);
       Map<String, String> context = context(node);
       return new ParsedEvent.Valid(
           new CustomerEvent(eventId, customerId, type, itemId, timestamp, price, quantity, sessionId, context));
@@ -102,6 +106,17 @@ public final class EventJson {
     return out.toByteArray();
   }
 
+  private static String requiredId(JsonNode node, String field) {
+    return checkedId(field, requiredText(node, field));
+  }
+
+  private static String checkedId(String field, String id) {
+    Identifiers.problem(field, id).ifPresent(problem -> {
+      throw new InvalidField(problem);
+    });
+    return id;
+  }
+
   private static String requiredText(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
@@ -129,7 +144,7 @@ public final class EventJson {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidField(
-          "field 'timestamp' must be an ISO-8601 instant such as 2026-11-26T10:00:00Z, was '" + text + "'");
+          "field 'timestamp' must be an ISO-8601 instant such as 2026-11-26T10:00:00Z, was '" + SafeText.of(text) + "'");
     }
   }
 
