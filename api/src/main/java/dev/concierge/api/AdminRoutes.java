@@ -20,7 +20,6 @@ import dev.concierge.engine.cluster.ClusterAdmin;
 import dev.concierge.engine.model.ModelAdmin;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;

@@ -9,7 +9,6 @@ import dev.concierge.models.rules.RuleOverrides;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads {@code POST /v1/decisions} bodies:

@@ -3,7 +3,6 @@ package dev.concierge.engine.ingestion;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.metrics.NodeMetrics;
-import dev.concierge.models.CustomerEvent;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import java.nio.charset.StandardCharsets;
