@@ -9,6 +9,7 @@ import dev.concierge.engine.sharding.CustomerShards;
 import dev.concierge.engine.sharding.ShardActivity;
 import dev.concierge.engine.sharding.ShardingSettings;
 import dev.concierge.models.DemoCatalog;
+import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +53,9 @@ class ClusterOperationsIntegrationTest {
   private static final int PARTITIONS = 6;
   private static final int CATALOG_ITEMS = 200;
   private static final int SHARDS_MOVED = 10;
-  private static final Duration OPERATION_STARTS_AFTER = Duration.ofSeconds(5);
+  // the operation starts once this share of its events is out, so that it happens mid-stream
+  private static final int OPERATION_STARTS_AFTER_EVENTS = EVENTS_PER_OPERATION / 10;
+  private static final Duration SENDING_STARTS = Duration.ofSeconds(30);
   private static final Duration CATCH_UP = Duration.ofMinutes(4);
   private static final Duration COUNTS_SETTLE = Duration.ofSeconds(60);
   private static final Duration NODE_EXIT = Duration.ofSeconds(90);
@@ -220,7 +223,9 @@ class ClusterOperationsIntegrationTest {
     sender.setUncaughtExceptionHandler((thread, e) -> senderFailure[0] = e);
     sender.start();
     try {
-      Thread.sleep(OPERATION_STARTS_AFTER.toMillis());
+      long sentBefore = events.uniqueSent();
+      Eventually.within(SENDING_STARTS, "the first " + OPERATION_STARTS_AFTER_EVENTS + " events are out",
+          () -> events.uniqueSent() - sentBefore >= OPERATION_STARTS_AFTER_EVENTS || !sender.isAlive());
       operation.run();
     } finally {
       // the next operation's events must not interleave with these
@@ -240,15 +245,30 @@ class ClusterOperationsIntegrationTest {
     assertEquals(0, counts.failed.sum(), "no decision may fail during '" + name + "': " + counts);
   }
 
-  // a customer whose entity was on a killed node answers once it has recovered elsewhere
+  // a customer whose entity was on a killed node answers once it has recovered elsewhere: the ones
+  // off at the first audit are read again until they agree or the time is up
   private List<String> settledMismatches() throws InterruptedException {
-    long deadline = System.nanoTime() + COUNTS_SETTLE.toNanos();
     List<String> mismatches = audit.mismatches(events.expected());
-    while (!mismatches.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(1_000);
-      mismatches = audit.mismatches(events.expected());
+    Map<String, int[]> pending = new HashMap<>();
+    for (String mismatch : mismatches) {
+      String customer = mismatch.substring(0, mismatch.indexOf(':'));
+      pending.put(customer, events.expected().get(customer));
     }
-    return mismatches;
+    try {
+      Eventually.within(COUNTS_SETTLE, "every customer's counts agree", () -> recheck(pending).isEmpty());
+      return List.of();
+    } catch (AssertionError stillOff) {
+      return recheck(pending);
+    }
+  }
+
+  private List<String> recheck(Map<String, int[]> customers) {
+    try {
+      return audit.mismatches(customers);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 
   private JsonNode busiestUnmoved(NodeProcess via, Set<String> moved) {

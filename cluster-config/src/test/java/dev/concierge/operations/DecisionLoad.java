@@ -78,6 +78,7 @@ final class DecisionLoad implements AutoCloseable {
         decide(node, ShopperEvents.customer(random.nextInt(customers)), phase.get());
       }
       try {
+        // the load's pace: a decision every PAUSE_MILLIS per thread
         Thread.sleep(PAUSE_MILLIS);
       } catch (InterruptedException e) {
         return;
@@ -88,6 +89,7 @@ final class DecisionLoad implements AutoCloseable {
   /** One decision, counted; returns its latency in milliseconds. */
   long decide(NodeProcess node, String customerId, Counts counts) {
     long started = System.nanoTime();
+    node.requestStarted();
     try {
       HttpResponse<String> response = http.send(
           HttpRequest.newBuilder(node.url("/v1/decisions"))
@@ -106,6 +108,8 @@ final class DecisionLoad implements AutoCloseable {
       fail(counts, node.name + ": " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      node.requestEnded();
     }
     return (System.nanoTime() - started) / 1_000_000;
   }

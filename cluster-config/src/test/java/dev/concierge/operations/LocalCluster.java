@@ -39,6 +39,8 @@ final class LocalCluster implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(150);
   private static final Duration TOPICS_READY = Duration.ofSeconds(30);
+  // a decision request's own timeout, and some
+  private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(10);
 
   final String namespace;
   private final int eventPartitions;
@@ -153,10 +155,10 @@ final class LocalCluster implements AutoCloseable {
   }
 
   /** Takes the node out of rotation, as a load balancer does before an operator touches it. */
-  void takeOutOfRotation(NodeProcess node) throws InterruptedException {
+  void takeOutOfRotation(NodeProcess node) {
     serving.remove(node);
-    // requests already sent to it finish
-    Thread.sleep(1_000);
+    Eventually.within(IN_FLIGHT_TIMEOUT, "the requests already sent to " + node.name + " are answered",
+        () -> node.requestsInFlight() == 0);
   }
 
   NodeProcess anotherThan(NodeProcess node) {

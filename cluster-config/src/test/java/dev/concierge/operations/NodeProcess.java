@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One Concierge node in a JVM of its own, started the way {@code bin/concierge node} starts it: the
@@ -31,6 +32,7 @@ final class NodeProcess {
   private final Path configFile;
   private final Path logFile;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+  private final AtomicInteger inFlight = new AtomicInteger();
   private Process process;
 
   NodeProcess(String name, int httpPort, int remotePort, int managementPort, Path configFile, Path logFile) {
@@ -61,6 +63,20 @@ final class NodeProcess {
 
   long pid() {
     return process.pid();
+  }
+
+  /** Counts a storefront request to this node from its start to its answer. */
+  void requestStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  void requestEnded() {
+    inFlight.decrementAndGet();
+  }
+
+  /** Storefront requests sent to this node and not answered yet. */
+  int requestsInFlight() {
+    return inFlight.get();
   }
 
   /** GET /health/ready answers 200. */

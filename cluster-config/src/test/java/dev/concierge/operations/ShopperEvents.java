@@ -39,7 +39,8 @@ final class ShopperEvents implements AutoCloseable {
   private final ProducerRecord<String, byte[]>[] recent;
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
-  private long serial;
+  // written by the sending thread only; read by the test to see how far a send got
+  private volatile long serial;
 
   @SuppressWarnings("unchecked")
   ShopperEvents(String bootstrap, String topic, int customers, int items, long seed) {
@@ -75,6 +76,7 @@ final class ShopperEvents implements AutoCloseable {
       }
       next += batchNanos;
       long wait = next - System.nanoTime();
+      // pacing to the rate asked for, not waiting for a condition
       if (wait > 0) {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }

@@ -10,7 +10,6 @@ import dev.concierge.models.EventRecorded;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.engine.model.ActiveModel;
-import dev.concierge.engine.sharding.ShardActivity;
 import dev.concierge.models.rules.RuleOverrides;
 import dev.concierge.persistence.serialization.KryoSerializable;
 import java.time.Duration;
@@ -98,7 +97,6 @@ public final class CustomerEntity
   private final CustomerContext context;
   private final CustomerSettings settings;
   private final Vocabulary vocabulary;
-  private final ShardActivity activity;
   private final int shard;
 
   private CustomerEntity(String customerId, CustomerContext context) {
@@ -108,7 +106,6 @@ public final class CustomerEntity
     this.context = context;
     this.settings = context.settings();
     this.vocabulary = context.vocabulary();
-    this.activity = context.shards().activity();
     this.shard = context.shards().shardOf(customerId);
   }
 
@@ -143,7 +140,7 @@ public final class CustomerEntity
   }
 
   private ReplyEffect<EventRecorded, State> onRecordEvent(State state, RecordEvent command) {
-    activity.recordEvent(shard);
+    context.shards().activity().recordEvent(shard);
     String eventId = command.event().eventId();
     if (state.hasSeen(eventId)) {
       // a redelivery: acknowledge so the offset is committed, but change nothing
@@ -156,7 +153,7 @@ public final class CustomerEntity
   }
 
   private ReplyEffect<EventRecorded, State> onDecide(State state, Decide command) {
-    activity.recordDecision(shard);
+    context.shards().activity().recordDecision(shard);
     ActiveModel.Served served = context.models().choose(command.query().customerId());
     List<RankedItem> items =
         context

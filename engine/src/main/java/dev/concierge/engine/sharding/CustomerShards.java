@@ -13,14 +13,12 @@ import org.apache.pekko.cluster.sharding.typed.ShardingMessageExtractor;
  */
 public final class CustomerShards {
 
-  private final int numberOfShards;
   private final ShardActivity activity;
   private final ToIntFunction<String> shardOf;
   // the extractor names a shard for every message it routes: the names are made once
   private final String[] shardIds;
 
   private CustomerShards(int numberOfShards, ShardActivity activity, ToIntFunction<String> shardOf) {
-    this.numberOfShards = numberOfShards;
     this.activity = activity;
     this.shardOf = shardOf;
     this.shardIds = new String[numberOfShards];
@@ -41,7 +39,7 @@ public final class CustomerShards {
   }
 
   public int numberOfShards() {
-    return numberOfShards;
+    return shardIds.length;
   }
 
   public int shardOf(String customerId) {

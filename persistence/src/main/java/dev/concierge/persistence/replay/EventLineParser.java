@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
+import dev.concierge.models.Identifiers;
+import dev.concierge.models.SafeText;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import java.io.IOException;
@@ -177,18 +179,21 @@ final class EventLineParser {
     @SuppressWarnings("unchecked")
     ParsedEvent toEvent() {
       try {
-        String validEventId = requiredText(eventId, "eventId");
-        String validCustomerId = requiredText(customerId, "customerId");
+        String validEventId = requiredId(eventId, "eventId");
+        String validCustomerId = requiredId(customerId, "customerId");
         String typeName = requiredText(type, "type");
         EventType validType =
             EventType.fromWireName(typeName)
                 .orElseThrow(() -> new InvalidField(
-                    "field 'type' must be one of " + EventType.wireNames() + ", was '" + typeName + "'"));
-        String validItemId = requiredText(itemId, "itemId");
+                    "field 'type' must be one of " + EventType.wireNames() + ", was '" + SafeText.of(typeName) + "'"));
+        String validItemId = requiredId(itemId, "itemId");
         Instant validTimestamp = timestamp();
         Double validPrice = price();
         int validQuantity = quantity();
         String validSessionId = optionalText(sessionId, "sessionId");
+        if (validSessionId != null) {
+          checkedId("sessionId", validSessionId);
+        }
         if (context == WRONG_TYPE) {
           throw new InvalidField("field 'context' must be a JSON object");
         }
@@ -200,6 +205,18 @@ final class EventLineParser {
       } catch (InvalidField e) {
         return new ParsedEvent.Invalid(e.getMessage());
       }
+    }
+
+    // the same ids as ingestion takes (Identifiers), so that replay sees what production would have
+    private static String requiredId(Object value, String field) {
+      return checkedId(field, requiredText(value, field));
+    }
+
+    private static String checkedId(String field, String id) {
+      Identifiers.problem(field, id).ifPresent(problem -> {
+        throw new InvalidField(problem);
+      });
+      return id;
     }
 
     private static String requiredText(Object value, String field) {
@@ -230,7 +247,7 @@ final class EventLineParser {
         try {
           return Timestamps.parse(text);
         } catch (DateTimeParseException e) {
-          throw new InvalidField("field 'timestamp' must be a time (" + TIMESTAMP_FORMS + "), was '" + text + "'");
+          throw new InvalidField("field 'timestamp' must be a time (" + TIMESTAMP_FORMS + "), was '" + SafeText.of(text) + "'");
         }
       }
       throw new InvalidField("field 'timestamp' must be a time (" + TIMESTAMP_FORMS + ")");

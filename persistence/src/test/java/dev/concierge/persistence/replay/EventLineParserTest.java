@@ -47,6 +47,11 @@ class EventLineParserTest {
     "{" + BASE + ",\"timestamp\":\"2026-11-26T10:00:00Z\",\"quantity\":3000000000}",
     "{" + BASE + ",\"timestamp\":\"2026-11-26T10:00:00Z\",\"sessionId\":7}",
     "{" + BASE + ",\"timestamp\":\"2026-11-26T10:00:00Z\",\"context\":[1]}",
+    "{\"eventId\":\"e 1\",\"customerId\":\"c-1\",\"type\":\"view\",\"itemId\":\"sku-7\",\"timestamp\":\"2026-11-26T10:00:00Z\"}",
+    "{\"eventId\":\"e-1\",\"customerId\":\"c/1\",\"type\":\"view\",\"itemId\":\"sku-7\",\"timestamp\":\"2026-11-26T10:00:00Z\"}",
+    "{\"eventId\":\"e-1\",\"customerId\":\"c-1\",\"type\":\"view\",\"itemId\":\"sku\\n7\",\"timestamp\":\"2026-11-26T10:00:00Z\"}",
+    "{" + BASE + ",\"timestamp\":\"2026-11-26T10:00:00Z\",\"sessionId\":\"s 9\"}",
+    "{\"eventId\":\"e-1\",\"customerId\":\"c-1\",\"type\":\"vi\\u001bew\",\"itemId\":\"sku-7\"}",
     "[1,2]",
     "\"just a string\""
   })
