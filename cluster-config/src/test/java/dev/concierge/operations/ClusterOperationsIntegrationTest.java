@@ -114,6 +114,7 @@ class ClusterOperationsIntegrationTest {
   void movingTenShardsWhileEventsFlowLosesAndDoublesNothing() throws Exception {
     List<Long> moveMillis = new ArrayList<>();
     List<Long> firstDecisionMillis = new ArrayList<>();
+    List<Long> warmDecisionMillis = new ArrayList<>();
     during("move " + SHARDS_MOVED + " shards", () -> {
       Set<String> moved = new HashSet<>();
       for (int i = 0; i < SHARDS_MOVED; i++) {
@@ -130,6 +131,8 @@ class ClusterOperationsIntegrationTest {
         moveMillis.add(answer.body().get("tookMs").asLong());
         String customer = customersByShard.get(Integer.parseInt(shard.get("shardId").asText())).get(0);
         firstDecisionMillis.add(decisions.decide(cluster.nodeAt(to), customer, new DecisionLoad.Counts()));
+        // the baseline: the same customer again, now in memory on its new node
+        warmDecisionMillis.add(decisions.decide(cluster.nodeAt(to), customer, new DecisionLoad.Counts()));
       }
       JsonNode pins = cluster.admin(via(), "GET", "/admin/allocation", null).body().get("pins");
       for (String shardId : moved) {
@@ -138,7 +141,8 @@ class ClusterOperationsIntegrationTest {
     });
     notes.add("Shard moves (" + SHARDS_MOVED + "): move request until the shard lives on its new node "
         + percentiles(moveMillis) + "; then the first decision for one of its customers there "
-        + percentiles(firstDecisionMillis) + ".");
+        + percentiles(firstDecisionMillis) + ", against " + percentiles(warmDecisionMillis)
+        + " for the next one, in memory (p50 ratio " + ratioOfMedians(firstDecisionMillis, warmDecisionMillis) + ").");
   }
 
   @Test
@@ -306,6 +310,15 @@ class ClusterOperationsIntegrationTest {
   private static CustomerShards nodeShards() {
     ShardingSettings sharding = ShardingSettings.fromConfig(ConfigFactory.load("local1"));
     return sharding.customerShards(new ShardActivity(sharding.numberOfShards(), 1));
+  }
+
+  private static String ratioOfMedians(List<Long> millis, List<Long> baseline) {
+    return String.format("%.1f", median(millis) / Math.max(1.0, median(baseline)));
+  }
+
+  private static double median(List<Long> millis) {
+    List<Long> sorted = millis.stream().sorted().toList();
+    return sorted.get((sorted.size() - 1) / 2);
   }
 
   private static String percentiles(List<Long> millis) {
