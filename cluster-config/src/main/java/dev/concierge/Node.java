@@ -27,6 +27,8 @@ import dev.concierge.engine.catalog.CatalogView;
 import dev.concierge.engine.cluster.ClusterAdmin;
 import dev.concierge.engine.cluster.ClusterAdminService;
 import dev.concierge.engine.cluster.ClusterAdminSettings;
+import dev.concierge.engine.decision.DecisionDeadline;
+import dev.concierge.engine.decision.DecisionLogSettings;
 import dev.concierge.engine.decision.KafkaDecisionLog;
 import dev.concierge.engine.decision.DecisionService;
 import dev.concierge.engine.health.JournalProbe;
@@ -135,10 +137,14 @@ public record Node(
                     partitionPinner(system, sharding),
                     metrics))
             : Optional.empty();
+    KafkaDecisionLog decisionLog =
+        KafkaDecisionLog.start(
+            system, producer, DecisionLogSettings.fromConfig(kafka.decisionsTopic(), concierge.getConfig("decisions.log")),
+            mapper.getFactory(), Clock.systemUTC(), metrics);
     DecisionService decisions =
         new DecisionService(
-            system, context, concierge.getDuration("decisions.ask-timeout"),
-            new KafkaDecisionLog(producer, kafka.decisionsTopic(), mapper.getFactory(), Clock.systemUTC()),
+            system, context, DecisionDeadline.fromConfig(concierge.getConfig("decisions")),
+            decisionLog,
             metrics);
 
     ModelAdminService modelAdmin = startModelRegistry(system, concierge, models, catalog, mapper);
@@ -169,7 +175,7 @@ public record Node(
     CompletionStage<ServerBinding> binding = HttpServer.start(routes.route(), http, system);
     ManagementEndpoint.start(system, adminAuth, http.shutdownDeadline());
 
-    stopOnShutdown(system, ingestion, catalogConsumer, producer);
+    stopOnShutdown(system, ingestion, catalogConsumer, decisionLog, producer);
     return new Node(catalog, decisions, ingestion, binding);
   }
 
@@ -226,6 +232,7 @@ public record Node(
       ActorSystem<?> system,
       Optional<EventIngestion> ingestion,
       UniqueKillSwitch catalogConsumer,
+      KafkaDecisionLog decisionLog,
       SendProducer<String, byte[]> producer) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
     // stop taking events before sharding hands off entities; confirmed offsets are committed on the way out
@@ -238,7 +245,7 @@ public record Node(
         "concierge-stop-kafka-clients",
         () -> {
           catalogConsumer.shutdown();
-          return producer.close();
+          return decisionLog.stop().thenCompose(logged -> producer.close());
         });
   }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks a customer's actor for a decision, and never fails a shopper: when the actor does not answer
- * within the timeout, the same recommender ranks for a shopper it knows nothing about (popular and
+ * within its share of the {@link DecisionDeadline} (it is recovering from a slow or unreachable
+ * Cassandra, say), the same recommender ranks for a shopper it knows nothing about (popular and
  * trending items, under the same rules), flagged {@code fallback}.
  */
 public final class DecisionService {
@@ -36,10 +37,11 @@ public final class DecisionService {
   private final NodeMetrics metrics;
 
   public DecisionService(
-      ActorSystem<?> system, CustomerContext context, Duration timeout, DecisionLog decisionLog, NodeMetrics metrics) {
+      ActorSystem<?> system, CustomerContext context, DecisionDeadline deadline, DecisionLog decisionLog,
+      NodeMetrics metrics) {
     this.sharding = ClusterSharding.get(system);
     this.context = context;
-    this.timeout = timeout;
+    this.timeout = deadline.actorTimeout();
     this.executor = system.executionContext();
     this.decisionLog = decisionLog;
     this.metrics = metrics;

@@ -6,53 +6,99 @@ import dev.concierge.models.RankedItem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.concierge.engine.metrics.NodeMetrics;
 import java.time.Clock;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.japi.Pair;
 import org.apache.pekko.kafka.javadsl.SendProducer;
+import org.apache.pekko.stream.ActorAttributes;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Logs every decision to the {@code decisions} topic, keyed by customer id, for later evaluation of
  * models and experiments: {@code {"decisionId","customerId","at","modelVersion","experiment","arm",
- * "fallback","items":[{"itemId","score"}]}}. Sending never delays or fails the answer; failures are
- * counted and logged.
+ * "fallback","items":[{"itemId","score"}]}}. Logging never delays or fails the answer: records go
+ * through a bounded queue to a stream of their own, so that a Kafka outage (when the producer's
+ * buffer fills, its {@code send} blocks) stalls that stream and not the threads that answer
+ * shoppers. What cannot be logged is dropped and counted; the log says when that starts and ends.
  */
 public final class KafkaDecisionLog implements DecisionLog {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaDecisionLog.class);
   private static final int INITIAL_BUFFER_BYTES = 512;
 
-  private final SendProducer<String, byte[]> producer;
   private final String topic;
   private final JsonFactory json;
   private final Clock clock;
-  private final LongAdder failures = new LongAdder();
+  private final NodeMetrics metrics;
+  private final BoundedSourceQueue<ProducerRecord<String, byte[]>> queue;
+  private final CompletionStage<Done> done;
+  private final AtomicBoolean failing = new AtomicBoolean();
 
-  public KafkaDecisionLog(SendProducer<String, byte[]> producer, String topic, JsonFactory json, Clock clock) {
-    this.producer = producer;
-    this.topic = topic;
+  private KafkaDecisionLog(
+      ActorSystem<?> system, SendProducer<String, byte[]> producer, DecisionLogSettings settings, JsonFactory json,
+      Clock clock, NodeMetrics metrics) {
+    this.topic = settings.topic();
     this.json = json;
     this.clock = clock;
+    this.metrics = metrics;
+    Executor executor = system.executionContext();
+    Pair<BoundedSourceQueue<ProducerRecord<String, byte[]>>, CompletionStage<Done>> stream =
+        Source.<ProducerRecord<String, byte[]>>queue(settings.buffer())
+            .mapAsyncUnordered(
+                settings.inFlight(),
+                record -> producer.send(record).handleAsync((metadata, failure) -> sent(failure), executor))
+            .toMat(Sink.ignore(), Keep.both())
+            .withAttributes(ActorAttributes.dispatcher(settings.dispatcher()))
+            .run(system);
+    this.queue = stream.first();
+    this.done = stream.second();
+  }
+
+  public static KafkaDecisionLog start(
+      ActorSystem<?> system, SendProducer<String, byte[]> producer, DecisionLogSettings settings, JsonFactory json,
+      Clock clock, NodeMetrics metrics) {
+    return new KafkaDecisionLog(system, producer, settings, json, clock, metrics);
   }
 
   @Override
   public void record(DecisionOutcome outcome) {
-    producer
-        .send(new ProducerRecord<>(topic, outcome.customerId(), bytes(outcome)))
-        .whenComplete(
-            (metadata, failure) -> {
-              if (failure != null) {
-                failures.increment();
-                log.warn("decision {} was not logged to {}: {}", outcome.decisionId(), topic, failure.toString());
-              }
-            });
+    QueueOfferResult offered = queue.offer(new ProducerRecord<>(topic, outcome.customerId(), bytes(outcome)));
+    if (offered != QueueOfferResult.enqueued()) {
+      metrics.decisionUnlogged();
+      if (failing.compareAndSet(false, true)) {
+        log.warn("decisions are not being logged to {}: its queue is full, Kafka is slow or down", topic);
+      }
+    }
   }
 
-  /** Decisions that could not be logged since start. */
-  public long failureCount() {
-    return failures.sum();
+  private Done sent(Throwable failure) {
+    if (failure != null) {
+      metrics.decisionUnlogged();
+      if (failing.compareAndSet(false, true)) {
+        log.warn("decisions are not being logged to {}: {}", topic, failure.toString());
+      }
+    } else if (failing.compareAndSet(true, false)) {
+      log.info("decisions are logged to {} again", topic);
+    }
+    return Done.getInstance();
+  }
+
+  /** Sends what is queued, then completes; decisions recorded after this are dropped. */
+  public CompletionStage<Done> stop() {
+    queue.complete();
+    return done;
   }
 
   private byte[] bytes(DecisionOutcome outcome) {

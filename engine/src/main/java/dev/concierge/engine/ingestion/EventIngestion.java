@@ -3,6 +3,7 @@ package dev.concierge.engine.ingestion;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.metrics.NodeMetrics;
+import dev.concierge.models.CustomerEvent;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import org.apache.pekko.kafka.Subscriptions;
 import org.apache.pekko.kafka.javadsl.Committer;
 import org.apache.pekko.kafka.javadsl.Consumer;
 import org.apache.pekko.kafka.javadsl.SendProducer;
+import org.apache.pekko.pattern.Patterns;
 import org.apache.pekko.stream.javadsl.RestartSource;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -38,9 +40,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads {@code customer-events} and asks each customer's actor to record the event. The offset is
  * committed only after the actor confirms the persist (or the dedupe), so a crash redelivers rather
- * than loses; the actor's dedupe window makes the redelivery harmless. A record that is not a valid
- * event goes to the dead-letter topic with the reason in a header, and the partition moves on.
- * Any other failure restarts the stream with backoff from the last committed offset.
+ * than loses; the actor's dedupe window makes the redelivery harmless. An event whose persist is not
+ * confirmed in time (Cassandra down or slow) is asked again with backoff while its partition waits,
+ * so that an outage pauses ingestion instead of failing it. A record that is not a valid event goes
+ * to the dead-letter topic with the reason in a header, and the partition moves on. Any other
+ * failure restarts the stream with backoff from the last committed offset.
  */
 public final class EventIngestion {
 
@@ -56,6 +60,8 @@ public final class EventIngestion {
   private final RecordedEventListener onRecorded;
   private final Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener;
   private final NodeMetrics metrics;
+  private final PersistRetry retry;
+  private final ActorSystem<?> system;
   private final AtomicInteger starts = new AtomicInteger();
   private final AtomicReference<Consumer.Control> control = new AtomicReference<>();
   private volatile boolean stopping;
@@ -79,6 +85,8 @@ public final class EventIngestion {
     this.onRecorded = onRecorded;
     this.rebalanceListener = rebalanceListener;
     this.metrics = metrics;
+    this.retry = settings.persistRetry();
+    this.system = system;
   }
 
   /** @param rebalanceListener told which partitions this node consumes, when shards follow partitions */
@@ -137,10 +145,7 @@ public final class EventIngestion {
     ConsumerRecord<String, byte[]> record = message.record();
     ParsedEvent parsed = json.parse(record.value());
     if (parsed instanceof ParsedEvent.Valid valid) {
-      return sharding
-          .entityRefFor(CustomerEntity.ENTITY_KEY, valid.event().customerId())
-          .<CustomerEntity.EventAck>ask(
-              replyTo -> new CustomerEntity.RecordEvent(valid.event(), replyTo), settings.askTimeout())
+      return recorded(valid.event())
           .thenApplyAsync(
               ack -> {
                 metrics.eventRecorded(ack.duplicate());
@@ -158,6 +163,43 @@ public final class EventIngestion {
     return producer
         .send(deadLetter(record, reason))
         .thenApplyAsync(metadata -> message.committableOffset(), executor);
+  }
+
+  private CompletionStage<CustomerEntity.EventAck> recorded(CustomerEvent event) {
+    return ask(event).exceptionallyComposeAsync(failure -> askedAgain(event, failure), executor);
+  }
+
+  private CompletionStage<CustomerEntity.EventAck> ask(CustomerEvent event) {
+    return sharding
+        .entityRefFor(CustomerEntity.ENTITY_KEY, event.customerId())
+        .ask(replyTo -> new CustomerEntity.RecordEvent(event, replyTo), settings.askTimeout());
+  }
+
+  // Cassandra is down or slow. Holding this record holds its partition (mapAsync keeps order), so
+  // nothing later is committed past it; the Kafka consumer stays in its group while it waits.
+  private CompletionStage<CustomerEntity.EventAck> askedAgain(CustomerEvent event, Throwable failure) {
+    if (metrics.persistWaitStarted() == 0) {
+      log.warn(
+          "ingestion is waiting: customer {} did not confirm event {} ({}); asking again every {} at most,"
+              + " committing nothing past it until it is confirmed",
+          event.customerId(), event.eventId(), failure.toString(),
+          retry.maxBackoff());
+    }
+    return Patterns.retry(
+            () -> {
+              metrics.persistRetried();
+              return ask(event);
+            },
+            retry.attempts(), retry.minBackoff(), retry.maxBackoff(), retry.randomFactor(), system)
+        .whenCompleteAsync(
+            (ack, failed) -> {
+              if (metrics.persistWaitEnded() == 0) {
+                log.info(failed == null
+                    ? "ingestion resumed: customers confirm their events again"
+                    : "ingestion gives up waiting and restarts from the last committed offsets");
+              }
+            },
+            executor);
   }
 
   private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {

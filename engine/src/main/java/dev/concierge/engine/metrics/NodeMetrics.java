@@ -1,13 +1,16 @@
 package dev.concierge.engine.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What this node counts for {@code GET /metrics}: decisions and their fallbacks (by cause), events
- * recorded and redeliveries dropped, dead-lettered records and ingestion restarts. Counters are
+ * recorded and redeliveries dropped, dead-lettered records, ingestion restarts, and events waiting
+ * for a persist to be confirmed. Counters are
  * made once; counting is an add to a striped cell, cheap on the hot paths.
  */
 public final class NodeMetrics {
@@ -20,6 +23,9 @@ public final class NodeMetrics {
   private final Counter duplicateEvents;
   private final Counter deadLetters;
   private final Counter ingestionRestarts;
+  private final Counter persistRetries;
+  private final Counter unloggedDecisions;
+  private final AtomicInteger eventsWaiting = new AtomicInteger();
 
   public NodeMetrics(MeterRegistry registry) {
     personalDecisions = decisions(registry, "personal");
@@ -32,6 +38,14 @@ public final class NodeMetrics {
         .description("records sent to the dead-letter topic, each with its reason").register(registry);
     ingestionRestarts = Counter.builder("concierge.ingestion.restarts")
         .description("times the ingestion stream restarted after a failure").register(registry);
+    persistRetries = Counter.builder("concierge.ingestion.retries")
+        .description("events asked again because their customer's actor did not confirm the persist in time")
+        .register(registry);
+    unloggedDecisions = Counter.builder("concierge.decisions.unlogged")
+        .description("decisions answered but not logged to the decisions topic (Kafka down or slow)")
+        .register(registry);
+    Gauge.builder("concierge.ingestion.waiting", eventsWaiting, AtomicInteger::get)
+        .description("events whose persist is being retried; their partitions wait meanwhile").register(registry);
   }
 
   /** Counts into a registry of its own, for tests and tools that do not serve metrics. */
@@ -58,6 +72,10 @@ public final class NodeMetrics {
     return false;
   }
 
+  public void decisionUnlogged() {
+    unloggedDecisions.increment();
+  }
+
   public void eventRecorded(boolean duplicate) {
     (duplicate ? duplicateEvents : newEvents).increment();
   }
@@ -68,6 +86,20 @@ public final class NodeMetrics {
 
   public void ingestionRestarted() {
     ingestionRestarts.increment();
+  }
+
+  /** An event's persist was not confirmed; returns how many events were waiting before this one. */
+  public int persistWaitStarted() {
+    return eventsWaiting.getAndIncrement();
+  }
+
+  public void persistRetried() {
+    persistRetries.increment();
+  }
+
+  /** An event that waited was confirmed (or given up); returns how many events still wait. */
+  public int persistWaitEnded() {
+    return eventsWaiting.decrementAndGet();
   }
 
   private static Counter decisions(MeterRegistry registry, String outcome) {

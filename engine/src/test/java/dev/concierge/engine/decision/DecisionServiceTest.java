@@ -57,7 +57,7 @@ class DecisionServiceTest {
   private static final int SHARDS = 10;
   private static final int ACTIVITY_SAMPLES = 12;
 
-  private static final Duration TIMEOUT = Duration.ofMillis(200);
+  private static final DecisionDeadline DEADLINE = new DecisionDeadline(Duration.ofMillis(200), Duration.ofMillis(20));
   private static final int POPULAR_PER_LIST = 20;
   private static final String PERSONAL_MODEL = "personal-v7";
   private static final RankedItem PERSONAL = new RankedItem("personal-pick", 0.9, List.of("picked for you"));
@@ -109,7 +109,7 @@ class DecisionServiceTest {
             new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
             new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(),
             CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
-    service = new DecisionService(testKit.system(), context, TIMEOUT, logged::add, new NodeMetrics(meters));
+    service = new DecisionService(testKit.system(), context, DEADLINE, logged::add, new NodeMetrics(meters));
   }
 
   @Test
@@ -138,6 +138,18 @@ class DecisionServiceTest {
     assertEquals(timeoutsBefore + 1, count("concierge.decision.fallbacks", "cause", "timeout"), "counted as a timeout");
     assertEquals(fallbacksBefore + 1, count("concierge.decisions", "outcome", "fallback"));
     assertTrue(logged.contains(outcome), "fallback answers are logged like any other");
+  }
+
+  @Test
+  void theCustomersActorHasTheDeadlineLessTheFallbackReserveBeforeTheFallbackAnswers() throws Exception {
+    long started = System.nanoTime();
+
+    DecisionOutcome outcome = decide("slow-2");
+
+    // a lower bound only: how late the fallback may be is measured against real services, not here
+    assertTrue(outcome.fallback());
+    assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(DEADLINE.actorTimeout()) >= 0,
+        "the fallback waits for the actor's share of the deadline, " + DEADLINE.actorTimeout());
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -49,12 +50,14 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Ingestion on a real Kafka broker, against a stand-in customer entity that stays silent for the
- * first deliveries of an event, as a customer whose persist does not complete would.
+ * first deliveries of an event, as a customer whose persist does not complete would (Cassandra down).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventIngestionIntegrationTest {
 
-  private static final int SILENT_DELIVERIES = 2;
+  // fewer silences than retries: the event waits in the stream; more: the stream gives up and restarts
+  private static final int RETRIES = 3;
+  private static final Map<String, Integer> SILENT_DELIVERIES = Map.of("e-1", 2, "e-2", RETRIES + 2);
   private static final Duration SETTLE = Duration.ofSeconds(30);
 
   private final String id = Long.toString(System.nanoTime(), Character.MAX_RADIX);
@@ -65,6 +68,7 @@ class EventIngestionIntegrationTest {
   private IngestionSettings settings;
   private EventIngestion ingestion;
   private SendProducer<String, byte[]> producer;
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @BeforeAll
   void startIngestion() {
@@ -83,6 +87,9 @@ class EventIngestionIntegrationTest {
                     "concierge.kafka.topics.events-partitions = 1",
                     "concierge.ingestion.group-id = \"ingestion-it-" + id + "\"",
                     "concierge.ingestion.ask-timeout = 300ms",
+                    "concierge.ingestion.persist-retry.attempts = " + RETRIES,
+                    "concierge.ingestion.persist-retry.min-backoff = 50ms",
+                    "concierge.ingestion.persist-retry.max-backoff = 200ms",
                     "concierge.ingestion.restart.min-backoff = 100ms",
                     "concierge.ingestion.restart.max-backoff = 500ms"))
             .withFallback(ConfigFactory.load())
@@ -104,7 +111,7 @@ class EventIngestionIntegrationTest {
     ingestion =
         EventIngestion.start(
             testKit.system(), kafka, settings, new EventJson(new ObjectMapper()), producer, recorded::add, Optional.empty(),
-            NodeMetrics.unserved());
+            new NodeMetrics(meters));
   }
 
   @AfterAll
@@ -115,16 +122,41 @@ class EventIngestionIntegrationTest {
   }
 
   @Test
-  void anUnconfirmedEventIsRedeliveredAfterARestartAndItsOffsetIsCommittedOnlyOnceConfirmed() throws Exception {
-    produce("c-1", "{\"eventId\":\"e-1\",\"customerId\":\"c-1\",\"type\":\"view\",\"itemId\":\"sku-1\","
-        + "\"timestamp\":\"2026-11-26T10:00:00Z\"}");
+  void anUnconfirmedEventIsAskedAgainWhileItsPartitionWaitsAndItsOffsetIsCommittedOnlyOnceConfirmed() throws Exception {
+    double restartsBefore = count("concierge.ingestion.restarts");
+    double retriesBefore = count("concierge.ingestion.retries");
+    long offset = produce("c-1", event("e-1", "c-1"));
 
-    Eventually.within(SETTLE, "the event's offset is committed", () -> committedOffset() == 1L);
+    Eventually.within(SETTLE, "the event's offset is committed", () -> committedOffset() == offset + 1);
 
-    // each silent delivery timed out, failed the stream, and the restart read the record again
-    assertEquals(SILENT_DELIVERIES + 1, deliveries.get("e-1").get());
-    assertEquals(List.of("e-1"), recorded.stream().map(CustomerEvent::eventId).toList(), "listeners hear of it once");
+    assertEquals(SILENT_DELIVERIES.get("e-1") + 1, deliveries.get("e-1").get());
+    assertEquals((double) SILENT_DELIVERIES.get("e-1"), count("concierge.ingestion.retries") - retriesBefore);
+    assertEquals(restartsBefore, count("concierge.ingestion.restarts"), "the stream waited instead of restarting");
+    assertEquals(0, meters.get("concierge.ingestion.waiting").gauge().value(), "nothing waits any more");
+    assertTrue(recorded.stream().filter(event -> event.eventId().equals("e-1")).count() == 1, "listeners hear of it once");
+  }
+
+  @Test
+  void anEventStillUnconfirmedAfterTheLastRetryRestartsTheStreamWhichReadsItAgainFromTheCommittedOffset()
+      throws Exception {
+    double restartsBefore = count("concierge.ingestion.restarts");
+    long offset = produce("c-2", event("e-2", "c-2"));
+
+    Eventually.within(SETTLE, "the event's offset is committed", () -> committedOffset() == offset + 1);
+
+    assertEquals(SILENT_DELIVERIES.get("e-2") + 1, deliveries.get("e-2").get());
+    assertEquals(restartsBefore + 1, count("concierge.ingestion.restarts"), "one restart, after the first "
+        + (RETRIES + 1) + " asks");
     assertTrue(ingestion.isRunning(), "the restarted stream keeps running");
+  }
+
+  private static String event(String eventId, String customerId) {
+    return "{\"eventId\":\"" + eventId + "\",\"customerId\":\"" + customerId + "\",\"type\":\"view\","
+        + "\"itemId\":\"sku-1\",\"timestamp\":\"2026-11-26T10:00:00Z\"}";
+  }
+
+  private double count(String counter) {
+    return meters.get(counter).counter().count();
   }
 
   private Behavior<CustomerEntity.Command> silentAtFirst() {
@@ -132,7 +164,8 @@ class EventIngestionIntegrationTest {
         command -> {
           if (command instanceof CustomerEntity.RecordEvent record) {
             String eventId = record.event().eventId();
-            if (deliveries.computeIfAbsent(eventId, e -> new AtomicInteger()).incrementAndGet() > SILENT_DELIVERIES) {
+            int delivery = deliveries.computeIfAbsent(eventId, e -> new AtomicInteger()).incrementAndGet();
+            if (delivery > SILENT_DELIVERIES.getOrDefault(eventId, 0)) {
               record.replyTo().tell(new CustomerEntity.EventAck(eventId, false));
             }
           }
@@ -140,12 +173,14 @@ class EventIngestionIntegrationTest {
         });
   }
 
-  private void produce(String key, String value) throws Exception {
+  /** Returns the record's offset. */
+  private long produce(String key, String value) throws Exception {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     try (KafkaProducer<String, byte[]> raw =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-      raw.send(new ProducerRecord<>(kafka.eventsTopic(), key, value.getBytes(StandardCharsets.UTF_8))).get();
+      return raw.send(new ProducerRecord<>(kafka.eventsTopic(), key, value.getBytes(StandardCharsets.UTF_8)))
+          .get().offset();
     }
   }
 
