@@ -21,7 +21,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -50,28 +49,42 @@ final class IngestionAudit implements AutoCloseable {
     return Eventually.within(timeout, "ingestion commits every event", () -> lag() == 0, () -> "lag " + lag());
   }
 
+  /** Records in the events topic not yet committed by the consumer group. */
   long lag() {
+    return endOffsets() - committed();
+  }
+
+  /** The consumer group's committed offsets, summed over the events topic's partitions. */
+  long committed() {
     try {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(cluster.groupId()).partitionsToOffsetAndMetadata().get();
+      return admin.listConsumerGroupOffsets(cluster.groupId()).partitionsToOffsetAndMetadata().get().entrySet().stream()
+          .filter(entry -> entry.getKey().topic().equals(cluster.eventsTopic()))
+          .mapToLong(entry -> entry.getValue().offset())
+          .sum();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new AssertionError("could not read the consumer group's offsets", e);
+    }
+  }
+
+  private long endOffsets() {
+    try {
       int partitions = admin.describeTopics(List.of(cluster.eventsTopic())).allTopicNames().get()
           .get(cluster.eventsTopic()).partitions().size();
       Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
       for (int p = 0; p < partitions; p++) {
         ends.put(new TopicPartition(cluster.eventsTopic(), p), OffsetSpec.latest());
       }
-      long lag = 0;
-      for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end :
-          admin.listOffsets(ends).all().get().entrySet()) {
-        OffsetAndMetadata at = committed.get(end.getKey());
-        lag += end.getValue().offset() - (at == null ? 0 : at.offset());
-      }
-      return lag;
+      return admin.listOffsets(ends).all().get().values().stream()
+          .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+          .sum();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     } catch (ExecutionException e) {
-      throw new AssertionError("could not read the consumer group's offsets", e);
+      throw new AssertionError("could not read the events topic's end offsets", e);
     }
   }
 

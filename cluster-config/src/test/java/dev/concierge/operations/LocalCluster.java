@@ -27,8 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * Three Concierge JVMs on this machine, configured like {@code local1..3.conf} but on free ports and
- * with the topics, consumer group and keyspace of one test, against the real Kafka and Cassandra.
+ * Concierge JVMs on this machine (three, or as many as a test asks for), configured like {@code
+ * local1..3.conf} but on free ports and with the topics, consumer group and keyspace of one test,
+ * against a real Kafka and Cassandra.
  * Knows which nodes a load balancer would send storefront traffic to ({@link #serving()}), and talks
  * to the admin API with the token.
  */
@@ -44,24 +45,33 @@ final class LocalCluster implements AutoCloseable {
 
   final String namespace;
   private final int eventPartitions;
+  private final ServiceAddresses services;
   final List<NodeProcess> nodes = new ArrayList<>();
   private final List<NodeProcess> serving = new CopyOnWriteArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper mapper = new ObjectMapper();
 
-  /** @param settings more HOCON lines for every node, after the test's own */
+  /** Three nodes against the services the suite shares. */
   LocalCluster(String namespace, Path workDir, int eventPartitions, List<String> settings) throws IOException {
+    this(namespace, workDir, NODES, eventPartitions, ServiceAddresses.shared(), settings);
+  }
+
+  /** @param settings more HOCON lines for every node, after the test's own */
+  LocalCluster(
+      String namespace, Path workDir, int nodeCount, int eventPartitions, ServiceAddresses services,
+      List<String> settings) throws IOException {
     this.namespace = namespace;
     this.eventPartitions = eventPartitions;
+    this.services = services;
     Files.createDirectories(workDir);
-    int[] remotePorts = new int[NODES];
-    for (int i = 0; i < NODES; i++) {
+    int[] remotePorts = new int[nodeCount];
+    for (int i = 0; i < nodeCount; i++) {
       remotePorts[i] = RealServices.freePort();
     }
     String seeds = java.util.Arrays.stream(remotePorts)
         .mapToObj(port -> "\"pekko://concierge@127.0.0.1:" + port + "\"")
         .collect(Collectors.joining(", "));
-    for (int i = 0; i < NODES; i++) {
+    for (int i = 0; i < nodeCount; i++) {
       String name = "local" + (i + 1);
       int httpPort = RealServices.freePort();
       int managementPort = RealServices.freePort();
@@ -72,8 +82,8 @@ final class LocalCluster implements AutoCloseable {
           "pekko.remote.artery.canonical.port = " + remotePorts[i],
           "pekko.management.http.port = " + managementPort,
           "pekko.cluster.seed-nodes = [" + seeds + "]",
-          "concierge.kafka.bootstrap-servers = \"" + RealServices.kafkaBootstrap() + "\"",
-          "concierge.cassandra.contact-point = \"" + RealServices.cassandraContactPoint() + "\"",
+          "concierge.kafka.bootstrap-servers = \"" + services.kafkaBootstrap() + "\"",
+          "concierge.cassandra.contact-point = \"" + services.cassandraContactPoint() + "\"",
           "concierge.admin.token = \"" + ADMIN_TOKEN + "\"",
           "concierge.kafka.topics.events = \"" + eventsTopic() + "\"",
           "concierge.kafka.topics.dead-letters = \"" + eventsTopic() + ".dlq\"",
@@ -104,7 +114,7 @@ final class LocalCluster implements AutoCloseable {
 
   /** The test's events, dead-letter, catalog and decisions topics, created and awaited (KAFKA-15591). */
   void createTopics() {
-    KafkaTopics.ensure(RealServices.kafkaBootstrap(), List.of(
+    KafkaTopics.ensure(services.kafkaBootstrap(), List.of(
         TopicSpec.regular(eventsTopic(), eventPartitions),
         TopicSpec.regular(eventsTopic() + ".dlq", 1),
         TopicSpec.compacted(catalogTopic(), 1),
@@ -114,7 +124,7 @@ final class LocalCluster implements AutoCloseable {
   void loadCatalog(List<CatalogItem> items) {
     CatalogJson json = new CatalogJson(mapper);
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServices.kafkaBootstrap()),
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap()),
         new StringSerializer(), new ByteArraySerializer())) {
       for (CatalogItem item : items) {
         producer.send(new ProducerRecord<>(catalogTopic(), item.itemId(), json.write(item)));
@@ -130,7 +140,8 @@ final class LocalCluster implements AutoCloseable {
     for (NodeProcess node : nodes) {
       awaitServing(node);
     }
-    Eventually.within(READY_TIMEOUT, "all " + NODES + " nodes are Up members", () -> upMembers() == NODES);
+    Eventually.within(
+        READY_TIMEOUT, "all " + nodes.size() + " nodes are Up members", () -> upMembers() == nodes.size());
   }
 
   /** Starts the node again on its ports and puts it back into rotation once it is ready. */

@@ -94,6 +94,24 @@ final class NodeProcess {
     }
   }
 
+  /** The value of one series of {@code GET /metrics}, e.g. {@code concierge_dead_letters_total}; 0 if absent. */
+  double metric(String series) {
+    try {
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(url("/metrics")).timeout(HTTP_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+      return response.body().lines()
+          .filter(line -> line.startsWith(series + " "))
+          .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+          .findFirst()
+          .orElse(0);
+    } catch (IOException e) {
+      throw new AssertionError("GET /metrics from " + this + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
   /** SIGKILL: no leave, no hand-off, nothing flushed. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

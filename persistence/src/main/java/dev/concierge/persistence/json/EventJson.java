@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 public final class EventJson {
 
+  /** The largest event record read: real events are a few hundred bytes, and anything far larger is not one. */
+  public static final int MAX_EVENT_BYTES = 64 * 1024;
+
   private static final int JSON_ERROR_CHARACTERS = 200;
   private static final int WRITE_BUFFER_BYTES = 256;
 
@@ -40,6 +43,10 @@ public final class EventJson {
   public ParsedEvent parse(byte[] json) {
     if (json == null || json.length == 0) {
       return new ParsedEvent.Invalid("the record has no value; expected an event JSON object");
+    }
+    if (json.length > MAX_EVENT_BYTES) {
+      return new ParsedEvent.Invalid(
+          "the record is " + json.length + " bytes; an event is at most " + MAX_EVENT_BYTES + " bytes");
     }
     JsonNode node;
     try {

@@ -82,6 +82,24 @@ class EventJsonTest {
     assertInstanceOf(ParsedEvent.Invalid.class, json.parse(new byte[0]));
   }
 
+  @Test
+  void aRecordOverTheEventSizeLimitIsInvalidEvenWhenItIsAWellFormedEventWithPadding() {
+    String padded = CONTRACT_EXAMPLE.replace("}", ",\"padding\":\"" + "x".repeat(EventJson.MAX_EVENT_BYTES) + "\"}");
+
+    ParsedEvent parsed = json.parse(padded.getBytes(StandardCharsets.UTF_8));
+
+    ParsedEvent.Invalid invalid = assertInstanceOf(ParsedEvent.Invalid.class, parsed);
+    assertTrue(invalid.reason().contains("an event is at most " + EventJson.MAX_EVENT_BYTES + " bytes"), invalid.reason());
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreInvalidJson() {
+    byte[] latin1 = "{\"eventId\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+    ParsedEvent.Invalid invalid = assertInstanceOf(ParsedEvent.Invalid.class, json.parse(latin1));
+    assertTrue(invalid.reason().startsWith("not valid JSON"), invalid.reason());
+  }
+
   private CustomerEvent valid(String record) {
     ParsedEvent parsed = json.parse(record.getBytes(StandardCharsets.UTF_8));
     return assertInstanceOf(ParsedEvent.Valid.class, parsed, parsed.toString()).event();
