@@ -27,8 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * Three Concierge JVMs on this machine, configured like {@code local1..3.conf} but on free ports and
- * with the topics, consumer group and keyspace of one test, against the real Kafka and Cassandra.
+ * Concierge JVMs on this machine (three unless a test asks for another number), configured like
+ * {@code local1..3.conf} but on free ports and with the topics, consumer group, keyspace and admin
+ * token of one test, against the real Kafka and Cassandra.
  * Knows which nodes a load balancer would send storefront traffic to ({@link #serving()}), and talks
  * to the admin API with the token.
  */
@@ -43,25 +44,35 @@ final class LocalCluster implements AutoCloseable {
   private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(10);
 
   final String namespace;
+  private final String adminToken;
+  private final int size;
   private final int eventPartitions;
   final List<NodeProcess> nodes = new ArrayList<>();
   private final List<NodeProcess> serving = new CopyOnWriteArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper mapper = new ObjectMapper();
 
-  /** @param settings more HOCON lines for every node, after the test's own */
+  /** {@link #NODES} nodes with {@link #ADMIN_TOKEN}. */
   LocalCluster(String namespace, Path workDir, int eventPartitions, List<String> settings) throws IOException {
+    this(namespace, workDir, NODES, ADMIN_TOKEN, eventPartitions, settings);
+  }
+
+  /** @param settings more HOCON lines for every node, after the test's own */
+  LocalCluster(String namespace, Path workDir, int size, String adminToken, int eventPartitions, List<String> settings)
+      throws IOException {
     this.namespace = namespace;
+    this.adminToken = adminToken;
+    this.size = size;
     this.eventPartitions = eventPartitions;
     Files.createDirectories(workDir);
-    int[] remotePorts = new int[NODES];
-    for (int i = 0; i < NODES; i++) {
+    int[] remotePorts = new int[size];
+    for (int i = 0; i < size; i++) {
       remotePorts[i] = RealServices.freePort();
     }
     String seeds = java.util.Arrays.stream(remotePorts)
         .mapToObj(port -> "\"pekko://concierge@127.0.0.1:" + port + "\"")
         .collect(Collectors.joining(", "));
-    for (int i = 0; i < NODES; i++) {
+    for (int i = 0; i < size; i++) {
       String name = "local" + (i + 1);
       int httpPort = RealServices.freePort();
       int managementPort = RealServices.freePort();
@@ -74,7 +85,7 @@ final class LocalCluster implements AutoCloseable {
           "pekko.cluster.seed-nodes = [" + seeds + "]",
           "concierge.kafka.bootstrap-servers = \"" + RealServices.kafkaBootstrap() + "\"",
           "concierge.cassandra.contact-point = \"" + RealServices.cassandraContactPoint() + "\"",
-          "concierge.admin.token = \"" + ADMIN_TOKEN + "\"",
+          "concierge.admin.token = \"" + adminToken + "\"",
           "concierge.kafka.topics.events = \"" + eventsTopic() + "\"",
           "concierge.kafka.topics.dead-letters = \"" + eventsTopic() + ".dlq\"",
           "concierge.kafka.topics.catalog = \"" + catalogTopic() + "\"",
@@ -130,7 +141,7 @@ final class LocalCluster implements AutoCloseable {
     for (NodeProcess node : nodes) {
       awaitServing(node);
     }
-    Eventually.within(READY_TIMEOUT, "all " + NODES + " nodes are Up members", () -> upMembers() == NODES);
+    Eventually.within(READY_TIMEOUT, "all " + size + " nodes are Up members", () -> upMembers() == size);
   }
 
   /** Starts the node again on its ports and puts it back into rotation once it is ready. */
@@ -188,7 +199,7 @@ final class LocalCluster implements AutoCloseable {
   AdminAnswer admin(NodeProcess via, String method, String path, String json) {
     HttpRequest.Builder request = HttpRequest.newBuilder(via.url(path))
         .timeout(ADMIN_TIMEOUT)
-        .header("Authorization", "Bearer " + ADMIN_TOKEN);
+        .header("Authorization", "Bearer " + adminToken);
     request = json == null
         ? request.method(method, HttpRequest.BodyPublishers.noBody())
         : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
