@@ -145,7 +145,8 @@ public record Node(
         new DecisionService(
             system, context, DecisionDeadline.fromConfig(concierge.getConfig("decisions")),
             decisionLog,
-            metrics);
+            metrics,
+            concierge.getDuration("decisions.fallback-warning-every"));
 
     ModelAdminService modelAdmin = startModelRegistry(system, concierge, models, catalog, mapper);
 

@@ -100,15 +100,14 @@ class AdminRoutesTest extends RouteTestSupport {
     assertFalse(admin.touched, "an unauthorised request never reaches the model admin");
   }
 
-  @ParameterizedTest(name = "{0} with a wrong token is 401")
+  @ParameterizedTest(name = "{0} with a wrong token is 403")
   @MethodSource("everyAdminOperation")
-  void wrongTokenIs401OnEveryOperation(String operation, HttpRequest request) {
+  void wrongTokenIs403ForbiddenOnEveryOperation(String operation, HttpRequest request) {
     FakeModelAdmin admin = new FakeModelAdmin();
 
     TestRouteResult result = testRoute(route(admin)).run(request.addHeader(Authorization.oauth2("not-the-token")));
 
-    assertError(result, 401, "unauthorized");
-    assertBearerChallenge(result);
+    assertError(result, 403, "forbidden");
     assertFalse(admin.touched);
     assertTrue(admin.publishedArchives.isEmpty() && admin.activatedVersions.isEmpty() && admin.experimentArms.isEmpty());
   }
@@ -116,17 +115,17 @@ class AdminRoutesTest extends RouteTestSupport {
   @ParameterizedTest(name = "Authorization: \"{0}\" is 401")
   @ValueSource(
       strings = {
-        "Bearer s3cret-token-and-more", // the token as a prefix
-        "Bearer s3cret", // a prefix of the token
-        "Bearer ",
+        "Bearer ", // the scheme without a token: no credential was given
+        "Bearer \t ",
         "Bearer",
+        "",
         "s3cret-token", // no scheme
         "Bearers3cret-token", // no space
         "Token s3cret-token",
         "Basic czNjcmV0LXRva2Vu", // the token as Basic credentials
-        "Bearer S3CRET-TOKEN" // the token is case-sensitive
+        "basic czNjcmV0LXRva2Vu"
       })
-  void malformedOrWrongAuthorizationIs401(String authorization) {
+  void withoutABearerCredentialIs401WithABearerChallenge(String authorization) {
     FakeModelAdmin admin = new FakeModelAdmin();
 
     TestRouteResult result =
@@ -135,6 +134,41 @@ class AdminRoutesTest extends RouteTestSupport {
     assertError(result, 401, "unauthorized");
     assertBearerChallenge(result);
     assertFalse(admin.touched);
+  }
+
+  @ParameterizedTest(name = "Authorization: \"{0}\" is 403")
+  @ValueSource(
+      strings = {
+        "Bearer s3cret-token-and-more", // the token as a prefix
+        "Bearer s3cret", // a prefix of the token
+        "Bearer S3CRET-TOKEN", // the token is case-sensitive
+        "bearer not-the-token", // the scheme is case-insensitive whatever the token
+        "BEARER not-the-token"
+      })
+  void aBearerTokenThatIsNotTheAdminTokenIs403SayingWhereTheTokenIsConfigured(String authorization) {
+    FakeModelAdmin admin = new FakeModelAdmin();
+
+    TestRouteResult result =
+        testRoute(route(admin)).run(HttpRequest.GET("/admin/models").addHeader(RawHeader.create("Authorization", authorization)));
+
+    String message = assertError(result, 403, "forbidden");
+    assertMentions(message, "not this cluster's admin token", "CONCIERGE_ADMIN_TOKEN", "concierge.admin.token",
+        ".concierge/admin-token");
+    assertTrue(result.response().getHeader("WWW-Authenticate").isEmpty(),
+        "a 403 asks for no credentials: the client sent one, and sending it again would not help");
+    assertFalse(admin.touched);
+  }
+
+  @Test
+  void aWrongTokenIsNotEchoedInTheAnswer() {
+    String guess = "guessed-token-4711";
+
+    TestRouteResult result = testRoute(route(new FakeModelAdmin()))
+        .run(HttpRequest.GET("/admin/models").addHeader(Authorization.oauth2(guess)));
+
+    assertError(result, 403, "forbidden");
+    assertFalse(result.entityString().contains(guess), result.entityString());
+    result.response().getHeaders().forEach(header -> assertFalse(header.value().contains(guess), header.toString()));
   }
 
   @ParameterizedTest(name = "scheme \"{0}\" is let in")
@@ -160,9 +194,30 @@ class AdminRoutesTest extends RouteTestSupport {
   }
 
   @Test
+  void spacesAroundTheTokenAreNotPartOfIt() {
+    FakeModelAdmin admin = new FakeModelAdmin();
+
+    testRoute(route(admin))
+        .run(HttpRequest.GET("/admin/models")
+            .addHeader(RawHeader.create("Authorization", "Bearer   " + RouteFixture.ADMIN_TOKEN + " ")))
+        .assertStatusCode(200);
+
+    assertEquals(1, admin.listCalls);
+  }
+
+  @Test
   void unauthorisedRequestToAnUnknownAdminPathIs401NotA404() {
     // the admin surface is not probed without credentials
     assertError(get(route(new FakeModelAdmin()), "/admin/nothing-here"), 401, "unauthorized");
+  }
+
+  @Test
+  void aWrongTokenOnAnUnknownAdminPathIs403NotA404() {
+    // nor with a wrong token
+    TestRouteResult result = testRoute(route(new FakeModelAdmin()))
+        .run(HttpRequest.GET("/admin/nothing-here").addHeader(Authorization.oauth2("not-the-token")));
+
+    assertError(result, 403, "forbidden");
   }
 
   @ParameterizedTest(name = "{0} with the admin API off is 404 admin_disabled")
@@ -176,6 +231,16 @@ class AdminRoutesTest extends RouteTestSupport {
     String message = assertError(result, 404, "admin_disabled");
     assertMentions(message, "CONCIERGE_ADMIN_TOKEN");
     assertFalse(admin.touched, "an admin API that is off never reaches the model admin");
+  }
+
+  @Test
+  void withTheAdminApiOffAWrongTokenIs404NotA403() {
+    Route route = new RouteFixture().adminOff().route();
+
+    TestRouteResult result =
+        testRoute(route).run(HttpRequest.GET("/admin/models").addHeader(Authorization.oauth2("not-the-token")));
+
+    assertMentions(assertError(result, 404, "admin_disabled"), "CONCIERGE_ADMIN_TOKEN");
   }
 
   @Test

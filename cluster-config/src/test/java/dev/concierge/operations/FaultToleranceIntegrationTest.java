@@ -87,7 +87,8 @@ class FaultToleranceIntegrationTest {
     Path workDir = Path.of("target/it-faults", namespace);
     services = new OwnServices(workDir.resolve("services"));
     services.start();
-    cluster = new LocalCluster(namespace, workDir, 1, PARTITIONS, services.addresses(), List.of());
+    cluster = new LocalCluster(
+        namespace, workDir, 1, LocalCluster.ADMIN_TOKEN, PARTITIONS, services.addresses(), List.of());
     cluster.createTopics();
     cluster.loadCatalog(DemoCatalog.generate(CATALOG_ITEMS, 42));
     cluster.start();
@@ -180,8 +181,8 @@ class FaultToleranceIntegrationTest {
     long[] timings = new long[3];
     MidStreamDrill.Pace cassandraPace = new MidStreamDrill.Pace(
         EVENTS_IN_CASSANDRA_RUN, EVENTS_PER_SECOND, START_AFTER_EVENTS, CATCH_UP, COUNTS_SETTLE);
-    new MidStreamDrill(events, decisions, audit, cassandraPace).run("SIGKILL Cassandra, " + CASSANDRA_DOWN.toSeconds()
-        + " s down", () -> {
+    drill.run("SIGKILL Cassandra, " + CASSANDRA_DOWN.toSeconds()
+        + " s down", cassandraPace, () -> {
       long killedAt = System.nanoTime();
       services.kill(OwnServices.Service.CASSANDRA);
       timings[0] = Eventually.within(NOTICED, "/health/ready reports the journal unreachable", () -> !node.ready())

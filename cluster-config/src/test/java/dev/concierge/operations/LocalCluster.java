@@ -27,9 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * Concierge JVMs on this machine (three, or as many as a test asks for), configured like {@code
- * local1..3.conf} but on free ports and with the topics, consumer group and keyspace of one test,
- * against a real Kafka and Cassandra.
+ * Concierge JVMs on this machine (three unless a test asks for another number), configured like
+ * {@code local1..3.conf} but on free ports and with the topics, consumer group, keyspace and admin
+ * token of one test, against a real Kafka and Cassandra.
  * Knows which nodes a load balancer would send storefront traffic to ({@link #serving()}), and talks
  * to the admin API with the token.
  */
@@ -44,6 +44,7 @@ final class LocalCluster implements AutoCloseable {
   private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(10);
 
   final String namespace;
+  private final String adminToken;
   private final int eventPartitions;
   private final ServiceAddresses services;
   final List<NodeProcess> nodes = new ArrayList<>();
@@ -51,27 +52,28 @@ final class LocalCluster implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper mapper = new ObjectMapper();
 
-  /** Three nodes against the services the suite shares. */
+  /** {@link #NODES} nodes with {@link #ADMIN_TOKEN}, against the services the suite shares. */
   LocalCluster(String namespace, Path workDir, int eventPartitions, List<String> settings) throws IOException {
-    this(namespace, workDir, NODES, eventPartitions, ServiceAddresses.shared(), settings);
+    this(namespace, workDir, NODES, ADMIN_TOKEN, eventPartitions, ServiceAddresses.shared(), settings);
   }
 
   /** @param settings more HOCON lines for every node, after the test's own */
   LocalCluster(
-      String namespace, Path workDir, int nodeCount, int eventPartitions, ServiceAddresses services,
+      String namespace, Path workDir, int size, String adminToken, int eventPartitions, ServiceAddresses services,
       List<String> settings) throws IOException {
     this.namespace = namespace;
+    this.adminToken = adminToken;
     this.eventPartitions = eventPartitions;
     this.services = services;
     Files.createDirectories(workDir);
-    int[] remotePorts = new int[nodeCount];
-    for (int i = 0; i < nodeCount; i++) {
+    int[] remotePorts = new int[size];
+    for (int i = 0; i < size; i++) {
       remotePorts[i] = RealServices.freePort();
     }
     String seeds = java.util.Arrays.stream(remotePorts)
         .mapToObj(port -> "\"pekko://concierge@127.0.0.1:" + port + "\"")
         .collect(Collectors.joining(", "));
-    for (int i = 0; i < nodeCount; i++) {
+    for (int i = 0; i < size; i++) {
       String name = "local" + (i + 1);
       int httpPort = RealServices.freePort();
       int managementPort = RealServices.freePort();
@@ -84,7 +86,7 @@ final class LocalCluster implements AutoCloseable {
           "pekko.cluster.seed-nodes = [" + seeds + "]",
           "concierge.kafka.bootstrap-servers = \"" + services.kafkaBootstrap() + "\"",
           "concierge.cassandra.contact-point = \"" + services.cassandraContactPoint() + "\"",
-          "concierge.admin.token = \"" + ADMIN_TOKEN + "\"",
+          "concierge.admin.token = \"" + adminToken + "\"",
           "concierge.kafka.topics.events = \"" + eventsTopic() + "\"",
           "concierge.kafka.topics.dead-letters = \"" + eventsTopic() + ".dlq\"",
           "concierge.kafka.topics.catalog = \"" + catalogTopic() + "\"",
@@ -199,7 +201,7 @@ final class LocalCluster implements AutoCloseable {
   AdminAnswer admin(NodeProcess via, String method, String path, String json) {
     HttpRequest.Builder request = HttpRequest.newBuilder(via.url(path))
         .timeout(ADMIN_TIMEOUT)
-        .header("Authorization", "Bearer " + ADMIN_TOKEN);
+        .header("Authorization", "Bearer " + adminToken);
     request = json == null
         ? request.method(method, HttpRequest.BodyPublishers.noBody())
         : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));

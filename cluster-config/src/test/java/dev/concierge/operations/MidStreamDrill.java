@@ -47,6 +47,11 @@ final class MidStreamDrill {
 
   /** Runs the operation mid-stream, checks every customer's counts, and returns the decisions made meanwhile. */
   DecisionLoad.Counts run(String name, Operation operation) throws Exception {
+    return run(name, pace, operation);
+  }
+
+  /** As {@link #run(String, Operation)}, at another pace for this run. */
+  DecisionLoad.Counts run(String name, Pace pace, Operation operation) throws Exception {
     decisions.nextPhase();
     long duplicatesBefore = events.duplicatesSent();
     String runId = "run" + (++runs);

@@ -30,7 +30,7 @@ final class NodeProcess {
   final int managementPort;
   final String address;
   private final Path configFile;
-  private final Path logFile;
+  final Path logFile;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
   private final AtomicInteger inFlight = new AtomicInteger();
   private Process process;

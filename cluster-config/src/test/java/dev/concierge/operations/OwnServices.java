@@ -33,6 +33,9 @@ final class OwnServices implements AutoCloseable {
   private static final Duration EXIT_AFTER_KILL = Duration.ofSeconds(30);
   // enough for tests (RUNTIME.md); two Cassandras run while this one does
   private static final String CASSANDRA_HEAP = "256m";
+  // the launcher skips the commit log for schema changes (fast, for dev); a Cassandra killed here
+  // must keep its keyspace, as a production one does
+  private static final String DURABLE_SCHEMA = "-Dcassandra.unsafesystem=false";
 
   private final Path stateDir;
   private final Path launcherLog;
@@ -50,7 +53,8 @@ final class OwnServices implements AutoCloseable {
         "CONCIERGE_KAFKA_CONTROLLER_PORT", Integer.toString(RealServices.freePort()),
         "CONCIERGE_CASSANDRA_PORT", Integer.toString(cassandraPort),
         "CONCIERGE_CASSANDRA_STORAGE_PORT", Integer.toString(RealServices.freePort()),
-        "CONCIERGE_CASSANDRA_HEAP", CASSANDRA_HEAP);
+        "CONCIERGE_CASSANDRA_HEAP", CASSANDRA_HEAP,
+        "CONCIERGE_CASSANDRA_JVM_OPTS", DURABLE_SCHEMA);
     this.addresses = new ServiceAddresses("127.0.0.1:" + kafkaPort, "127.0.0.1:" + cassandraPort);
   }
 

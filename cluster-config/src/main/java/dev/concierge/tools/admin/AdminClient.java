@@ -30,6 +30,7 @@ final class AdminClient {
   private static final String JSON = "application/json";
   private static final int FIRST_ERROR_STATUS = 400;
   private static final int UNAUTHORIZED = 401;
+  private static final int FORBIDDEN = 403;
 
   private final HttpClient http;
   private final URI base;
@@ -107,11 +108,18 @@ final class AdminClient {
     }
     String message = body.path("message").asText(response.body().strip());
     String code = body.path("error").asText("");
-    String hint = response.statusCode() == UNAUTHORIZED
-        ? "; the token came from " + token.source() + ": use the one the nodes were started with"
-        : "";
     throw new AdminApiException(
-        message + hint + " (HTTP " + response.statusCode() + (code.isEmpty() ? "" : " " + code) + " from " + call + ")");
+        message + hint(response.statusCode()) + " (HTTP " + response.statusCode() + (code.isEmpty() ? "" : " " + code) + " from " + call + ")");
+  }
+
+  /** For a refused token, where this command took it from: the operator's likeliest mistake is a stale one. */
+  private String hint(int status) {
+    return switch (status) {
+      case UNAUTHORIZED -> "; the token came from " + token.source() + ": use the one the nodes were started with";
+      case FORBIDDEN -> "; the token sent came from " + token.source() + " (this command takes --token first, then "
+          + AdminEnvironment.TOKEN_VARIABLE + ", then the launcher's token file)";
+      default -> "";
+    };
   }
 
   private JsonNode parse(String text) {

@@ -231,6 +231,26 @@ class AdminCommandTest {
   }
 
   @Test
+  void aTokenThatIsNotTheClustersShowsTheServersMessageAndWhereTheStaleTokenCameFrom() throws IOException {
+    String forbidden = "the bearer token is not this cluster's admin token; send the token the nodes were started with";
+    try (FakeAdminApi locked = FakeAdminApi.start()) {
+      locked.answer("GET", Members.PATH, 403, "{\"error\":\"forbidden\",\"message\":\"" + forbidden + "\"}");
+      AdminEnvironment stale = new AdminEnvironment(Map.of("CONCIERGE_ADMIN_TOKEN", "stale-token",
+          "CONCIERGE_ADMIN_TOKEN_FILE", dir.resolve("none").toString()));
+
+      Result refused = runWith(stale, "members", "--url", locked.url().toString());
+
+      assertEquals(1, refused.exitCode());
+      assertTrue(refused.err().startsWith("error: " + forbidden + "; the token sent came from CONCIERGE_ADMIN_TOKEN"
+          + " (this command takes --token first, then CONCIERGE_ADMIN_TOKEN, then the launcher's token file)"),
+          refused.err());
+      assertTrue(refused.err().contains("HTTP 403 forbidden"), refused.err());
+      assertFalse(refused.err().contains("stale-token"), "the token itself is never printed: " + refused.err());
+      assertTrue(refused.out().isEmpty(), refused.out());
+    }
+  }
+
+  @Test
   void aNodeThatDoesNotRunIsNamedWithTheWayToCheckTheCluster() throws IOException {
     String url;
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -5,6 +5,7 @@ import dev.concierge.engine.CustomerEntity;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.RankedItem;
+import dev.concierge.engine.logging.ThrottledWarning;
 import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.models.rules.RuleOverrides;
@@ -35,16 +36,19 @@ public final class DecisionService {
   private final Executor executor;
   private final DecisionLog decisionLog;
   private final NodeMetrics metrics;
+  private final ThrottledWarning fallbackWarning;
 
+  /** @param warnEvery at most one fallback is logged per this interval; the metrics count them all */
   public DecisionService(
       ActorSystem<?> system, CustomerContext context, DecisionDeadline deadline, DecisionLog decisionLog,
-      NodeMetrics metrics) {
+      NodeMetrics metrics, Duration warnEvery) {
     this.sharding = ClusterSharding.get(system);
     this.context = context;
     this.timeout = deadline.actorTimeout();
     this.executor = system.executionContext();
     this.decisionLog = decisionLog;
     this.metrics = metrics;
+    this.fallbackWarning = new ThrottledWarning(log, warnEvery);
   }
 
   public CompletionStage<DecisionOutcome> decide(DecisionQuery query, RuleOverrides rules) {
@@ -68,7 +72,7 @@ public final class DecisionService {
 
   private DecisionOutcome fallback(DecisionQuery query, RuleOverrides rules, Throwable failure) {
     metrics.fellBack(failure);
-    log.warn("decision for {} fell back to popular items: {}", query.customerId(), failure.toString());
+    fallbackWarning.warn("decision for {} fell back to popular items: {}", query.customerId(), failure.toString());
     ActiveModel.Served served = context.models().choose(query.customerId());
     List<RankedItem> items =
         context

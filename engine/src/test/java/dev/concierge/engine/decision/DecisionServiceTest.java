@@ -109,7 +109,8 @@ class DecisionServiceTest {
             new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
             new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(),
             CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
-    service = new DecisionService(testKit.system(), context, DEADLINE, logged::add, new NodeMetrics(meters));
+    service = new DecisionService(
+        testKit.system(), context, DEADLINE, logged::add, new NodeMetrics(meters), Duration.ofSeconds(10));
   }
 
   @Test
