@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concierge.models.SafeText;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,28 +24,37 @@ import org.junit.jupiter.api.TestInstance;
  * the public endpoints (random bytes, random JSON, valid requests with one field replaced by
  * something hostile, wrong content types). Every answer must be a 2xx or a 4xx, and the node must
  * stay ready and keep answering real requests. The generator is seeded: a failure names the seed
- * and the request, and repeats.
+ * and the request, and repeats. With {@code -Dfuzz.target=http://127.0.0.1:8080} it fuzzes a node
+ * that already runs, such as {@code bin/concierge dev}, instead of starting one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIntegrationTest {
 
   private static final long SEED = Long.getLong("fuzz.seed", 20261126L);
   private static final int REQUESTS = Integer.getInteger("fuzz.requests", 10_000);
+  private static final String TARGET = System.getProperty("fuzz.target", "");
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
   private static final int FAILURES_SHOWN = 5;
 
-  private TestNode node;
+  private TestNode started;
+  private NodeHttp node;
 
   @BeforeAll
   void startNode() {
+    if (!TARGET.isEmpty()) {
+      node = new NodeHttp(URI.create(TARGET), HTTP_TIMEOUT);
+      return;
+    }
     TestNode.Namespace namespace = TestNode.Namespace.unique();
     TestNode.prepareTopics(namespace);
-    node = TestNode.start(namespace);
+    started = TestNode.start(namespace);
+    node = started.http();
   }
 
   @AfterAll
   void stopNode() {
-    if (node != null) {
-      node.close();
+    if (started != null) {
+      started.close();
     }
   }
 
@@ -62,7 +73,8 @@ class HostileInputIntegrationTest {
       }
     }
 
-    System.out.println("fuzz (seed " + SEED + ", " + REQUESTS + " requests): statuses " + statuses);
+    System.out.println(
+        "fuzz of " + node.uri("/") + " (seed " + SEED + ", " + REQUESTS + " requests): statuses " + statuses);
     assertTrue(serverErrors.isEmpty(), "server errors for client input (seed " + SEED + "): " + serverErrors);
     assertEquals(REQUESTS, statuses.entrySet().stream()
         .filter(status -> status.getKey() >= 200 && status.getKey() < 500).mapToInt(Map.Entry::getValue).sum());

@@ -10,7 +10,6 @@ import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.kafka.KafkaTopics;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -53,13 +52,12 @@ final class TestNode implements AutoCloseable {
   }
 
   private final ActorSystem<Void> system;
-  private final int httpPort;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+  private final NodeHttp http;
   private final ObjectMapper mapper = new ObjectMapper();
 
   private TestNode(ActorSystem<Void> system, int httpPort) {
     this.system = system;
-    this.httpPort = httpPort;
+    this.http = new NodeHttp(URI.create("http://127.0.0.1:" + httpPort), HTTP_TIMEOUT);
   }
 
   /** Creates the namespace's topics and waits for every partition (KAFKA-15591). */
@@ -92,29 +90,27 @@ final class TestNode implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
+    return http.get(path);
   }
 
   HttpResponse<String> post(String path, String json) {
-    return send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return http.post(path, json);
   }
 
   /** Any request, as a client that may get everything wrong sends it; {@code contentType} may be null. */
   HttpResponse<String> raw(String method, String path, String contentType, byte[] body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    return send(request.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    return http.raw(method, path, contentType, body);
+  }
+
+  /** This node's HTTP API. */
+  NodeHttp http() {
+    return http;
   }
 
   /** A request to the admin API, with the test configuration's token. */
   HttpResponse<String> admin(String method, String path, HttpRequest.BodyPublisher body) {
-    return send(
-        HttpRequest.newBuilder(uri(path))
+    return http.send(
+        HttpRequest.newBuilder(http.uri(path))
             .header("Authorization", "Bearer " + ADMIN_TOKEN)
             .header("Content-Type", "application/octet-stream")
             .method(method, body));
@@ -160,21 +156,6 @@ final class TestNode implements AutoCloseable {
       return mapper.readTree(response.body());
     } catch (IOException e) {
       throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
-    }
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + httpPort + path);
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.timeout(HTTP_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException("HTTP request failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.testing.Eventually;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +72,8 @@ class FaultToleranceIntegrationTest {
   private static final int WARM_CUSTOMERS = 20;
   private static final int COLD_CUSTOMERS = 20;
   private static final String REASON_HEADER = "concierge-error";
+  // longer than the node's own wait for Kafka (its producer's delivery timeout)
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
   private static final Path REPORT = Path.of("target/fault-tolerance-report.md");
 
   private OwnServices services;
@@ -80,6 +85,7 @@ class FaultToleranceIntegrationTest {
   private MidStreamDrill drill;
   private KafkaProducer<String, byte[]> raw;
   private final List<String> notes = new ArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void startServicesAndNode() throws Exception {
@@ -157,18 +163,28 @@ class FaultToleranceIntegrationTest {
   @Order(2)
   void killingKafkaMidStreamAndStartingItAgainLosesAndDoublesNothing() throws Exception {
     double restartsBefore = node.metric("concierge_ingestion_restarts_total");
+    String storefrontEvent = event("http-e-1", "http-c", "view");
+    List<HttpResponse<String>> posts = new ArrayList<>();
     long[] resumedMillis = new long[1];
     drill.run("SIGKILL Kafka, " + KAFKA_DOWN.toSeconds() + " s down", () -> {
+      long killedAt = System.nanoTime();
       services.kill(OwnServices.Service.KAFKA);
-      pace(KAFKA_DOWN);
+      posts.add(postEvent(storefrontEvent));
+      pace(KAFKA_DOWN.minus(Duration.ofNanos(System.nanoTime() - killedAt)));
       services.start(OwnServices.Service.KAFKA);
       long committed = audit.committed();
       resumedMillis[0] = Eventually.within(RECOVERED, "ingestion commits again by itself",
           () -> audit.committed() > committed).toMillis();
+      // the storefront retries the same event, as the 503 asks it to
+      posts.add(postEvent(storefrontEvent));
     });
+    assertEquals(503, posts.get(0).statusCode(), "while Kafka is down an event is not accepted: " + posts.get(0).body());
+    assertTrue(posts.get(0).body().contains("\"error\":\"unavailable\""), posts.get(0).body());
+    assertEquals(202, posts.get(1).statusCode(), posts.get(1).body());
+    assertEquals(List.of(), audit.mismatches(Map.of("http-c", new int[] {1, 0, 0, 0})), "the retried event counts once");
     notes.add("Kafka: ingestion committed again " + resumedMillis[0] + " ms after the broker answered; the stream"
         + " restarted " + (long) (node.metric("concierge_ingestion_restarts_total") - restartsBefore)
-        + " times by itself.");
+        + " times by itself. POST /v1/events answered 503 `unavailable` while Kafka was down, and 202 after.");
   }
 
   @Test
@@ -176,6 +192,8 @@ class FaultToleranceIntegrationTest {
   void withCassandraKilledForThirtySecondsIngestionWaitsCommitsNothingAndResumesAndWarmCustomersStillGetPersonalAnswers()
       throws Exception {
     List<String> warm = warmCustomers();
+    String timeouts = "concierge_decision_fallbacks_total{cause=\"timeout\"}";
+    double timeoutsBefore = node.metric(timeouts);
     List<Long> coldFallbackMillis = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     long[] timings = new long[3];
@@ -221,6 +239,7 @@ class FaultToleranceIntegrationTest {
       timings[2] = millisSince(backAt);
     });
     assertEquals(List.of(), problems);
+    assertTrue(node.metric(timeouts) >= timeoutsBefore + COLD_CUSTOMERS, "/metrics counts the fallbacks as timeouts");
     List<Long> sorted = coldFallbackMillis.stream().sorted().toList();
     assertTrue(sorted.get(sorted.size() - 1) < FALLBACK_BOUND_MILLIS,
         "cold customers' fallbacks came within the deadline's reach, not after Cassandra's timeouts: " + sorted);
@@ -250,10 +269,19 @@ class FaultToleranceIntegrationTest {
       Files.writeString(REPORT, String.join("\n", lines) + "\n");
       System.out.println(String.join("\n", lines));
     }
+    // each is closed even when one before it fails, so that no process outlives the test
+    Exception first = null;
     for (AutoCloseable closeable : new AutoCloseable[] {decisions, events, audit, raw, cluster, services}) {
-      if (closeable != null) {
-        closeable.close();
+      try {
+        if (closeable != null) {
+          closeable.close();
+        }
+      } catch (Exception e) {
+        first = first == null ? e : first;
       }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 
@@ -274,6 +302,16 @@ class FaultToleranceIntegrationTest {
       decisions.decide(node, customer, new DecisionLoad.Counts());
     }
     return List.copyOf(expected.keySet());
+  }
+
+  private HttpResponse<String> postEvent(String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(node.url("/v1/events"))
+            .timeout(HTTP_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private void send(String key, byte[] value) throws Exception {

@@ -33,9 +33,12 @@ final class OwnServices implements AutoCloseable {
   private static final Duration EXIT_AFTER_KILL = Duration.ofSeconds(30);
   // enough for tests (RUNTIME.md); two Cassandras run while this one does
   private static final String CASSANDRA_HEAP = "256m";
-  // the launcher skips the commit log for schema changes (fast, for dev); a Cassandra killed here
-  // must keep its keyspace, as a production one does
+  // The launcher's Cassandra is fast and unsafe, for dev: it skips the commit log for schema
+  // changes, and acknowledges writes up to 10 s before they are synced. Killed, it would lose the
+  // keyspace and acknowledged events, which a production cluster's replicas would have kept; a
+  // single node must instead wait for the fsync.
   private static final String DURABLE_SCHEMA = "-Dcassandra.unsafesystem=false";
+  private static final String DURABLE_COMMIT_LOG = "group";
 
   private final Path stateDir;
   private final Path launcherLog;
@@ -54,7 +57,8 @@ final class OwnServices implements AutoCloseable {
         "CONCIERGE_CASSANDRA_PORT", Integer.toString(cassandraPort),
         "CONCIERGE_CASSANDRA_STORAGE_PORT", Integer.toString(RealServices.freePort()),
         "CONCIERGE_CASSANDRA_HEAP", CASSANDRA_HEAP,
-        "CONCIERGE_CASSANDRA_JVM_OPTS", DURABLE_SCHEMA);
+        "CONCIERGE_CASSANDRA_JVM_OPTS", DURABLE_SCHEMA,
+        "CONCIERGE_CASSANDRA_COMMITLOG_SYNC", DURABLE_COMMIT_LOG);
     this.addresses = new ServiceAddresses("127.0.0.1:" + kafkaPort, "127.0.0.1:" + cassandraPort);
   }
 

@@ -75,14 +75,21 @@ public final class CustomerEntity
     }
   }
 
-  /** The in-memory state: compact live features plus the dedupe window. */
+  /**
+   * The in-memory state: compact live features plus the dedupe window, changed in place by the event
+   * handler. The empty state is the exception: Pekko keeps the object {@link #emptyState()} gave and
+   * starts from it again when the actor restarts after a failed persist, so the first event replaces
+   * it with a fresh state instead of changing it.
+   */
   public static final class State {
     private final FeatureState features;
     private final EventIdWindow recentEventIds;
+    private final boolean empty;
 
-    State(FeatureState features, EventIdWindow recentEventIds) {
+    State(FeatureState features, EventIdWindow recentEventIds, boolean empty) {
       this.features = features;
       this.recentEventIds = recentEventIds;
+      this.empty = empty;
     }
 
     public FeatureState features() {
@@ -126,7 +133,11 @@ public final class CustomerEntity
 
   @Override
   public State emptyState() {
-    return new State(new FeatureState(settings.features()), new EventIdWindow(settings.dedupeWindow()));
+    return freshState(true);
+  }
+
+  private State freshState(boolean empty) {
+    return new State(new FeatureState(settings.features()), new EventIdWindow(settings.dedupeWindow()), empty);
   }
 
   @Override
@@ -178,9 +189,10 @@ public final class CustomerEntity
   }
 
   private State onEventRecorded(State state, EventRecorded recorded) {
-    state.features.apply(recorded.event(), recorded.category(), vocabulary, settings.features());
-    state.recentEventIds.add(recorded.event().eventId());
-    return state;
+    State live = state.empty ? freshState(false) : state;
+    live.features.apply(recorded.event(), recorded.category(), vocabulary, settings.features());
+    live.recentEventIds.add(recorded.event().eventId());
+    return live;
   }
 
   @Override
@@ -201,7 +213,8 @@ public final class CustomerEntity
         CustomerSnapshot snapshot = (CustomerSnapshot) from;
         return new State(
             FeatureState.of(snapshot.features(), vocabulary, settings.features()),
-            EventIdWindow.of(settings.dedupeWindow(), snapshot.recentEventKeys()));
+            EventIdWindow.of(settings.dedupeWindow(), snapshot.recentEventKeys()),
+            false);
       }
     };
   }

@@ -5,6 +5,7 @@ import dev.concierge.engine.sharding.ShardActivity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
@@ -36,6 +37,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +129,23 @@ class CustomerEntityTest {
     assertTrue(again.hasNoEvents());
     assertEquals(new CustomerEntity.EventAck("e-1", true), again.reply());
     assertEquals(1, picture(again.state()).events().view());
+  }
+
+  @Test
+  void aPersistThatFailedLeavesNoTraceSoThatTheSameEventAskedAgainIsRecordedOnce() {
+    record(event("e-1", EventType.VIEW, "shoe-1", 0));
+    PersistenceTestKit.create(testKit.system())
+        .failNextPersisted("Customer|c-42", new IllegalStateException("Cassandra is down"));
+
+    // the customer restarts instead of answering, as it does when Cassandra is down
+    assertThrows(AssertionError.class, () -> customer.<CustomerEntity.EventAck>runCommand(
+        replyTo -> new CustomerEntity.RecordEvent(event("e-2", EventType.VIEW, "shoe-2", 1), replyTo)));
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAck> retried =
+        customer.runCommand(replyTo -> new CustomerEntity.RecordEvent(event("e-2", EventType.VIEW, "shoe-2", 1), replyTo));
+
+    assertFalse(retried.reply().duplicate(), "the failed persist is not remembered as recorded");
+    assertEquals(2, picture(retried.state()).events().view(), "e-1 and e-2, each once");
+    assertEquals(List.of("shoe-2", "shoe-1"), picture(retried.state()).viewed().items());
   }
 
   @Test
