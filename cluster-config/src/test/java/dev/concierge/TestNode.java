@@ -29,6 +29,7 @@ final class TestNode implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
   static final String ADMIN_TOKEN = "it-admin-token";
+  private static final int BIND_ATTEMPTS = 3;
 
   /** The names one test owns: topics, consumer group and keyspace. */
   record Namespace(String id) {
@@ -67,11 +68,27 @@ final class TestNode implements AutoCloseable {
     return kafka;
   }
 
+  /**
+   * A free port can be taken by someone else (an outgoing connection, say) before the node binds it;
+   * the node then stops, and starts again on another port.
+   */
   static TestNode start(Namespace namespace) {
-    int port = RealServices.freePort();
-    TestNode node = new TestNode(ActorSystem.create(Guardian.create(), "concierge", config(namespace, port)), port);
-    Eventually.within(READY_TIMEOUT, "the node reports ready", () -> node.get("/health/ready").statusCode() == 200);
-    return node;
+    for (int attempt = 1; ; attempt++) {
+      int port = RealServices.freePort();
+      TestNode node = new TestNode(ActorSystem.create(Guardian.create(), "concierge", config(namespace, port)), port);
+      Eventually.within(READY_TIMEOUT, "the node reports ready, or stops",
+          () -> node.stopped() || node.get("/health/ready").statusCode() == 200);
+      if (!node.stopped()) {
+        return node;
+      }
+      if (attempt == BIND_ATTEMPTS) {
+        throw new AssertionError("the node stopped at start " + BIND_ATTEMPTS + " times; see target/integration-test.log");
+      }
+    }
+  }
+
+  private boolean stopped() {
+    return system.getWhenTerminated().toCompletableFuture().isDone();
   }
 
   private static Config config(Namespace namespace, int httpPort) {
