@@ -9,9 +9,9 @@ final class CompactRepresentation implements Representation {
 
   /**
    * {@code CustomerEntity.State}, field for field: its constructor is package-private to the engine, and
-   * a holder of the same two references has the same size.
+   * a holder of the same two references and flag has the same size.
    */
-  record CompactState(FeatureState features, EventIdWindow recentEventIds) {}
+  record CompactState(FeatureState features, EventIdWindow recentEventIds, boolean empty) {}
 
   private final Workload workload;
 
@@ -28,7 +28,7 @@ final class CompactRepresentation implements Representation {
   public CompactState build(int customer) {
     FeatureSettings settings = workload.settings().features();
     CompactState state =
-        new CompactState(new FeatureState(settings), new EventIdWindow(workload.settings().dedupeWindow()));
+        new CompactState(new FeatureState(settings), new EventIdWindow(workload.settings().dedupeWindow()), false);
     // what CustomerEntity's event handler does for each recorded event
     workload.history().forEachEvent(customer, workload.eventsPerEntity(), (event, category) -> {
       state.features().apply(event, category, workload.vocabulary(), settings);
