@@ -9,6 +9,7 @@ import dev.concierge.engine.sharding.CustomerShards;
 import dev.concierge.engine.sharding.ShardActivity;
 import dev.concierge.engine.sharding.ShardingSettings;
 import dev.concierge.models.DemoCatalog;
+import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,6 +58,7 @@ class ClusterOperationsIntegrationTest {
   private static final Duration CATCH_UP = Duration.ofMinutes(4);
   private static final Duration COUNTS_SETTLE = Duration.ofSeconds(60);
   private static final Duration NODE_EXIT = Duration.ofSeconds(90);
+  private static final Duration SHARDS_LISTED = Duration.ofSeconds(30);
   private static final Path REPORT = Path.of("target/cluster-operations-report.md");
   private static final CustomerShards NODE_SHARDS = nodeShards();
   // the test measures how long the first decision after a shard move takes (a recovery from
@@ -211,14 +213,23 @@ class ClusterOperationsIntegrationTest {
     }
   }
 
+  // a node whose statistics are late (its shards still starting, on a busy box) is left out of the
+  // answer, so the operator asks again, as one would
   private JsonNode busiestUnmoved(NodeProcess via, Set<String> moved) {
+    JsonNode[] found = new JsonNode[1];
+    Eventually.within(SHARDS_LISTED, "GET /admin/shards lists an allocated shard with customers, not moved yet",
+        () -> (found[0] = busiestUnmovedNow(via, moved)) != null);
+    return found[0];
+  }
+
+  private JsonNode busiestUnmovedNow(NodeProcess via, Set<String> moved) {
     for (JsonNode shard : cluster.admin(via, "GET", "/admin/shards", null).body().get("shards")) {
       if (!shard.get("node").isNull() && shard.get("entities").asLong() > 0
           && !moved.contains(shard.get("shardId").asText())) {
         return shard;
       }
     }
-    throw new AssertionError("no allocated shard left to move");
+    return null;
   }
 
   private NodeProcess youngestNonOldest() {
