@@ -246,7 +246,7 @@ public record Node(
         "concierge-stop-kafka-clients",
         () -> {
           catalogConsumer.shutdown();
-          return decisionLog.stop().thenCompose(logged -> producer.close());
+          return decisionLog.stop().thenComposeAsync(logged -> producer.close(), system.executionContext());
         });
   }
 }

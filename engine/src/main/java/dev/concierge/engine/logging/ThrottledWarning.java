@@ -3,6 +3,7 @@ package dev.concierge.engine.logging;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -13,19 +14,26 @@ import org.slf4j.Logger;
 public final class ThrottledWarning {
 
   private final Logger log;
+  private final LongSupplier nanoTime;
   private final long intervalNanos;
   private final AtomicLong nextAt;
   private final LongAdder heldBack = new LongAdder();
 
   public ThrottledWarning(Logger log, Duration interval) {
+    this(log, interval, System::nanoTime);
+  }
+
+  /** @param nanoTime a monotonic clock in nanoseconds, {@link System#nanoTime()} but in tests */
+  ThrottledWarning(Logger log, Duration interval, LongSupplier nanoTime) {
     this.log = log;
+    this.nanoTime = nanoTime;
     this.intervalNanos = interval.toNanos();
-    this.nextAt = new AtomicLong(System.nanoTime());
+    this.nextAt = new AtomicLong(nanoTime.getAsLong());
   }
 
   /** Logs {@code message} (an SLF4J format with two arguments) unless one was logged within the interval. */
   public void warn(String message, Object first, Object second) {
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     long due = nextAt.get();
     if (now - due < 0 || !nextAt.compareAndSet(due, now + intervalNanos)) {
       heldBack.increment();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
-import dev.concierge.models.Identifiers;
 import dev.concierge.models.SafeText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,17 +67,18 @@ public final class EventJson {
       String typeName = requiredText(node, "type");
       EventType type =
           EventType.fromWireName(typeName)
-              .orElseThrow(() -> new InvalidField(
+              .orElseThrow(() -> new InvalidEventField(
                   "field 'type' must be one of " + EventType.wireNames() + ", was '" + SafeText.of(typeName) + "'"));
       String itemId = requiredId(node, "itemId");
       Instant timestamp = timestamp(requiredText(node, "timestamp"));
       Double price = optionalPrice(node);
       int quantity = optionalQuantity(node);
-      String sessionId = optionalText(node, "sessionId").map(id -> checkedId("sessionId", id)).orElse(null);
+      String sessionId =
+          optionalText(node, "sessionId").map(id -> InvalidEventField.checkedId("sessionId", id)).orElse(null);
       Map<String, String> context = context(node);
       return new ParsedEvent.Valid(
           new CustomerEvent(eventId, customerId, type, itemId, timestamp, price, quantity, sessionId, context));
-    } catch (InvalidField e) {
+    } catch (InvalidEventField e) {
       return new ParsedEvent.Invalid(e.getMessage());
     }
   }
@@ -114,23 +114,17 @@ public final class EventJson {
   }
 
   private static String requiredId(JsonNode node, String field) {
-    return checkedId(field, requiredText(node, field));
+    return InvalidEventField.checkedId(field, requiredText(node, field));
   }
 
-  private static String checkedId(String field, String id) {
-    Identifiers.problem(field, id).ifPresent(problem -> {
-      throw new InvalidField(problem);
-    });
-    return id;
-  }
 
   private static String requiredText(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
-      throw new InvalidField("missing required field '" + field + "'");
+      throw new InvalidEventField("missing required field '" + field + "'");
     }
     if (!value.isTextual() || value.asText().isBlank()) {
-      throw new InvalidField("field '" + field + "' must be a non-empty string");
+      throw new InvalidEventField("field '" + field + "' must be a non-empty string");
     }
     return value.asText();
   }
@@ -141,7 +135,7 @@ public final class EventJson {
       return Optional.empty();
     }
     if (!value.isTextual()) {
-      throw new InvalidField("field '" + field + "' must be a string");
+      throw new InvalidEventField("field '" + field + "' must be a string");
     }
     return Optional.of(value.asText());
   }
@@ -150,7 +144,7 @@ public final class EventJson {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new InvalidField(
+      throw new InvalidEventField(
           "field 'timestamp' must be an ISO-8601 instant such as 2026-11-26T10:00:00Z, was '" + SafeText.of(text) + "'");
     }
   }
@@ -161,7 +155,7 @@ public final class EventJson {
       return null;
     }
     if (!value.isNumber() || value.asDouble() < 0 || !Double.isFinite(value.asDouble())) {
-      throw new InvalidField("field 'price' must be a number >= 0");
+      throw new InvalidEventField("field 'price' must be a number >= 0");
     }
     return value.asDouble();
   }
@@ -172,7 +166,7 @@ public final class EventJson {
       return 1;
     }
     if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1) {
-      throw new InvalidField("field 'quantity' must be an integer >= 1");
+      throw new InvalidEventField("field 'quantity' must be an integer >= 1");
     }
     return value.asInt();
   }
@@ -183,7 +177,7 @@ public final class EventJson {
       return Map.of();
     }
     if (!value.isObject()) {
-      throw new InvalidField("field 'context' must be a JSON object");
+      throw new InvalidEventField("field 'context' must be a JSON object");
     }
     Map<String, String> context = new HashMap<>();
     Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
@@ -211,12 +205,5 @@ public final class EventJson {
     }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
-  }
-
-  /** A field that breaks the contract; carries the message for the producer. */
-  private static final class InvalidField extends RuntimeException {
-    InvalidField(String message) {
-      super(message, null, false, false);
-    }
   }
 }

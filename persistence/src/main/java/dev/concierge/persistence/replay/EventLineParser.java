@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
-import dev.concierge.models.Identifiers;
 import dev.concierge.models.SafeText;
+import dev.concierge.persistence.json.InvalidEventField;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import java.io.IOException;
@@ -184,7 +184,7 @@ final class EventLineParser {
         String typeName = requiredText(type, "type");
         EventType validType =
             EventType.fromWireName(typeName)
-                .orElseThrow(() -> new InvalidField(
+                .orElseThrow(() -> new InvalidEventField(
                     "field 'type' must be one of " + EventType.wireNames() + ", was '" + SafeText.of(typeName) + "'"));
         String validItemId = requiredId(itemId, "itemId");
         Instant validTimestamp = timestamp();
@@ -192,46 +192,40 @@ final class EventLineParser {
         int validQuantity = quantity();
         String validSessionId = optionalText(sessionId, "sessionId");
         if (validSessionId != null) {
-          checkedId("sessionId", validSessionId);
+          InvalidEventField.checkedId("sessionId", validSessionId);
         }
         if (context == WRONG_TYPE) {
-          throw new InvalidField("field 'context' must be a JSON object");
+          throw new InvalidEventField("field 'context' must be a JSON object");
         }
         Map<String, String> validContext = context == null ? Map.of() : (Map<String, String>) context;
         return new ParsedEvent.Valid(
             new CustomerEvent(
                 validEventId, validCustomerId, validType, validItemId, validTimestamp, validPrice, validQuantity,
                 validSessionId, validContext));
-      } catch (InvalidField e) {
+      } catch (InvalidEventField e) {
         return new ParsedEvent.Invalid(e.getMessage());
       }
     }
 
     // the same ids as ingestion takes (Identifiers), so that replay sees what production would have
     private static String requiredId(Object value, String field) {
-      return checkedId(field, requiredText(value, field));
+      return InvalidEventField.checkedId(field, requiredText(value, field));
     }
 
-    private static String checkedId(String field, String id) {
-      Identifiers.problem(field, id).ifPresent(problem -> {
-        throw new InvalidField(problem);
-      });
-      return id;
-    }
 
     private static String requiredText(Object value, String field) {
       if (value == null) {
-        throw new InvalidField("missing required field '" + field + "'");
+        throw new InvalidEventField("missing required field '" + field + "'");
       }
       if (!(value instanceof String text) || text.isBlank()) {
-        throw new InvalidField("field '" + field + "' must be a non-empty string");
+        throw new InvalidEventField("field '" + field + "' must be a non-empty string");
       }
       return text;
     }
 
     private static String optionalText(Object value, String field) {
       if (value == WRONG_TYPE) {
-        throw new InvalidField("field '" + field + "' must be a string");
+        throw new InvalidEventField("field '" + field + "' must be a string");
       }
       return (String) value;
     }
@@ -241,16 +235,16 @@ final class EventLineParser {
         return Instant.ofEpochMilli(epochMillis);
       }
       if (timestamp == null) {
-        throw new InvalidField("missing required field 'timestamp'");
+        throw new InvalidEventField("missing required field 'timestamp'");
       }
       if (timestamp instanceof String text) {
         try {
           return Timestamps.parse(text);
         } catch (DateTimeParseException e) {
-          throw new InvalidField("field 'timestamp' must be a time (" + TIMESTAMP_FORMS + "), was '" + SafeText.of(text) + "'");
+          throw new InvalidEventField("field 'timestamp' must be a time (" + TIMESTAMP_FORMS + "), was '" + SafeText.of(text) + "'");
         }
       }
-      throw new InvalidField("field 'timestamp' must be a time (" + TIMESTAMP_FORMS + ")");
+      throw new InvalidEventField("field 'timestamp' must be a time (" + TIMESTAMP_FORMS + ")");
     }
 
     private Double price() {
@@ -258,7 +252,7 @@ final class EventLineParser {
         return null;
       }
       if (!(price instanceof Double value) || value < 0 || !Double.isFinite(value)) {
-        throw new InvalidField("field 'price' must be a number >= 0");
+        throw new InvalidEventField("field 'price' must be a number >= 0");
       }
       return value;
     }
@@ -268,16 +262,9 @@ final class EventLineParser {
         return 1;
       }
       if (!(quantity instanceof Integer value) || value < 1) {
-        throw new InvalidField("field 'quantity' must be an integer >= 1");
+        throw new InvalidEventField("field 'quantity' must be an integer >= 1");
       }
       return value;
-    }
-  }
-
-  /** A field that breaks the contract; carries the message for whoever produced the file. */
-  private static final class InvalidField extends RuntimeException {
-    InvalidField(String message) {
-      super(message, null, false, false);
     }
   }
 }
