@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.api.AdminAuth;
 import dev.concierge.api.AdminRoutes;
 import dev.concierge.api.ApiRoutes;
+import dev.concierge.api.WholeBody;
 import dev.concierge.api.CustomerRoutes;
 import dev.concierge.api.DecisionRoutes;
 import dev.concierge.api.ErrorHandling;
@@ -172,7 +173,8 @@ public record Node(
             new MetricsRoutes(meters::scrape),
             new AdminRoutes(
                 adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin, responses, mapper),
-            new ErrorHandling(responses));
+            new ErrorHandling(responses),
+            new WholeBody(http.bodyReadTimeout()));
     CompletionStage<ServerBinding> binding = HttpServer.start(routes.route(), http, system);
     ManagementEndpoint.start(system, adminAuth, http.shutdownDeadline());
 

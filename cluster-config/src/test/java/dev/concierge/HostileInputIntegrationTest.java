@@ -35,6 +35,8 @@ class HostileInputIntegrationTest {
   private static final String TARGET = System.getProperty("fuzz.target", "");
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
   private static final int FAILURES_SHOWN = 5;
+  private static final int LARGE_BODY_REQUESTS = 2_000;
+  private static final int LARGE_BODY_CHARS = 60_000;
 
   private TestNode started;
   private NodeHttp node;
@@ -66,7 +68,12 @@ class HostileInputIntegrationTest {
 
     for (int i = 0; i < REQUESTS; i++) {
       HostileRequests.Request request = requests.next();
-      HttpResponse<String> response = node.raw(request.method(), request.path(), request.contentType(), request.body());
+      HttpResponse<String> response;
+      try {
+        response = node.raw(request.method(), request.path(), request.contentType(), request.body());
+      } catch (IllegalStateException e) {
+        throw new AssertionError("#" + i + " " + request.describe() + " (seed " + SEED + "): " + e.getMessage(), e);
+      }
       statuses.merge(response.statusCode(), 1, Integer::sum);
       if (response.statusCode() >= 500 && serverErrors.size() < FAILURES_SHOWN) {
         serverErrors.add("#" + i + " " + request.describe() + " -> " + response.statusCode() + " " + response.body());
@@ -81,6 +88,30 @@ class HostileInputIntegrationTest {
     assertEquals(200, node.get("/health/ready").statusCode(), "the node is still ready");
     assertEquals(200, node.post("/v1/decisions", "{\"customerId\":\"after-the-fuzz\",\"limit\":3}").statusCode(),
         "and still answers a real request");
+  }
+
+  /**
+   * Large bodies that the node answers without needing them: a wrong content type (415) or a wrong
+   * method (405). Pekko closes the connection of a request whose body was left unread, and the
+   * client, still sending, then lost the answer to the reset: about 1 request in 300 here, before
+   * the node read every body whole.
+   */
+  @Test
+  void largeBodiesAnsweredWithoutLookingAtThemStillGetTheirAnswer() {
+    byte[] body = "\u00e9".repeat(LARGE_BODY_CHARS).getBytes(StandardCharsets.UTF_8);
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    for (int i = 0; i < LARGE_BODY_REQUESTS; i++) {
+      boolean wrongMethod = i % 3 == 0;
+      String request = (wrongMethod ? "PUT" : "POST") + " /v1/decisions with " + body.length + " bytes of text";
+      try {
+        HttpResponse<String> response = node.raw(wrongMethod ? "PUT" : "POST", "/v1/decisions", "text/plain", body);
+        statuses.merge(response.statusCode(), 1, Integer::sum);
+      } catch (IllegalStateException e) {
+        throw new AssertionError("#" + i + " " + request + " got no answer: " + e.getMessage(), e);
+      }
+    }
+    System.out.println("large bodies: statuses " + statuses);
+    assertEquals(Map.of(405, LARGE_BODY_REQUESTS / 3 + 1, 415, LARGE_BODY_REQUESTS - LARGE_BODY_REQUESTS / 3 - 1), statuses);
   }
 
   /** Requests a careless or hostile client might send; most are wrong in one way or another. */

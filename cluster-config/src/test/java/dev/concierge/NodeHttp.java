@@ -48,7 +48,7 @@ final class NodeHttp {
     try {
       return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new IllegalStateException("HTTP request to " + base + " failed", e);
+      throw new IllegalStateException("HTTP request to " + base + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

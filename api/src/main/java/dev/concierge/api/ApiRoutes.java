@@ -6,7 +6,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
-/** Every route of the HTTP API, behind the one error mapping. */
+/** Every route of the HTTP API, behind the one error mapping, each with its body read whole. */
 public final class ApiRoutes {
 
   private final DecisionRoutes decisions;
@@ -16,6 +16,7 @@ public final class ApiRoutes {
   private final MetricsRoutes metrics;
   private final AdminRoutes admin;
   private final ErrorHandling errors;
+  private final WholeBody wholeBody;
 
   public ApiRoutes(
       DecisionRoutes decisions,
@@ -24,7 +25,8 @@ public final class ApiRoutes {
       HealthRoutes health,
       MetricsRoutes metrics,
       AdminRoutes admin,
-      ErrorHandling errors) {
+      ErrorHandling errors,
+      WholeBody wholeBody) {
     this.decisions = decisions;
     this.events = events;
     this.customers = customers;
@@ -32,15 +34,16 @@ public final class ApiRoutes {
     this.metrics = metrics;
     this.admin = admin;
     this.errors = errors;
+    this.wholeBody = wholeBody;
   }
 
   public Route route() {
     return errors.wrap(
-        () ->
+        () -> wholeBody.of(() ->
             concat(
                 pathPrefix(PathMatchers.segment("v1"), () -> concat(decisions.route(), events.route(), customers.route())),
                 health.route(),
                 metrics.route(),
-                admin.route()));
+                admin.route())));
   }
 }

@@ -38,6 +38,7 @@ public final class ErrorHandling {
   private ExceptionHandler exceptionHandler() {
     return ExceptionHandler.newBuilder()
         .match(ApiError.class, error -> Directives.complete(responses.error(error)))
+        .match(EntityStreamSizeException.class, this::tooLarge)
         .matchAny(
             failure -> {
               log.error("request failed", failure);
@@ -57,13 +58,17 @@ public final class ErrorHandling {
 
   private Route malformedContent(MalformedRequestContentRejection rejection) {
     if (rejection.getCause() instanceof EntityStreamSizeException tooBig) {
-      return Directives.complete(
-          responses.error(
-              StatusCodes.PAYLOAD_TOO_LARGE,
-              "payload_too_large",
-              "the request body is larger than " + tooBig.limit() + " bytes, this endpoint's limit; send less per request"));
+      return tooLarge(tooBig);
     }
     return Directives.complete(responses.error(ApiError.badRequest("the request body could not be read: " + rejection.message())));
+  }
+
+  private Route tooLarge(EntityStreamSizeException tooBig) {
+    return Directives.complete(
+        responses.error(
+            StatusCodes.PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            "the request body is larger than " + tooBig.limit() + " bytes, this endpoint's limit; send less per request"));
   }
 
   private HttpResponse asJson(HttpResponse response) {

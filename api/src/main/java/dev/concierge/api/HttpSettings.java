@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param maxDecisionLimit largest {@code limit} a decision request may ask for
  * @param maxItemsPerList longest {@code candidates} or {@code exclude} list a decision request may send
  * @param shutdownDeadline how long in-flight requests may finish when the node stops
+ * @param bodyReadTimeout how long a request's body may take to arrive, once its headers have arrived
  */
 public record HttpSettings(
     String host,
@@ -19,7 +20,8 @@ public record HttpSettings(
     int defaultDecisionLimit,
     int maxDecisionLimit,
     int maxItemsPerList,
-    Duration shutdownDeadline) {
+    Duration shutdownDeadline,
+    Duration bodyReadTimeout) {
 
   public static HttpSettings fromConfig(Config concierge) {
     Config http = concierge.getConfig("http");
@@ -30,6 +32,7 @@ public record HttpSettings(
         http.getInt("default-decision-limit"),
         http.getInt("max-decision-limit"),
         http.getInt("max-items-per-list"),
-        http.getDuration("shutdown-deadline"));
+        http.getDuration("shutdown-deadline"),
+        http.getDuration("body-read-timeout"));
   }
 }

@@ -166,7 +166,8 @@ final class RouteFixture {
             new MetricsRoutes(metrics),
             new AdminRoutes(
                 new AdminAuth(adminToken, responses), MAX_BUNDLE_BYTES, modelAdmin, clusterAdmin, responses, mapper),
-            new ErrorHandling(responses))
+            new ErrorHandling(responses),
+            new WholeBody(PRODUCTION_SETTINGS.bodyReadTimeout()))
         .route();
   }
 }
