@@ -3,26 +3,27 @@ package dev.concierge.engine.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * An inline SVG line chart of rates, one line per series, with axes, ticks, grid and a legend; every
  * point carries its value as a tooltip. Drawn by hand so the report needs no script or library and
  * opens offline.
  */
-final class LineChart {
+public final class LineChart {
 
   /** One line. */
-  record Series(String name, List<Point> points) {
-    Series {
+  public record Series(String name, List<Point> points) {
+    public Series {
       points = List.copyOf(points);
     }
   }
 
   /** @param label what the point's tooltip says */
-  record Point(double x, double y, String label) {}
+  public record Point(double x, double y, String label) {}
 
   /** A labelled position on the x axis. */
-  record Tick(double at, String label) {}
+  public record Tick(double at, String label) {}
 
   private static final int WIDTH = 760;
   private static final int HEIGHT = 360;
@@ -63,16 +64,21 @@ final class LineChart {
   private final String xTitle;
   private final String yTitle;
   private final List<Tick> xTicks;
+  private final DoubleFunction<String> yTickLabel;
 
-  /** @param xTicks where the x axis is labelled; the axis spans them and all points */
-  LineChart(String title, String xTitle, String yTitle, List<Tick> xTicks) {
+  /**
+   * @param xTicks where the x axis is labelled; the axis spans them and all points
+   * @param yTickLabel how a value on the y axis is written, e.g. as a percentage
+   */
+  public LineChart(String title, String xTitle, String yTitle, List<Tick> xTicks, DoubleFunction<String> yTickLabel) {
     this.title = title;
     this.xTitle = xTitle;
     this.yTitle = yTitle;
     this.xTicks = List.copyOf(xTicks);
+    this.yTickLabel = yTickLabel;
   }
 
-  String svg(List<Series> series) {
+  public String svg(List<Series> series) {
     Scale scale = Scale.of(series, xTicks);
     StringBuilder svg = new StringBuilder();
     svg.append(String.format(Locale.ROOT,
@@ -98,7 +104,7 @@ final class LineChart {
           GRID_COLOUR, LEFT, y, LEFT + PLOT_WIDTH, y));
       svg.append(String.format(Locale.ROOT,
           "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-          LEFT - LABEL_GAP, y + HALF_TEXT_HEIGHT, Html.escape(Formats.percentTick(value))));
+          LEFT - LABEL_GAP, y + HALF_TEXT_HEIGHT, Html.escape(yTickLabel.apply(value))));
     }
     svg.append(String.format(Locale.ROOT,
         "<line stroke=\"%s\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>%n",

@@ -116,7 +116,8 @@ final class ReportHtml {
       }
       series.add(new LineChart.Series(model.name(), points));
     }
-    page.append(new LineChart("Hit rate at K per model", "K (length of the list)", "HR@K", ticks).svg(series));
+    page.append(new LineChart("Hit rate at K per model", "K (length of the list)", "HR@K", ticks, Formats::percentTick)
+        .svg(series));
   }
 
   private void overTime() {
@@ -145,7 +146,7 @@ final class ReportHtml {
     }
     String bucket = Formats.span(result.settings().bucketWidth());
     page.append(new LineChart("HR@" + k + " per time bucket and model", "bucket start (UTC, " + bucket + " each)",
-        "HR@" + k, ticks).svg(series));
+        "HR@" + k, ticks, Formats::percentTick).svg(series));
   }
 
   private void abTable() {

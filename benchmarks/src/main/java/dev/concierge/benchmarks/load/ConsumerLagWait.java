@@ -1,0 +1,83 @@
+package dev.concierge.benchmarks.load;
+
+import dev.concierge.benchmarks.CommandLine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Waits until every named consumer group has committed up to the end of the topic, printing the
+ * lag as it goes: the benchmark starts measuring only once both designs have consumed the history.
+ */
+public final class ConsumerLagWait {
+
+  private static final Set<String> OPTIONS = Set.of("bootstrap", "topic", "group", "timeout", "every");
+  private static final String USAGE = String.join("\n",
+      "usage: ConsumerLagWait --bootstrap HOST:PORT --topic T --group G [--group G ...] [--timeout D] [--every D]",
+      "",
+      "Exits 0 once each group's committed offsets reach the end of every partition of the topic (the",
+      "end as it was at that check), 1 if the timeout passes first (default 30m). Prints the lag per",
+      "group every --every (default 10s) to stderr.");
+
+  private ConsumerLagWait() {}
+
+  public static void main(String[] args) throws Exception {
+    CommandLine line = CommandLine.parse(args, OPTIONS);
+    if (line.help() || line.all("group").isEmpty()) {
+      System.out.println(USAGE);
+      System.exit(line.help() ? 0 : 2);
+    }
+    String topic = line.text("topic", "customer-events");
+    Duration timeout = line.duration("timeout", "30m");
+    Duration every = line.duration("every", "10s");
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, line.text("bootstrap", "127.0.0.1:9092"));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long started = System.nanoTime();
+    try (Admin admin = Admin.create(props)) {
+      while (true) {
+        Map<String, Long> lags = lags(admin, topic, line.all("group"));
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        System.err.println("[lag] after " + seconds + " s: " + lags);
+        if (lags.values().stream().allMatch(lag -> lag == 0)) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          System.err.println("[lag] still behind after " + timeout.toSeconds() + " s");
+          System.exit(1);
+        }
+        Thread.sleep(every.toMillis());
+      }
+    }
+  }
+
+  private static Map<String, Long> lags(Admin admin, String topic, List<String> groups) throws Exception {
+    int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions).boxed()
+        .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+    Map<String, Long> lags = new TreeMap<>();
+    for (String group : groups) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      long lag = 0;
+      for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
+        OffsetAndMetadata at = committed.get(end.getKey());
+        lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+      }
+      lags.put(group, lag);
+    }
+    return lags;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.concierge.benchmarks.load;
+
+import dev.concierge.benchmarks.CommandLine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decision latency against rate, open loop, for one or more running systems in the same run: each
+ * rate step goes to every target in turn (the order alternating between runs), so that each design
+ * meets the same background load and the same state of the machine.
+ */
+public final class DecisionBenchmark {
+
+  private static final Set<String> OPTIONS = Set.of(
+      "target", "rates", "warmup", "duration", "runs", "connections", "timeout", "customers", "catalog-items",
+      "distinct-requests", "pause", "out", "seed");
+
+  private static final String USAGE = String.join("\n",
+      "usage: DecisionBenchmark --target NAME=URL [--target NAME=URL ...] [options]",
+      "",
+      "Sends POST /v1/decisions to each target at each rate, open loop: request n is due at n / rate, and",
+      "its latency counts from then (HdrHistogram; no coordinated omission). Prints and writes p50, p99,",
+      "p99.9, max and the achieved rate per step, their medians over the runs, the p99 ratio of every",
+      "target to the first, and an SVG of p99 against rate.",
+      "",
+      "  --target NAME=URL      a system under test; the first is the one the others are compared with",
+      "  --rates R,R,...        decisions per second (default 1000,2000,5000,10000)",
+      "  --warmup D             unmeasured time at the start of each step (default 10s)",
+      "  --duration D           measured time per step (default 30s)",
+      "  --runs N               repetitions of all steps (default 3)",
+      "  --connections N        keep-alive connections, each with one request in flight (default 64)",
+      "  --timeout D            a request without an answer by then fails (default 10s)",
+      "  --customers N          requests go to sim-c-1..N (default 10000)",
+      "  --catalog-items N      product pages name sku-0..N-1 (default 1000, the demo catalog)",
+      "  --distinct-requests N  distinct request bodies, prepared up front (default 4096)",
+      "  --pause D              quiet time between steps (default 3s)",
+      "  --out DIR              where decisions.md, decisions.csv and latency-vs-rate.svg go",
+      "                         (default benchmarks/target/bench)",
+      "  --seed S               the requests' random seed (default 7)");
+
+  private DecisionBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    CommandLine line;
+    try {
+      line = CommandLine.parse(args, OPTIONS);
+    } catch (IllegalArgumentException e) {
+      System.err.println("DecisionBenchmark: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    if (line.help()) {
+      System.out.println(USAGE);
+      return;
+    }
+    List<Target> targets = line.all("target").stream().map(Target::parse).toList();
+    if (targets.isEmpty()) {
+      System.err.println("DecisionBenchmark: name at least one --target\n\n" + USAGE);
+      System.exit(2);
+    }
+    List<Integer> rates = line.positives("rates", "1000,2000,5000,10000");
+    int runs = line.positive("runs", 3);
+    Duration pause = line.duration("pause", "3s");
+    Path out = Path.of(line.text("out", "benchmarks/target/bench"));
+    List<DecisionReport.Measured> measured = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      for (int rate : rates) {
+        for (Target target : inTurn(targets, run)) {
+          LoadStep step = new OpenLoopLoad(settings(line, target, rate), requests(line, target)).run();
+          measured.add(new DecisionReport.Measured(run, target.name(), step));
+          System.err.printf(Locale.ROOT, "run %d/%d  %-10s %6d/s: achieved %8.1f/s  p50 %7.2f ms  p99 %8.2f ms  "
+                  + "p99.9 %8.2f ms  max %8.2f ms  errors %d%n",
+              run, runs, target.name(), rate, step.achieved(), step.p50(), step.p99(), step.p999(), step.max(),
+              step.errors());
+          Thread.sleep(pause.toMillis());
+        }
+      }
+    }
+    DecisionReport report = new DecisionReport(targets.stream().map(Target::name).toList(), rates, measured);
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("decisions.md"), report.markdown());
+    Files.writeString(out.resolve("decisions.csv"), report.csv());
+    Files.writeString(out.resolve("latency-vs-rate.svg"), report.svg());
+    System.out.println(report.markdown());
+    System.err.println("written: " + out.resolve("decisions.md") + ", decisions.csv, latency-vs-rate.svg");
+  }
+
+  /** The targets in turn: as given in odd runs, reversed in even ones. */
+  private static List<Target> inTurn(List<Target> targets, int run) {
+    List<Target> order = new ArrayList<>(targets);
+    if (run % 2 == 0) {
+      Collections.reverse(order);
+    }
+    return order;
+  }
+
+  private static OpenLoopLoad.Settings settings(CommandLine line, Target target, int rate) {
+    return new OpenLoopLoad.Settings(target.uri(), rate, line.duration("warmup", "10s"), line.duration("duration", "30s"),
+        line.positive("connections", 64), line.duration("timeout", "10s"));
+  }
+
+  private static DecisionRequests requests(CommandLine line, Target target) {
+    return new DecisionRequests(target.uri(), line.positive("customers", 10_000), line.positive("catalog-items", 1_000),
+        line.positive("distinct-requests", 4096), Long.parseLong(line.text("seed", "7")));
+  }
+}

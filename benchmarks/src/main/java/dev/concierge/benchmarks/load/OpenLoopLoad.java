@@ -1,0 +1,126 @@
+package dev.concierge.benchmarks.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Decisions at a constant rate, open loop: request n is due at {@code start + n / rate}, whatever
+ * happened to the requests before it, and its latency counts from that due time, not from when a
+ * connection was free to send it. A server that stalls therefore shows its stall in every request
+ * that waited behind it (no coordinated omission), as a shopper would feel it.
+ *
+ * <p>Connections are workers: each takes the next due request, waits for its time, sends it and
+ * reads the answer. With {@code connections} of them, at most that many requests are in flight.
+ */
+final class OpenLoopLoad {
+
+  /** Latencies up to a minute, to three significant digits. */
+  private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(1);
+  private static final int SIGNIFICANT_DIGITS = 3;
+  /** Time for the workers to start before the first request is due. */
+  private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+  record Settings(URI target, int rate, Duration warmup, Duration duration, int connections, Duration timeout) {}
+
+  private final Settings settings;
+  private final DecisionRequests requests;
+
+  OpenLoopLoad(Settings settings, DecisionRequests requests) {
+    this.settings = settings;
+    this.requests = requests;
+  }
+
+  LoadStep run() throws InterruptedException {
+    long intervalNanos = TimeUnit.SECONDS.toNanos(1) / settings.rate();
+    long warmupRequests = settings.warmup().toNanos() / intervalNanos;
+    long total = warmupRequests + settings.duration().toNanos() / intervalNanos;
+    AtomicLong next = new AtomicLong();
+    long start = System.nanoTime() + START_DELAY_NANOS;
+    List<Worker> workers = new ArrayList<>();
+    for (int i = 0; i < settings.connections(); i++) {
+      Worker worker = new Worker(next, start, intervalNanos, warmupRequests, total);
+      workers.add(worker);
+      worker.thread.start();
+    }
+    Histogram latencies = new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    long measured = 0;
+    long errors = 0;
+    long lastAnswer = start;
+    for (Worker worker : workers) {
+      worker.thread.join();
+      latencies.add(worker.latencies);
+      measured += worker.measured;
+      errors += worker.errors;
+      lastAnswer = Math.max(lastAnswer, worker.lastAnswer);
+    }
+    long measureStart = start + warmupRequests * intervalNanos;
+    double seconds = (lastAnswer - measureStart) / 1e9;
+    return LoadStep.of(settings.rate(), measured / seconds, measured, errors, latencies);
+  }
+
+  private final class Worker {
+    final Thread thread;
+    final Histogram latencies = new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    long measured;
+    long errors;
+    long lastAnswer;
+    private HttpConnection connection;
+
+    Worker(AtomicLong next, long start, long intervalNanos, long warmupRequests, long total) {
+      thread = new Thread(() -> loop(next, start, intervalNanos, warmupRequests, total), "load-" + settings.rate());
+      thread.setDaemon(true);
+    }
+
+    private void loop(AtomicLong next, long start, long intervalNanos, long warmupRequests, long total) {
+      for (long n = next.getAndIncrement(); n < total; n = next.getAndIncrement()) {
+        long due = start + n * intervalNanos;
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+          LockSupport.parkNanos(wait);
+        }
+        boolean ok = send(requests.get(n));
+        long answered = System.nanoTime();
+        if (n >= warmupRequests) {
+          measured++;
+          lastAnswer = answered;
+          if (ok) {
+            latencies.recordValue(Math.min(HIGHEST_MICROS, TimeUnit.NANOSECONDS.toMicros(answered - due)));
+          } else {
+            errors++;
+          }
+        }
+      }
+      closeQuietly();
+    }
+
+    /** True for a 2xx; a failed connection is replaced before the next request. */
+    private boolean send(byte[] request) {
+      try {
+        if (connection == null) {
+          connection = new HttpConnection(settings.target(), (int) settings.timeout().toMillis());
+        }
+        int status = connection.exchange(request);
+        if (!connection.reusable()) {
+          closeQuietly();
+        }
+        return status >= 200 && status < 300;
+      } catch (IOException e) {
+        closeQuietly();
+        return false;
+      }
+    }
+
+    private void closeQuietly() {
+      if (connection != null) {
+        connection.close();
+        connection = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.concierge.benchmarks.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The load generator against a real HTTP server on loopback that answers as each test needs. */
+class OpenLoopLoadTest {
+
+  private static final byte[] ANSWER = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
+
+  static {
+    // the JDK's server writes the head and the body of an answer apart; with Nagle's algorithm on, the
+    // body then waits for the client's delayed ACK, 40 ms per answer
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
+  private HttpServer server;
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  @Test
+  void sendsAtTheRateAskedForAndTimesEveryAnswer() throws Exception {
+    URI target = serve(request -> 200, 0);
+
+    LoadStep step = load(target, 200, 4).run();
+
+    assertEquals(400, step.requests(), 1, "2 s measured at 200/s");
+    assertEquals(0, step.errors());
+    assertTrue(step.achieved() > 180 && step.achieved() < 210, "achieved " + step.achieved());
+    assertTrue(step.p50() < 50, "an idle server answers at once, p50 " + step.p50());
+  }
+
+  @Test
+  void aStallShowsInEveryRequestThatWasDueDuringIt() throws Exception {
+    int stallMillis = 500;
+    int stalledRequest = 100;
+    URI target = serve(request -> 200, stalledRequest, stallMillis);
+
+    // one connection: a closed-loop client would send nothing during the stall and see one slow answer
+    LoadStep step = load(target, 100, 1).run();
+
+    // at 100/s, about 50 requests fall due during the stall, 1 in 6 of the measured ones: each waits
+    // from its due time, so the slowest percent waited most of the stall
+    assertTrue(step.p99() >= stallMillis * 0.8, "p99 " + step.p99() + " ms");
+    assertTrue(step.p50() < stallMillis / 10.0, "p50 " + step.p50() + " ms");
+  }
+
+  @Test
+  void answersOtherThan2xxAreCountedAsErrorsNotTimed() throws Exception {
+    URI target = serve(request -> 503, 0);
+
+    LoadStep step = load(target, 100, 2).run();
+
+    assertEquals(step.requests(), step.errors());
+  }
+
+  private OpenLoopLoad load(URI target, int rate, int connections) {
+    OpenLoopLoad.Settings settings = new OpenLoopLoad.Settings(
+        target, rate, Duration.ofSeconds(1), Duration.ofSeconds(2), connections, Duration.ofSeconds(5));
+    return new OpenLoopLoad(settings, new DecisionRequests(target, 100, 10, 16, 1));
+  }
+
+  private URI serve(IntUnaryOperator status, int stalledRequest) throws IOException {
+    return serve(status, stalledRequest, 0);
+  }
+
+  /** A server that answers every request with {@code status}, and request number {@code stalled} after a pause. */
+  private URI serve(IntUnaryOperator status, int stalled, int stallMillis) throws IOException {
+    AtomicInteger count = new AtomicInteger();
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> answer(exchange, status.applyAsInt(count.get()),
+        count.incrementAndGet() == stalled ? stallMillis : 0));
+    server.start();
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  private static void answer(HttpExchange exchange, int status, int pauseMillis) throws IOException {
+    exchange.getRequestBody().readAllBytes();
+    if (pauseMillis > 0) {
+      try {
+        Thread.sleep(pauseMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    exchange.sendResponseHeaders(status, ANSWER.length);
+    try (OutputStream body = exchange.getResponseBody()) {
+      body.write(ANSWER);
+    }
+  }
+}

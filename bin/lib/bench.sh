@@ -1,0 +1,234 @@
+# shellcheck shell=bash
+# bench.sh - bin/concierge bench: the benchmark harness against real services, our engine and the
+# Redis baseline side by side. Sourced by bin/concierge, after app.sh.
+#
+# A bench run has its own state dir and ports (a running `dev` is left alone), and starts from clean
+# services, so that two runs measure the same thing.
+
+BENCH_CLASSES="$CONCIERGE_HOME/benchmarks/target/classes"
+BENCH_CPFILE="$CONCIERGE_HOME/benchmarks/target/runtime-classpath.txt"
+BENCH_PKG=dev.concierge.benchmarks
+BENCH_PIDS=()
+# where the node and the baseline JVMs write their logs
+BENCH_LOGS=""
+
+bench_usage() {
+  cat <<'EOF'
+Usage: bin/concierge bench <benchmark> [options]
+
+Benchmarks (each prints its tables and writes them, with plots, under benchmarks/target/bench/):
+  decisions   decision latency against rate, open loop, for our node and the Redis baseline in the same
+              run, with the simulator producing 1k events/s in the background; then freshness (from
+              produce to Kafka until the features show the event) for both; then a wrk cross-check
+  jmh NAME    a JMH benchmark class, e.g. ScorerBenchmark, SerializationBenchmark (JMH options follow)
+  footprint   heap bytes per customer entity at 100k entities (EntityFootprint; its options follow)
+
+Options of `decisions`:
+  --rates R,R,...      decisions per second (default 1000,2000,5000,10000)
+  --duration D         measured time per step (default 30s); --warmup D (default 10s)
+  --runs N             repetitions of all the steps (default 3)
+  --customers N        the simulated population, sim-c-1..N (default 10000)
+  --history N          events of history before measuring (default 200000)
+  --background-rate R  simulator events per second during the measurement (default 1000)
+  --samples N          freshness samples (default 1000)
+  --wrk-rate R         the step wrk cross-checks (default 5000); --no-wrk skips it
+  --no-build           do not rebuild
+
+Environment:
+  CONCIERGE_BENCH_STATE_DIR    the bench's state dir (default .concierge/bench)
+  CONCIERGE_BENCH_JAVA_HOME    the JDK of our node and of the baseline's JVMs, the same for both (default:
+                               Temurin 25 when installed, for generational ZGC, else the Java 17 of the services)
+  CONCIERGE_BENCH_JVM_OPTS     their JVM flags, the same for both (default -Xms1g -Xmx1g -XX:+UseZGC
+                               -XX:+AlwaysPreTouch on Java 21+, G1 on 17)
+  Ports: Kafka 19092/19093, Cassandra 19042/17000, Redis 16380, node 18080 (remoting 12551, management
+  18558), baseline 18090; each CONCIERGE_*_PORT overrides its own.
+EOF
+}
+
+# cmd_bench ARGS: re-runs itself once with the bench's state dir and ports, so that everything below
+# (services, setup, logs) lands there and a running dev is left alone.
+cmd_bench() {
+  if [[ -z "${CONCIERGE_BENCH_CHILD:-}" ]]; then
+    case "${1:-}" in -h|--help|help|"") bench_usage; return 0 ;; esac
+    local dir="${CONCIERGE_BENCH_STATE_DIR:-$STATE_DIR/bench}"
+    mkdir -p "$dir"
+    CONCIERGE_BENCH_CHILD=1 CONCIERGE_STATE_DIR="$dir" \
+      CONCIERGE_KAFKA_PORT="${CONCIERGE_KAFKA_PORT:-19092}" CONCIERGE_KAFKA_CONTROLLER_PORT="${CONCIERGE_KAFKA_CONTROLLER_PORT:-19093}" \
+      CONCIERGE_CASSANDRA_PORT="${CONCIERGE_CASSANDRA_PORT:-19042}" CONCIERGE_CASSANDRA_STORAGE_PORT="${CONCIERGE_CASSANDRA_STORAGE_PORT:-17000}" \
+      CONCIERGE_REDIS_PORT="${CONCIERGE_REDIS_PORT:-16380}" CONCIERGE_HTTP_PORT="${CONCIERGE_HTTP_PORT:-18080}" \
+      CONCIERGE_REMOTE_PORT="${CONCIERGE_REMOTE_PORT:-12551}" CONCIERGE_MANAGEMENT_PORT="${CONCIERGE_MANAGEMENT_PORT:-18558}" \
+      CONCIERGE_BASELINE_HTTP_PORT="${CONCIERGE_BASELINE_HTTP_PORT:-18090}" \
+      exec "$CONCIERGE_HOME/bin/concierge" bench "$@"
+  fi
+  local what=$1; shift
+  LOG_TAG=bench
+  case "$what" in
+    decisions) bench_decisions "$@" ;;
+    jmh) bench_jmh "$@" ;;
+    footprint) bench_java "$BENCH_PKG.footprint.EntityFootprint" "$@" ;;
+    *) usage_error bench_usage "unknown benchmark: $what" ;;
+  esac
+}
+
+# bench_build [--no-build]: the whole project with the benchmarks module (-Pbenchmarks), tests skipped.
+bench_build() {
+  if [[ "${1:-}" == --no-build ]]; then
+    [[ -f "$BENCH_CPFILE" ]] || die "--no-build, but the benchmarks were never built ($BENCH_CPFILE is missing)"
+    return 0
+  fi
+  local logf="$STATE_DIR/build.log" t0; t0=$(now_ms)
+  log "building with the benchmarks (mvn -B -q -Pbenchmarks -DskipTests install), log in $logf ..."
+  (cd "$CONCIERGE_HOME" && mvn -B -q -Pbenchmarks -DskipTests install) > "$logf" 2>&1 < /dev/null \
+    || { tail -40 "$logf" >&2; die "build failed (full log: $logf)"; }
+  log "built in $(elapsed_s "$t0")"
+}
+
+bench_classpath() { echo "$BENCH_CLASSES:$(cat "$BENCH_CPFILE")"; }
+
+# bench_java CLASS ARGS: a harness tool in the foreground, on the bench JVM with its own default flags.
+bench_java() {
+  local class=$1; shift
+  bench_find_java
+  "$BENCH_JAVA" -cp "$(bench_classpath)" "$class" "$@"
+}
+
+bench_jmh() {
+  (( $# )) || usage_error bench_usage "jmh needs a benchmark class, e.g. ScorerBenchmark"
+  bench_java org.openjdk.jmh.Main "$@"
+}
+
+# The JDK and flags of both designs' JVMs: identical, so the ratio measures the design, not the GC.
+bench_find_java() {
+  [[ -n "${BENCH_JAVA:-}" ]] && return 0
+  local home="${CONCIERGE_BENCH_JAVA_HOME:-}" candidate
+  if [[ -z "$home" ]]; then
+    for candidate in /usr/lib/jvm/temurin-25*; do [[ -x "$candidate/bin/java" ]] && { home=$candidate; break; }; done
+  fi
+  if [[ -n "$home" ]]; then
+    BENCH_JAVA="$home/bin/java"
+  else
+    find_java17
+    BENCH_JAVA="$JAVA"
+  fi
+  [[ -x "$BENCH_JAVA" ]] || die "no java at $BENCH_JAVA (CONCIERGE_BENCH_JAVA_HOME)"
+  local major; major="$(java_major "$(dirname "$(dirname "$BENCH_JAVA")")")"
+  local gc="-XX:+UseZGC"; (( ${major:-17} >= 21 )) || gc="-XX:+UseG1GC"
+  # shellcheck disable=SC2206  # flags are meant to be word-split
+  BENCH_JVM_OPTS=(${CONCIERGE_BENCH_JVM_OPTS:--Xms1g -Xmx1g $gc -XX:+AlwaysPreTouch})
+}
+
+# bench_spawn NAME CLASS ARGS: a JVM of the benchmark in the background, with the bench flags; its log
+# goes to $BENCH_LOGS/NAME.log. Sets BENCH_LAST_PID.
+bench_spawn() {
+  local name=$1 class=$2; shift 2
+  "$BENCH_JAVA" "${BENCH_JVM_OPTS[@]}" -cp "$(bench_classpath)" "$class" "$@" > "$BENCH_LOGS/$name.log" 2>&1 < /dev/null &
+  BENCH_LAST_PID=$!
+  BENCH_PIDS+=("$BENCH_LAST_PID")
+  log "$name: pid $BENCH_LAST_PID, log $BENCH_LOGS/$name.log"
+}
+
+bench_stop_all() {
+  local pid
+  for pid in "${BENCH_PIDS[@]}"; do alive "$pid" && stop_tree bench "$pid" 30; done
+  BENCH_PIDS=()
+}
+
+# bench_wait_http NAME URL PID TIMEOUT_S: until URL answers 200, or fail when PID exits first.
+bench_wait_http() {
+  local name=$1 url=$2 pid=$3 timeout=$4 t0 deadline; t0=$(now_ms); deadline=$(( $(date +%s) + timeout ))
+  until curl -sf -o /dev/null --max-time 2 "$url"; do
+    alive "$pid" || die "$name exited during startup (log: $BENCH_LOGS/$name.log)"
+    (( $(date +%s) < deadline )) || die "$name did not answer $url within ${timeout}s (log: $BENCH_LOGS/$name.log)"
+    sleep 0.5
+  done
+  log "$name ready in $(elapsed_s "$t0")"
+}
+
+bench_decisions() {
+  local rates=1000,2000,5000,10000 duration=30s warmup=10s runs=3 customers=10000 history=200000
+  local background=1000 samples=1000 wrk_rate=5000 no_build="" wrk=1
+  while (( $# )); do
+    case "$1" in
+      -h|--help) bench_usage; return 0 ;;
+      --rates) rates=$2; shift ;;
+      --duration) duration=$2; shift ;;
+      --warmup) warmup=$2; shift ;;
+      --runs) runs=$2; shift ;;
+      --customers) customers=$2; shift ;;
+      --history) history=$2; shift ;;
+      --background-rate) background=$2; shift ;;
+      --samples) samples=$2; shift ;;
+      --wrk-rate) wrk_rate=$2; shift ;;
+      --no-wrk) wrk=0 ;;
+      --no-build) no_build=--no-build ;;
+      *) usage_error bench_usage "unknown option for decisions: $1" ;;
+    esac
+    shift
+  done
+  local out="$CONCIERGE_HOME/benchmarks/target/bench"
+  mkdir -p "$out"
+  BENCH_LOGS="$STATE_DIR/logs"; mkdir -p "$BENCH_LOGS"
+  TOTAL_T0=$(now_ms)
+  bench_build "$no_build"
+  bench_find_java
+  log "both designs run on $BENCH_JAVA ${BENCH_JVM_OPTS[*]}"
+
+  STOP_STARTED_ON_EXIT=1
+  services_start --clean "${ALL_SERVICES[@]}"
+  services_start --clean redis
+  services_export_env
+  export CONCIERGE_ADMIN_TOKEN; CONCIERGE_ADMIN_TOKEN="$(random_token)"
+  local bootstrap=$CONCIERGE_KAFKA_BOOTSTRAP ours="http://$HOST:$CONCIERGE_HTTP_PORT"
+  local redis="http://$HOST:$CONCIERGE_BASELINE_HTTP_PORT"
+
+  NODE_JAVA=$BENCH_JAVA
+  app_run_setup dev
+  "$BENCH_JAVA" "${BENCH_JVM_OPTS[@]}" -Dconfig.resource=dev.conf -cp "$(app_classpath)" "$APP_MAIN" \
+    > "$BENCH_LOGS/node.log" 2>&1 < /dev/null &
+  NODE_PID=$!
+  log "node: pid $NODE_PID, log $BENCH_LOGS/node.log"
+  bench_wait_http node "$ours/health/ready" "$NODE_PID" 180
+  app_publish_bundles "$CONCIERGE_HTTP_PORT" "$CONCIERGE_ADMIN_TOKEN"
+
+  local bundle="$APP_BUNDLES_DIR/$APP_DEV_BUNDLE.bundle"
+  bench_spawn baseline-writer "$BENCH_PKG.baseline.FeatureWriter" --bootstrap "$bootstrap"
+  bench_spawn baseline-server "$BENCH_PKG.baseline.ModelServer" --bootstrap "$bootstrap" --bundle "$bundle"
+  bench_wait_http baseline-server "$redis/v1/customers/sim-c-1/features" "$BENCH_LAST_PID" 120
+
+  log "history: $history events for $customers customers, as fast as Kafka takes them"
+  "$BENCH_JAVA" -cp "$(app_classpath)" "$APP_SIMULATE" --kafka --customers "$customers" --events "$history" \
+    --seed 1 > "$BENCH_LOGS/history.log" 2>&1 < /dev/null || die "the history did not go into Kafka (log: $BENCH_LOGS/history.log)"
+  bench_java "$BENCH_PKG.load.ConsumerLagWait" --bootstrap "$bootstrap" \
+    --group concierge-ingestion --group concierge-baseline || die "the designs did not consume the history"
+
+  log "background: $background events/s from the simulator while measuring"
+  "$BENCH_JAVA" -cp "$(app_classpath)" "$APP_SIMULATE" --kafka --customers "$customers" --events 100000000 \
+    --seed 2 --rate "$background" > "$BENCH_LOGS/background.log" 2>&1 < /dev/null &
+  SIM_PID=$!
+
+  bench_java "$BENCH_PKG.load.DecisionBenchmark" --target "ours=$ours" --target "redis=$redis" --rates "$rates" \
+    --duration "$duration" --warmup "$warmup" --runs "$runs" --customers "$customers" --out "$out"
+  bench_java "$BENCH_PKG.load.FreshnessBenchmark" --bootstrap "$bootstrap" --target "ours=$ours" \
+    --target "redis=$redis" --samples "$samples" --out "$out"
+  (( wrk )) && bench_wrk "$wrk_rate" "$customers" "$ours" "$redis" "$out"
+  log "done; tables and plots in $out"
+}
+
+# bench_wrk RATE CUSTOMERS OURS REDIS OUT: wrk near one step, for both designs, as a cross-check of the
+# load generator (wrk is closed loop: a connection waits for its answer, then a delay that caps the rate).
+bench_wrk() {
+  local rate=$1 customers=$2 ours=$3 redis=$4 out=$5 connections=50 seconds=30
+  command -v wrk >/dev/null || { log "installing wrk (Debian package)"; apt-get install -y -q wrk > /dev/null; }
+  local delay_ms=$(( connections * 1000 / rate ))
+  : > "$out/wrk.txt"
+  local name url
+  for name in ours redis; do
+    [[ $name == ours ]] && url=$ours || url=$redis
+    log "wrk against $name: $connections connections, ${delay_ms} ms between a connection's requests, ${seconds}s"
+    { echo "## $name ($url), wrk -t2 -c$connections -d${seconds}s --latency, delay ${delay_ms} ms"
+      BENCH_CUSTOMERS=$customers BENCH_WRK_DELAY_MS=$delay_ms \
+        wrk -t2 "-c$connections" "-d${seconds}s" --latency -s "$CONCIERGE_HOME/benchmarks/wrk/decisions.lua" "$url"
+    } >> "$out/wrk.txt" 2>&1
+  done
+  cat "$out/wrk.txt"
+}
