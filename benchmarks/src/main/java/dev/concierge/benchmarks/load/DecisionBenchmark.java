@@ -75,9 +75,9 @@ public final class DecisionBenchmark {
           LoadStep step = new OpenLoopLoad(settings(line, target, rate), requests(line, target)).run();
           measured.add(new DecisionReport.Measured(run, target.name(), step));
           System.err.printf(Locale.ROOT, "run %d/%d  %-10s %6d/s: achieved %8.1f/s  p50 %7.2f ms  p99 %8.2f ms  "
-                  + "p99.9 %8.2f ms  max %8.2f ms  errors %d%n",
+                  + "p99.9 %8.2f ms  max %8.2f ms  fallback %.1f%%  errors %d%n",
               run, runs, target.name(), rate, step.achieved(), step.p50(), step.p99(), step.p999(), step.max(),
-              step.errors());
+              step.fallbackPercent(), step.errors());
           Thread.sleep(pause.toMillis());
         }
       }

@@ -18,12 +18,14 @@ final class HttpConnection implements AutoCloseable {
 
   private static final int READ_BUFFER = 64 * 1024;
   private static final int MAX_HEADER_LINE = 8 * 1024;
+  private static final int MAX_BODY = 16 * 1024 * 1024;
 
   private final Socket socket;
   private final OutputStream out;
   private final InputStream in;
   private final byte[] line = new byte[MAX_HEADER_LINE];
-  private final byte[] skip = new byte[READ_BUFFER];
+  private byte[] body = new byte[READ_BUFFER];
+  private int bodyLength;
   private boolean reusable = true;
   private int status;
 
@@ -36,31 +38,39 @@ final class HttpConnection implements AutoCloseable {
     in = new BufferedInputStream(socket.getInputStream(), READ_BUFFER);
   }
 
-  /** Sends one request (its head and body, prepared once), skips the answer's body and returns its status code. */
+  /**
+   * Sends one request (its head and body, prepared once), reads the answer whole into a buffer this
+   * connection reuses, and returns its status code.
+   */
   int exchange(byte[] request) throws IOException {
     out.write(request);
     out.flush();
-    skipBody(readHead());
+    readBody(readHead());
     return status;
   }
 
   /** Sends one request and returns the answer's body as text; {@link #status()} is its status code. */
   String exchangeForText(byte[] request) throws IOException {
-    out.write(request);
-    out.flush();
-    long length = readHead();
-    if (length > Integer.MAX_VALUE) {
-      throw new IOException("an answer of " + length + " bytes is too large to read whole");
-    }
-    byte[] body = in.readNBytes((int) length);
-    if (body.length < length) {
-      throw new IOException("the server closed the connection before the end of the body");
-    }
-    return new String(body, StandardCharsets.UTF_8);
+    exchange(request);
+    return new String(body, 0, bodyLength, StandardCharsets.UTF_8);
   }
 
   int status() {
     return status;
+  }
+
+  /** Whether the last answer's body holds these bytes, e.g. {@code "fallback":true}. */
+  boolean bodyContains(byte[] marker) {
+    outer:
+    for (int start = 0; start <= bodyLength - marker.length; start++) {
+      for (int i = 0; i < marker.length; i++) {
+        if (body[start + i] != marker[i]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /** Reads the status line and the headers; returns the body's length. */
@@ -119,14 +129,16 @@ final class HttpConnection implements AutoCloseable {
     return Integer.parseInt(statusLine.substring(space + 1, space + 4));
   }
 
-  private void skipBody(long length) throws IOException {
-    long left = length;
-    while (left > 0) {
-      int read = in.read(skip, 0, (int) Math.min(skip.length, left));
-      if (read < 0) {
-        throw new IOException("the server closed the connection " + left + " bytes before the end of the body");
-      }
-      left -= read;
+  private void readBody(long length) throws IOException {
+    if (length > MAX_BODY) {
+      throw new IOException("an answer of " + length + " bytes, more than the load generator reads (" + MAX_BODY + ")");
+    }
+    if (body.length < length) {
+      body = new byte[(int) length];
+    }
+    bodyLength = in.readNBytes(body, 0, (int) length);
+    if (bodyLength < length) {
+      throw new IOException("the server closed the connection " + (length - bodyLength) + " bytes before the end of the body");
     }
   }
 

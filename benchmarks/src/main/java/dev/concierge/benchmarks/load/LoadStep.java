@@ -5,16 +5,25 @@ import org.HdrHistogram.Histogram;
 /**
  * What one rate step measured: the rate asked for, the rate answered, and the latency percentiles in
  * milliseconds from each request's due time. Failed requests (no answer, or not a 2xx) are counted,
- * not timed.
+ * not timed. Fallback answers (popular items, because the personal answer missed its deadline) are
+ * timed and counted.
  */
-record LoadStep(int rate, double achieved, long requests, long errors, double p50, double p99, double p999, double max) {
+record LoadStep(
+    int rate, double achieved, long requests, long errors, long fallbacks, double p50, double p99, double p999,
+    double max) {
 
   private static final double MICROS_PER_MILLI = 1_000.0;
+  private static final double PERCENT = 100.0;
 
-  static LoadStep of(int rate, double achieved, long requests, long errors, Histogram micros) {
-    return new LoadStep(rate, achieved, requests, errors,
+  static LoadStep of(int rate, double achieved, long requests, long errors, long fallbacks, Histogram micros) {
+    return new LoadStep(rate, achieved, requests, errors, fallbacks,
         millis(micros.getValueAtPercentile(50)), millis(micros.getValueAtPercentile(99)),
         millis(micros.getValueAtPercentile(99.9)), millis(micros.getMaxValue()));
+  }
+
+  /** Fallback answers as a percentage of all requests. */
+  double fallbackPercent() {
+    return requests == 0 ? 0 : PERCENT * fallbacks / requests;
   }
 
   private static double millis(long micros) {

@@ -2,6 +2,7 @@ package dev.concierge.benchmarks.load;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.HdrHistogram.Histogram;
  */
 final class OpenLoopLoad {
 
+  /** How an answer says it is the fallback (popular items, not personal): counted, as a degraded answer. */
+  private static final byte[] FALLBACK = "\"fallback\":true".getBytes(StandardCharsets.US_ASCII);
   /** Latencies up to a minute, to three significant digits. */
   private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(1);
   private static final int SIGNIFICANT_DIGITS = 3;
@@ -52,24 +55,29 @@ final class OpenLoopLoad {
     Histogram latencies = new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
     long measured = 0;
     long errors = 0;
+    long fallbacks = 0;
     long lastAnswer = start;
     for (Worker worker : workers) {
       worker.thread.join();
       latencies.add(worker.latencies);
       measured += worker.measured;
       errors += worker.errors;
+      fallbacks += worker.fallbacks;
       lastAnswer = Math.max(lastAnswer, worker.lastAnswer);
     }
     long measureStart = start + warmupRequests * intervalNanos;
     double seconds = (lastAnswer - measureStart) / 1e9;
-    return LoadStep.of(settings.rate(), measured / seconds, measured, errors, latencies);
+    return LoadStep.of(settings.rate(), measured / seconds, measured, errors, fallbacks, latencies);
   }
+
+  private enum Answer { PERSONAL, FALLBACK, FAILED }
 
   private final class Worker {
     final Thread thread;
     final Histogram latencies = new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
     long measured;
     long errors;
+    long fallbacks;
     long lastAnswer;
     private HttpConnection connection;
 
@@ -84,35 +92,38 @@ final class OpenLoopLoad {
         for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
           LockSupport.parkNanos(wait);
         }
-        boolean ok = send(requests.get(n));
+        Answer answer = send(requests.get(n));
         long answered = System.nanoTime();
         if (n >= warmupRequests) {
           measured++;
           lastAnswer = answered;
-          if (ok) {
-            latencies.recordValue(Math.min(HIGHEST_MICROS, TimeUnit.NANOSECONDS.toMicros(answered - due)));
-          } else {
+          if (answer == Answer.FAILED) {
             errors++;
+          } else {
+            latencies.recordValue(Math.min(HIGHEST_MICROS, TimeUnit.NANOSECONDS.toMicros(answered - due)));
+            fallbacks += answer == Answer.FALLBACK ? 1 : 0;
           }
         }
       }
       closeQuietly();
     }
 
-    /** True for a 2xx; a failed connection is replaced before the next request. */
-    private boolean send(byte[] request) {
+    /** A failed connection is replaced before the next request. */
+    private Answer send(byte[] request) {
       try {
         if (connection == null) {
           connection = new HttpConnection(settings.target(), (int) settings.timeout().toMillis());
         }
         int status = connection.exchange(request);
+        Answer answer = status < 200 || status >= 300 ? Answer.FAILED
+            : connection.bodyContains(FALLBACK) ? Answer.FALLBACK : Answer.PERSONAL;
         if (!connection.reusable()) {
           closeQuietly();
         }
-        return status >= 200 && status < 300;
+        return answer;
       } catch (IOException e) {
         closeQuietly();
-        return false;
+        return Answer.FAILED;
       }
     }
 

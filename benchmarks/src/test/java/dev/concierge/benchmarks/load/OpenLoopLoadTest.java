@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 /** The load generator against a real HTTP server on loopback that answers as each test needs. */
 class OpenLoopLoadTest {
 
-  private static final byte[] ANSWER = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
-
   static {
     // the JDK's server writes the head and the body of an answer apart; with Nagle's algorithm on, the
     // body then waits for the client's delayed ACK, 40 ms per answer
@@ -62,6 +60,17 @@ class OpenLoopLoadTest {
   }
 
   @Test
+  void fallbackAnswersAreTimedAndCounted() throws Exception {
+    URI target = serve(request -> 200, 0, 0, "{\"fallback\":true,\"items\":[]}");
+
+    LoadStep step = load(target, 100, 2).run();
+
+    assertEquals(step.requests(), step.fallbacks());
+    assertEquals(0, step.errors());
+    assertEquals(100.0, step.fallbackPercent());
+  }
+
+  @Test
   void answersOtherThan2xxAreCountedAsErrorsNotTimed() throws Exception {
     URI target = serve(request -> 503, 0);
 
@@ -80,17 +89,25 @@ class OpenLoopLoadTest {
     return serve(status, stalledRequest, 0);
   }
 
-  /** A server that answers every request with {@code status}, and request number {@code stalled} after a pause. */
   private URI serve(IntUnaryOperator status, int stalled, int stallMillis) throws IOException {
+    return serve(status, stalled, stallMillis, "{\"fallback\":false,\"items\":[]}");
+  }
+
+  /**
+   * A server that answers every request with {@code status} and {@code body}, and request number
+   * {@code stalled} after a pause.
+   */
+  private URI serve(IntUnaryOperator status, int stalled, int stallMillis, String body) throws IOException {
     AtomicInteger count = new AtomicInteger();
+    byte[] answer = body.getBytes(StandardCharsets.UTF_8);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> answer(exchange, status.applyAsInt(count.get()),
+    server.createContext("/", exchange -> answer(exchange, status.applyAsInt(count.get()), answer,
         count.incrementAndGet() == stalled ? stallMillis : 0));
     server.start();
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  private static void answer(HttpExchange exchange, int status, int pauseMillis) throws IOException {
+  private static void answer(HttpExchange exchange, int status, byte[] answer, int pauseMillis) throws IOException {
     exchange.getRequestBody().readAllBytes();
     if (pauseMillis > 0) {
       try {
@@ -99,9 +116,9 @@ class OpenLoopLoadTest {
         Thread.currentThread().interrupt();
       }
     }
-    exchange.sendResponseHeaders(status, ANSWER.length);
+    exchange.sendResponseHeaders(status, answer.length);
     try (OutputStream body = exchange.getResponseBody()) {
-      body.write(ANSWER);
+      body.write(answer);
     }
   }
 }
