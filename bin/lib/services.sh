@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# services.sh - start/stop/status of Kafka and Cassandra together. Sourced by bin/concierge,
-# after common.sh, kafka.sh and cassandra.sh. Service names: kafka, cassandra.
+# services.sh - start/stop/status of Kafka and Cassandra together, and of Redis when asked for. Sourced
+# by bin/concierge, after common.sh, kafka.sh, cassandra.sh and redis.sh. Service names: kafka,
+# cassandra (the default set) and redis (the benchmarks' baseline only).
 
 # Services launched by this invocation (bin/concierge's exit trap stops these where asked to).
 STARTED_SERVICES=()
@@ -29,7 +30,8 @@ services_start() {
       to_launch+=("$svc")
     fi
   done
-  (( ${#to_launch[@]} )) && find_java17
+  # Kafka and Cassandra are JVMs; Redis is not
+  if [[ " ${to_launch[*]} " == *" kafka "* || " ${to_launch[*]} " == *" cassandra "* ]]; then find_java17; fi
 
   # 2. everything that can fail without side effects, before launching anything
   for svc in "${to_launch[@]}"; do "${svc}_preflight"; done
@@ -45,12 +47,15 @@ services_start() {
   if (( clean )); then for svc in "${to_launch[@]}"; do "${svc}_clean"; done; fi
 
   # 3. launch; Cassandra first (slower to boot), Kafka formats its storage meanwhile
-  local k_pid="" k_t0="" c_pid="" c_t0=""
+  local k_pid="" k_t0="" c_pid="" c_t0="" r_pid="" r_t0=""
   if [[ " ${to_launch[*]} " == *" cassandra "* ]]; then
     c_t0=$(now_ms); cassandra_launch; c_pid=$CASSANDRA_LAUNCHED_PID; STARTED_SERVICES+=(cassandra)
   fi
   if [[ " ${to_launch[*]} " == *" kafka "* ]]; then
     k_t0=$(now_ms); kafka_launch; k_pid=$KAFKA_LAUNCHED_PID; STARTED_SERVICES+=(kafka)
+  fi
+  if [[ " ${to_launch[*]} " == *" redis "* ]]; then
+    r_t0=$(now_ms); redis_launch; r_pid=$REDIS_LAUNCHED_PID; STARTED_SERVICES+=(redis)
   fi
 
   # 4. wait until each answers; the Kafka probe (a JVM) runs in the background meanwhile
@@ -58,12 +63,14 @@ services_start() {
     case $svc in
       kafka) k_pid="$(kafka_pid)"; k_t0=already ;;
       cassandra) c_pid="$(cassandra_pid)"; c_t0=already ;;
+      redis) r_pid="$(redis_pid)"; r_t0=already ;;
     esac
   done
   [[ -n "$k_pid" ]] && find_java17 && { [[ -f "$KAFKA_PROBE_DIR/KafkaProbe.class" ]] || kafka_prepare; }
   local failed=()
   if [[ -n "$k_pid" ]]; then kafka_wait_ready "$k_pid" "$k_t0" & KAFKA_WAIT_PID=$!; fi
   if [[ -n "$c_pid" ]]; then (cassandra_wait_ready "$c_pid" "$c_t0") || failed+=(cassandra); fi
+  if [[ -n "$r_pid" ]]; then (redis_wait_ready "$r_pid" "$r_t0") || failed+=(redis); fi
   if [[ -n "$KAFKA_WAIT_PID" ]]; then wait "$KAFKA_WAIT_PID" || failed+=(kafka); KAFKA_WAIT_PID=""; fi
   (( ${#failed[@]} == 0 )) || die "could not start: ${failed[*]}"
 
@@ -91,6 +98,7 @@ services_write_env() {
   local lines=()
   if [[ -n "$(kafka_pid)" ]]; then kafka_ports; lines+=("CONCIERGE_KAFKA_BOOTSTRAP=$KAFKA_BOOTSTRAP"); fi
   if [[ -n "$(cassandra_pid)" ]]; then cassandra_ports; lines+=("CONCIERGE_CASSANDRA_CONTACT_POINT=$CASSANDRA_CONTACT_POINT"); fi
+  if [[ -n "$(redis_pid)" ]]; then redis_ports; lines+=("CONCIERGE_REDIS_URI=$REDIS_URI"); fi
   if (( ${#lines[@]} )); then
     mkdir -p "$STATE_DIR"
     printf '%s\n' "# written by bin/concierge services start; the addresses of the running local services" "${lines[@]}" \
