@@ -89,8 +89,11 @@ public final class DecisionService {
     return new DecisionOutcome(newDecisionId(), query.customerId(), modelVersion, experiment, arm, fallback, items);
   }
 
-  // a version-4 UUID without SecureRandom's lock: ids only need to be unique, not unguessable
-  private static String newDecisionId() {
+  /**
+   * A version-4 UUID without SecureRandom's lock: ids only need to be unique, not unguessable. Public
+   * for the benchmarks' Redis baseline, which answers with ids made the same way.
+   */
+  public static String newDecisionId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long versionFour = (random.nextLong() & ~0xF000L) | 0x4000L;
     long ietfVariant = (random.nextLong() & ~(0xCL << 60)) | (0x8L << 60);

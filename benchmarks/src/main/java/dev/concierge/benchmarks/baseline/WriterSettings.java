@@ -1,0 +1,31 @@
+package dev.concierge.benchmarks.baseline;
+
+import com.typesafe.config.Config;
+import dev.concierge.engine.kafka.RestartBackoff;
+import java.time.Duration;
+
+/**
+ * The feature writer's settings, read from {@code concierge.baseline.writer}.
+ *
+ * @param maxBatch            most records folded into one Redis pipeline
+ * @param catalogWait         how long the catalog may take to arrive before the first event is read
+ * @param trendsPublishEvery  how often the live trends are written to Redis
+ * @param reportEvery         how often the counts are logged
+ * @param invalidWarningEvery at most one warning about invalid records per this
+ */
+record WriterSettings(
+    String groupId, int maxBatch, Duration catalogWait, Duration trendsPublishEvery, Duration reportEvery,
+    Duration invalidWarningEvery, RestartBackoff restart) {
+
+  static WriterSettings fromConfig(Config concierge) {
+    Config writer = concierge.getConfig("baseline.writer");
+    return new WriterSettings(
+        writer.getString("group-id"),
+        writer.getInt("max-batch"),
+        writer.getDuration("catalog-wait"),
+        writer.getDuration("trends-publish-every"),
+        writer.getDuration("report-every"),
+        writer.getDuration("invalid-warning-every"),
+        RestartBackoff.fromConfig(writer.getConfig("restart")));
+  }
+}
