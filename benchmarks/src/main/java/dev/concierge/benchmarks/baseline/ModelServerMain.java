@@ -115,7 +115,7 @@ public final class ModelServerMain {
     NodeMetrics metrics = NodeMetrics.unserved();
     RedisDecider decider =
         new RedisDecider(
-            features, context, DecisionDeadline.fromConfig(concierge.getConfig("decisions")),
+            features::features, context, DecisionDeadline.fromConfig(concierge.getConfig("decisions")),
             settings.logDecisions() ? decisionLog(system, concierge, kafka, mapper, metrics) : outcome -> {},
             metrics, executor, concierge.getDuration("decisions.fallback-warning-every"));
 

@@ -1,6 +1,7 @@
 package dev.concierge.benchmarks.baseline;
 
 import dev.concierge.api.Decider;
+import dev.concierge.api.FeatureReader;
 import dev.concierge.engine.decision.DecisionDeadline;
 import dev.concierge.engine.decision.DecisionLog;
 import dev.concierge.engine.decision.DecisionOutcome;
@@ -34,7 +35,7 @@ final class RedisDecider implements Decider {
 
   private static final Logger log = LoggerFactory.getLogger(RedisDecider.class);
 
-  private final RedisFeatureSource features;
+  private final FeatureReader features;
   private final ServingContext context;
   private final Duration timeout;
   private final DecisionLog decisionLog;
@@ -42,9 +43,12 @@ final class RedisDecider implements Decider {
   private final Executor executor;
   private final ThrottledWarning fallbackWarning;
 
-  /** @param warnEvery at most one fallback is logged per this interval */
+  /**
+   * @param features  the customer's features as Redis holds them ({@link RedisFeatureSource#features})
+   * @param warnEvery at most one fallback is logged per this interval
+   */
   RedisDecider(
-      RedisFeatureSource features, ServingContext context, DecisionDeadline deadline, DecisionLog decisionLog,
+      FeatureReader features, ServingContext context, DecisionDeadline deadline, DecisionLog decisionLog,
       NodeMetrics metrics, Executor executor, Duration warnEvery) {
     this.features = features;
     this.context = context;
