@@ -59,7 +59,7 @@ final class FeatureWriter {
     this.json = json;
     this.updaters = updaters;
     this.counts = counts;
-    this.invalidWarning = new ThrottledWarning(log, settings.invalidWarningEvery());
+    this.invalidWarning = new ThrottledWarning(log, settings.warningEvery());
     this.executor = system.executionContext();
   }
 

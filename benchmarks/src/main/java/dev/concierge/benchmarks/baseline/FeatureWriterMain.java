@@ -11,12 +11,12 @@ import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.TrendingItems;
 import dev.concierge.persistence.json.EventJson;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.concurrent.ExecutionContextExecutor;
 
 /**
  * The baseline's stream processor, in a JVM of its own: the events topic into each customer's features,
@@ -73,7 +73,7 @@ public final class FeatureWriterMain {
     WriterSettings settings = WriterSettings.fromConfig(concierge);
     RedisSettings redisSettings = RedisSettings.fromConfig(concierge);
     CustomerSettings customer = CustomerSettings.fromConfig(concierge);
-    ExecutionContextExecutor executor = system.executionContext();
+    Executor executor = system.executionContext();
 
     RedisConnection redis = RedisConnection.open(redisSettings).closedOnShutdownOf(system);
     CatalogView catalog = CatalogCopy.start(system, concierge, kafka, updated -> { }, settings.catalogWait());
@@ -90,19 +90,17 @@ public final class FeatureWriterMain {
             () -> new FeatureUpdater(store, catalog, vocabulary, customer, trendRecorder, counts, executor),
             counts);
 
-    ThrottledWarning trendsWarning = new ThrottledWarning(log, settings.invalidWarningEvery());
-    system.scheduler().scheduleAtFixedRate(
-        settings.trendsPublishEvery(), settings.trendsPublishEvery(),
+    ThrottledWarning trendsWarning = new ThrottledWarning(log, settings.warningEvery());
+    RepeatedTask.start(
+        system, "trends-publisher", settings.trendsPublishEvery(), settings.trendsPublishEvery(),
         () -> store.saveTrends(TrendsSnapshot.of(trends, vocabulary.items())).whenCompleteAsync(
             (saved, failure) -> {
               if (failure != null) {
                 trendsWarning.warn("could not write the trends to Redis at {}: {}", redisSettings.uri(), failure.toString());
               }
             },
-            executor),
-        executor);
-    system.scheduler().scheduleAtFixedRate(
-        settings.reportEvery(), settings.reportEvery(), () -> counts.report(log), executor);
+            executor));
+    RepeatedTask.start(system, "report", settings.reportEvery(), settings.reportEvery(), () -> counts.report(log));
     CoordinatedShutdown.get(system).addTask(
         CoordinatedShutdown.PhaseServiceRequestsDone(), "baseline-stop-writer",
         () -> writer.stop().thenApplyAsync(

@@ -46,7 +46,7 @@ final class TrendsFeed implements Supplier<TrendingItems> {
         new TrendsFeed(
             source, items, trending.getDuration("half-life").toMillis(), trending.getInt("top"),
             system.executionContext(), every);
-    system.scheduler().scheduleAtFixedRate(Duration.ZERO, every, feed::poll, system.executionContext());
+    RepeatedTask.start(system, "trends-feed", Duration.ZERO, every, feed::poll);
     return feed;
   }
 

@@ -11,11 +11,11 @@ import java.time.Duration;
  * @param catalogWait         how long the catalog may take to arrive before the first event is read
  * @param trendsPublishEvery  how often the live trends are written to Redis
  * @param reportEvery         how often the counts are logged
- * @param invalidWarningEvery at most one warning about invalid records per this
+ * @param warningEvery        at most one warning of a kind (invalid records, Redis failures) per this
  */
 record WriterSettings(
     String groupId, int maxBatch, Duration catalogWait, Duration trendsPublishEvery, Duration reportEvery,
-    Duration invalidWarningEvery, RestartBackoff restart) {
+    Duration warningEvery, RestartBackoff restart) {
 
   static WriterSettings fromConfig(Config concierge) {
     Config writer = concierge.getConfig("baseline.writer");
@@ -25,7 +25,7 @@ record WriterSettings(
         writer.getDuration("catalog-wait"),
         writer.getDuration("trends-publish-every"),
         writer.getDuration("report-every"),
-        writer.getDuration("invalid-warning-every"),
+        writer.getDuration("warning-every"),
         RestartBackoff.fromConfig(writer.getConfig("restart")));
   }
 }

@@ -40,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DecisionParityTest {
 
   private static final int CUSTOMERS_COMPARED = 40;
+  // as the node's fault test bounds its fallback: far below Redis's command timeout, well above a busy
+  // test machine's pauses
+  private static final Duration FALLBACK_BOUND = Duration.ofSeconds(1);
 
   @JUnit5TestKit ActorTestKit testKit = new JUnit5TestKitBuilder().build();
 
@@ -87,15 +90,13 @@ class DecisionParityTest {
   void aRedisThatDoesNotAnswerWithinTheDeadlineGivesTheFallbackInTime() throws Exception {
     ServerSide server = new ServerSide(testKit.system(), customerId -> new CompletableFuture<>(), workDir);
     DecisionQuery query = BaselineFixtures.queries(HISTORY.get(0).customerId()).get(0);
-    Duration deadline = BaselineFixtures.CONCIERGE.getDuration("decisions.deadline");
-
     long started = System.nanoTime();
     DecisionOutcome baseline = server.decide(query);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertTrue(baseline.fallback());
     assertEquals(new LiveNode(List.of()).decide(query), baseline.items());
-    assertTrue(took.compareTo(deadline.multipliedBy(2)) < 0, "the fallback took " + took);
+    assertTrue(took.compareTo(FALLBACK_BOUND) < 0, "the fallback took " + took);
   }
 
   /** The writer's path: keyed state per customer, each customer's features as the bytes it writes, and its trends. */
