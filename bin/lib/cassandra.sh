@@ -207,54 +207,18 @@ cql_probe() (
   [[ -n "$v" ]] && echo "$v"
 )
 
+# cassandra_answer: what a CQL round trip gives, e.g. "CQL, release 5.0.9"
+cassandra_answer() { local v; v="$(cql_probe "$CASSANDRA_PORT")" && echo "CQL, release $v"; }
+
 # cassandra_wait_ready PID START_MS|already: wait until a CQL query answers; on failure show the log and stop it.
 cassandra_wait_ready() {
-  local pid=$1 t0=$2 v deadline=$(( $(date +%s) + CASSANDRA_START_TIMEOUT ))
-  local said=0
-  while :; do
-    if v="$(cql_probe "$CASSANDRA_PORT" 2>/dev/null)"; then break; fi
-    if [[ "$t0" == already && $said == 0 ]]; then
-      slog cassandra "running (pid $pid) but not answering CQL yet, waiting"; said=1
-    fi
-    if ! alive "$pid"; then
-      rm -f "$CASSANDRA_PIDFILE"
-      tail -20 "$CASSANDRA_LOGS/system.log" "$CASSANDRA_LOGS/stdout.log" >&2 2>/dev/null || true
-      sdie cassandra "Cassandra exited during startup (logs: $CASSANDRA_LOGS)"
-    fi
-    if (( $(date +%s) >= deadline )); then
-      tail -20 "$CASSANDRA_LOGS/system.log" >&2 || true
-      # a node launched by someone else before us is left alone; one we just launched is stopped
-      [[ "$t0" == already ]] && sdie cassandra "running (pid $pid) but not answering CQL after ${CASSANDRA_START_TIMEOUT}s; try: bin/concierge services stop cassandra"
-      stop_pid cassandra "$pid" "$CASSANDRA_STOP_TIMEOUT"; rm -f "$CASSANDRA_PIDFILE"
-      sdie cassandra "CQL not answering after ${CASSANDRA_START_TIMEOUT}s (logs: $CASSANDRA_LOGS)"
-    fi
-    sleep 0.25
-  done
-  if [[ "$t0" == already ]]; then
-    slog cassandra "already running (pid $pid) and answering on $CASSANDRA_CONTACT_POINT (release $v)"
-  else
-    slog cassandra "ready on $CASSANDRA_CONTACT_POINT in $(elapsed_s "$t0") (release $v)"
-  fi
+  wait_answering cassandra "$1" "$2" "$CASSANDRA_CONTACT_POINT" CQL "$CASSANDRA_LOGS/system.log" cassandra_answer
 }
 
-cassandra_stop() {
-  local pid; pid="$(cassandra_pid)"
-  if [[ -z "$pid" ]]; then slog cassandra "not running"; return 0; fi
-  slog cassandra "stopping pid $pid (SIGTERM, drain)"
-  stop_pid cassandra "$pid" "$CASSANDRA_STOP_TIMEOUT"
-  rm -f "$CASSANDRA_PIDFILE"
-}
+cassandra_stop() { stop_service cassandra "$CASSANDRA_PIDFILE" "$CASSANDRA_STOP_TIMEOUT" "SIGTERM, drain"; }
 
 # One status line on stdout; returns 0 only when running and answering.
 cassandra_status() {
-  local pid v
-  pid="$(cassandra_pid)"
-  if [[ -z "$pid" ]]; then printf 'cassandra  stopped\n'; return 1; fi
   cassandra_ports
-  if v="$(cql_probe "$CASSANDRA_PORT" 2>/dev/null)"; then
-    printf 'cassandra  running  pid %-7s %-16s rss %4s MiB  answering (CQL, release %s)\n' "$pid" "$CASSANDRA_CONTACT_POINT" "$(rss_mib "$pid")" "$v"
-  else
-    printf 'cassandra  running  pid %-7s %-16s rss %4s MiB  NOT answering CQL\n' "$pid" "$CASSANDRA_CONTACT_POINT" "$(rss_mib "$pid")"
-    return 1
-  fi
+  service_status cassandra "$CASSANDRA_CONTACT_POINT" CQL cassandra_answer
 }

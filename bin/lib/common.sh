@@ -172,6 +172,66 @@ stop_pid() {
   slog "$tag" "stopped (pid $pid) in $(elapsed_s "$t0")"
 }
 
+# stop_service NAME PIDFILE TIMEOUT_S HOW: stop the service whose NAME_pid is running (SIGTERM, then SIGKILL
+# after TIMEOUT_S; HOW says what SIGTERM makes it do), and forget its pid file
+stop_service() {
+  local name=$1 pidfile=$2 timeout=$3 how=$4 pid
+  pid="$("${name}_pid")"
+  if [[ -z "$pid" ]]; then slog "$name" "not running"; return 0; fi
+  slog "$name" "stopping pid $pid ($how)"
+  stop_pid "$name" "$pid" "$timeout"
+  rm -f "$pidfile"
+}
+
+# wait_answering NAME PID START_MS|already ADDRESS WHAT MAIN_LOG PROBE [ARGS...]: wait until the command PROBE
+# ARGS succeeds (it prints what it found, e.g. a release), then log that NAME answers on ADDRESS. When the
+# process exits first, or NAME_START_TIMEOUT (seconds, e.g. REDIS_START_TIMEOUT) runs out, show MAIN_LOG
+# and fail: a service this command launched is stopped, one launched before is left alone. WHAT names the
+# probe in messages (CQL, PING). Reads NAME_STOP_TIMEOUT, NAME_PIDFILE and NAME_LOGS too.
+wait_answering() {
+  local name=$1 pid=$2 t0=$3 address=$4 what=$5 main_log=$6 upper=${1^^} answer said=0
+  shift 6
+  local start_timeout="${upper}_START_TIMEOUT" stop_timeout="${upper}_STOP_TIMEOUT" pidfile="${upper}_PIDFILE" logs="${upper}_LOGS"
+  local deadline=$(( $(date +%s) + ${!start_timeout} ))
+  until answer="$("$@" 2>/dev/null)"; do
+    if [[ "$t0" == already && $said == 0 ]]; then
+      slog "$name" "running (pid $pid) but not answering $what yet, waiting"; said=1
+    fi
+    if ! alive "$pid"; then
+      rm -f "${!pidfile}"
+      tail -20 "$main_log" "${!logs}/stdout.log" >&2 2>/dev/null || true
+      sdie "$name" "$name exited during startup (logs: ${!logs})"
+    fi
+    if (( $(date +%s) >= deadline )); then
+      tail -20 "$main_log" >&2 || true
+      [[ "$t0" == already ]] && sdie "$name" "running (pid $pid) but not answering $what after ${!start_timeout}s; try: bin/concierge services stop $name"
+      stop_pid "$name" "$pid" "${!stop_timeout}"; rm -f "${!pidfile}"
+      sdie "$name" "$what not answering after ${!start_timeout}s (logs: ${!logs})"
+    fi
+    sleep 0.1
+  done
+  if [[ "$t0" == already ]]; then
+    slog "$name" "already running (pid $pid) and answering on $address ($answer)"
+  else
+    slog "$name" "ready on $address in $(elapsed_s "$t0") ($answer)"
+  fi
+}
+
+# service_status NAME ADDRESS WHAT PROBE [ARGS...]: NAME's one status line on stdout: stopped, running and
+# answering (with what PROBE ARGS printed), or running but NOT answering WHAT; returns 0 only when it answers.
+service_status() {
+  local name=$1 address=$2 what=$3 pid answer
+  shift 3
+  pid="$("${name}_pid")"
+  if [[ -z "$pid" ]]; then printf '%-10s stopped\n' "$name"; return 1; fi
+  if answer="$("$@" 2>/dev/null)"; then
+    printf '%-10s running  pid %-7s %-16s rss %4s MiB  answering (%s)\n' "$name" "$pid" "$address" "$(rss_mib "$pid")" "$answer"
+  else
+    printf '%-10s running  pid %-7s %-16s rss %4s MiB  NOT answering%s\n' "$name" "$pid" "$address" "$(rss_mib "$pid")" "${what:+ $what}"
+    return 1
+  fi
+}
+
 # descendants PID: all descendant pids, deepest first
 descendants() {
   local child

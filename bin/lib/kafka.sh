@@ -169,24 +169,13 @@ kafka_wait_ready() {
   fi
 }
 
-kafka_stop() {
-  local pid; pid="$(kafka_pid)"
-  if [[ -z "$pid" ]]; then slog kafka "not running"; return 0; fi
-  slog kafka "stopping pid $pid (SIGTERM, controlled shutdown)"
-  stop_pid kafka "$pid" "$KAFKA_STOP_TIMEOUT"
-  rm -f "$KAFKA_PIDFILE"
-}
+kafka_stop() { stop_service kafka "$KAFKA_PIDFILE" "$KAFKA_STOP_TIMEOUT" "SIGTERM, controlled shutdown"; }
+
+# kafka_answer: what the readiness probe says of a running broker, e.g. "cluster ..., 1 broker, 4 topics"
+kafka_answer() { [[ -f "$KAFKA_PROBE_DIR/KafkaProbe.class" ]] && find_java17 && kafka_probe 5 "$(kafka_pid)"; }
 
 # One status line on stdout; returns 0 only when running and answering.
 kafka_status() {
-  local pid out
-  pid="$(kafka_pid)"
-  if [[ -z "$pid" ]]; then printf 'kafka      stopped\n'; return 1; fi
   kafka_ports
-  if [[ -f "$KAFKA_PROBE_DIR/KafkaProbe.class" ]] && find_java17 && out="$(kafka_probe 5 "$pid" 2>/dev/null)"; then
-    printf 'kafka      running  pid %-7s %-16s rss %4s MiB  answering (%s)\n' "$pid" "$KAFKA_BOOTSTRAP" "$(rss_mib "$pid")" "$out"
-  else
-    printf 'kafka      running  pid %-7s %-16s rss %4s MiB  NOT answering\n' "$pid" "$KAFKA_BOOTSTRAP" "$(rss_mib "$pid")"
-    return 1
-  fi
+  service_status kafka "$KAFKA_BOOTSTRAP" "" kafka_answer
 }

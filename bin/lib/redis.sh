@@ -86,55 +86,19 @@ redis_launch() {
   slog redis "launched $(redis_version) (pid $REDIS_LAUNCHED_PID, no persistence) on $REDIS_URI"
 }
 
-# redis_ping: true when Redis on REDIS_PORT answers PING with PONG
-redis_ping() {
-  [[ "$(timeout "$REDIS_PING_TIMEOUT_S" redis-cli -h "$HOST" -p "$REDIS_PORT" ping 2>/dev/null)" == PONG ]]
+# redis_answer: with Redis on REDIS_PORT answering PING with PONG, how many keys it holds, e.g. "PING, 12 keys"
+redis_answer() {
+  [[ "$(timeout "$REDIS_PING_TIMEOUT_S" redis-cli -h "$HOST" -p "$REDIS_PORT" ping 2>/dev/null)" == PONG ]] || return 1
+  echo "PING, $(timeout "$REDIS_PING_TIMEOUT_S" redis-cli -h "$HOST" -p "$REDIS_PORT" dbsize 2>/dev/null) keys"
 }
 
 # redis_wait_ready PID START_MS|already: wait until PING answers; on failure show the log and stop it.
-redis_wait_ready() {
-  local pid=$1 t0=$2 deadline=$(( $(date +%s) + REDIS_START_TIMEOUT ))
-  until redis_ping; do
-    if ! alive "$pid"; then
-      rm -f "$REDIS_PIDFILE"
-      tail -20 "$REDIS_LOGS/redis.log" "$REDIS_LOGS/stdout.log" >&2 2>/dev/null || true
-      sdie redis "Redis exited during startup (logs: $REDIS_LOGS)"
-    fi
-    if (( $(date +%s) >= deadline )); then
-      tail -20 "$REDIS_LOGS/redis.log" >&2 || true
-      # a Redis launched by someone else before us is left alone; one we just launched is stopped
-      [[ "$t0" == already ]] && sdie redis "running (pid $pid) but not answering PING after ${REDIS_START_TIMEOUT}s; try: bin/concierge services stop redis"
-      stop_pid redis "$pid" "$REDIS_STOP_TIMEOUT"; rm -f "$REDIS_PIDFILE"
-      sdie redis "not answering PING after ${REDIS_START_TIMEOUT}s (log: $REDIS_LOGS/redis.log)"
-    fi
-    sleep 0.1
-  done
-  if [[ "$t0" == already ]]; then
-    slog redis "already running (pid $pid) and answering on $REDIS_URI"
-  else
-    slog redis "ready on $REDIS_URI in $(elapsed_s "$t0")"
-  fi
-}
+redis_wait_ready() { wait_answering redis "$1" "$2" "$REDIS_URI" PING "$REDIS_LOGS/redis.log" redis_answer; }
 
-redis_stop() {
-  local pid; pid="$(redis_pid)"
-  if [[ -z "$pid" ]]; then slog redis "not running"; return 0; fi
-  slog redis "stopping pid $pid (SIGTERM)"
-  stop_pid redis "$pid" "$REDIS_STOP_TIMEOUT"
-  rm -f "$REDIS_PIDFILE"
-}
+redis_stop() { stop_service redis "$REDIS_PIDFILE" "$REDIS_STOP_TIMEOUT" "SIGTERM"; }
 
 # One status line on stdout; returns 0 only when running and answering.
 redis_status() {
-  local pid keys
-  pid="$(redis_pid)"
-  if [[ -z "$pid" ]]; then printf 'redis      stopped\n'; return 1; fi
   redis_ports
-  if redis_ping; then
-    keys="$(timeout "$REDIS_PING_TIMEOUT_S" redis-cli -h "$HOST" -p "$REDIS_PORT" dbsize 2>/dev/null)"
-    printf 'redis      running  pid %-7s %-16s rss %4s MiB  answering (PING, %s keys)\n' "$pid" "$HOST:$REDIS_PORT" "$(rss_mib "$pid")" "$keys"
-  else
-    printf 'redis      running  pid %-7s %-16s rss %4s MiB  NOT answering PING\n' "$pid" "$HOST:$REDIS_PORT" "$(rss_mib "$pid")"
-    return 1
-  fi
+  service_status redis "$HOST:$REDIS_PORT" PING redis_answer
 }

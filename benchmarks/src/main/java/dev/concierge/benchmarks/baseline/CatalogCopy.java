@@ -7,10 +7,24 @@ import dev.concierge.engine.catalog.CatalogSettings;
 import dev.concierge.engine.catalog.CatalogView;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.models.Catalog;
+import dev.concierge.models.CatalogItem;
 import dev.concierge.persistence.json.CatalogJson;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -19,56 +33,77 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This process's copy of the catalog topic, kept by the node's own {@link CatalogConsumer}, and a
- * wait for it at start. A node starts ingesting and deciding at once; a baseline role first waits
- * (at most {@code wait}) until the copy has caught up, so that a benchmark does not depend on which
- * of its processes read the catalog first.
+ * This process's copy of the catalog topic. A node starts its {@link CatalogConsumer} and serves at
+ * once; a baseline role first reads the topic to its end (at most {@code wait}), so that a benchmark
+ * does not depend on which of its processes read the catalog first and a bundle is indexed against
+ * the whole catalog; then the node's consumer keeps the copy up to date.
  */
 final class CatalogCopy {
 
   private static final Logger log = LoggerFactory.getLogger(CatalogCopy.class);
-  private static final Duration POLL = Duration.ofMillis(50);
+  private static final Duration POLL = Duration.ofMillis(100);
 
   private CatalogCopy() {}
 
   /** @param onChange told of every new catalog, as {@link CatalogView} tells */
   static CatalogView start(
-      ActorSystem<?> system, Config concierge, KafkaSettings kafka, Consumer<Catalog> onChange, Duration wait)
-      throws InterruptedException {
-    CatalogSettings settings = CatalogSettings.fromConfig(concierge);
+      ActorSystem<?> system, Config concierge, KafkaSettings kafka, Consumer<Catalog> onChange, Duration wait) {
+    CatalogJson json = new CatalogJson(new ObjectMapper());
     CatalogView view = new CatalogView(onChange);
-    UniqueKillSwitch consumer = CatalogConsumer.start(system, kafka, settings, view, new CatalogJson(new ObjectMapper()));
+    loadToEnd(view, kafka, json, wait);
+    UniqueKillSwitch consumer = CatalogConsumer.start(system, kafka, CatalogSettings.fromConfig(concierge), view, json);
     CoordinatedShutdown.get(system).addTask(
         CoordinatedShutdown.PhaseServiceStop(), "baseline-stop-catalog", () -> {
           consumer.shutdown();
           return CompletableFuture.completedFuture(Done.getInstance());
         });
-    awaitSettled(view, settings.batchWindow(), wait, kafka.catalogTopic());
     return view;
   }
 
-  /**
-   * Until the catalog holds items and a whole batch window went by without a change: while records
-   * keep coming, the consumer applies a batch at least once per window.
-   */
-  private static void awaitSettled(CatalogView view, Duration batchWindow, Duration wait, String topic)
-      throws InterruptedException {
+  /** Every partition from its start to the end it had when reading began; the last record per item wins. */
+  private static void loadToEnd(CatalogView view, KafkaSettings kafka, CatalogJson json, Duration wait) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     long deadline = System.nanoTime() + wait.toNanos();
-    int size = 0;
-    long unchangedSince = System.nanoTime();
-    while (System.nanoTime() < deadline) {
-      int now = view.get().size();
-      if (now != size) {
-        size = now;
-        unchangedSince = System.nanoTime();
-      } else if (size > 0 && System.nanoTime() - unchangedSince > batchWindow.toNanos()) {
-        log.info("catalog from topic {}: {} items in {} categories", topic, size, view.get().categoryCount());
-        return;
+    Map<String, CatalogItem> latest = new LinkedHashMap<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      consumer.partitionsFor(kafka.catalogTopic(), wait)
+          .forEach(partition -> partitions.add(new TopicPartition(partition.topic(), partition.partition())));
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, wait);
+      while (!atEnd(consumer, ends) && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+          add(latest, record, json);
+        }
       }
-      Thread.sleep(POLL.toMillis());
+      if (!atEnd(consumer, ends)) {
+        log.warn("the catalog topic {} was not read to its end within {}; going on with what was read",
+            kafka.catalogTopic(), wait);
+      }
+    } catch (TimeoutException e) {
+      log.warn("the catalog topic {} could not be read within {} ({}); going on without a catalog until the"
+          + " consumer gets one", kafka.catalogTopic(), wait, e.getMessage());
     }
-    log.warn(
-        "the catalog topic {} gave {} items within {}; going on (items without a category count no category"
-            + " interest, as on a node without a catalog)", topic, size, wait);
+    List<CatalogItem> items = latest.values().stream().filter(Objects::nonNull).toList();
+    Catalog catalog = view.apply(items, List.of());
+    log.info("catalog from topic {}: {} items in {} categories", kafka.catalogTopic(), catalog.size(), catalog.categoryCount());
+  }
+
+  /** As the node's consumer applies a record: null marks a tombstone, a record that is not an item is skipped. */
+  private static void add(Map<String, CatalogItem> latest, ConsumerRecord<String, byte[]> record, CatalogJson json) {
+    if (record.value() == null) {
+      if (record.key() != null) {
+        latest.put(record.key(), null);
+      }
+    } else {
+      json.parse(record.value()).ifPresent(item -> latest.put(item.itemId(), item));
+    }
+  }
+
+  private static boolean atEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
+    return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
   }
 }

@@ -2,31 +2,96 @@ package dev.concierge.benchmarks.baseline;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * The command line of a baseline role: each option sets one configuration key, so that an option, an
  * environment variable and a {@code -D} system property are three ways to say the same thing (in that
  * order of precedence: {@code -D}, option, environment, default).
  *
- * @param usage         what {@code --help} prints
- * @param keysByOption  option (e.g. {@code --port}) to the configuration path it sets
+ * @param usage   what {@code --help} prints
+ * @param options the options the role takes
  */
-record CommandLine(String usage, Map<String, String> keysByOption) {
+record CommandLine(String usage, List<Option> options) {
 
   static final int USAGE_ERROR = 2;
+  private static final String OPTION_COLUMN = "  %-22s %s";
+  private static final String CONTINUATION = "\n" + " ".repeat(String.format(OPTION_COLUMN, "", "").length());
+
+  /**
+   * @param synopsis the option and its value, e.g. {@code --port N}
+   * @param key      the configuration path it sets
+   * @param help     what it is, its key under {@code concierge.baseline}, its variables and default; may
+   *                 hold line breaks
+   */
+  record Option(String synopsis, String key, String help) {
+    String name() {
+      return synopsis.split(" ")[0];
+    }
+  }
+
+  /** The brokers, the catalog topic and Redis: both roles take them. */
+  static final List<Option> SHARED = List.of(
+      new Option("--bootstrap HOST:PORT", "concierge.baseline.kafka.bootstrap-servers",
+          "Kafka (kafka.bootstrap-servers, CONCIERGE_BASELINE_KAFKA_BOOTSTRAP or\nCONCIERGE_KAFKA_BOOTSTRAP; default 127.0.0.1:9092)"),
+      new Option("--catalog-topic NAME", "concierge.baseline.kafka.catalog-topic",
+          "the catalog topic (kafka.catalog-topic, CONCIERGE_BASELINE_CATALOG_TOPIC; default catalog)"),
+      new Option("--redis URI", "concierge.baseline.redis.uri",
+          "Redis (redis.uri, CONCIERGE_BASELINE_REDIS_URI or CONCIERGE_REDIS_URI;\ndefault redis://127.0.0.1:6380)"));
+
+  /** What a role starts in its actor system. */
+  @FunctionalInterface
+  interface Role {
+    void start(ActorSystem<?> system) throws Exception;
+  }
+
+  /**
+   * @param main        the role's main class
+   * @param description what the role does, a paragraph of lines
+   * @param own         the role's own options; {@link #SHARED} and {@code --help} follow them
+   */
+  static CommandLine of(Class<?> main, List<String> description, List<Option> own) {
+    List<Option> options = new ArrayList<>(own);
+    options.addAll(SHARED);
+    List<String> lines = new ArrayList<>();
+    lines.add("Usage: java -cp <benchmarks classpath> " + main.getName() + " [options]");
+    lines.add("");
+    lines.addAll(description);
+    lines.add("");
+    lines.add("Options (each sets a key of concierge.baseline; the environment variable sets it too):");
+    options.forEach(option -> lines.add(String.format(OPTION_COLUMN, option.synopsis(), option.help().replace("\n", CONTINUATION))));
+    lines.add(String.format(OPTION_COLUMN, "--help", "this text"));
+    return new CommandLine(String.join("\n", lines), List.copyOf(options));
+  }
+
+  /** Runs {@code role} in an actor system of its own, configured by {@code args}; a failed start ends the system. */
+  void run(String[] args, String systemName, Role role) throws Exception {
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), systemName, configOrExit(args));
+    try {
+      role.start(system);
+    } catch (Exception e) {
+      system.terminate();
+      throw e;
+    }
+  }
 
   /** The configuration with the options applied, or empty when {@code --help} was asked for. */
   Optional<Config> config(String... args) {
+    Map<String, String> keysByName = new HashMap<>();
+    options.forEach(option -> keysByName.put(option.name(), option.key()));
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--help") || option.equals("-h")) {
         return Optional.empty();
       }
-      String key = keysByOption.get(option);
+      String key = keysByName.get(option);
       if (key == null) {
         throw new IllegalArgumentException("unknown option " + option);
       }

@@ -34,7 +34,7 @@ final class FeatureUpdater {
   private record Applied(Map<String, CustomerSnapshot> changed, List<CustomerEvent> recorded) {}
 
   private final Map<String, CustomerState> customers = new HashMap<>();
-  private final RedisStateStore store;
+  private final RedisFeatureStore store;
   private final Supplier<Catalog> catalog;
   private final Vocabulary vocabulary;
   private final CustomerSettings settings;
@@ -44,7 +44,7 @@ final class FeatureUpdater {
 
   /** @param onRecorded told of every event recorded for the first time, as a node tells its trends */
   FeatureUpdater(
-      RedisStateStore store, Supplier<Catalog> catalog, Vocabulary vocabulary, CustomerSettings settings,
+      RedisFeatureStore store, Supplier<Catalog> catalog, Vocabulary vocabulary, CustomerSettings settings,
       RecordedEventListener onRecorded, WriterCounts counts, Executor executor) {
     this.store = store;
     this.catalog = catalog;

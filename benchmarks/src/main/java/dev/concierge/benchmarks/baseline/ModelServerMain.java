@@ -22,19 +22,15 @@ import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.engine.rules.RulesSettings;
-import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.kafka.ProducerSettings;
 import org.apache.pekko.kafka.javadsl.SendProducer;
@@ -45,79 +41,55 @@ import org.apache.pekko.kafka.javadsl.SendProducer;
  */
 public final class ModelServerMain {
 
-  static final CommandLine COMMAND_LINE = new CommandLine(String.join("\n",
-      "Usage: java -cp <benchmarks classpath> " + ModelServerMain.class.getName() + " [options]",
-      "",
-      "The model server of the Redis baseline (benchmarks/README.md): POST /v1/decisions and",
-      "GET /v1/customers/{id}/features with the node's JSON, features read from Redis on every request, ranked",
-      "like a node with the bundle given. Waits for the catalog topic first; then serves until SIGTERM.",
-      "",
-      "Options (each sets a key of concierge.baseline; the environment variable sets it too):",
-      "  --bundle FILE          .bundle file to serve (server.bundle, CONCIERGE_BASELINE_BUNDLE;",
-      "                         default none: the built-in heuristic, as a node without an active bundle)",
-      "  --port N               HTTP port (server.port, CONCIERGE_BASELINE_HTTP_PORT; default 8090)",
-      "  --interface HOST       HTTP interface (server.interface, CONCIERGE_BASELINE_HTTP_INTERFACE; default 127.0.0.1)",
-      "  --redis URI            Redis (redis.uri, CONCIERGE_BASELINE_REDIS_URI or CONCIERGE_REDIS_URI;",
-      "                         default redis://127.0.0.1:6380)",
-      "  --bootstrap HOST:PORT  Kafka (kafka.bootstrap-servers, CONCIERGE_BASELINE_KAFKA_BOOTSTRAP or",
-      "                         CONCIERGE_KAFKA_BOOTSTRAP; default 127.0.0.1:9092)",
-      "  --catalog-topic NAME   the catalog topic (kafka.catalog-topic, CONCIERGE_BASELINE_CATALOG_TOPIC; default catalog)",
-      "  --log-decisions on|off every decision to the decisions topic, as a node does (server.log-decisions,",
-      "                         CONCIERGE_BASELINE_LOG_DECISIONS; default on)",
-      "  --help                 this text"),
-      Map.of(
-          "--bundle", "concierge.baseline.server.bundle",
-          "--port", "concierge.baseline.server.port",
-          "--interface", "concierge.baseline.server.interface",
-          "--redis", "concierge.baseline.redis.uri",
-          "--bootstrap", "concierge.baseline.kafka.bootstrap-servers",
-          "--catalog-topic", "concierge.baseline.kafka.catalog-topic",
-          "--log-decisions", "concierge.baseline.server.log-decisions"));
+  static final CommandLine COMMAND_LINE = CommandLine.of(
+      ModelServerMain.class,
+      List.of(
+          "The model server of the Redis baseline (benchmarks/README.md): POST /v1/decisions and",
+          "GET /v1/customers/{id}/features with the node's JSON, features read from Redis on every request, ranked",
+          "like a node with the bundle given. Waits for the catalog topic first; then serves until SIGTERM."),
+      List.of(
+          new CommandLine.Option("--bundle FILE", "concierge.baseline.server.bundle",
+              ".bundle file to serve (server.bundle, CONCIERGE_BASELINE_BUNDLE;\n"
+                  + "default none: the built-in heuristic, as a node without an active bundle)"),
+          new CommandLine.Option("--port N", "concierge.baseline.server.port",
+              "HTTP port (server.port, CONCIERGE_BASELINE_HTTP_PORT; default 8090)"),
+          new CommandLine.Option("--interface HOST", "concierge.baseline.server.interface",
+              "HTTP interface (server.interface, CONCIERGE_BASELINE_HTTP_INTERFACE; default 127.0.0.1)"),
+          new CommandLine.Option("--log-decisions on|off", "concierge.baseline.server.log-decisions",
+              "every decision to the decisions topic, as a node does (server.log-decisions,\n"
+                  + "CONCIERGE_BASELINE_LOG_DECISIONS; default on)")));
 
   private ModelServerMain() {}
 
   public static void main(String[] args) throws Exception {
-    Config config = COMMAND_LINE.configOrExit(args);
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "baseline-server", config);
-    try {
-      start(system);
-    } catch (Exception e) {
-      system.terminate();
-      throw e;
-    }
+    COMMAND_LINE.run(args, "baseline-server", ModelServerMain::start);
   }
 
   /** Starts everything the model server runs in {@code system}; the stage completes once the port is bound. */
-  static CompletionStage<ServerBinding> start(ActorSystem<?> system) throws InterruptedException, IOException {
-    Config concierge = system.settings().config().getConfig("concierge");
-    KafkaSettings kafka = BaselineKafka.fromConfig(concierge);
+  static CompletionStage<ServerBinding> start(ActorSystem<?> system) throws IOException {
+    RoleSetup role = RoleSetup.of(system);
+    Config concierge = role.concierge();
     ServerSettings settings = ServerSettings.fromConfig(concierge);
-    RedisSettings redisSettings = RedisSettings.fromConfig(concierge);
-    CustomerSettings customer = CustomerSettings.fromConfig(concierge);
-    Executor executor = system.executionContext();
     ObjectMapper mapper = new ObjectMapper();
-
-    RedisConnection redis = RedisConnection.open(redisSettings).closedOnShutdownOf(system);
-    Vocabulary vocabulary =
-        new Vocabulary(concierge.getInt("vocabulary.max-items"), concierge.getInt("vocabulary.max-categories"));
-    ActiveModel models = new ActiveModel(vocabulary, concierge.getInt("recommender.popular-per-list"));
-    CatalogView catalog = CatalogCopy.start(system, concierge, kafka, models::catalogChanged, settings.catalogWait());
+    ActiveModel models = new ActiveModel(role.vocabulary(), concierge.getInt("recommender.popular-per-list"));
+    CatalogView catalog = CatalogCopy.start(system, concierge, role.kafka(), models::catalogChanged, settings.catalogWait());
     if (settings.bundle().isPresent()) {
       BundleFile.install(models, settings.bundle().get(), catalog.get(), concierge.getInt("models.warm-up-rows"));
     }
-    RedisFeatureSource features = new RedisFeatureSource(redis, redisSettings, FeatureCodec.of(system), executor);
     TrendsFeed trends =
-        TrendsFeed.start(system, features, vocabulary.items(), concierge.getConfig("trending"), settings.trendsPollEvery());
+        TrendsFeed.start(
+            system, role.redis(), role.vocabulary().items(), concierge.getConfig("trending"), settings.trendsPollEvery());
+    CustomerSettings customer = role.customer();
     ServingContext context =
         new ServingContext(
-            customer, catalog, vocabulary, models, trends, RulesSettings.fromConfig(concierge.getConfig("rules")),
+            customer, catalog, role.vocabulary(), models, trends, RulesSettings.fromConfig(concierge.getConfig("rules")),
             new Recommender(customer.recommender(), customer.features()), Clock.systemUTC());
     NodeMetrics metrics = NodeMetrics.unserved();
     RedisDecider decider =
         new RedisDecider(
-            features::features, context, DecisionDeadline.fromConfig(concierge.getConfig("decisions")),
-            settings.logDecisions() ? decisionLog(system, concierge, kafka, mapper, metrics) : outcome -> {},
-            metrics, executor, concierge.getDuration("decisions.fallback-warning-every"));
+            role.redis()::features, context, DecisionDeadline.fromConfig(concierge.getConfig("decisions")),
+            settings.logDecisions() ? decisionLog(system, concierge, role.kafka(), mapper, metrics) : outcome -> { },
+            metrics, role.executor(), concierge.getDuration("decisions.fallback-warning-every"));
 
     HttpSettings http = HttpSettings.fromConfig(concierge);
     JsonResponses responses = new JsonResponses(mapper.getFactory());
@@ -127,8 +99,8 @@ public final class ModelServerMain {
                 decider,
                 new DecisionRequests(mapper, http.defaultDecisionLimit(), http.maxDecisionLimit(), http.maxItemsPerList()),
                 responses),
-            new CustomerRoutes(features::features, responses, Clock.systemUTC()),
-            new HealthRoutes(redisAnswers(features, redisSettings, executor), responses),
+            new CustomerRoutes(role.redis()::features, responses, Clock.systemUTC()),
+            new HealthRoutes(redisAnswers(role), responses),
             new ErrorHandling(responses),
             new WholeBody(http.bodyReadTimeout()));
     return HttpServer.start(
@@ -136,10 +108,11 @@ public final class ModelServerMain {
   }
 
   /** Ready while Redis answers; the catalog and the model were loaded before the port was bound. */
-  private static HealthCheck redisAnswers(RedisFeatureSource features, RedisSettings settings, Executor executor) {
-    return () -> features.ping().handleAsync(
-        (pong, failure) -> failure == null ? List.of() : List.of("Redis at " + settings.uri() + " does not answer: " + failure),
-        executor);
+  private static HealthCheck redisAnswers(RoleSetup role) {
+    return () -> role.redis().ping().handleAsync(
+        (pong, failure) ->
+            failure == null ? List.of() : List.of("Redis at " + role.redisSettings().uri() + " does not answer: " + failure),
+        role.executor());
   }
 
   /** Every decision to the decisions topic, through the node's own decision log. */

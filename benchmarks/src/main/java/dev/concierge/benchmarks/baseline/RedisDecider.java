@@ -44,7 +44,7 @@ final class RedisDecider implements Decider {
   private final ThrottledWarning fallbackWarning;
 
   /**
-   * @param features  the customer's features as Redis holds them ({@link RedisFeatureSource#features})
+   * @param features  the customer's features as Redis holds them ({@link RedisFeatureStore#features})
    * @param warnEvery at most one fallback is logged per this interval
    */
   RedisDecider(
@@ -65,23 +65,20 @@ final class RedisDecider implements Decider {
         .features(query.customerId())
         .toCompletableFuture()
         .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-        .handleAsync(
-            (stored, failure) ->
-                failure == null ? ranked(query, rules, stored, false) : fallback(query, rules, failure),
-            executor)
-        .thenApplyAsync(this::logged, executor);
+        .handleAsync((stored, failure) -> answer(query, rules, stored, failure), executor);
   }
 
-  private DecisionOutcome logged(DecisionOutcome outcome) {
-    metrics.decided(outcome.fallback());
+  /** Ranks with the stored features, or as for a shopper it knows nothing about when Redis failed or was late. */
+  private DecisionOutcome answer(DecisionQuery query, RuleOverrides rules, CustomerFeatures stored, Throwable failure) {
+    boolean fallback = failure != null;
+    if (fallback) {
+      metrics.fellBack(failure);
+      fallbackWarning.warn("decision for {} fell back to popular items: {}", query.customerId(), failure.toString());
+    }
+    DecisionOutcome outcome = ranked(query, rules, fallback ? CustomerFeatures.EMPTY : stored, fallback);
+    metrics.decided(fallback);
     decisionLog.record(outcome);
     return outcome;
-  }
-
-  private DecisionOutcome fallback(DecisionQuery query, RuleOverrides rules, Throwable failure) {
-    metrics.fellBack(failure);
-    fallbackWarning.warn("decision for {} fell back to popular items: {}", query.customerId(), failure.toString());
-    return ranked(query, rules, CustomerFeatures.EMPTY, true);
   }
 
   private DecisionOutcome ranked(DecisionQuery query, RuleOverrides rules, CustomerFeatures stored, boolean fallback) {

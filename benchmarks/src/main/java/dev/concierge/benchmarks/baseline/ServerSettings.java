@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param bundle          the model bundle file it serves; empty serves the built-in heuristic
  * @param logDecisions    whether every decision goes to the decisions topic, as on a node
- * @param catalogWait     how long the catalog may take to arrive before the bundle is loaded
+ * @param catalogWait     how long reading the catalog topic to its end may take before the bundle is loaded
  * @param trendsPollEvery how often the trends the writer published are read again
  */
 record ServerSettings(

@@ -20,7 +20,7 @@ final class TrendsFeed implements Supplier<TrendingItems> {
 
   private static final Logger log = LoggerFactory.getLogger(TrendsFeed.class);
 
-  private final RedisFeatureSource source;
+  private final RedisFeatureStore store;
   private final Interner items;
   private final long halfLifeMillis;
   private final int top;
@@ -29,8 +29,8 @@ final class TrendsFeed implements Supplier<TrendingItems> {
   private volatile TrendingItems current;
 
   private TrendsFeed(
-      RedisFeatureSource source, Interner items, long halfLifeMillis, int top, Executor executor, Duration warnEvery) {
-    this.source = source;
+      RedisFeatureStore store, Interner items, long halfLifeMillis, int top, Executor executor, Duration warnEvery) {
+    this.store = store;
     this.items = items;
     this.halfLifeMillis = halfLifeMillis;
     this.top = top;
@@ -41,10 +41,10 @@ final class TrendsFeed implements Supplier<TrendingItems> {
 
   /** @param trending the node's {@code concierge.trending}, so that both keep as many top items */
   static TrendsFeed start(
-      ActorSystem<?> system, RedisFeatureSource source, Interner items, Config trending, Duration every) {
+      ActorSystem<?> system, RedisFeatureStore store, Interner items, Config trending, Duration every) {
     TrendsFeed feed =
         new TrendsFeed(
-            source, items, trending.getDuration("half-life").toMillis(), trending.getInt("top"),
+            store, items, trending.getDuration("half-life").toMillis(), trending.getInt("top"),
             system.executionContext(), every);
     RepeatedTask.start(system, "trends-feed", Duration.ZERO, every, feed::poll);
     return feed;
@@ -56,7 +56,7 @@ final class TrendsFeed implements Supplier<TrendingItems> {
   }
 
   private void poll() {
-    source.trends().whenCompleteAsync(
+    store.trends().whenCompleteAsync(
         (snapshot, failure) -> {
           if (failure == null) {
             current = snapshot.toTrends(items, halfLifeMillis, top);

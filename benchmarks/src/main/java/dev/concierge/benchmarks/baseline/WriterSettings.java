@@ -8,7 +8,7 @@ import java.time.Duration;
  * The feature writer's settings, read from {@code concierge.baseline.writer}.
  *
  * @param maxBatch            most records folded into one Redis pipeline
- * @param catalogWait         how long the catalog may take to arrive before the first event is read
+ * @param catalogWait         how long reading the catalog topic to its end may take before the first event
  * @param trendsPublishEvery  how often the live trends are written to Redis
  * @param reportEvery         how often the counts are logged
  * @param warningEvery        at most one warning of a kind (invalid records, Redis failures) per this

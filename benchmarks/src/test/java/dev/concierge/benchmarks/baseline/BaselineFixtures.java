@@ -14,6 +14,7 @@ import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.BundleTrainer;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.TrendingItems;
 import dev.concierge.models.rules.BusinessRules;
 import dev.concierge.models.scoring.ModelTrainer;
 import dev.concierge.models.simulation.ShopperSimulation;
@@ -41,6 +42,7 @@ final class BaselineFixtures {
   static final Recommender RECOMMENDER = new Recommender(SETTINGS.recommender(), SETTINGS.features());
   static final int POPULAR_PER_LIST = CONCIERGE.getInt("recommender.popular-per-list");
   static final int WARM_UP_ROWS = 10;
+  static final long HALF_LIFE_MILLIS = CONCIERGE.getDuration("trending.half-life").toMillis();
 
   private static final int CATALOG_ITEMS = 1000;
   private static final long CATALOG_SEED = 42;
@@ -68,6 +70,11 @@ final class BaselineFixtures {
               .train(HISTORY, CATALOG, until, ModelTrainer.GRADIENT_BOOSTED_TREES, "test-trees");
     }
     return bundle;
+  }
+
+  /** Empty live trends, as a node keeps them ({@code concierge.trending}). */
+  static TrendingItems trends() {
+    return new TrendingItems(HALF_LIFE_MILLIS, CONCIERGE.getInt("trending.top"));
   }
 
   /** A vocabulary of one process, sized as configured. */

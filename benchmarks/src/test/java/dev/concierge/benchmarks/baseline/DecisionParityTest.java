@@ -103,10 +103,7 @@ class DecisionParityTest {
   private static TrendsSnapshot writeThroughTheWriter(
       List<CustomerEvent> history, FeatureCodec codec, Map<String, byte[]> redis) {
     Vocabulary vocabulary = BaselineFixtures.vocabulary();
-    TrendingItems trends =
-        new TrendingItems(
-            BaselineFixtures.CONCIERGE.getDuration("trending.half-life").toMillis(),
-            BaselineFixtures.CONCIERGE.getInt("trending.top"));
+    TrendingItems trends = BaselineFixtures.trends();
     TrendRecorder trendRecorder = new TrendRecorder(trends, vocabulary, SETTINGS.features());
     Map<String, CustomerState> customers = new HashMap<>();
     for (CustomerEvent event : history) {

@@ -36,7 +36,6 @@ class FeatureCodecTest {
   private static final int EVENTS_PER_SESSION = 10;
   private static final int MOST_UNITS = 3;
   private static final double FLOAT_PRECISION = 1e-6;
-  private static final long HALF_LIFE_MILLIS = BaselineFixtures.CONCIERGE.getDuration("trending.half-life").toMillis();
 
   @JUnit5TestKit ActorTestKit testKit = new JUnit5TestKitBuilder().build();
 
@@ -66,7 +65,7 @@ class FeatureCodecTest {
   @Test
   void trendsReadBackWithTheSameTopItemsAndScores() {
     Vocabulary writer = BaselineFixtures.vocabulary();
-    TrendingItems live = new TrendingItems(HALF_LIFE_MILLIS, BaselineFixtures.CONCIERGE.getInt("trending.top"));
+    TrendingItems live = BaselineFixtures.trends();
     TrendRecorder recorder = new TrendRecorder(live, writer, SETTINGS.features());
     BaselineFixtures.HISTORY.forEach(recorder::recorded);
     live.refreshTop();
@@ -74,7 +73,7 @@ class FeatureCodecTest {
     server.items().intern("an item the writer never saw, so that codes differ");
 
     TrendsSnapshot snapshot = TrendsSnapshot.decode(TrendsSnapshot.of(live, writer.items()).encode());
-    TrendingItems copy = snapshot.toTrends(server.items(), HALF_LIFE_MILLIS, live.top().length);
+    TrendingItems copy = snapshot.toTrends(server.items(), BaselineFixtures.HALF_LIFE_MILLIS, live.top().length);
 
     assertEquals(TrendsSnapshot.of(live, writer.items()), snapshot);
     String[] liveTop = names(live.top(), writer);

@@ -2,7 +2,6 @@ package dev.concierge.benchmarks.baseline;
 
 import static dev.concierge.benchmarks.baseline.BaselineFixtures.CATALOG;
 import static dev.concierge.benchmarks.baseline.BaselineFixtures.CLOCK;
-import static dev.concierge.benchmarks.baseline.BaselineFixtures.CONCIERGE;
 import static dev.concierge.benchmarks.baseline.BaselineFixtures.POPULAR_PER_LIST;
 import static dev.concierge.benchmarks.baseline.BaselineFixtures.RECOMMENDER;
 import static dev.concierge.benchmarks.baseline.BaselineFixtures.RULES;
@@ -29,8 +28,7 @@ import java.util.Map;
 final class LiveNode {
 
   final Vocabulary vocabulary = BaselineFixtures.vocabulary();
-  final TrendingItems trends =
-      new TrendingItems(CONCIERGE.getDuration("trending.half-life").toMillis(), CONCIERGE.getInt("trending.top"));
+  final TrendingItems trends = BaselineFixtures.trends();
   private final Map<String, FeatureState> customers = new HashMap<>();
   private final ServingModel model =
       ServingModel.load(BaselineFixtures.bundle(), CATALOG, vocabulary, POPULAR_PER_LIST);

@@ -79,12 +79,9 @@ class RedisRoundTripIntegrationTest {
             BaselineFixtures.CONCIERGE.getDuration("baseline.redis.command-timeout"));
     FeatureCodec codec = FeatureCodec.of(testKit.system());
     try (RedisConnection connection = RedisConnection.open(settings)) {
-      RedisStateStore store = new RedisStateStore(connection, settings, codec, testKit.system().executionContext());
+      RedisFeatureStore store = new RedisFeatureStore(connection, settings, codec, testKit.system().executionContext());
       Vocabulary writerVocabulary = BaselineFixtures.vocabulary();
-      TrendingItems trends =
-          new TrendingItems(
-              BaselineFixtures.CONCIERGE.getDuration("trending.half-life").toMillis(),
-              BaselineFixtures.CONCIERGE.getInt("trending.top"));
+      TrendingItems trends = BaselineFixtures.trends();
       TrendRecorder trendRecorder = new TrendRecorder(trends, writerVocabulary, SETTINGS.features());
 
       WriterCounts before = new WriterCounts();
@@ -101,15 +98,13 @@ class RedisRoundTripIntegrationTest {
       assertEquals(HISTORY.size() - RESTART_AT, after.appliedCount());
 
       LiveNode node = new LiveNode(HISTORY);
-      RedisFeatureSource source =
-          new RedisFeatureSource(connection, settings, codec, testKit.system().executionContext());
       for (String customerId : customers()) {
-        assertEquals(node.features(customerId), await(source.features(customerId)), customerId);
+        assertEquals(node.features(customerId), await(store.features(customerId)), customerId);
       }
-      assertEquals(CustomerFeatures.EMPTY, await(source.features("never-seen")));
+      assertEquals(CustomerFeatures.EMPTY, await(store.features("never-seen")));
 
-      ServerSide server = new ServerSide(testKit.system(), source::features, workDir, PATIENT);
-      server.useTrends(await(source.trends()));
+      ServerSide server = new ServerSide(testKit.system(), store::features, workDir, PATIENT);
+      server.useTrends(await(store.trends()));
       for (String customerId : BaselineFixtures.mostActive(CUSTOMERS_DECIDED)) {
         for (DecisionQuery query : BaselineFixtures.queries(customerId)) {
           DecisionOutcome decided = server.decide(query);
@@ -121,7 +116,7 @@ class RedisRoundTripIntegrationTest {
   }
 
   private FeatureUpdater updater(
-      RedisStateStore store, Vocabulary vocabulary, TrendRecorder trendRecorder, WriterCounts counts) {
+      RedisFeatureStore store, Vocabulary vocabulary, TrendRecorder trendRecorder, WriterCounts counts) {
     return new FeatureUpdater(
         store, () -> CATALOG, vocabulary, SETTINGS, trendRecorder, counts, testKit.system().executionContext());
   }

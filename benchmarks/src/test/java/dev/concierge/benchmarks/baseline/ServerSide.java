@@ -64,7 +64,7 @@ final class ServerSide {
   void useTrends(TrendsSnapshot snapshot) {
     trends =
         snapshot.toTrends(
-            vocabulary.items(), CONCIERGE.getDuration("trending.half-life").toMillis(), CONCIERGE.getInt("trending.top"));
+            vocabulary.items(), BaselineFixtures.HALF_LIFE_MILLIS, CONCIERGE.getInt("trending.top"));
   }
 
   DecisionOutcome decide(DecisionQuery query) throws Exception {

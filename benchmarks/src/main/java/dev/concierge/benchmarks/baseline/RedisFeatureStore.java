@@ -16,11 +16,13 @@ import java.util.concurrent.Executor;
 import org.apache.pekko.Done;
 
 /**
- * The writer's side of Redis: customers' state read and written a batch at a time, every command of a
- * batch sent before the first reply is awaited, and the live trends. A stage completes when Redis has
- * answered every command of its batch, and fails if any command failed.
+ * What the baseline keeps in Redis, for both roles. The writer reads and writes customers a batch at a
+ * time, every command of a batch sent before the first reply is awaited (a stage completes when Redis
+ * has answered them all, and fails if one failed), and writes the live trends. The model server reads
+ * one customer's features per request (the features field only: the dedupe window is the writer's),
+ * and the trends now and then.
  */
-final class RedisStateStore {
+final class RedisFeatureStore {
 
   private final RedisAsyncCommands<String, byte[]> redis;
   private final RedisSettings settings;
@@ -28,7 +30,7 @@ final class RedisStateStore {
   private final Executor executor;
 
   /** @param executor decodes what Redis returned, off Lettuce's I/O threads */
-  RedisStateStore(RedisConnection connection, RedisSettings settings, FeatureCodec codec, Executor executor) {
+  RedisFeatureStore(RedisConnection connection, RedisSettings settings, FeatureCodec codec, Executor executor) {
     this.redis = connection.commands();
     this.settings = settings;
     this.codec = codec;
@@ -77,8 +79,26 @@ final class RedisStateStore {
     return acknowledged(CompletableFuture.allOf(writes));
   }
 
+  /** The writer's trends, for the model servers. */
   CompletionStage<Done> saveTrends(TrendsSnapshot trends) {
     return acknowledged(redis.set(settings.trendsKey(), trends.encode()).toCompletableFuture());
+  }
+
+  /** The customer's features, or {@link CustomerFeatures#EMPTY} for a customer with no events in Redis. */
+  CompletionStage<CustomerFeatures> features(String customerId) {
+    return redis.hget(settings.customerKey(customerId), RedisSettings.FEATURES)
+        .thenApplyAsync(bytes -> bytes == null ? CustomerFeatures.EMPTY : codec.decode(bytes), executor);
+  }
+
+  /** The trends the writer published last, or none before its first. */
+  CompletionStage<TrendsSnapshot> trends() {
+    return redis.get(settings.trendsKey())
+        .thenApplyAsync(bytes -> bytes == null ? TrendsSnapshot.NONE : TrendsSnapshot.decode(bytes), executor);
+  }
+
+  /** Redis's answer to PING. */
+  CompletionStage<String> ping() {
+    return redis.ping();
   }
 
   private CompletionStage<Done> acknowledged(CompletableFuture<?> replies) {
