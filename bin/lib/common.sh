@@ -210,6 +210,8 @@ wait_answering() {
     fi
     sleep 0.1
   done
+  # two launches racing for one port: ours may have exited while another process answers there
+  alive "$pid" || { rm -f "${!pidfile}"; sdie "$name" "pid $pid exited, and another process answers on $address (logs: ${!logs})"; }
   if [[ "$t0" == already ]]; then
     slog "$name" "already running (pid $pid) and answering on $address ($answer)"
   else

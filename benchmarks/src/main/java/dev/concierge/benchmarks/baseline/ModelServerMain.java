@@ -5,6 +5,7 @@ import com.typesafe.config.Config;
 import dev.concierge.api.CustomerRoutes;
 import dev.concierge.api.DecisionRoutes;
 import dev.concierge.api.ErrorHandling;
+import dev.concierge.api.EventRoutes;
 import dev.concierge.api.HealthCheck;
 import dev.concierge.api.HealthRoutes;
 import dev.concierge.api.HttpServer;
@@ -12,23 +13,28 @@ import dev.concierge.api.HttpSettings;
 import dev.concierge.api.JsonResponses;
 import dev.concierge.api.WholeBody;
 import dev.concierge.api.dto.DecisionRequests;
+import dev.concierge.api.dto.EventRequests;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.engine.catalog.CatalogView;
 import dev.concierge.engine.decision.DecisionDeadline;
 import dev.concierge.engine.decision.DecisionLog;
 import dev.concierge.engine.decision.DecisionLogSettings;
 import dev.concierge.engine.decision.KafkaDecisionLog;
-import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.engine.ingestion.EventPublisher;
 import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.engine.rules.RulesSettings;
 import dev.concierge.models.recommend.Recommender;
+import dev.concierge.persistence.json.EventJson;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -85,11 +91,25 @@ public final class ModelServerMain {
             customer, catalog, role.vocabulary(), models, trends, RulesSettings.fromConfig(concierge.getConfig("rules")),
             new Recommender(customer.recommender(), customer.features()), Clock.systemUTC());
     NodeMetrics metrics = NodeMetrics.unserved();
+    SendProducer<String, byte[]> producer =
+        new SendProducer<>(
+            ProducerSettings.create(concierge.getConfig("kafka.producer"), new StringSerializer(), new ByteArraySerializer())
+                .withBootstrapServers(role.kafka().bootstrapServers()),
+            system);
+    Optional<KafkaDecisionLog> decisionLog =
+        settings.logDecisions()
+            ? Optional.of(KafkaDecisionLog.start(
+                system, producer,
+                DecisionLogSettings.fromConfig(role.kafka().decisionsTopic(), concierge.getConfig("decisions.log")),
+                mapper.getFactory(), Clock.systemUTC(), metrics))
+            : Optional.empty();
+    stopOnShutdown(system, decisionLog, producer);
     RedisDecider decider =
         new RedisDecider(
             role.redis()::features, context, DecisionDeadline.fromConfig(concierge.getConfig("decisions")),
-            settings.logDecisions() ? decisionLog(system, concierge, role.kafka(), mapper, metrics) : outcome -> { },
+            decisionLog.<DecisionLog>map(log -> log).orElse(outcome -> { }),
             metrics, role.executor(), concierge.getDuration("decisions.fallback-warning-every"));
+    EventJson eventJson = new EventJson(mapper);
 
     HttpSettings http = HttpSettings.fromConfig(concierge);
     JsonResponses responses = new JsonResponses(mapper.getFactory());
@@ -99,6 +119,9 @@ public final class ModelServerMain {
                 decider,
                 new DecisionRequests(mapper, http.defaultDecisionLimit(), http.maxDecisionLimit(), http.maxItemsPerList()),
                 responses),
+            new EventRoutes(
+                new EventPublisher(producer, role.kafka(), eventJson, role.executor())::publish,
+                new EventRequests(mapper, eventJson, http.maxEventsPerRequest()), responses),
             new CustomerRoutes(role.redis()::features, responses, Clock.systemUTC()),
             new HealthRoutes(redisAnswers(role), responses),
             new ErrorHandling(responses),
@@ -115,21 +138,12 @@ public final class ModelServerMain {
         role.executor());
   }
 
-  /** Every decision to the decisions topic, through the node's own decision log. */
-  private static DecisionLog decisionLog(
-      ActorSystem<?> system, Config concierge, KafkaSettings kafka, ObjectMapper mapper, NodeMetrics metrics) {
-    SendProducer<String, byte[]> producer =
-        new SendProducer<>(
-            ProducerSettings.create(concierge.getConfig("kafka.producer"), new StringSerializer(), new ByteArraySerializer())
-                .withBootstrapServers(kafka.bootstrapServers()),
-            system);
-    KafkaDecisionLog log =
-        KafkaDecisionLog.start(
-            system, producer, DecisionLogSettings.fromConfig(kafka.decisionsTopic(), concierge.getConfig("decisions.log")),
-            mapper.getFactory(), Clock.systemUTC(), metrics);
+  /** The decisions still queued go to Kafka before the producer closes, as on a node. */
+  private static void stopOnShutdown(
+      ActorSystem<?> system, Optional<KafkaDecisionLog> decisionLog, SendProducer<String, byte[]> producer) {
     CoordinatedShutdown.get(system).addTask(
-        CoordinatedShutdown.PhaseServiceStop(), "baseline-stop-decision-log",
-        () -> log.stop().thenComposeAsync(logged -> producer.close(), system.executionContext()));
-    return log;
+        CoordinatedShutdown.PhaseServiceStop(), "baseline-stop-kafka-clients",
+        () -> decisionLog.map(KafkaDecisionLog::stop).orElse(CompletableFuture.completedFuture(Done.getInstance()))
+            .thenComposeAsync(logged -> producer.close(), system.executionContext()));
   }
 }
