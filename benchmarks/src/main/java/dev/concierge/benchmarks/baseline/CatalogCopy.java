@@ -89,7 +89,8 @@ final class CatalogCopy {
     }
     List<CatalogItem> items = latest.values().stream().filter(Objects::nonNull).toList();
     Catalog catalog = view.apply(items, List.of());
-    log.info("catalog from topic {}: {} items in {} categories", kafka.catalogTopic(), catalog.size(), catalog.categoryCount());
+    log.info(
+        "catalog from topic {}: {} items in {} categories", kafka.catalogTopic(), catalog.size(), catalog.categoryCount());
   }
 
   /** As the node's consumer applies a record: null marks a tombstone, a record that is not an item is skipped. */

@@ -39,7 +39,8 @@ record CommandLine(String usage, List<Option> options) {
   /** The brokers, the catalog topic and Redis: both roles take them. */
   static final List<Option> SHARED = List.of(
       new Option("--bootstrap HOST:PORT", "concierge.baseline.kafka.bootstrap-servers",
-          "Kafka (kafka.bootstrap-servers, CONCIERGE_BASELINE_KAFKA_BOOTSTRAP or\nCONCIERGE_KAFKA_BOOTSTRAP; default 127.0.0.1:9092)"),
+          "Kafka (kafka.bootstrap-servers, CONCIERGE_BASELINE_KAFKA_BOOTSTRAP or\n"
+              + "CONCIERGE_KAFKA_BOOTSTRAP; default 127.0.0.1:9092)"),
       new Option("--catalog-topic NAME", "concierge.baseline.kafka.catalog-topic",
           "the catalog topic (kafka.catalog-topic, CONCIERGE_BASELINE_CATALOG_TOPIC; default catalog)"),
       new Option("--redis URI", "concierge.baseline.redis.uri",
@@ -65,7 +66,8 @@ record CommandLine(String usage, List<Option> options) {
     lines.addAll(description);
     lines.add("");
     lines.add("Options (each sets a key of concierge.baseline; the environment variable sets it too):");
-    options.forEach(option -> lines.add(String.format(OPTION_COLUMN, option.synopsis(), option.help().replace("\n", CONTINUATION))));
+    options.forEach(option ->
+        lines.add(String.format(OPTION_COLUMN, option.synopsis(), option.help().replace("\n", CONTINUATION))));
     lines.add(String.format(OPTION_COLUMN, "--help", "this text"));
     return new CommandLine(String.join("\n", lines), List.copyOf(options));
   }

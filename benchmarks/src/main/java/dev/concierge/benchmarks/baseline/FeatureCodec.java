@@ -29,7 +29,8 @@ final class FeatureCodec {
     try {
       return new FeatureCodec(SerializationExtension.get(Adapter.toClassic(system)).serializerFor(CustomerFeatures.class));
     } catch (NotSerializableException e) {
-      throw new IllegalStateException("no serializer is bound to CustomerFeatures; persistence's reference.conf binds Kryo", e);
+      throw new IllegalStateException(
+          "no serializer is bound to CustomerFeatures; persistence's reference.conf binds Kryo", e);
     }
   }
 

@@ -24,6 +24,10 @@ import org.apache.pekko.Done;
  */
 final class RedisFeatureStore {
 
+  // HMGET answers the fields in the order asked
+  private static final int FEATURES_REPLY = 0;
+  private static final int EVENT_KEYS_REPLY = 1;
+
   private final RedisAsyncCommands<String, byte[]> redis;
   private final RedisSettings settings;
   private final FeatureCodec codec;
@@ -47,17 +51,22 @@ final class RedisFeatureStore {
       reads.put(
           customerId, redis.hmget(settings.customerKey(customerId), RedisSettings.FEATURES, RedisSettings.EVENT_KEYS));
     }
-    return CompletableFuture.allOf(reads.values().stream().map(RedisFuture::toCompletableFuture).toArray(CompletableFuture[]::new))
+    CompletableFuture<?>[] replies =
+        reads.values().stream().map(RedisFuture::toCompletableFuture).toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(replies)
         .thenApplyAsync(
             done -> {
               Map<String, CustomerSnapshot> stored = new HashMap<>();
               reads.forEach((customerId, read) -> {
                 List<KeyValue<String, byte[]>> fields = read.toCompletableFuture().join();
-                if (fields.get(0).hasValue()) {
-                  CustomerFeatures features = codec.decode(fields.get(0).getValue());
-                  List<Long> eventKeys =
-                      fields.get(1).hasValue() ? FeatureCodec.decodeEventKeys(fields.get(1).getValue()) : List.of();
-                  stored.put(customerId, new CustomerSnapshot(features, eventKeys));
+                KeyValue<String, byte[]> features = fields.get(FEATURES_REPLY);
+                KeyValue<String, byte[]> eventKeys = fields.get(EVENT_KEYS_REPLY);
+                if (features.hasValue()) {
+                  stored.put(
+                      customerId,
+                      new CustomerSnapshot(
+                          codec.decode(features.getValue()),
+                          eventKeys.hasValue() ? FeatureCodec.decodeEventKeys(eventKeys.getValue()) : List.of()));
                 }
               });
               return stored;

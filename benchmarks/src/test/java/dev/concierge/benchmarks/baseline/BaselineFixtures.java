@@ -85,7 +85,8 @@ final class BaselineFixtures {
   /** The {@code count} customers with the most events, most first. */
   static List<String> mostActive(int count) {
     Map<String, Long> events =
-        HISTORY.stream().collect(Collectors.groupingBy(CustomerEvent::customerId, LinkedHashMap::new, Collectors.counting()));
+        HISTORY.stream()
+            .collect(Collectors.groupingBy(CustomerEvent::customerId, LinkedHashMap::new, Collectors.counting()));
     return events.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(count)

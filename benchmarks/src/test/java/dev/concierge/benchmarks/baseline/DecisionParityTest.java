@@ -77,7 +77,8 @@ class DecisionParityTest {
     LiveNode node = new LiveNode(HISTORY);
     ServerSide server = new ServerSide(testKit.system(), storedIn(Map.of(), FeatureCodec.of(testKit.system())), workDir);
     DecisionQuery query =
-        new DecisionQuery("never-seen", BaselineFixtures.CONCIERGE.getInt("http.default-decision-limit"), null, List.of(), Set.of());
+        new DecisionQuery(
+            "never-seen", BaselineFixtures.CONCIERGE.getInt("http.default-decision-limit"), null, List.of(), Set.of());
 
     DecisionOutcome baseline = server.decide(query);
 

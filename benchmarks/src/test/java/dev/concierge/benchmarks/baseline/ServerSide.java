@@ -68,6 +68,8 @@ final class ServerSide {
   }
 
   DecisionOutcome decide(DecisionQuery query) throws Exception {
-    return decider.decide(query, RuleOverrides.NONE).toCompletableFuture().get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    return decider.decide(query, RuleOverrides.NONE)
+        .toCompletableFuture()
+        .get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 }
