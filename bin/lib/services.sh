@@ -108,9 +108,11 @@ services_write_env() {
   fi
 }
 
-# Export CONCIERGE_KAFKA_BOOTSTRAP / CONCIERGE_CASSANDRA_CONTACT_POINT for the running services.
+# Export CONCIERGE_KAFKA_BOOTSTRAP / CONCIERGE_CASSANDRA_CONTACT_POINT for the running services, and
+# CONCIERGE_REDIS_URI when Redis runs.
 services_export_env() {
   kafka_ports; cassandra_ports
   export CONCIERGE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP"
   export CONCIERGE_CASSANDRA_CONTACT_POINT="$CASSANDRA_CONTACT_POINT"
+  if [[ -n "$(redis_pid)" ]]; then redis_ports; export CONCIERGE_REDIS_URI="$REDIS_URI"; fi
 }

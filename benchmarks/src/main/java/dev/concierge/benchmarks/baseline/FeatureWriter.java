@@ -1,147 +1,82 @@
 package dev.concierge.benchmarks.baseline;
 
-import dev.concierge.engine.kafka.KafkaSettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.Config;
+import dev.concierge.engine.catalog.CatalogView;
 import dev.concierge.engine.logging.ThrottledWarning;
-import dev.concierge.models.CustomerEvent;
+import dev.concierge.engine.model.TrendRecorder;
+import dev.concierge.models.recommend.TrendingItems;
 import dev.concierge.persistence.json.EventJson;
-import dev.concierge.persistence.json.ParsedEvent;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.pekko.Done;
-import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.kafka.CommitterSettings;
-import org.apache.pekko.kafka.ConsumerMessage;
-import org.apache.pekko.kafka.ConsumerMessage.CommittableMessage;
-import org.apache.pekko.kafka.ConsumerMessage.CommittableOffsetBatch;
-import org.apache.pekko.kafka.Subscriptions;
-import org.apache.pekko.kafka.javadsl.Committer;
-import org.apache.pekko.kafka.javadsl.Consumer;
-import org.apache.pekko.stream.javadsl.RestartSource;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stream processor of the baseline: reads the events topic under its own consumer group, gathers
- * the records that arrive while the previous batch is being written (at most {@code max-batch}),
- * lets a {@link FeatureUpdater} fold them into the keyed state and write the changed customers to
- * Redis, and commits the batch's offsets only after Redis acknowledged it. A record that is not an
- * event is counted, logged (throttled) and skipped. Any failure restarts the stream with backoff from
- * the last committed offsets, with a new, empty keyed state that fills again from Redis.
+ * The baseline's stream processor, in a JVM of its own: the events topic into each customer's features,
+ * kept in memory and written to Redis after every batch, and the live trends written to Redis on a
+ * schedule.
  */
-final class FeatureWriter {
+public final class FeatureWriter {
 
   private static final Logger log = LoggerFactory.getLogger(FeatureWriter.class);
 
-  private final KafkaSettings kafka;
-  private final WriterSettings settings;
-  private final EventJson json;
-  private final Supplier<FeatureUpdater> updaters;
-  private final WriterCounts counts;
-  private final ThrottledWarning invalidWarning;
-  private final Executor executor;
-  private final AtomicReference<Consumer.Control> control = new AtomicReference<>();
-  private volatile boolean stopping;
-  private CompletionStage<Done> done;
+  static final RoleOptions COMMAND_LINE = RoleOptions.of(
+      FeatureWriter.class,
+      List.of(
+          "The stream processor of the Redis baseline (benchmarks/README.md): reads the events topic under its own",
+          "consumer group, folds each event into the customer's features with the node's feature function and",
+          "dedupe window, writes every changed customer to Redis per batch and commits the offsets after Redis",
+          "acknowledged. Waits for the catalog topic first; then runs until SIGTERM."),
+      List.of(
+          new RoleOptions.Option("--topic NAME", "concierge.baseline.kafka.events-topic",
+              "the events topic (kafka.events-topic, CONCIERGE_BASELINE_EVENTS_TOPIC;\ndefault customer-events)"),
+          new RoleOptions.Option("--group ID", "concierge.baseline.writer.group-id",
+              "its consumer group (writer.group-id, CONCIERGE_BASELINE_WRITER_GROUP;\ndefault concierge-baseline)")));
 
-  private FeatureWriter(
-      ActorSystem<?> system, KafkaSettings kafka, WriterSettings settings, EventJson json,
-      Supplier<FeatureUpdater> updaters, WriterCounts counts) {
-    this.kafka = kafka;
-    this.settings = settings;
-    this.json = json;
-    this.updaters = updaters;
-    this.counts = counts;
-    this.invalidWarning = new ThrottledWarning(log, settings.warningEvery());
-    this.executor = system.executionContext();
+  private FeatureWriter() {}
+
+  public static void main(String[] args) throws Exception {
+    COMMAND_LINE.run(args, "baseline-writer", FeatureWriter::start);
   }
 
-  /** @param updaters a new keyed state for each start of the stream */
-  static FeatureWriter start(
-      ActorSystem<?> system, KafkaSettings kafka, WriterSettings settings, EventJson json,
-      Supplier<FeatureUpdater> updaters, WriterCounts counts) {
-    FeatureWriter writer = new FeatureWriter(system, kafka, settings, json, updaters, counts);
-    writer.run(system);
+  /** Starts everything the writer runs in {@code system}. */
+  static FeatureWriterStream start(ActorSystem<?> system) {
+    RoleSetup role = RoleSetup.of(system);
+    WriterSettings settings = WriterSettings.fromConfig(role.concierge());
+    CatalogView catalog = CatalogCopy.start(system, role.concierge(), role.kafka(), updated -> { }, settings.catalogWait());
+    Config trending = role.concierge().getConfig("trending");
+    TrendingItems trends = new TrendingItems(trending.getDuration("half-life").toMillis(), trending.getInt("top"));
+    TrendRecorder trendRecorder = new TrendRecorder(trends, role.vocabulary(), role.customer().features());
+    WriterCounts counts = new WriterCounts();
+    FeatureWriterStream writer =
+        FeatureWriterStream.start(
+            system, role.kafka(), settings, new EventJson(new ObjectMapper()),
+            () -> new FeatureUpdater(
+                role.redis(), catalog, role.vocabulary(), role.customer(), trendRecorder, counts, role.executor()),
+            counts);
+
+    ThrottledWarning trendsWarning = new ThrottledWarning(log, settings.warningEvery());
+    RepeatedTask.start(
+        system, "trends-publisher", settings.trendsPublishEvery(), settings.trendsPublishEvery(),
+        () -> role.redis().saveTrends(TrendsSnapshot.of(trends, role.vocabulary().items())).whenCompleteAsync(
+            (saved, failure) -> {
+              if (failure != null) {
+                trendsWarning.warn(
+                    "could not write the trends to Redis at {}: {}", role.redisSettings().uri(), failure.toString());
+              }
+            },
+            role.executor()));
+    RepeatedTask.start(system, "report", settings.reportEvery(), settings.reportEvery(), () -> counts.report(log));
+    CoordinatedShutdown.get(system).addTask(
+        CoordinatedShutdown.PhaseServiceRequestsDone(), "baseline-stop-writer",
+        () -> writer.stop().thenApplyAsync(
+            stopped -> {
+              counts.report(log);
+              return stopped;
+            },
+            role.executor()));
     return writer;
-  }
-
-  private void run(ActorSystem<?> system) {
-    CommitterSettings committerSettings = CommitterSettings.create(system);
-    done =
-        RestartSource.onFailuresWithBackoff(
-                settings.restart().toRestartSettings(),
-                () -> stopping ? Source.<Done>empty() : written(system).via(Committer.flow(committerSettings)))
-            .runWith(Sink.ignore(), system);
-    log.info(
-        "writing the features of {} (Kafka {}, group {}) to Redis, at most {} records per batch",
-        kafka.eventsTopic(), kafka.bootstrapServers(), settings.groupId(), settings.maxBatch());
-  }
-
-  /** The offsets of each batch, once its customers are in Redis. */
-  private Source<ConsumerMessage.Committable, NotUsed> written(ActorSystem<?> system) {
-    FeatureUpdater updater = updaters.get();
-    return Consumer.committableSource(
-            kafka.consumerSettings(system).withGroupId(settings.groupId()), Subscriptions.topics(kafka.eventsTopic()))
-        .mapMaterializedValue(this::remember)
-        .batch(settings.maxBatch(), FeatureWriter::firstOfBatch, FeatureWriter::addToBatch)
-        .mapAsync(1, batch -> written(updater, batch));
-  }
-
-  private static List<CommittableMessage<String, byte[]>> firstOfBatch(CommittableMessage<String, byte[]> first) {
-    List<CommittableMessage<String, byte[]>> batch = new ArrayList<>();
-    batch.add(first);
-    return batch;
-  }
-
-  private static List<CommittableMessage<String, byte[]>> addToBatch(
-      List<CommittableMessage<String, byte[]>> batch, CommittableMessage<String, byte[]> next) {
-    batch.add(next);
-    return batch;
-  }
-
-  private CompletionStage<ConsumerMessage.Committable> written(
-      FeatureUpdater updater, List<CommittableMessage<String, byte[]>> batch) {
-    List<CustomerEvent> events = new ArrayList<>(batch.size());
-    List<ConsumerMessage.CommittableOffset> offsets = new ArrayList<>(batch.size());
-    for (CommittableMessage<String, byte[]> message : batch) {
-      offsets.add(message.committableOffset());
-      ConsumerRecord<String, byte[]> record = message.record();
-      ParsedEvent parsed = json.parse(record.value());
-      if (parsed instanceof ParsedEvent.Valid valid) {
-        events.add(valid.event());
-      } else {
-        counts.invalid();
-        invalidWarning.warn(
-            "skipping {}, not an event: {}",
-            record.topic() + "-" + record.partition() + "@" + record.offset(), ((ParsedEvent.Invalid) parsed).reason());
-      }
-    }
-    CommittableOffsetBatch committable = ConsumerMessage.createCommittableOffsetBatch(offsets);
-    return updater.update(events).thenApplyAsync(written -> committable, executor);
-  }
-
-  private NotUsed remember(Consumer.Control current) {
-    control.set(current);
-    return NotUsed.getInstance();
-  }
-
-  /**
-   * Stops taking records and lets the batches in flight finish; the stage completes once their
-   * offsets are committed.
-   */
-  CompletionStage<Done> stop() {
-    stopping = true;
-    Consumer.Control current = control.get();
-    if (current != null) {
-      current.stop();
-    }
-    return done;
   }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
- * The model server's decision path as {@link ModelServerMain} wires it (its own vocabulary, the
+ * The model server's decision path as {@link ModelServer} wires it (its own vocabulary, the
  * bundle read from a file, the trends it was given last), reading features through {@code features}.
  */
 final class ServerSide {

@@ -45,30 +45,30 @@ import org.apache.pekko.kafka.javadsl.SendProducer;
  * The baseline's model server, in a JVM of its own: the node's decision and features API, answered
  * from features read from Redis per request, ranked by the node's recommender with a bundle file.
  */
-public final class ModelServerMain {
+public final class ModelServer {
 
-  static final CommandLine COMMAND_LINE = CommandLine.of(
-      ModelServerMain.class,
+  static final RoleOptions COMMAND_LINE = RoleOptions.of(
+      ModelServer.class,
       List.of(
           "The model server of the Redis baseline (benchmarks/README.md): POST /v1/decisions and",
           "GET /v1/customers/{id}/features with the node's JSON, features read from Redis on every request, ranked",
           "like a node with the bundle given. Waits for the catalog topic first; then serves until SIGTERM."),
       List.of(
-          new CommandLine.Option("--bundle FILE", "concierge.baseline.server.bundle",
+          new RoleOptions.Option("--bundle FILE", "concierge.baseline.server.bundle",
               ".bundle file to serve (server.bundle, CONCIERGE_BASELINE_BUNDLE;\n"
                   + "default none: the built-in heuristic, as a node without an active bundle)"),
-          new CommandLine.Option("--port N", "concierge.baseline.server.port",
+          new RoleOptions.Option("--port N", "concierge.baseline.server.port",
               "HTTP port (server.port, CONCIERGE_BASELINE_HTTP_PORT; default 8090)"),
-          new CommandLine.Option("--interface HOST", "concierge.baseline.server.interface",
+          new RoleOptions.Option("--interface HOST", "concierge.baseline.server.interface",
               "HTTP interface (server.interface, CONCIERGE_BASELINE_HTTP_INTERFACE; default 127.0.0.1)"),
-          new CommandLine.Option("--log-decisions on|off", "concierge.baseline.server.log-decisions",
+          new RoleOptions.Option("--log-decisions on|off", "concierge.baseline.server.log-decisions",
               "every decision to the decisions topic, as a node does (server.log-decisions,\n"
                   + "CONCIERGE_BASELINE_LOG_DECISIONS; default on)")));
 
-  private ModelServerMain() {}
+  private ModelServer() {}
 
   public static void main(String[] args) throws Exception {
-    COMMAND_LINE.run(args, "baseline-server", ModelServerMain::start);
+    COMMAND_LINE.run(args, "baseline-server", ModelServer::start);
   }
 
   /** Starts everything the model server runs in {@code system}; the stage completes once the port is bound. */

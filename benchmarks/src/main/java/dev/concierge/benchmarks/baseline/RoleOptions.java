@@ -2,25 +2,30 @@ package dev.concierge.benchmarks.baseline;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.concierge.benchmarks.CommandLine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * The command line of a baseline role: each option sets one configuration key, so that an option, an
- * environment variable and a {@code -D} system property are three ways to say the same thing (in that
- * order of precedence: {@code -D}, option, environment, default).
+ * The options of a baseline role's command line (parsed by the harness's {@link CommandLine}): each sets
+ * one configuration key, so that an option, an environment variable and a {@code -D} system property
+ * are three ways to say the same thing (in that order of precedence: {@code -D}, option, environment,
+ * default).
  *
  * @param usage   what {@code --help} prints
  * @param options the options the role takes
  */
-record CommandLine(String usage, List<Option> options) {
+record RoleOptions(String usage, List<Option> options) {
 
   static final int USAGE_ERROR = 2;
+  private static final String OPTION_DASHES = "--";
   private static final String OPTION_COLUMN = "  %-22s %s";
   private static final String CONTINUATION = "\n" + " ".repeat(String.format(OPTION_COLUMN, "", "").length());
 
@@ -31,8 +36,9 @@ record CommandLine(String usage, List<Option> options) {
    *                 hold line breaks
    */
   record Option(String synopsis, String key, String help) {
+    /** Without its dashes, as {@link CommandLine} names options. */
     String name() {
-      return synopsis.split(" ")[0];
+      return synopsis.split(" ")[0].substring(OPTION_DASHES.length());
     }
   }
 
@@ -57,7 +63,7 @@ record CommandLine(String usage, List<Option> options) {
    * @param description what the role does, a paragraph of lines
    * @param own         the role's own options; {@link #SHARED} and {@code --help} follow them
    */
-  static CommandLine of(Class<?> main, List<String> description, List<Option> own) {
+  static RoleOptions of(Class<?> main, List<String> description, List<Option> own) {
     List<Option> options = new ArrayList<>(own);
     options.addAll(SHARED);
     List<String> lines = new ArrayList<>();
@@ -69,7 +75,7 @@ record CommandLine(String usage, List<Option> options) {
     options.forEach(option ->
         lines.add(String.format(OPTION_COLUMN, option.synopsis(), option.help().replace("\n", CONTINUATION))));
     lines.add(String.format(OPTION_COLUMN, "--help", "this text"));
-    return new CommandLine(String.join("\n", lines), List.copyOf(options));
+    return new RoleOptions(String.join("\n", lines), List.copyOf(options));
   }
 
   /** Runs {@code role} in an actor system of its own, configured by {@code args}; a failed start ends the system. */
@@ -85,23 +91,13 @@ record CommandLine(String usage, List<Option> options) {
 
   /** The configuration with the options applied, or empty when {@code --help} was asked for. */
   Optional<Config> config(String... args) {
-    Map<String, String> keysByName = new HashMap<>();
-    options.forEach(option -> keysByName.put(option.name(), option.key()));
-    Map<String, String> values = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if (option.equals("--help") || option.equals("-h")) {
-        return Optional.empty();
-      }
-      String key = keysByName.get(option);
-      if (key == null) {
-        throw new IllegalArgumentException("unknown option " + option);
-      }
-      if (i + 1 == args.length) {
-        throw new IllegalArgumentException(option + " needs a value");
-      }
-      values.put(key, args[++i]);
+    Set<String> names = options.stream().map(Option::name).collect(Collectors.toSet());
+    CommandLine given = CommandLine.parse(args, names);
+    if (given.help()) {
+      return Optional.empty();
     }
+    Map<String, String> values = new HashMap<>();
+    options.forEach(option -> given.all(option.name()).forEach(value -> values.put(option.key(), value)));
     // unresolved defaults, so that an option also changes the keys that refer to the one it sets
     return Optional.of(
         ConfigFactory.defaultOverrides()
