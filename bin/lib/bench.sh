@@ -85,11 +85,21 @@ bench_build() {
 
 bench_classpath() { echo "$BENCH_CLASSES:$(cat "$BENCH_CPFILE")"; }
 
+# bench_wait COMMAND...: runs it as if in the foreground, but as a child we wait for, so that Ctrl-C
+# reaches our exit trap at once (which stops it with everything else).
+bench_wait() {
+  local rc=0
+  "$@" < /dev/null &
+  BENCH_PIDS+=("$!")
+  wait "$!" || rc=$?
+  return "$rc"
+}
+
 # bench_java CLASS ARGS: a harness tool in the foreground, on the bench JVM with its own default flags.
 bench_java() {
   local class=$1; shift
   bench_find_java
-  "$BENCH_JAVA" -cp "$(bench_classpath)" "$class" "$@"
+  bench_wait "$BENCH_JAVA" -cp "$(bench_classpath)" "$class" "$@"
 }
 
 bench_jmh() {
@@ -196,8 +206,8 @@ bench_decisions() {
   bench_wait_http baseline-server "$redis/v1/customers/sim-c-1/features" "$BENCH_LAST_PID" 120
 
   log "history: $history events for $customers customers, as fast as Kafka takes them"
-  "$BENCH_JAVA" -cp "$(app_classpath)" "$APP_SIMULATE" --kafka --customers "$customers" --events "$history" \
-    --seed 1 > "$BENCH_LOGS/history.log" 2>&1 < /dev/null || die "the history did not go into Kafka (log: $BENCH_LOGS/history.log)"
+  bench_wait "$BENCH_JAVA" -cp "$(app_classpath)" "$APP_SIMULATE" --kafka --customers "$customers" --events "$history" \
+    --seed 1 > "$BENCH_LOGS/history.log" 2>&1 || die "the history did not go into Kafka (log: $BENCH_LOGS/history.log)"
   bench_java "$BENCH_PKG.load.ConsumerLagWait" --bootstrap "$bootstrap" \
     --group concierge-ingestion --group concierge-baseline || die "the designs did not consume the history"
 
