@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
 import dev.concierge.models.EventType;
+import dev.concierge.models.RankedItem;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -73,6 +74,7 @@ public final class KryoSerializer extends JSerializer {
     Map<Class<?>, Serializer<?>> serializers = new HashMap<>();
     PersistedFormats.ALL.forEach(format -> serializers.put(format.type(), format));
     serializers.put(EventType.class, new EventTypeSerializer());
+    serializers.put(RankedItem.class, new RankedItemSerializer());
     serializers.put(ActorRef.class, new ActorRefSerializer(system));
     return Map.copyOf(serializers);
   }
