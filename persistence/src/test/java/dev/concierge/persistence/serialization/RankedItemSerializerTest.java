@@ -19,6 +19,7 @@ class RankedItemSerializerTest {
   private static final List<RankedItem> REPLY = List.of(
       new RankedItem("sku-3", 0.875, List.of("popular: 88% of the best seller's popularity", "trending right now")),
       new RankedItem("sku-17", 0.5, List.of("you viewed it recently")),
+      new RankedItem("sku-8", 0.25, List.of("trending right now", "it is in your cart", "you have bought tents before")),
       new RankedItem("sku-40", 0.0, List.of()));
 
   private final ConciergeKryo recordSerializerKryo = kryo(Map.of());
