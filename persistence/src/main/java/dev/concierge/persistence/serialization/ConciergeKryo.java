@@ -28,6 +28,11 @@ final class ConciergeKryo extends Kryo {
 
   @Override
   public Registration getRegistration(Class type) {
+    // every class of every message passes here: a registered one is found without the subtype test
+    Registration registration = getClassResolver().getRegistration(type);
+    if (registration != null) {
+      return registration;
+    }
     // Pekko wraps each typed ref in an internal class (ActorRefAdapter, ActorSystemAdapter) that is its
     // to rename; the bytes name only the interface
     return super.getRegistration(isActorRefImplementation(type) ? ActorRef.class : type);

@@ -5,10 +5,10 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import dev.concierge.models.EventType;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -18,6 +18,8 @@ import java.util.function.Function;
  * Java evaluating arguments left to right, in the order the writers wrote them.
  */
 final class FieldEncoding {
+
+  private static final String[] NO_KEYS = {};
 
   private FieldEncoding() {}
 
@@ -67,15 +69,22 @@ final class FieldEncoding {
 
   static <V> void writeSortedMap(Output output, Map<String, V> map, BiConsumer<Output, V> writeValue) {
     output.writeVarInt(map.size(), true);
-    // Map.copyOf iterates in an order salted per JVM; key order keeps the bytes of equal maps equal
-    new TreeMap<>(map).forEach((key, value) -> {
+    // Map.copyOf iterates in an order salted per JVM; key order keeps the bytes of equal maps equal.
+    // Sorting the keys alone costs one array (none for an empty map), where a TreeMap cost a node per entry.
+    String[] keys = map.keySet().toArray(NO_KEYS);
+    Arrays.sort(keys);
+    for (String key : keys) {
       output.writeString(key);
-      writeValue.accept(output, value);
-    });
+      writeValue.accept(output, map.get(key));
+    }
   }
 
   static <V> Map<String, V> readMap(Input input, Function<Input, V> readValue) {
     int size = input.readVarInt(true);
+    if (size == 0) {
+      // most events carry no context
+      return Map.of();
+    }
     Map<String, V> map = new HashMap<>();
     for (int i = 0; i < size; i++) {
       map.put(input.readString(), readValue.apply(input));

@@ -1,11 +1,10 @@
 package dev.concierge.persistence.serialization;
 
-import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
-import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
 import dev.concierge.models.EventType;
+import dev.concierge.models.RankedItem;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -26,20 +25,18 @@ public final class KryoSerializer extends JSerializer {
   private static final boolean THREAD_SAFE = true;
   private static final boolean SOFT_REFERENCES = false;
 
-  private final Pool<Kryo> kryos;
-  private final Pool<Output> outputs;
+  private final Pool<KryoWorkspace> workspaces;
 
   public KryoSerializer(ExtendedActorSystem system) {
     ClassLoader classLoader = system.dynamicAccess().classLoader();
     KryoSettings settings = KryoSettings.fromConfig(system.settings().config(), classLoader);
     Map<Class<?>, Serializer<?>> handWritten = handWrittenSerializers(system);
     settings.registrations().requireIdsFor(handWritten.keySet());
-    kryos = pool(settings.poolCapacity(),
-        () -> new ConciergeKryo(settings.registrations(), handWritten, classLoader));
-    outputs = pool(settings.poolCapacity(),
-        () -> new Output(settings.initialBufferBytes(), settings.maxBufferBytes()));
+    workspaces = pool(settings.poolCapacity(), () -> new KryoWorkspace(
+        new ConciergeKryo(settings.registrations(), handWritten, classLoader),
+        new Output(settings.initialBufferBytes(), settings.maxBufferBytes())));
     // build one Kryo now, so that a bad registration stops the node at start-up, not at its first message
-    kryos.free(kryos.obtain());
+    workspaces.free(workspaces.obtain());
   }
 
   @Override
@@ -54,25 +51,21 @@ public final class KryoSerializer extends JSerializer {
 
   @Override
   public byte[] toBinary(Object message) {
-    Kryo kryo = kryos.obtain();
-    Output output = outputs.obtain();
+    KryoWorkspace workspace = workspaces.obtain();
     try {
-      kryo.writeClassAndObject(output, message);
-      return output.toBytes();
+      return workspace.write(message);
     } finally {
-      output.reset();
-      outputs.free(output);
-      kryos.free(kryo);
+      workspaces.free(workspace);
     }
   }
 
   @Override
   public Object fromBinaryJava(byte[] bytes, Class<?> manifest) {
-    Kryo kryo = kryos.obtain();
+    KryoWorkspace workspace = workspaces.obtain();
     try {
-      return kryo.readClassAndObject(new Input(bytes));
+      return workspace.read(bytes);
     } finally {
-      kryos.free(kryo);
+      workspaces.free(workspace);
     }
   }
 
@@ -81,6 +74,7 @@ public final class KryoSerializer extends JSerializer {
     Map<Class<?>, Serializer<?>> serializers = new HashMap<>();
     PersistedFormats.ALL.forEach(format -> serializers.put(format.type(), format));
     serializers.put(EventType.class, new EventTypeSerializer());
+    serializers.put(RankedItem.class, new RankedItemSerializer());
     serializers.put(ActorRef.class, new ActorRefSerializer(system));
     return Map.copyOf(serializers);
   }

@@ -26,6 +26,14 @@ class FieldEncodingTest {
   }
 
   @Test
+  void mapsReadBackEqualEmptyOrNot() {
+    Map<String, String> context = Map.of("device", "mobile", "campaign", "spring", "referrer", "newsletter");
+
+    assertEquals(context, readMap(sortedMapBytes(context)));
+    assertEquals(Map.of(), readMap(sortedMapBytes(Map.of())));
+  }
+
+  @Test
   void absentValueReadsBackAsNull() {
     Output output = new Output(BUFFER_BYTES);
     FieldEncoding.writeNullable(output, null, Output::writeString);
@@ -35,6 +43,10 @@ class FieldEncodingTest {
 
     assertNull(FieldEncoding.readNullable(input, Input::readString));
     assertEquals("present", FieldEncoding.readNullable(input, Input::readString));
+  }
+
+  private static Map<String, String> readMap(byte[] bytes) {
+    return FieldEncoding.readMap(new Input(bytes), Input::readString);
   }
 
   private static byte[] sortedMapBytes(Map<String, String> map) {
