@@ -44,6 +44,30 @@ public final class CommandLine {
     return new CommandLine(values, help);
   }
 
+  /**
+   * The command line of a tool's {@code main}: exits after printing {@code usage} for {@code --help}
+   * (status 0), and after naming what is wrong for an option that does not parse (status 2).
+   */
+  public static CommandLine ofTool(String tool, String usage, String[] args, Set<String> names) {
+    try {
+      CommandLine line = parse(args, names);
+      if (line.help()) {
+        System.out.println(usage);
+        System.exit(0);
+      }
+      return line;
+    } catch (IllegalArgumentException e) {
+      return exitWithUsage(tool, e.getMessage(), usage);
+    }
+  }
+
+  /** Prints what is wrong and the usage, then exits with status 2. */
+  public static CommandLine exitWithUsage(String tool, String problem, String usage) {
+    System.err.println(tool + ": " + problem + "\n\n" + usage);
+    System.exit(2);
+    throw new AssertionError("unreachable: the JVM has exited");
+  }
+
   public boolean help() {
     return help;
   }

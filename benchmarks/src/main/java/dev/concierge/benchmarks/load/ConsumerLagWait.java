@@ -33,10 +33,9 @@ public final class ConsumerLagWait {
   private ConsumerLagWait() {}
 
   public static void main(String[] args) throws Exception {
-    CommandLine line = CommandLine.parse(args, OPTIONS);
-    if (line.help() || line.all("group").isEmpty()) {
-      System.out.println(USAGE);
-      System.exit(line.help() ? 0 : 2);
+    CommandLine line = CommandLine.ofTool("ConsumerLagWait", USAGE, args, OPTIONS);
+    if (line.all("group").isEmpty()) {
+      CommandLine.exitWithUsage("ConsumerLagWait", "name at least one --group", USAGE);
     }
     String topic = line.text("topic", "customer-events");
     Duration timeout = line.duration("timeout", "30m");

@@ -47,22 +47,10 @@ public final class DecisionBenchmark {
   private DecisionBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    CommandLine line;
-    try {
-      line = CommandLine.parse(args, OPTIONS);
-    } catch (IllegalArgumentException e) {
-      System.err.println("DecisionBenchmark: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    if (line.help()) {
-      System.out.println(USAGE);
-      return;
-    }
+    CommandLine line = CommandLine.ofTool("DecisionBenchmark", USAGE, args, OPTIONS);
     List<Target> targets = line.all("target").stream().map(Target::parse).toList();
     if (targets.isEmpty()) {
-      System.err.println("DecisionBenchmark: name at least one --target\n\n" + USAGE);
-      System.exit(2);
+      CommandLine.exitWithUsage("DecisionBenchmark", "name at least one --target", USAGE);
     }
     List<Integer> rates = line.positives("rates", "1000,2000,5000,10000");
     int runs = line.positive("runs", 3);

@@ -38,23 +38,11 @@ public final class FreshnessBenchmark {
   private FreshnessBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    CommandLine line;
-    try {
-      line = CommandLine.parse(args, OPTIONS);
-    } catch (IllegalArgumentException e) {
-      System.err.println("FreshnessBenchmark: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    if (line.help()) {
-      System.out.println(USAGE);
-      return;
-    }
+    CommandLine line = CommandLine.ofTool("FreshnessBenchmark", USAGE, args, OPTIONS);
     List<Target> targets = line.all("target").stream().map(Target::parse).toList();
     String bootstrap = line.text("bootstrap", "");
     if (targets.isEmpty() || bootstrap.isEmpty()) {
-      System.err.println("FreshnessBenchmark: --bootstrap and at least one --target are needed\n\n" + USAGE);
-      System.exit(2);
+      CommandLine.exitWithUsage("FreshnessBenchmark", "--bootstrap and at least one --target are needed", USAGE);
     }
     FreshnessProbe.Settings settings = new FreshnessProbe.Settings(bootstrap, line.text("topic", "customer-events"),
         targets, line.positive("samples", 1000), line.positive("probe-customers", 50),
