@@ -302,6 +302,8 @@ bench_ingestion() {
 
 bench_ingestion_run() {
   local run=$1 runs=$2 label=$3 customers=$4 events=$5 seed=$6 check=$7 out=$8
+  # --clean stops the previous run's services; the exit trap stops this run's, once
+  STARTED_SERVICES=()
   services_start --clean "${ALL_SERVICES[@]}"
   services_export_env
   app_run_setup dev
