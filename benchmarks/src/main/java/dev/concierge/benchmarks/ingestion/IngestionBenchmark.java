@@ -113,13 +113,14 @@ public final class IngestionBenchmark {
     CommitProgress progress = new CommitProgress(total, samples.stream().map(Sample::commit).toList());
     Sample first = samples.stream().filter(sample -> sample.commit().equals(progress.firstCommit())).findFirst().orElseThrow();
     Sample last = samples.get(samples.size() - 1);
-    Map<String, Double> cpu = CpuUse.between(first, last, List.copyOf(pids.keySet()),
-        line.positive("clock-ticks", 100), Runtime.getRuntime().availableProcessors());
+    int cores = Runtime.getRuntime().availableProcessors();
+    Map<String, Double> cpu =
+        CpuUse.between(first, last, List.copyOf(pids.keySet()), line.positive("clock-ticks", 100), cores);
     EventCountCheck.Result check = checkCounts();
     IngestionRun run = new IngestionRun(line.text("label", "current"), line.positive("run", 1),
         first.at().truncatedTo(ChronoUnit.SECONDS).toString(), total, progress.elapsed(), progress.overallRate(),
-        progress.sustainedRate(SUSTAINED_FROM, SUSTAINED_TO), cpu, first.loadAverage(), last.loadAverage(), check.checked(),
-        check.differences().size());
+        progress.sustainedRate(SUSTAINED_FROM, SUSTAINED_TO), cores, cpu, first.loadAverage(), last.loadAverage(),
+        check.checked(), check.differences().size());
     write(run, progress);
     check.differences().stream().limit(SHOWN_DIFFERENCES).forEach(d -> System.err.println("[ingestion] DIFFERS " + d));
     return check.differences().isEmpty() ? 0 : 1;

@@ -13,6 +13,7 @@ final class IngestionReport {
   private static final String RATE = "%,.0f";
   private static final String SECONDS = "%,.1f";
   private static final String PERCENT = "%.0f %%";
+  private static final String COST = "%.3f";
   private static final double HUNDRED = 100;
 
   private final List<IngestionRun> runs;
@@ -36,20 +37,24 @@ final class IngestionReport {
 
   String markdown() {
     List<String> names = cpuNames();
+    List<String> processes = names.stream().filter(name -> !CpuUse.MACHINE.equals(name) && !CpuUse.OTHERS.equals(name))
+        .toList();
     StringBuilder md = new StringBuilder();
     md.append("| label | runs | sustained, 10–90 % (events/s) | overall (events/s) | first to last commit (s) |");
     names.forEach(name -> md.append(" CPU ").append(name).append(" |"));
+    processes.forEach(name -> md.append(" ").append(name).append(" CPU s per 1k events |"));
     md.append(" load avg (1 min) | counts checked |\n|---|---:|---:|---:|---:|")
-        .append("---:|".repeat(names.size())).append("---:|---|\n");
+        .append("---:|".repeat(names.size() + processes.size())).append("---:|---|\n");
     for (String label : labels()) {
       List<IngestionRun> of = runs.stream().filter(run -> run.label().equals(label)).toList();
       md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |", label, of.size(),
           spread(of, IngestionRun::sustainedRate).format(RATE), spread(of, IngestionRun::overallRate).format(RATE),
           spread(of, IngestionRun::elapsedSeconds).format(SECONDS)));
       for (String name : names) {
-        List<IngestionRun> measured = of.stream().filter(run -> run.cpu().containsKey(name)).toList();
-        md.append(' ').append(measured.isEmpty() ? "–"
-            : spread(measured, run -> HUNDRED * run.cpu().get(name)).format(PERCENT)).append(" |");
+        md.append(' ').append(cell(of, name, run -> HUNDRED * run.cpu().get(name), PERCENT)).append(" |");
+      }
+      for (String name : processes) {
+        md.append(' ').append(cell(of, name, run -> run.cpuSecondsPerThousand(name), COST)).append(" |");
       }
       md.append(' ').append(spread(of, run -> (run.loadStart() + run.loadEnd()) / 2).format("%.1f")).append(" | ")
           .append(checks(of)).append(" |\n");
@@ -69,6 +74,13 @@ final class IngestionReport {
           run.mismatched()));
     }
     return md.toString();
+  }
+
+  /** The spread of a CPU figure over the runs that measured the process, or a dash when none did. */
+  private static String cell(List<IngestionRun> runs, String name, ToDoubleFunction<IngestionRun> metric,
+      String pattern) {
+    List<IngestionRun> measured = runs.stream().filter(run -> run.cpu().containsKey(name)).toList();
+    return measured.isEmpty() ? "–" : spread(measured, metric).format(pattern);
   }
 
   private List<String> labels() {

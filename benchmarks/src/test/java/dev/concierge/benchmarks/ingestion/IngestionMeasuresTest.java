@@ -93,6 +93,13 @@ class IngestionMeasuresTest {
     String markdown = report.markdown();
     assertTrue(markdown.contains("| before | 3 | 2,000 (1,000–3,000) |"), markdown);
     assertTrue(markdown.contains("| after | 1 | 11,000 |"), markdown);
+    assertTrue(markdown.contains("| 50 % (50 %–50 %) | 88 % (88 %–88 %) | 0.101 (0.101–0.101) |"), markdown);
+  }
+
+  @Test
+  void theCostOfEventsIsTheCpuSecondsAProcessUsedPerThousandOfThem() {
+    // half of 2 cores for 100.5 s is 100.5 CPU seconds, for a million events
+    assertEquals(0.1005, run("x", 1, 1).cpuSecondsPerThousand("node"), EXACT);
   }
 
   @Test
@@ -110,8 +117,8 @@ class IngestionMeasuresTest {
   private static IngestionRun run(String label, int run, double sustained) {
     Map<String, Double> cpu = new LinkedHashMap<>();
     cpu.put("node", 0.5);
-    cpu.put("machine", 0.875);
-    return new IngestionRun(label, run, "2026-11-26T17:00:00Z", 1000000, 100.5, sustained * 0.9, sustained, cpu, 3.5,
-        4.25, 500, 0);
+    cpu.put(CpuUse.MACHINE, 0.875);
+    return new IngestionRun(label, run, "2026-11-26T17:00:00Z", 1000000, 100.5, sustained * 0.9, sustained, 2, cpu,
+        3.5, 4.25, 500, 0);
   }
 }
