@@ -9,6 +9,8 @@ BENCH_CLASSES="$CONCIERGE_HOME/benchmarks/target/classes"
 BENCH_CPFILE="$CONCIERGE_HOME/benchmarks/target/runtime-classpath.txt"
 BENCH_PKG=dev.concierge.benchmarks
 BENCH_PIDS=()
+# the heap in the default bench flags; bench ingestion raises it: 100k live customers take about 600 MB with ZGC
+BENCH_HEAP=1g
 # where the node and the baseline JVMs write their logs
 BENCH_LOGS=""
 
@@ -52,7 +54,9 @@ Environment:
   CONCIERGE_BENCH_JAVA_HOME    the JDK of our node and of the baseline's JVMs, the same for both (default:
                                Temurin 25 when installed, for generational ZGC, else the Java 17 of the services)
   CONCIERGE_BENCH_JVM_OPTS     their JVM flags, the same for both (default -Xms1g -Xmx1g -XX:+UseZGC
-                               -XX:+AlwaysPreTouch on Java 21+, G1 on 17)
+                               -XX:+AlwaysPreTouch on Java 21+, G1 on 17; ingestion: 3g, for its 100k customers)
+  CONCIERGE_CASSANDRA_JVM_OPTS ingestion runs Cassandra with C2 (-XX:TieredStopAtLevel=4) unless this is set: the
+                               launcher's C1-only default starts faster, but is slower to serve a long write load
   Ports: Kafka 19092/19093, Cassandra 19042/17000, Redis 16380, node 18080 (remoting 12551, management
   18558), baseline 18090; each CONCIERGE_*_PORT overrides its own.
 EOF
@@ -139,7 +143,7 @@ bench_find_java() {
   local major; major="$(java_major "$(dirname "$(dirname "$BENCH_JAVA")")")"
   local gc="-XX:+UseZGC"; (( ${major:-17} >= 21 )) || gc="-XX:+UseG1GC"
   # shellcheck disable=SC2206  # flags are meant to be word-split
-  BENCH_JVM_OPTS=(${CONCIERGE_BENCH_JVM_OPTS:--Xms1g -Xmx1g $gc -XX:+AlwaysPreTouch})
+  BENCH_JVM_OPTS=(${CONCIERGE_BENCH_JVM_OPTS:--Xms$BENCH_HEAP -Xmx$BENCH_HEAP $gc -XX:+AlwaysPreTouch})
 }
 
 # bench_spawn NAME CLASS ARGS: a JVM of the benchmark in the background, with the bench flags; its log
@@ -289,9 +293,11 @@ bench_ingestion() {
   BENCH_LOGS="$STATE_DIR/logs"; mkdir -p "$BENCH_LOGS"
   TOTAL_T0=$(now_ms)
   bench_build "$no_build"
+  BENCH_HEAP=3g
   bench_find_java
   NODE_JAVA=$BENCH_JAVA
-  log "the node runs on $BENCH_JAVA ${BENCH_JVM_OPTS[*]}"
+  export CONCIERGE_CASSANDRA_JVM_OPTS="${CONCIERGE_CASSANDRA_JVM_OPTS:--XX:TieredStopAtLevel=4}"
+  log "the node runs on $BENCH_JAVA ${BENCH_JVM_OPTS[*]}; Cassandra with $CONCIERGE_CASSANDRA_JVM_OPTS"
   STOP_STARTED_ON_EXIT=1
   local run
   for (( run = 1; run <= runs; run++ )); do
