@@ -325,7 +325,7 @@ bench_ingestion_run() {
   bench_java "$BENCH_PKG.ingestion.IngestionBenchmark" --bootstrap "$CONCIERGE_KAFKA_BOOTSTRAP" \
     --events "$events" --customers "$customers" --seed "$seed" --check "$check" \
     --node "http://$HOST:$CONCIERGE_HTTP_PORT" --pid "node=$NODE_PID" --pid "cassandra=$(cassandra_pid)" \
-    --pid "kafka=$(kafka_pid)" --clock-ticks "$(getconf CLK_TCK)" --label "$label" --run "$run" --out "$out" \
+    --pid "kafka=$(kafka_pid)" --clock-ticks "$(getconf CLK_TCK)" --label "$label" --out "$out" \
     || die "run $run: the measurement or the count check failed (node log: $BENCH_LOGS/node-$run.log)"
   stop_tree node "$NODE_PID" 30
   NODE_PID=""

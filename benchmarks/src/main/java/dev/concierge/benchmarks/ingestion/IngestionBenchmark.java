@@ -33,7 +33,7 @@ public final class IngestionBenchmark {
 
   private static final Set<String> OPTIONS = Set.of(
       "bootstrap", "topic", "group", "pid", "clock-ticks", "every", "start-timeout", "timeout", "node", "customers",
-      "events", "seed", "catalog-items", "catalog-seed", "check", "check-seed", "label", "run", "out");
+      "events", "seed", "catalog-items", "catalog-seed", "check", "check-seed", "label", "out");
 
   private static final String USAGE = String.join("\n",
       "usage: IngestionBenchmark --events N --customers N --seed S --node URL [--pid NAME=PID ...] [options]",
@@ -59,9 +59,10 @@ public final class IngestionBenchmark {
       "  --clock-ticks N        the kernel's clock ticks per second, getconf CLK_TCK (default 100)",
       "  --every D              sampling interval (default 1s)",
       "  --start-timeout D      how long to wait for the first commit (default 5m); --timeout D for all (60m)",
-      "  --label L              what this run measures (default current); --run N its number (default 1)",
+      "  --label L              what this run measures (default current); runs of a label are numbered in turn",
       "  --out DIR              where the report goes (default benchmarks/target/bench)");
 
+  private static final String RUNS_FILE = "ingestion-runs.csv";
   private static final double SUSTAINED_FROM = 0.1;
   private static final double SUSTAINED_TO = 0.9;
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
@@ -103,6 +104,8 @@ public final class IngestionBenchmark {
   }
 
   private int run() throws Exception {
+    String label = line.text("label", "current");
+    List<IngestionRun> runsSoFar = runsSoFar();
     long produced = line.positive("events", 1);
     long total = offsets.ends().values().stream().mapToLong(Long::longValue).sum();
     if (total != produced) {
@@ -117,11 +120,12 @@ public final class IngestionBenchmark {
     Map<String, Double> cpu =
         CpuUse.between(first, last, List.copyOf(pids.keySet()), line.positive("clock-ticks", 100), cores);
     EventCountCheck.Result check = checkCounts();
-    IngestionRun run = new IngestionRun(line.text("label", "current"), line.positive("run", 1),
+    int number = (int) runsSoFar.stream().filter(earlier -> earlier.label().equals(label)).count() + 1;
+    IngestionRun run = new IngestionRun(label, number,
         first.at().truncatedTo(ChronoUnit.SECONDS).toString(), total, progress.elapsed(), progress.overallRate(),
         progress.sustainedRate(SUSTAINED_FROM, SUSTAINED_TO), cores, cpu, first.loadAverage(), last.loadAverage(),
         check.checked(), check.differences().size());
-    write(run, progress);
+    write(runsSoFar, run, progress);
     check.differences().stream().limit(SHOWN_DIFFERENCES).forEach(d -> System.err.println("[ingestion] DIFFERS " + d));
     return check.differences().isEmpty() ? 0 : 1;
   }
@@ -185,15 +189,22 @@ public final class IngestionBenchmark {
     return result;
   }
 
-  private void write(IngestionRun run, CommitProgress progress) throws IOException {
-    Path out = Path.of(line.text("out", "benchmarks/target/bench"));
+  private Path out() {
+    return Path.of(line.text("out", "benchmarks/target/bench"));
+  }
+
+  private List<IngestionRun> runsSoFar() throws IOException {
+    Path runsFile = out().resolve(RUNS_FILE);
+    return Files.exists(runsFile) ? IngestionRun.parse(Files.readString(runsFile)) : List.of();
+  }
+
+  private void write(List<IngestionRun> runsSoFar, IngestionRun run, CommitProgress progress) throws IOException {
+    Path out = out();
     Files.createDirectories(out);
-    Path runsFile = out.resolve("ingestion-runs.csv");
-    List<IngestionRun> runs = new ArrayList<>(
-        Files.exists(runsFile) ? IngestionRun.parse(Files.readString(runsFile)) : List.of());
+    List<IngestionRun> runs = new ArrayList<>(runsSoFar);
     runs.add(run);
     IngestionReport report = new IngestionReport(runs);
-    Files.writeString(runsFile, report.csv());
+    Files.writeString(out.resolve(RUNS_FILE), report.csv());
     Files.writeString(out.resolve("ingestion.md"), report.markdown());
     appendOffsets(out.resolve("ingestion-offsets.csv"), run, progress);
     System.out.println(report.markdown());
