@@ -314,8 +314,8 @@ bench_ingestion_run() {
   services_export_env
   app_run_setup dev
   log "run $run/$runs: $events events of $customers customers (seed $seed) into Kafka, as fast as it takes them"
-  "$BENCH_JAVA" -cp "$(app_classpath)" "$APP_SIMULATE" --kafka --customers "$customers" --events "$events" \
-    --seed "$seed" > "$BENCH_LOGS/history-$run.log" 2>&1 < /dev/null \
+  bench_wait "$BENCH_JAVA" -cp "$(app_classpath)" "$APP_SIMULATE" --kafka --customers "$customers" --events "$events" \
+    --seed "$seed" > "$BENCH_LOGS/history-$run.log" 2>&1 \
     || die "the history did not go into Kafka (log: $BENCH_LOGS/history-$run.log)"
   log "run $run/$runs: the node starts consuming; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   "$BENCH_JAVA" "${BENCH_JVM_OPTS[@]}" -Dconfig.resource=dev.conf -cp "$(app_classpath)" "$APP_MAIN" \

@@ -84,18 +84,7 @@ public final class IngestionBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    CommandLine line;
-    try {
-      line = CommandLine.parse(args, OPTIONS);
-    } catch (IllegalArgumentException e) {
-      System.err.println("IngestionBenchmark: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    if (line.help()) {
-      System.out.println(USAGE);
-      return;
-    }
+    CommandLine line = CommandLine.ofTool("IngestionBenchmark", USAGE, args, OPTIONS);
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, line.text("bootstrap", "127.0.0.1:9092"));
     try (Admin admin = Admin.create(props)) {
