@@ -9,6 +9,8 @@ BENCH_CLASSES="$CONCIERGE_HOME/benchmarks/target/classes"
 BENCH_CPFILE="$CONCIERGE_HOME/benchmarks/target/runtime-classpath.txt"
 BENCH_PKG=dev.concierge.benchmarks
 BENCH_PIDS=()
+# the heap in the default bench flags; bench ingestion raises it: 100k live customers take about 600 MB with ZGC
+BENCH_HEAP=1g
 # where the node and the baseline JVMs write their logs
 BENCH_LOGS=""
 
@@ -20,6 +22,10 @@ Benchmarks (each prints its tables and writes them, with plots, under benchmarks
   decisions   decision latency against rate, open loop, for our node and the Redis baseline in the same
               run, with the simulator producing 1k events/s in the background; then freshness (from
               produce to Kafka until the features show the event) for both; then a wrk cross-check
+  ingestion   Kafka to persisted: a history of 1M events of 100k customers goes into Kafka first, then one
+              node consumes it; events/s from its first commit until every offset is committed, and the CPU
+              share of the node, Cassandra and Kafka; then customers' event counts are checked against the
+              simulation (IngestionBenchmark)
   jmh NAME    a JMH benchmark class, e.g. ScorerBenchmark, SerializationBenchmark (JMH options follow)
   footprint   heap bytes per customer entity at 100k entities (EntityFootprint; its options follow)
 
@@ -34,12 +40,23 @@ Options of `decisions`:
   --wrk-rate R         the step wrk cross-checks (default 5000); --no-wrk skips it
   --no-build           do not rebuild
 
+Options of `ingestion` (each run starts from clean services: every customer is new to the node):
+  --events N           the history (default 1000000); --customers N (default 100000); --seed S (default 1)
+  --runs N             repetitions (default 3); the report shows their medians, min and max
+  --label L            names the variant measured in the report (default: the commit, e.g. 537746c)
+  --append             add to the runs already in the report instead of starting it afresh, so that
+                       variants measured in alternation share one table
+  --check N            customers whose event counts are checked (default 500)
+  --no-build           do not rebuild
+
 Environment:
   CONCIERGE_BENCH_STATE_DIR    the bench's state dir (default .concierge/bench)
   CONCIERGE_BENCH_JAVA_HOME    the JDK of our node and of the baseline's JVMs, the same for both (default:
                                Temurin 25 when installed, for generational ZGC, else the Java 17 of the services)
   CONCIERGE_BENCH_JVM_OPTS     their JVM flags, the same for both (default -Xms1g -Xmx1g -XX:+UseZGC
-                               -XX:+AlwaysPreTouch on Java 21+, G1 on 17)
+                               -XX:+AlwaysPreTouch on Java 21+, G1 on 17; ingestion: 3g, for its 100k customers)
+  CONCIERGE_CASSANDRA_JVM_OPTS ingestion runs Cassandra with C2 (-XX:TieredStopAtLevel=4) unless this is set: the
+                               launcher's C1-only default starts faster, but is slower to serve a long write load
   Ports: Kafka 19092/19093, Cassandra 19042/17000, Redis 16380, node 18080 (remoting 12551, management
   18558), baseline 18090; each CONCIERGE_*_PORT overrides its own.
 EOF
@@ -64,6 +81,7 @@ cmd_bench() {
   LOG_TAG=bench
   case "$what" in
     decisions) bench_decisions "$@" ;;
+    ingestion) bench_ingestion "$@" ;;
     jmh) bench_jmh "$@" ;;
     footprint) bench_java "$BENCH_PKG.footprint.EntityFootprint" "$@" ;;
     *) usage_error bench_usage "unknown benchmark: $what" ;;
@@ -77,8 +95,9 @@ bench_build() {
     return 0
   fi
   local logf="$STATE_DIR/build.log" t0; t0=$(now_ms)
-  log "building with the benchmarks (mvn -B -q -Pbenchmarks -DskipTests install), log in $logf ..."
-  (cd "$CONCIERGE_HOME" && mvn -B -q -Pbenchmarks -DskipTests install) > "$logf" 2>&1 < /dev/null \
+  # package, not install: the classpath files name the reactor's own jars, and ~/.m2 stays as it is
+  log "building with the benchmarks (mvn -B -q -Pbenchmarks -DskipTests package), log in $logf ..."
+  (cd "$CONCIERGE_HOME" && mvn -B -q -Pbenchmarks -DskipTests package) > "$logf" 2>&1 < /dev/null \
     || { tail -40 "$logf" >&2; die "build failed (full log: $logf)"; }
   log "built in $(elapsed_s "$t0")"
 }
@@ -124,7 +143,7 @@ bench_find_java() {
   local major; major="$(java_major "$(dirname "$(dirname "$BENCH_JAVA")")")"
   local gc="-XX:+UseZGC"; (( ${major:-17} >= 21 )) || gc="-XX:+UseG1GC"
   # shellcheck disable=SC2206  # flags are meant to be word-split
-  BENCH_JVM_OPTS=(${CONCIERGE_BENCH_JVM_OPTS:--Xms1g -Xmx1g $gc -XX:+AlwaysPreTouch})
+  BENCH_JVM_OPTS=(${CONCIERGE_BENCH_JVM_OPTS:--Xms$BENCH_HEAP -Xmx$BENCH_HEAP $gc -XX:+AlwaysPreTouch})
 }
 
 # bench_spawn NAME CLASS ARGS: a JVM of the benchmark in the background, with the bench flags; its log
@@ -241,4 +260,73 @@ bench_wrk() {
     } >> "$out/wrk.txt" 2>&1
   done
   cat "$out/wrk.txt"
+}
+
+# bench_ingestion OPTIONS: see bench_usage. Each run: clean Kafka and Cassandra, the demo setup, the whole
+# history into Kafka while no node consumes, then one node on the bench JVM; IngestionBenchmark measures it
+# from its first commit until the group has committed the end of every partition.
+bench_ingestion() {
+  local customers=100000 events=1000000 seed=1 runs=3 check=500 label="" no_build="" append=0
+  while (( $# )); do
+    case "$1" in
+      -h|--help) bench_usage; return 0 ;;
+      --events) events=$2; shift ;;
+      --customers) customers=$2; shift ;;
+      --seed) seed=$2; shift ;;
+      --runs) runs=$2; shift ;;
+      --check) check=$2; shift ;;
+      --label) label=$2; shift ;;
+      --append) append=1 ;;
+      --no-build) no_build=--no-build ;;
+      *) usage_error bench_usage "unknown option for ingestion: $1" ;;
+    esac
+    shift
+  done
+  [[ "$runs" =~ ^[1-9][0-9]*$ ]] || usage_error bench_usage "--runs: '$runs' is not a whole number above 0"
+  [[ -n "$label" ]] || label="$(git -C "$CONCIERGE_HOME" rev-parse --short HEAD 2>/dev/null || echo current)"
+  local out="$CONCIERGE_HOME/benchmarks/target/bench" port
+  for port in "$CONCIERGE_HTTP_PORT" "$CONCIERGE_REMOTE_PORT" "$CONCIERGE_MANAGEMENT_PORT"; do
+    require_free_port bench "$port" "is another bench running? Wait, or choose other ports (CONCIERGE_*_PORT)"
+  done
+  mkdir -p "$out"
+  (( append )) || rm -f "$out/ingestion-runs.csv" "$out/ingestion-offsets.csv"
+  BENCH_LOGS="$STATE_DIR/logs"; mkdir -p "$BENCH_LOGS"
+  TOTAL_T0=$(now_ms)
+  bench_build "$no_build"
+  BENCH_HEAP=3g
+  bench_find_java
+  NODE_JAVA=$BENCH_JAVA
+  export CONCIERGE_CASSANDRA_JVM_OPTS="${CONCIERGE_CASSANDRA_JVM_OPTS:--XX:TieredStopAtLevel=4}"
+  log "the node runs on $BENCH_JAVA ${BENCH_JVM_OPTS[*]}; Cassandra with $CONCIERGE_CASSANDRA_JVM_OPTS"
+  STOP_STARTED_ON_EXIT=1
+  local run
+  for (( run = 1; run <= runs; run++ )); do
+    bench_ingestion_run "$run" "$runs" "$label" "$customers" "$events" "$seed" "$check" "$out"
+  done
+  log "done; tables in $out/ingestion.md, committed offsets over time in $out/ingestion-offsets.csv"
+}
+
+bench_ingestion_run() {
+  local run=$1 runs=$2 label=$3 customers=$4 events=$5 seed=$6 check=$7 out=$8
+  # --clean stops the previous run's services; the exit trap stops this run's, once
+  STARTED_SERVICES=()
+  services_start --clean "${ALL_SERVICES[@]}"
+  services_export_env
+  app_run_setup dev
+  log "run $run/$runs: $events events of $customers customers (seed $seed) into Kafka, as fast as it takes them"
+  bench_wait "$BENCH_JAVA" -cp "$(app_classpath)" "$APP_SIMULATE" --kafka --customers "$customers" --events "$events" \
+    --seed "$seed" > "$BENCH_LOGS/history-$run.log" 2>&1 \
+    || die "the history did not go into Kafka (log: $BENCH_LOGS/history-$run.log)"
+  log "run $run/$runs: the node starts consuming; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$BENCH_JAVA" "${BENCH_JVM_OPTS[@]}" -Dconfig.resource=dev.conf -cp "$(app_classpath)" "$APP_MAIN" \
+    > "$BENCH_LOGS/node-$run.log" 2>&1 < /dev/null &
+  NODE_PID=$!
+  log "node: pid $NODE_PID, log $BENCH_LOGS/node-$run.log"
+  bench_java "$BENCH_PKG.ingestion.IngestionBenchmark" --bootstrap "$CONCIERGE_KAFKA_BOOTSTRAP" \
+    --events "$events" --customers "$customers" --seed "$seed" --check "$check" \
+    --node "http://$HOST:$CONCIERGE_HTTP_PORT" --pid "node=$NODE_PID" --pid "cassandra=$(cassandra_pid)" \
+    --pid "kafka=$(kafka_pid)" --clock-ticks "$(getconf CLK_TCK)" --label "$label" --out "$out" \
+    || die "run $run: the measurement or the count check failed (node log: $BENCH_LOGS/node-$run.log)"
+  stop_tree node "$NODE_PID" 30
+  NODE_PID=""
 }

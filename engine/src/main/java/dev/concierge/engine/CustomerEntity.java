@@ -1,5 +1,6 @@
 package dev.concierge.engine;
 
+import dev.concierge.models.Catalog;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.CustomerSnapshot;
@@ -13,7 +14,10 @@ import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.models.rules.RuleOverrides;
 import dev.concierge.persistence.serialization.KryoSerializable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
@@ -34,9 +38,9 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 /**
  * One shopper, sharded across the cluster and event-sourced to Cassandra.
  *
- * <p>{@link RecordEvent} persists an {@link EventRecorded} unless its event id is still in the dedupe
- * window; the event handler folds it into the compact {@link FeatureState} with the feature function
- * of models/. {@link Decide} ranks the catalog for the shopper from the live features, and
+ * <p>{@link RecordEvents} persists an {@link EventRecorded} for each of its events whose id is not in
+ * the dedupe window, all of them in one atomic write; the event handler folds each into the compact
+ * {@link FeatureState} with the feature function of models/. {@link Decide} ranks the catalog for the shopper from the live features, and
  * {@link GetFeatures} returns an immutable copy of them. The state is mutable but touched only by
  * the event handler; snapshots take an immutable copy ({@link CustomerSnapshot}) on the actor's thread.
  */
@@ -51,8 +55,16 @@ public final class CustomerEntity
 
   public sealed interface Command extends KryoSerializable {}
 
-  /** Record one event, exactly once per event id within the dedupe window. */
-  public record RecordEvent(CustomerEvent event, ActorRef<EventAck> replyTo) implements Command {}
+  /**
+   * Record events of this customer, each exactly once per event id within the dedupe window. Those not
+   * seen before are persisted together or not at all, so that the command asked again after its persist
+   * landed is recognised whole, provided it holds no more events than the window.
+   */
+  public record RecordEvents(List<CustomerEvent> events, ActorRef<EventAcks> replyTo) implements Command {
+    public RecordEvents {
+      events = List.copyOf(events);
+    }
+  }
 
   /** Rank items for this shopper, under the configured business rules changed by {@code rules}. */
   public record Decide(DecisionQuery query, RuleOverrides rules, ActorRef<Decision> replyTo) implements Command {}
@@ -62,6 +74,13 @@ public final class CustomerEntity
 
   /** @param duplicate true when the event id was already recorded, so nothing changed */
   public record EventAck(String eventId, boolean duplicate) implements KryoSerializable {}
+
+  /** One acknowledgement per event of a {@link RecordEvents}, in its order. */
+  public record EventAcks(List<EventAck> acks) implements KryoSerializable {
+    public EventAcks {
+      acks = List.copyOf(acks);
+    }
+  }
 
   /**
    * @param modelVersion the model that ranked the items
@@ -144,23 +163,32 @@ public final class CustomerEntity
   public CommandHandlerWithReply<Command, EventRecorded, State> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
-        .onCommand(RecordEvent.class, this::onRecordEvent)
+        .onCommand(RecordEvents.class, this::onRecordEvents)
         .onCommand(Decide.class, this::onDecide)
         .onCommand(GetFeatures.class, this::onGetFeatures)
         .build();
   }
 
-  private ReplyEffect<EventRecorded, State> onRecordEvent(State state, RecordEvent command) {
-    context.shards().activity().recordEvent(shard);
-    String eventId = command.event().eventId();
-    if (state.hasSeen(eventId)) {
-      // a redelivery: acknowledge so the offset is committed, but change nothing
-      return Effect().reply(command.replyTo(), new EventAck(eventId, true));
+  private ReplyEffect<EventRecorded, State> onRecordEvents(State state, RecordEvents command) {
+    context.shards().activity().recordEvents(shard, command.events().size());
+    Catalog catalog = context.catalog().get();
+    List<EventAck> acks = new ArrayList<>(command.events().size());
+    List<EventRecorded> fresh = new ArrayList<>(command.events().size());
+    // the window learns of an event only once it is persisted, so a repeat within the command is caught here
+    Set<String> inThisCommand = new HashSet<>();
+    for (CustomerEvent event : command.events()) {
+      boolean duplicate = state.hasSeen(event.eventId()) || !inThisCommand.add(event.eventId());
+      acks.add(new EventAck(event.eventId(), duplicate));
+      if (!duplicate) {
+        fresh.add(new EventRecorded(event, catalog.categoryOf(event.itemId())));
+      }
     }
-    String category = context.catalog().get().categoryOf(command.event().itemId());
-    return Effect()
-        .persist(new EventRecorded(command.event(), category))
-        .thenReply(command.replyTo(), s -> new EventAck(eventId, false));
+    EventAcks reply = new EventAcks(acks);
+    if (fresh.isEmpty()) {
+      // redeliveries: acknowledge so the offsets are committed, but change nothing
+      return Effect().reply(command.replyTo(), reply);
+    }
+    return Effect().persist(fresh).thenReply(command.replyTo(), s -> reply);
   }
 
   private ReplyEffect<EventRecorded, State> onDecide(State state, Decide command) {

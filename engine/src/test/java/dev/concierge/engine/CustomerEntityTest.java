@@ -97,10 +97,10 @@ class CustomerEntityTest {
   void recordingAnEventPersistsItWithTheItemsCategoryAndUpdatesTheFeatures() {
     CustomerEvent view = event("e-1", EventType.VIEW, "shoe-1", 0);
 
-    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAck> result =
-        customer.runCommand(replyTo -> new CustomerEntity.RecordEvent(view, replyTo));
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> result =
+        recording(view);
 
-    assertEquals(new CustomerEntity.EventAck("e-1", false), result.reply());
+    assertEquals(List.of(new CustomerEntity.EventAck("e-1", false)), result.reply().acks());
     assertEquals(new EventRecorded(view, "shoes"), result.event());
     CustomerFeatures features = picture(result.state());
     assertEquals(1, features.events().view());
@@ -111,8 +111,8 @@ class CustomerEntityTest {
 
   @Test
   void anItemTheCatalogDoesNotKnowIsRecordedWithoutACategory() {
-    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAck> result =
-        customer.runCommand(replyTo -> new CustomerEntity.RecordEvent(event("e-1", EventType.CLICK, "mystery", 0), replyTo));
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> result =
+        recording(event("e-1", EventType.CLICK, "mystery", 0));
 
     assertNull(result.event().category());
     assertEquals(1, picture(result.state()).events().click());
@@ -123,12 +123,43 @@ class CustomerEntityTest {
   void aDuplicateEventIdIsAcknowledgedAndChangesNothing() {
     record(event("e-1", EventType.VIEW, "shoe-1", 0));
 
-    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAck> again =
-        customer.runCommand(replyTo -> new CustomerEntity.RecordEvent(event("e-1", EventType.VIEW, "shoe-1", 0), replyTo));
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> again =
+        recording(event("e-1", EventType.VIEW, "shoe-1", 0));
 
     assertTrue(again.hasNoEvents());
-    assertEquals(new CustomerEntity.EventAck("e-1", true), again.reply());
+    assertEquals(List.of(new CustomerEntity.EventAck("e-1", true)), again.reply().acks());
     assertEquals(1, picture(again.state()).events().view());
+  }
+
+  @Test
+  void theNewEventsOfACommandArePersistedTogetherAndEachIsAcknowledgedInOrder() {
+    record(event("e-1", EventType.VIEW, "shoe-1", 0));
+
+    var result = recording(
+        event("e-1", EventType.VIEW, "shoe-1", 0), event("e-2", EventType.CLICK, "shoe-2", 1),
+        event("e-2", EventType.CLICK, "shoe-2", 1), event("e-3", EventType.VIEW, "tent-1", 2));
+
+    assertEquals(List.of(new CustomerEntity.EventAck("e-1", true), new CustomerEntity.EventAck("e-2", false),
+        new CustomerEntity.EventAck("e-2", true), new CustomerEntity.EventAck("e-3", false)), result.reply().acks());
+    assertEquals(List.of(new EventRecorded(event("e-2", EventType.CLICK, "shoe-2", 1), "shoes"),
+        new EventRecorded(event("e-3", EventType.VIEW, "tent-1", 2), "tents")), result.events());
+    assertEquals(2, picture(result.state()).events().view(), "e-1 once, e-3");
+    assertEquals(1, picture(result.state()).events().click(), "e-2 once, though it came twice");
+  }
+
+  @Test
+  void aFailedWriteOfSeveralEventsLeavesNoneOfThemSoThatTheCommandAskedAgainRecordsEachOnce() {
+    PersistenceTestKit.create(testKit.system())
+        .failNextPersisted("Customer|c-42", new IllegalStateException("Cassandra is down"));
+    CustomerEvent first = event("e-1", EventType.VIEW, "shoe-1", 0);
+    CustomerEvent second = event("e-2", EventType.VIEW, "shoe-2", 1);
+
+    assertThrows(AssertionError.class, () -> recording(first, second));
+    var retried = recording(first, second);
+
+    assertEquals(List.of(new CustomerEntity.EventAck("e-1", false), new CustomerEntity.EventAck("e-2", false)),
+        retried.reply().acks());
+    assertEquals(2, picture(retried.state()).events().view());
   }
 
   @Test
@@ -138,12 +169,11 @@ class CustomerEntityTest {
         .failNextPersisted("Customer|c-42", new IllegalStateException("Cassandra is down"));
 
     // the customer restarts instead of answering, as it does when Cassandra is down
-    assertThrows(AssertionError.class, () -> customer.<CustomerEntity.EventAck>runCommand(
-        replyTo -> new CustomerEntity.RecordEvent(event("e-2", EventType.VIEW, "shoe-2", 1), replyTo)));
-    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAck> retried =
-        customer.runCommand(replyTo -> new CustomerEntity.RecordEvent(event("e-2", EventType.VIEW, "shoe-2", 1), replyTo));
+    assertThrows(AssertionError.class, () -> recording(event("e-2", EventType.VIEW, "shoe-2", 1)));
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> retried =
+        recording(event("e-2", EventType.VIEW, "shoe-2", 1));
 
-    assertFalse(retried.reply().duplicate(), "the failed persist is not remembered as recorded");
+    assertFalse(retried.reply().acks().get(0).duplicate(), "the failed persist is not remembered as recorded");
     assertEquals(2, picture(retried.state()).events().view(), "e-1 and e-2, each once");
     assertEquals(List.of("shoe-2", "shoe-1"), picture(retried.state()).viewed().items());
   }
@@ -158,9 +188,9 @@ class CustomerEntityTest {
 
     for (int i = 1; i <= SNAPSHOT_EVERY + 1; i++) {
       String eventId = "e-" + i;
-      CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAck> again =
-          customer.runCommand(replyTo -> new CustomerEntity.RecordEvent(event(eventId, EventType.VIEW, "shoe-1", 0), replyTo));
-      assertTrue(again.reply().duplicate(), eventId + " should still be known after recovery");
+      CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> again =
+          recording(event(eventId, EventType.VIEW, "shoe-1", 0));
+      assertTrue(again.reply().acks().get(0).duplicate(), eventId + " should still be known after recovery");
     }
     assertEquals(SNAPSHOT_EVERY + 1, picture(customer.getState()).events().view());
   }
@@ -241,7 +271,12 @@ class CustomerEntityTest {
   }
 
   private void record(CustomerEvent event) {
-    customer.<CustomerEntity.EventAck>runCommand(replyTo -> new CustomerEntity.RecordEvent(event, replyTo));
+    recording(event);
+  }
+
+  private CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks>
+      recording(CustomerEvent... events) {
+    return customer.runCommand(replyTo -> new CustomerEntity.RecordEvents(List.of(events), replyTo));
   }
 
   private List<RankedItem> decide(DecisionQuery query) {

@@ -7,13 +7,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -62,20 +57,11 @@ public final class ConsumerLagWait {
   }
 
   private static Map<String, Long> lags(Admin admin, String topic, List<String> groups) throws Exception {
-    int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-    Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions).boxed()
-        .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+    GroupOffsets offsets = new GroupOffsets(admin, topic);
+    Map<TopicPartition, Long> ends = offsets.ends();
     Map<String, Long> lags = new TreeMap<>();
     for (String group : groups) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      long lag = 0;
-      for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
-        OffsetAndMetadata at = committed.get(end.getKey());
-        lag += end.getValue().offset() - (at == null ? 0 : at.offset());
-      }
-      lags.put(group, lag);
+      lags.put(group, offsets.lag(ends, group));
     }
     return lags;
   }

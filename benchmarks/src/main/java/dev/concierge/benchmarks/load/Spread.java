@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /** The median of repeated measurements, with their minimum and maximum. */
-record Spread(double median, double min, double max, int runs) {
+public record Spread(double median, double min, double max, int runs) {
 
-  static Spread of(List<Double> values) {
+  public static Spread of(List<Double> values) {
     if (values.isEmpty()) {
       throw new IllegalArgumentException("no measurements");
     }
@@ -17,7 +17,7 @@ record Spread(double median, double min, double max, int runs) {
   }
 
   /** {@code 1.23 (1.10–1.40)}, or just the value for a single run. */
-  String format(String pattern) {
+  public String format(String pattern) {
     String value = String.format(Locale.ROOT, pattern, median);
     return runs == 1 ? value
         : value + " (" + String.format(Locale.ROOT, pattern, min) + "–" + String.format(Locale.ROOT, pattern, max) + ")";

@@ -7,7 +7,10 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +25,10 @@ import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.kafka.AutoSubscription;
 import org.apache.pekko.kafka.CommitterSettings;
+import org.apache.pekko.kafka.ConsumerMessage;
+import org.apache.pekko.kafka.ConsumerMessage.Committable;
 import org.apache.pekko.kafka.ConsumerMessage.CommittableMessage;
-import org.apache.pekko.kafka.ConsumerMessage.CommittableOffset;
+import org.apache.pekko.kafka.ConsumerMessage.CommittableOffsetBatch;
 import org.apache.pekko.kafka.ConsumerRebalanceEvent;
 import org.apache.pekko.kafka.ConsumerSettings;
 import org.apache.pekko.kafka.Subscriptions;
@@ -38,13 +43,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code customer-events} and asks each customer's actor to record the event. The offset is
- * committed only after the actor confirms the persist (or the dedupe), so a crash redelivers rather
- * than loses; the actor's dedupe window makes the redelivery harmless. An event whose persist is not
- * confirmed in time (Cassandra down or slow) is asked again with backoff while its partition waits,
- * so that an outage pauses ingestion instead of failing it. A record that is not a valid event goes
- * to the dead-letter topic with the reason in a header, and the partition moves on. Any other
- * failure restarts the stream with backoff from the last committed offset.
+ * Reads {@code customer-events} and asks each customer's actor to record its events. Records that
+ * arrive while the customers are busy with earlier ones wait as one batch; each customer's events in
+ * a batch go to its actor as one command, persisted in one write. A batch's offsets are committed only
+ * after every actor in it confirmed the persist (or the dedupe), so a crash redelivers rather than
+ * loses; the actors' dedupe windows make the redelivery harmless. Events whose persist is not
+ * confirmed in time (Cassandra down or slow) are asked again with backoff while the stream waits, so
+ * that an outage pauses ingestion instead of failing it. A record that is not a valid event goes to
+ * the dead-letter topic with the reason in a header, and the partition moves on. Any other failure
+ * restarts the stream with backoff from the last committed offset.
  */
 public final class EventIngestion {
 
@@ -115,12 +122,13 @@ public final class EventIngestion {
                     ? Source.<Done>empty()
                     : Consumer.committableSource(consumerSettings, restartCounted())
                         .mapMaterializedValue(this::remember)
+                        .batch(settings.maxBatch(), EventIngestion::firstOfBatch, EventIngestion::addedToBatch)
                         .mapAsync(settings.parallelism(), this::process)
                         .via(Committer.flow(committerSettings)))
             .runWith(Sink.ignore(), system);
     log.info(
-        "ingesting {} as group {} with parallelism {}",
-        kafka.eventsTopic(), settings.groupId(), settings.parallelism());
+        "ingesting {} as group {}: {} batches of up to {} records in flight",
+        kafka.eventsTopic(), settings.groupId(), settings.parallelism(), settings.maxBatch());
   }
 
   // the source is made once at start and again at every restart
@@ -141,58 +149,85 @@ public final class EventIngestion {
     return NotUsed.getInstance();
   }
 
-  private CompletionStage<CommittableOffset> process(CommittableMessage<String, byte[]> message) {
-    ConsumerRecord<String, byte[]> record = message.record();
-    ParsedEvent parsed = json.parse(record.value());
-    if (parsed instanceof ParsedEvent.Valid valid) {
-      return recorded(valid.event())
-          .thenApplyAsync(
-              ack -> {
-                metrics.eventRecorded(ack.duplicate());
-                if (!ack.duplicate()) {
-                  onRecorded.recorded(valid.event());
-                }
-                return message.committableOffset();
-              },
-              executor);
+  private static List<CommittableMessage<String, byte[]>> firstOfBatch(CommittableMessage<String, byte[]> message) {
+    List<CommittableMessage<String, byte[]>> batch = new ArrayList<>();
+    batch.add(message);
+    return batch;
+  }
+
+  private static List<CommittableMessage<String, byte[]>> addedToBatch(
+      List<CommittableMessage<String, byte[]>> batch, CommittableMessage<String, byte[]> message) {
+    batch.add(message);
+    return batch;
+  }
+
+  private CompletionStage<Committable> process(List<CommittableMessage<String, byte[]>> batch) {
+    List<CustomerEvent> events = new ArrayList<>(batch.size());
+    List<CompletableFuture<?>> handled = new ArrayList<>();
+    for (CommittableMessage<String, byte[]> message : batch) {
+      ConsumerRecord<String, byte[]> record = message.record();
+      ParsedEvent parsed = json.parse(record.value());
+      if (parsed instanceof ParsedEvent.Valid valid) {
+        events.add(valid.event());
+      } else {
+        handled.add(deadLettered(record, ((ParsedEvent.Invalid) parsed).reason()).toCompletableFuture());
+      }
     }
-    String reason = ((ParsedEvent.Invalid) parsed).reason();
+    for (List<CustomerEvent> group : CustomerGroups.of(events, settings.maxEventsPerCustomer())) {
+      handled.add(recorded(group).thenAcceptAsync(acks -> counted(group, acks), executor).toCompletableFuture());
+    }
+    CommittableOffsetBatch offsets =
+        ConsumerMessage.createCommittableOffsetBatch(batch.stream().map(CommittableMessage::committableOffset).toList());
+    return CompletableFuture.allOf(handled.toArray(CompletableFuture<?>[]::new))
+        .thenApplyAsync(all -> offsets, executor);
+  }
+
+  private CompletionStage<?> deadLettered(ConsumerRecord<String, byte[]> record, String reason) {
     log.warn(
         "dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
     metrics.deadLettered();
-    return producer
-        .send(deadLetter(record, reason))
-        .thenApplyAsync(metadata -> message.committableOffset(), executor);
+    return producer.send(deadLetter(record, reason));
   }
 
-  private CompletionStage<CustomerEntity.EventAck> recorded(CustomerEvent event) {
-    return ask(event).exceptionallyComposeAsync(failure -> askedAgain(event, failure), executor);
+  private void counted(List<CustomerEvent> group, CustomerEntity.EventAcks acks) {
+    for (int i = 0; i < group.size(); i++) {
+      boolean duplicate = acks.acks().get(i).duplicate();
+      metrics.eventRecorded(duplicate);
+      if (!duplicate) {
+        onRecorded.recorded(group.get(i));
+      }
+    }
   }
 
-  private CompletionStage<CustomerEntity.EventAck> ask(CustomerEvent event) {
+  private CompletionStage<CustomerEntity.EventAcks> recorded(List<CustomerEvent> group) {
+    return ask(group).exceptionallyComposeAsync(failure -> askedAgain(group, failure), executor);
+  }
+
+  private CompletionStage<CustomerEntity.EventAcks> ask(List<CustomerEvent> group) {
     return sharding
-        .entityRefFor(CustomerEntity.ENTITY_KEY, event.customerId())
-        .ask(replyTo -> new CustomerEntity.RecordEvent(event, replyTo), settings.askTimeout());
+        .entityRefFor(CustomerEntity.ENTITY_KEY, group.get(0).customerId())
+        .ask(replyTo -> new CustomerEntity.RecordEvents(group, replyTo), settings.askTimeout());
   }
 
-  // Cassandra is down or slow. Holding this record holds its partition (mapAsync keeps order), so
-  // nothing later is committed past it; the Kafka consumer stays in its group while it waits.
-  private CompletionStage<CustomerEntity.EventAck> askedAgain(CustomerEvent event, Throwable failure) {
+  // Cassandra is down or slow. Holding these events holds their batch, and the batches after it
+  // (mapAsync keeps order), so nothing later is committed past them; the Kafka consumer stays in its
+  // group while it waits.
+  private CompletionStage<CustomerEntity.EventAcks> askedAgain(List<CustomerEvent> group, Throwable failure) {
     if (metrics.persistWaitStarted() == 0) {
       log.warn(
-          "ingestion is waiting: customer {} did not confirm event {} ({}); asking again every {} at most,"
-              + " committing nothing past it until it is confirmed",
-          event.customerId(), event.eventId(), failure.toString(),
+          "ingestion is waiting: customer {} did not confirm {} events from {} on ({}); asking again every {} at"
+              + " most, committing nothing past them until they are confirmed",
+          group.get(0).customerId(), group.size(), group.get(0).eventId(), failure.toString(),
           retry.maxBackoff());
     }
     return Patterns.retry(
             () -> {
               metrics.persistRetried();
-              return ask(event);
+              return ask(group);
             },
             retry.attempts(), retry.minBackoff(), retry.maxBackoff(), retry.randomFactor(), system)
         .whenCompleteAsync(
-            (ack, failed) -> {
+            (acks, failed) -> {
               if (metrics.persistWaitEnded() == 0) {
                 log.info(failed == null
                     ? "ingestion resumed: customers confirm their events again"

@@ -42,8 +42,8 @@ public final class ShardActivity {
     this.decisionSamples = new long[samplesInWindow + 1][shards];
   }
 
-  public void recordEvent(int shard) {
-    events.incrementAndGet(shard);
+  public void recordEvents(int shard, int count) {
+    events.addAndGet(shard, count);
   }
 
   public void recordDecision(int shard) {

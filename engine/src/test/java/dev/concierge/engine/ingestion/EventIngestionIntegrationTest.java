@@ -162,11 +162,15 @@ class EventIngestionIntegrationTest {
   private Behavior<CustomerEntity.Command> silentAtFirst() {
     return Behaviors.receiveMessage(
         command -> {
-          if (command instanceof CustomerEntity.RecordEvent record) {
-            String eventId = record.event().eventId();
-            int delivery = deliveries.computeIfAbsent(eventId, e -> new AtomicInteger()).incrementAndGet();
-            if (delivery > SILENT_DELIVERIES.getOrDefault(eventId, 0)) {
-              record.replyTo().tell(new CustomerEntity.EventAck(eventId, false));
+          if (command instanceof CustomerEntity.RecordEvents record) {
+            boolean silent = false;
+            for (CustomerEvent event : record.events()) {
+              int delivery = deliveries.computeIfAbsent(event.eventId(), e -> new AtomicInteger()).incrementAndGet();
+              silent |= delivery <= SILENT_DELIVERIES.getOrDefault(event.eventId(), 0);
+            }
+            if (!silent) {
+              record.replyTo().tell(new CustomerEntity.EventAcks(
+                  record.events().stream().map(event -> new CustomerEntity.EventAck(event.eventId(), false)).toList()));
             }
           }
           return Behaviors.same();

@@ -42,7 +42,7 @@ class ShardActivityReporterTest {
   void theReporterAnswersWithThisNodesRatesAsOfItsLastSample() {
     ShardActivity activity = new ShardActivity(SHARDS, SAMPLES_IN_WINDOW);
     var reporter = testKit.spawn(ShardActivityReporter.create(activity, NO_TIMER_DURING_THE_TEST, NODE));
-    activity.recordEvent(3);
+    activity.recordEvents(3, 1);
     activity.recordDecision(3);
     activity.sample();
     TestProbe<ShardActivityReporter.Report> probe = testKit.createTestProbe();

@@ -15,15 +15,15 @@ class ShardActivityTest {
 
   @Test
   void nothingIsReportedBeforeTheFirstSample() {
-    activity.recordEvent(1);
+    activity.recordEvents(1, 1);
 
     assertTrue(activity.rates().isEmpty());
   }
 
   @Test
   void aSampleReportsEverythingSinceCountingBeganPerShardAndKind() {
-    activity.recordEvent(1);
-    activity.recordEvent(1);
+    activity.recordEvents(1, 1);
+    activity.recordEvents(1, 1);
     activity.recordDecision(1);
     activity.recordDecision(3);
 
@@ -35,7 +35,7 @@ class ShardActivityTest {
 
   @Test
   void activityOlderThanTheWindowFallsOut() {
-    activity.recordEvent(2);
+    activity.recordEvents(2, 1);
     activity.sample();
     for (int period = 0; period < SAMPLES_IN_WINDOW; period++) {
       activity.recordDecision(0);
@@ -48,7 +48,7 @@ class ShardActivityTest {
 
   @Test
   void quietShardsAreLeftOut() {
-    activity.recordEvent(0);
+    activity.recordEvents(0, 1);
     activity.sample();
     for (int period = 0; period < SAMPLES_IN_WINDOW; period++) {
       activity.sample();
