@@ -32,6 +32,8 @@ Benchmarks (each prints its tables and writes them, with plots, under benchmarks
 Options of `decisions`:
   --rates R,R,...      decisions per second (default 1000,2000,5000,10000)
   --duration D         measured time per step (default 30s); --warmup D (default 10s)
+  --first-warmup D     unmeasured load on each design at the first rate before the first step, so that the
+                       JIT has compiled both (default 60s)
   --runs N             repetitions of all the steps (default 3)
   --customers N        the simulated population, sim-c-1..N (default 10000)
   --history N          events of history before measuring (default 200000)
@@ -55,7 +57,7 @@ Environment:
                                Temurin 25 when installed, for generational ZGC, else the Java 17 of the services)
   CONCIERGE_BENCH_JVM_OPTS     their JVM flags, the same for both (default -Xms1g -Xmx1g -XX:+UseZGC
                                -XX:+AlwaysPreTouch on Java 21+, G1 on 17; ingestion: 3g, for its 100k customers)
-  CONCIERGE_CASSANDRA_JVM_OPTS ingestion runs Cassandra with C2 (-XX:TieredStopAtLevel=4) unless this is set: the
+  CONCIERGE_CASSANDRA_JVM_OPTS benchmarks run Cassandra with C2 (-XX:TieredStopAtLevel=4) unless this is set: the
                                launcher's C1-only default starts faster, but is slower to serve a long write load
   Ports: Kafka 19092/19093, Cassandra 19042/17000, Redis 16380, node 18080 (remoting 12551, management
   18558), baseline 18090; each CONCIERGE_*_PORT overrides its own.
@@ -146,6 +148,13 @@ bench_find_java() {
   BENCH_JVM_OPTS=(${CONCIERGE_BENCH_JVM_OPTS:--Xms$BENCH_HEAP -Xmx$BENCH_HEAP $gc -XX:+AlwaysPreTouch})
 }
 
+# Benchmarks run Cassandra with C2 (-XX:TieredStopAtLevel=4), which the launcher leaves out for a faster
+# start: under a sustained write load C2 code costs Cassandra about 40 % less CPU per event, CPU that the
+# designs under test share. CONCIERGE_CASSANDRA_JVM_OPTS, when set, is used instead.
+bench_cassandra_c2() {
+  export CONCIERGE_CASSANDRA_JVM_OPTS="${CONCIERGE_CASSANDRA_JVM_OPTS:--XX:TieredStopAtLevel=4}"
+}
+
 # bench_spawn NAME CLASS ARGS: a JVM of the benchmark in the background, with the bench flags; its log
 # goes to $BENCH_LOGS/NAME.log. Sets BENCH_LAST_PID.
 bench_spawn() {
@@ -174,7 +183,7 @@ bench_wait_http() {
 }
 
 bench_decisions() {
-  local rates=1000,2000,5000,10000 duration=30s warmup=10s runs=3 customers=10000 history=200000
+  local rates=1000,2000,5000,10000 duration=30s warmup=10s first_warmup=60s runs=3 customers=10000 history=200000
   local background=1000 samples=1000 wrk_rate=5000 no_build="" wrk=1
   while (( $# )); do
     case "$1" in
@@ -182,6 +191,7 @@ bench_decisions() {
       --rates) rates=$2; shift ;;
       --duration) duration=$2; shift ;;
       --warmup) warmup=$2; shift ;;
+      --first-warmup) first_warmup=$2; shift ;;
       --runs) runs=$2; shift ;;
       --customers) customers=$2; shift ;;
       --history) history=$2; shift ;;
@@ -203,6 +213,7 @@ bench_decisions() {
   log "both designs run on $BENCH_JAVA ${BENCH_JVM_OPTS[*]}"
 
   STOP_STARTED_ON_EXIT=1
+  bench_cassandra_c2
   services_start --clean "${ALL_SERVICES[@]}"
   services_start --clean redis
   services_export_env
@@ -221,7 +232,9 @@ bench_decisions() {
 
   local bundle="$APP_BUNDLES_DIR/$APP_DEV_BUNDLE.bundle"
   bench_spawn baseline-writer "$BENCH_PKG.baseline.FeatureWriter" --bootstrap "$bootstrap"
+  local writer_pid=$BENCH_LAST_PID
   bench_spawn baseline-server "$BENCH_PKG.baseline.ModelServer" --bootstrap "$bootstrap" --bundle "$bundle"
+  local baseline_cpu="redis=$BENCH_LAST_PID,$writer_pid,$(redis_pid)"
   bench_wait_http baseline-server "$redis/v1/customers/sim-c-1/features" "$BENCH_LAST_PID" 120
 
   log "history: $history events for $customers customers, as fast as Kafka takes them"
@@ -236,7 +249,9 @@ bench_decisions() {
   SIM_PID=$!
 
   bench_java "$BENCH_PKG.load.DecisionBenchmark" --target "ours=$ours" --target "redis=$redis" --rates "$rates" \
-    --duration "$duration" --warmup "$warmup" --runs "$runs" --customers "$customers" --out "$out"
+    --duration "$duration" --warmup "$warmup" --first-warmup "$first_warmup" --runs "$runs" \
+    --customers "$customers" --out "$out" \
+    --cpu "ours=$NODE_PID" --cpu "$baseline_cpu" --clock-ticks "$(getconf CLK_TCK)"
   bench_java "$BENCH_PKG.load.FreshnessBenchmark" --bootstrap "$bootstrap" --target "ours=$ours" \
     --target "redis=$redis" --samples "$samples" --out "$out"
   (( wrk )) && bench_wrk "$wrk_rate" "$customers" "$ours" "$redis" "$out"
@@ -296,7 +311,7 @@ bench_ingestion() {
   BENCH_HEAP=3g
   bench_find_java
   NODE_JAVA=$BENCH_JAVA
-  export CONCIERGE_CASSANDRA_JVM_OPTS="${CONCIERGE_CASSANDRA_JVM_OPTS:--XX:TieredStopAtLevel=4}"
+  bench_cassandra_c2
   log "the node runs on $BENCH_JAVA ${BENCH_JVM_OPTS[*]}; Cassandra with $CONCIERGE_CASSANDRA_JVM_OPTS"
   STOP_STARTED_ON_EXIT=1
   local run

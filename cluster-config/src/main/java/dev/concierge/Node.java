@@ -140,7 +140,7 @@ public record Node(
             : Optional.empty();
     KafkaDecisionLog decisionLog =
         KafkaDecisionLog.start(
-            system, producer, DecisionLogSettings.fromConfig(kafka.decisionsTopic(), concierge.getConfig("decisions.log")),
+            system, kafka.bootstrapServers(), DecisionLogSettings.fromConfig(kafka.decisionsTopic(), concierge.getConfig("decisions.log")),
             mapper.getFactory(), Clock.systemUTC(), metrics);
     DecisionService decisions =
         new DecisionService(

@@ -99,7 +99,7 @@ public final class ModelServer {
     Optional<KafkaDecisionLog> decisionLog =
         settings.logDecisions()
             ? Optional.of(KafkaDecisionLog.start(
-                system, producer,
+                system, role.kafka().bootstrapServers(),
                 DecisionLogSettings.fromConfig(role.kafka().decisionsTopic(), concierge.getConfig("decisions.log")),
                 mapper.getFactory(), Clock.systemUTC(), metrics))
             : Optional.empty();

@@ -1,5 +1,6 @@
 package dev.concierge.benchmarks.ingestion;
 
+import dev.concierge.benchmarks.CpuTicks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.concierge.benchmarks.ingestion;
 
+import dev.concierge.benchmarks.CpuTicks;
 import dev.concierge.benchmarks.CommandLine;
 import dev.concierge.benchmarks.load.GroupOffsets;
 import dev.concierge.models.DemoCatalog;

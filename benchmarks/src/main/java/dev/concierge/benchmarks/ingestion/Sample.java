@@ -1,5 +1,6 @@
 package dev.concierge.benchmarks.ingestion;
 
+import dev.concierge.benchmarks.CpuTicks;
 import java.time.Instant;
 import java.util.Map;
 

@@ -30,18 +30,21 @@ final class DecisionReport {
 
   String markdown() {
     StringBuilder md = new StringBuilder();
-    md.append("| rate (/s) | target | achieved (/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | fallback (%) | errors |\n");
-    md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("| rate (/s) | target | achieved (/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | fallback (%) | errors"
+        + " | CPU per decision (ms) | machine busy (%) |\n");
+    md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int rate : rates) {
       for (String target : targets) {
-        md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s |%n", rate, target,
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", rate, target,
             spread(target, rate, LoadStep::achieved).format("%,.0f"),
             spread(target, rate, LoadStep::p50).format(MILLIS),
             spread(target, rate, LoadStep::p99).format(MILLIS),
             spread(target, rate, LoadStep::p999).format(MILLIS),
             spread(target, rate, LoadStep::max).format(MILLIS),
             spread(target, rate, LoadStep::fallbackPercent).format("%.1f"),
-            spread(target, rate, step -> step.errors()).format("%.0f")));
+            spread(target, rate, step -> step.errors()).format("%.0f"),
+            spread(target, rate, LoadStep::cpuMillisPerDecision).format("%.2f"),
+            spread(target, rate, LoadStep::machineBusyPercent).format("%.0f")));
       }
     }
     if (targets.size() > 1) {
@@ -66,11 +69,12 @@ final class DecisionReport {
 
   /** Every step as a row, for plotting or checking elsewhere. */
   String csv() {
-    StringBuilder csv = new StringBuilder("run,target,rate,achieved,requests,errors,fallbacks,p50_ms,p99_ms,p999_ms,max_ms\n");
+    StringBuilder csv = new StringBuilder("run,target,rate,achieved,requests,errors,fallbacks,p50_ms,p99_ms,p999_ms,max_ms,cpu_ms_per_decision,machine_busy\n");
     for (Measured m : measured) {
       LoadStep s = m.step();
-      csv.append(String.format(Locale.ROOT, "%d,%s,%d,%.1f,%d,%d,%d,%.3f,%.3f,%.3f,%.3f%n", m.run(), m.target(),
-          s.rate(), s.achieved(), s.requests(), s.errors(), s.fallbacks(), s.p50(), s.p99(), s.p999(), s.max()));
+      csv.append(String.format(Locale.ROOT, "%d,%s,%d,%.1f,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.4f,%.3f%n", m.run(), m.target(),
+          s.rate(), s.achieved(), s.requests(), s.errors(), s.fallbacks(), s.p50(), s.p99(), s.p999(), s.max(),
+          s.cpuMillisPerDecision(), s.machineBusy()));
     }
     return csv.toString();
   }

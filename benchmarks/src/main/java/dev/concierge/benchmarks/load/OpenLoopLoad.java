@@ -30,7 +30,9 @@ final class OpenLoopLoad {
   /** Time for the workers to start before the first request is due. */
   private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-  record Settings(URI target, int rate, Duration warmup, Duration duration, int connections, Duration timeout) {}
+  record Settings(
+      URI target, int rate, Duration warmup, Duration duration, int connections, Duration timeout,
+      int clockTicksPerSecond) {}
 
   private final Settings settings;
   private final DecisionRequests requests;
@@ -40,7 +42,11 @@ final class OpenLoopLoad {
     this.requests = requests;
   }
 
-  LoadStep run() throws InterruptedException {
+  /**
+   * @param cpu the design's processes, whose CPU time over the measured part of the step is reported per
+   *     decision; or {@code null}, to leave it out
+   */
+  LoadStep run(DesignCpu cpu) throws InterruptedException {
     long intervalNanos = TimeUnit.SECONDS.toNanos(1) / settings.rate();
     long warmupRequests = settings.warmup().toNanos() / intervalNanos;
     long total = warmupRequests + settings.duration().toNanos() / intervalNanos;
@@ -52,6 +58,11 @@ final class OpenLoopLoad {
       workers.add(worker);
       worker.thread.start();
     }
+    long measureStart = start + warmupRequests * intervalNanos;
+    for (long wait = measureStart - System.nanoTime(); wait > 0; wait = measureStart - System.nanoTime()) {
+      LockSupport.parkNanos(wait);
+    }
+    CpuWindow window = CpuWindow.open(cpu, settings.clockTicksPerSecond());
     Histogram latencies = new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
     long measured = 0;
     long errors = 0;
@@ -65,9 +76,14 @@ final class OpenLoopLoad {
       fallbacks += worker.fallbacks;
       lastAnswer = Math.max(lastAnswer, worker.lastAnswer);
     }
-    long measureStart = start + warmupRequests * intervalNanos;
     double seconds = (lastAnswer - measureStart) / 1e9;
-    return LoadStep.of(settings.rate(), measured / seconds, measured, errors, fallbacks, latencies);
+    CpuWindow.Used used = window.close();
+    return LoadStep.of(settings.rate(), measured / seconds, measured, errors, fallbacks, latencies,
+        perDecision(used.millis(), measured - errors), used.machineBusy());
+  }
+
+  private static double perDecision(double millis, long answered) {
+    return answered == 0 ? Double.NaN : millis / answered;
   }
 
   private enum Answer { PERSONAL, FALLBACK, FAILED }

@@ -1,5 +1,6 @@
 package dev.concierge.benchmarks.ingestion;
 
+import dev.concierge.benchmarks.CpuTicks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

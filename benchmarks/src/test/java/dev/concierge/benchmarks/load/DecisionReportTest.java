@@ -23,14 +23,21 @@ class DecisionReportTest {
   }
 
   @Test
+  void eachStepShowsWhatADecisionCostTheDesignsProcessesAndHowBusyTheMachineWas() {
+    DecisionReport report = new DecisionReport(List.of("ours"), List.of(1000), List.of(measured(1, "ours", 1.0)));
+
+    assertTrue(report.markdown().contains("| 0 | 0.25 | 50 |"), report.markdown());
+  }
+
+  @Test
   void everyStepIsARowOfTheCsv() {
     DecisionReport report = new DecisionReport(List.of("ours"), List.of(1000, 2000), List.of(
-        measured(1, "ours", 1.0), new DecisionReport.Measured(1, "ours", new LoadStep(2000, 1990, 60000, 3, 30, 1, 2, 3, 4))));
+        measured(1, "ours", 1.0), new DecisionReport.Measured(1, "ours", new LoadStep(2000, 1990, 60000, 3, 30, 1, 2, 3, 4, 0.5, 0.9))));
 
     List<String> lines = report.csv().lines().toList();
 
     assertEquals(3, lines.size());
-    assertEquals("1,ours,2000,1990.0,60000,3,30,1.000,2.000,3.000,4.000", lines.get(2));
+    assertEquals("1,ours,2000,1990.0,60000,3,30,1.000,2.000,3.000,4.000,0.5000,0.900", lines.get(2));
   }
 
   @Test
@@ -47,6 +54,6 @@ class DecisionReportTest {
 
   /** A step at 1,000/s whose p50 is {@code p50} ms and p99 twice that. */
   private static DecisionReport.Measured measured(int run, String target, double p50) {
-    return new DecisionReport.Measured(run, target, new LoadStep(1000, 1000, 30000, 0, 0, p50, 2 * p50, 3 * p50, 4 * p50));
+    return new DecisionReport.Measured(run, target, new LoadStep(1000, 1000, 30000, 0, 0, p50, 2 * p50, 3 * p50, 4 * p50, 0.25, 0.5));
   }
 }

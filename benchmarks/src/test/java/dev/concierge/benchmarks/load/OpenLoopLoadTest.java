@@ -27,6 +27,8 @@ class OpenLoopLoadTest {
 
   private HttpServer server;
 
+  private static final int CLOCK_TICKS_PER_SECOND = 100;
+
   @AfterEach
   void stopServer() {
     server.stop(0);
@@ -36,7 +38,7 @@ class OpenLoopLoadTest {
   void sendsAtTheRateAskedForAndTimesEveryAnswer() throws Exception {
     URI target = serve(request -> 200, 0);
 
-    LoadStep step = load(target, 200, 4).run();
+    LoadStep step = load(target, 200, 4).run(null);
 
     assertEquals(400, step.requests(), 1, "2 s measured at 200/s");
     assertEquals(0, step.errors());
@@ -51,7 +53,7 @@ class OpenLoopLoadTest {
     URI target = serve(request -> 200, stalledRequest, stallMillis);
 
     // one connection: a closed-loop client would send nothing during the stall and see one slow answer
-    LoadStep step = load(target, 100, 1).run();
+    LoadStep step = load(target, 100, 1).run(null);
 
     // at 100/s, about 50 requests fall due during the stall, 1 in 6 of the measured ones: each waits
     // from its due time, so the slowest percent waited most of the stall
@@ -63,7 +65,7 @@ class OpenLoopLoadTest {
   void fallbackAnswersAreTimedAndCounted() throws Exception {
     URI target = serve(request -> 200, 0, 0, "{\"fallback\":true,\"items\":[]}");
 
-    LoadStep step = load(target, 100, 2).run();
+    LoadStep step = load(target, 100, 2).run(null);
 
     assertEquals(step.requests(), step.fallbacks());
     assertEquals(0, step.errors());
@@ -74,14 +76,38 @@ class OpenLoopLoadTest {
   void answersOtherThan2xxAreCountedAsErrorsNotTimed() throws Exception {
     URI target = serve(request -> 503, 0);
 
-    LoadStep step = load(target, 100, 2).run();
+    LoadStep step = load(target, 100, 2).run(null);
 
     assertEquals(step.requests(), step.errors());
   }
 
+  @Test
+  void theNamedProcessesCpuTimeIsReportedPerAnsweredDecision() throws Exception {
+    // the server runs in this JVM, so its work shows in this process's CPU time
+    URI target = serve(request -> 200, 0);
+    DesignCpu thisProcess = DesignCpu.parse("here=" + ProcessHandle.current().pid());
+
+    LoadStep step = load(target, 200, 4).run(thisProcess);
+
+    assertTrue(step.cpuMillisPerDecision() > 0 && step.cpuMillisPerDecision() < 50,
+        "CPU per decision " + step.cpuMillisPerDecision() + " ms");
+    assertTrue(step.machineBusy() > 0 && step.machineBusy() <= 1, "machine busy " + step.machineBusy());
+  }
+
+  @Test
+  void withoutNamedProcessesOnlyTheMachineIsMeasured() throws Exception {
+    URI target = serve(request -> 200, 0);
+
+    LoadStep step = load(target, 100, 2).run(null);
+
+    assertTrue(Double.isNaN(step.cpuMillisPerDecision()));
+    assertTrue(step.machineBusy() > 0 && step.machineBusy() <= 1, "machine busy " + step.machineBusy());
+  }
+
   private OpenLoopLoad load(URI target, int rate, int connections) {
     OpenLoopLoad.Settings settings = new OpenLoopLoad.Settings(
-        target, rate, Duration.ofSeconds(1), Duration.ofSeconds(2), connections, Duration.ofSeconds(5));
+        target, rate, Duration.ofSeconds(1), Duration.ofSeconds(2), connections, Duration.ofSeconds(5),
+        CLOCK_TICKS_PER_SECOND);
     return new OpenLoopLoad(settings, new DecisionRequests(target, 100, 10, 16, 1));
   }
 

@@ -55,13 +55,13 @@ public final class DecisionService {
     return sharding
         .entityRefFor(CustomerEntity.ENTITY_KEY, query.customerId())
         .<CustomerEntity.Decision>ask(replyTo -> new CustomerEntity.Decide(query, rules, replyTo), timeout)
+        // one hop to the dispatcher for the answer, logging included: each hop is a task for its 2 cores
         .handleAsync(
             (decision, failure) ->
-                failure == null
+                logged(failure == null
                     ? outcome(query, decision.modelVersion(), decision.experiment(), decision.arm(), decision.items(), false)
-                    : fallback(query, rules, failure),
-            executor)
-        .thenApplyAsync(this::logged, executor);
+                    : fallback(query, rules, failure)),
+            executor);
   }
 
   private DecisionOutcome logged(DecisionOutcome outcome) {

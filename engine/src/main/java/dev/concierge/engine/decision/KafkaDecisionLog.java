@@ -9,12 +9,14 @@ import java.io.UncheckedIOException;
 import dev.concierge.engine.metrics.NodeMetrics;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.japi.Pair;
+import org.apache.pekko.kafka.ProducerSettings;
 import org.apache.pekko.kafka.javadsl.SendProducer;
 import org.apache.pekko.stream.ActorAttributes;
 import org.apache.pekko.stream.BoundedSourceQueue;
@@ -45,20 +47,22 @@ public final class KafkaDecisionLog implements DecisionLog {
   private final BoundedSourceQueue<ProducerRecord<String, byte[]>> queue;
   private final CompletionStage<Done> done;
   private final AtomicBoolean failing = new AtomicBoolean();
+  private final SendProducer<String, byte[]> producer;
 
   private KafkaDecisionLog(
       ActorSystem<?> system, SendProducer<String, byte[]> producer, DecisionLogSettings settings, JsonFactory json,
       Clock clock, NodeMetrics metrics) {
+    this.producer = producer;
     this.topic = settings.topic();
     this.json = json;
     this.clock = clock;
     this.metrics = metrics;
-    Executor executor = system.executionContext();
+    // counting the answer is a few atomic operations, done on the producer's I/O thread without a hop
     Pair<BoundedSourceQueue<ProducerRecord<String, byte[]>>, CompletionStage<Done>> stream =
         Source.<ProducerRecord<String, byte[]>>queue(settings.buffer())
             .mapAsyncUnordered(
                 settings.inFlight(),
-                record -> producer.send(record).handleAsync((metadata, failure) -> sent(failure), executor))
+                record -> producer.send(record).handle((metadata, failure) -> sent(failure)))
             .toMat(Sink.ignore(), Keep.both())
             .withAttributes(ActorAttributes.dispatcher(settings.dispatcher()))
             .run(system);
@@ -66,9 +70,17 @@ public final class KafkaDecisionLog implements DecisionLog {
     this.done = stream.second();
   }
 
+  /**
+   * Starts logging with a producer of its own, which waits {@code linger.ms} to send decisions in
+   * batches: the storefront never waits for the log, and Kafka handles a request per batch, not per decision.
+   */
   public static KafkaDecisionLog start(
-      ActorSystem<?> system, SendProducer<String, byte[]> producer, DecisionLogSettings settings, JsonFactory json,
-      Clock clock, NodeMetrics metrics) {
+      ActorSystem<?> system, String bootstrapServers, DecisionLogSettings settings, JsonFactory json, Clock clock,
+      NodeMetrics metrics) {
+    SendProducer<String, byte[]> producer = new SendProducer<>(
+        ProducerSettings.create(settings.producer(), new StringSerializer(), new ByteArraySerializer())
+            .withBootstrapServers(bootstrapServers),
+        system);
     return new KafkaDecisionLog(system, producer, settings, json, clock, metrics);
   }
 
@@ -95,10 +107,10 @@ public final class KafkaDecisionLog implements DecisionLog {
     return Done.getInstance();
   }
 
-  /** Sends what is queued, then completes; decisions recorded after this are dropped. */
+  /** Sends what is queued, then closes its producer; decisions recorded after this are dropped. */
   public CompletionStage<Done> stop() {
     queue.complete();
-    return done;
+    return done.thenCompose(sent -> producer.close());
   }
 
   private byte[] bytes(DecisionOutcome outcome) {

@@ -1,4 +1,4 @@
-package dev.concierge.benchmarks.ingestion;
+package dev.concierge.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * CPU time from Linux's {@code /proc}, in clock ticks ({@code getconf CLK_TCK}): a process's user plus
  * system time, counting all its threads, and the whole machine's busy and total time over all cores.
  */
-final class CpuTicks {
+public final class CpuTicks {
 
   // /proc/<pid>/stat fields after "pid (comm) ": state is field 3, utime 14, stime 15 (proc(5))
   private static final int FIRST_FIELD_AFTER_COMM = 3;
@@ -21,27 +21,27 @@ final class CpuTicks {
   private static final int COUNTED_FIELDS = 8;
 
   /** The machine's time: {@code busy} of {@code total}, summed over cores. */
-  record Machine(long busy, long total) {}
+  public record Machine(long busy, long total) {}
 
   private CpuTicks() {}
 
-  static long ofProcess(long pid) {
+  public static long ofProcess(long pid) {
     return ofProcessStat(read(Path.of("/proc", Long.toString(pid), "stat")));
   }
 
-  static Machine ofMachine() {
+  public static Machine ofMachine() {
     return ofMachineStat(read(Path.of("/proc/stat")));
   }
 
   /** Parses a {@code /proc/<pid>/stat} line; the command name may hold spaces and parentheses. */
-  static long ofProcessStat(String stat) {
+  public static long ofProcessStat(String stat) {
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" +");
     return Long.parseLong(fields[UTIME_FIELD - FIRST_FIELD_AFTER_COMM])
         + Long.parseLong(fields[STIME_FIELD - FIRST_FIELD_AFTER_COMM]);
   }
 
   /** Parses the first ({@code cpu}) line of {@code /proc/stat}. */
-  static Machine ofMachineStat(String stat) {
+  public static Machine ofMachineStat(String stat) {
     String[] fields = stat.lines().findFirst().orElseThrow().trim().split(" +");
     long busy = 0;
     long total = 0;
@@ -59,7 +59,7 @@ final class CpuTicks {
    * A process's share of the machine: the CPU seconds it used over the seconds that passed times the
    * cores, so 1.0 is every core busy with it for the whole time.
    */
-  static double share(long ticks, long ticksPerSecond, double seconds, int cores) {
+  public static double share(long ticks, long ticksPerSecond, double seconds, int cores) {
     return ticks / (double) ticksPerSecond / (seconds * cores);
   }
 
