@@ -38,7 +38,7 @@ Options of `decisions`:
   --customers N        the simulated population, sim-c-1..N (default 10000)
   --history N          events of history before measuring (default 200000)
   --background-rate R  simulator events per second during the measurement (default 1000)
-  --samples N          freshness samples (default 1000)
+  --samples N          freshness samples per run, 3 runs (default 1000)
   --wrk-rate R         the step wrk cross-checks (default 5000); --no-wrk skips it
   --no-build           do not rebuild
 
@@ -234,6 +234,7 @@ bench_decisions() {
   bench_spawn baseline-writer "$BENCH_PKG.baseline.FeatureWriter" --bootstrap "$bootstrap"
   local writer_pid=$BENCH_LAST_PID
   bench_spawn baseline-server "$BENCH_PKG.baseline.ModelServer" --bootstrap "$bootstrap" --bundle "$bundle"
+  # each design's CPU: ours is the node and its journal, the baseline its server, its writer and Redis
   local baseline_cpu="redis=$BENCH_LAST_PID,$writer_pid,$(redis_pid)"
   bench_wait_http baseline-server "$redis/v1/customers/sim-c-1/features" "$BENCH_LAST_PID" 120
 
@@ -251,7 +252,7 @@ bench_decisions() {
   bench_java "$BENCH_PKG.load.DecisionBenchmark" --target "ours=$ours" --target "redis=$redis" --rates "$rates" \
     --duration "$duration" --warmup "$warmup" --first-warmup "$first_warmup" --runs "$runs" \
     --customers "$customers" --out "$out" \
-    --cpu "ours=$NODE_PID" --cpu "$baseline_cpu" --clock-ticks "$(getconf CLK_TCK)"
+    --cpu "ours=$NODE_PID,$(cassandra_pid)" --cpu "$baseline_cpu" --clock-ticks "$(getconf CLK_TCK)"
   bench_java "$BENCH_PKG.load.FreshnessBenchmark" --bootstrap "$bootstrap" --target "ours=$ours" \
     --target "redis=$redis" --samples "$samples" --out "$out"
   (( wrk )) && bench_wrk "$wrk_rate" "$customers" "$ours" "$redis" "$out"

@@ -1,6 +1,7 @@
 package dev.concierge.benchmarks.load;
 
 import dev.concierge.benchmarks.CommandLine;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,7 @@ public final class DecisionBenchmark {
 
   private static final Set<String> OPTIONS = Set.of(
       "target", "rates", "warmup", "duration", "runs", "connections", "timeout", "customers", "catalog-items",
-      "distinct-requests", "pause", "out", "seed", "cpu", "clock-ticks", "first-warmup");
+      "distinct-requests", "pause", "out", "seed", "cpu", "clock-ticks", "first-warmup", "from-csv");
 
   private static final String USAGE = String.join("\n",
       "usage: DecisionBenchmark --target NAME=URL [--target NAME=URL ...] [options]",
@@ -49,12 +50,19 @@ public final class DecisionBenchmark {
       "  --seed S               the requests' random seed (default 7)",
       "  --cpu NAME=PID,...     the processes of target NAME (its JVMs, its store): their CPU time over each",
       "                         measured step, per answered decision, goes in the report; repeat per target",
-      "  --clock-ticks N        the kernel's clock ticks per second, getconf CLK_TCK (default 100)");
+      "  --clock-ticks N        the kernel's clock ticks per second, getconf CLK_TCK (default 100)",
+      "  --from-csv FILE        measure nothing: write the tables and the plot again from an earlier run's",
+      "                         decisions.csv (into --out)");
 
   private DecisionBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     CommandLine line = CommandLine.ofTool("DecisionBenchmark", USAGE, args, OPTIONS);
+    Path out = Path.of(line.text("out", "benchmarks/target/bench"));
+    if (!line.all("from-csv").isEmpty()) {
+      write(DecisionReport.fromCsv(Files.readString(Path.of(line.text("from-csv", "")))), out);
+      return;
+    }
     List<Target> targets = line.all("target").stream().map(Target::parse).toList();
     if (targets.isEmpty()) {
       CommandLine.exitWithUsage("DecisionBenchmark", "name at least one --target", USAGE);
@@ -62,7 +70,6 @@ public final class DecisionBenchmark {
     List<Integer> rates = line.positives("rates", "1000,2000,5000,10000");
     int runs = line.positive("runs", 3);
     Duration pause = line.duration("pause", "3s");
-    Path out = Path.of(line.text("out", "benchmarks/target/bench"));
     Map<String, DesignCpu> cpu = new HashMap<>();
     line.all("cpu").stream().map(DesignCpu::parse).forEach(design -> cpu.put(design.name(), design));
     warmUp(line, targets, rates.get(0));
@@ -80,7 +87,10 @@ public final class DecisionBenchmark {
         }
       }
     }
-    DecisionReport report = new DecisionReport(targets.stream().map(Target::name).toList(), rates, measured);
+    write(new DecisionReport(targets.stream().map(Target::name).toList(), rates, measured), out);
+  }
+
+  private static void write(DecisionReport report, Path out) throws IOException {
     Files.createDirectories(out);
     Files.writeString(out.resolve("decisions.md"), report.markdown());
     Files.writeString(out.resolve("decisions.csv"), report.csv());

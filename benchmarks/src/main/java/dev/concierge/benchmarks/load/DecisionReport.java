@@ -67,6 +67,29 @@ final class DecisionReport {
     return md.toString();
   }
 
+  /** The report of an earlier run from its {@link #csv()}: targets and rates in the order they first appear. */
+  static DecisionReport fromCsv(String csv) {
+    List<Measured> measured = new ArrayList<>();
+    List<String> targets = new ArrayList<>();
+    List<Integer> rates = new ArrayList<>();
+    csv.lines().skip(1).filter(line -> !line.isBlank()).forEach(line -> {
+      String[] f = line.split(",");
+      String target = f[1];
+      int rate = Integer.parseInt(f[2]);
+      measured.add(new Measured(Integer.parseInt(f[0]), target, new LoadStep(rate, Double.parseDouble(f[3]),
+          Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Double.parseDouble(f[7]),
+          Double.parseDouble(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]), Double.parseDouble(f[11]),
+          Double.parseDouble(f[12]))));
+      if (!targets.contains(target)) {
+        targets.add(target);
+      }
+      if (!rates.contains(rate)) {
+        rates.add(rate);
+      }
+    });
+    return new DecisionReport(targets, rates, measured);
+  }
+
   /** Every step as a row, for plotting or checking elsewhere. */
   String csv() {
     StringBuilder csv = new StringBuilder("run,target,rate,achieved,requests,errors,fallbacks,p50_ms,p99_ms,p999_ms,max_ms,cpu_ms_per_decision,machine_busy\n");
@@ -90,8 +113,11 @@ final class DecisionReport {
     for (String target : targets) {
       series.add(line(target + " p50", target, LoadStep::p50));
     }
+    // logarithmic: below saturation latencies are milliseconds, beyond it seconds
     return new LineChart("Decision latency against rate (open loop, medians of runs)", "decisions per second",
-        "latency (ms)", ticks, value -> String.format(Locale.ROOT, "%.0f", value)).svg(series);
+        "latency (ms, log scale)", ticks, value -> String.format(Locale.ROOT, "%,.0f", value))
+        .withLogarithmicY()
+        .svg(series);
   }
 
   private LineChart.Series line(String name, String target, ToDoubleFunction<LoadStep> metric) {

@@ -3,17 +3,22 @@ package dev.concierge.benchmarks.load;
 import dev.concierge.benchmarks.CommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 
-/** The freshness probe as a command: one run over every target, a table of percentiles and ratios. */
+/**
+ * The freshness probe as a command: runs over every target at once, a table of each target's medians over
+ * the runs (min–max) and of the ratios to the first target within each run, then every run.
+ */
 public final class FreshnessBenchmark {
 
   private static final Set<String> OPTIONS = Set.of(
       "bootstrap", "topic", "target", "samples", "probe-customers", "interval", "poll-interval", "timeout", "out",
-      "run-tag");
+      "run-tag", "runs");
   private static final double MICROS_PER_MILLI = 1_000.0;
 
   private static final String USAGE = String.join("\n",
@@ -27,7 +32,8 @@ public final class FreshnessBenchmark {
       "  --bootstrap HOST:PORT  Kafka",
       "  --topic T              the events topic (default customer-events)",
       "  --target NAME=URL      a system under test that consumes the topic; the first is the baseline of ratios",
-      "  --samples N            measured events (default 1000)",
+      "  --samples N            measured events per run (default 1000)",
+      "  --runs N               runs, each with its own probe customers (default 3)",
       "  --probe-customers N    customers the probe events take turns on (default 50)",
       "  --interval D           between two probe events (default 50ms)",
       "  --poll-interval D      between two polls of one target (default 2ms); the resolution",
@@ -44,31 +50,55 @@ public final class FreshnessBenchmark {
     if (targets.isEmpty() || bootstrap.isEmpty()) {
       CommandLine.exitWithUsage("FreshnessBenchmark", "--bootstrap and at least one --target are needed", USAGE);
     }
-    FreshnessProbe.Settings settings = new FreshnessProbe.Settings(bootstrap, line.text("topic", "customer-events"),
-        targets, line.positive("samples", 1000), line.positive("probe-customers", 50),
-        line.duration("interval", "50ms"), line.duration("poll-interval", "2ms"), line.duration("timeout", "10s"),
-        line.text("run-tag", Long.toString(System.currentTimeMillis())));
-    System.err.printf(Locale.ROOT, "freshness: %d samples, one every %d ms, polled every %d ms%n",
-        settings.samples(), settings.interval().toMillis(), settings.pollInterval().toMillis());
-    FreshnessProbe.Result result = new FreshnessProbe(settings).run();
-    String table = table(targets, result);
+    int runs = line.positive("runs", 3);
+    String tag = line.text("run-tag", Long.toString(System.currentTimeMillis()));
+    List<FreshnessProbe.Result> results = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      FreshnessProbe.Settings settings = new FreshnessProbe.Settings(bootstrap, line.text("topic", "customer-events"),
+          targets, line.positive("samples", 1000), line.positive("probe-customers", 50),
+          line.duration("interval", "50ms"), line.duration("poll-interval", "2ms"), line.duration("timeout", "10s"),
+          tag + "r" + run);
+      System.err.printf(Locale.ROOT, "freshness run %d/%d: %d samples, one every %d ms, polled every %d ms%n", run,
+          runs, settings.samples(), settings.interval().toMillis(), settings.pollInterval().toMillis());
+      results.add(new FreshnessProbe(settings).run());
+    }
+    String table = table(targets, results);
     Path out = Path.of(line.text("out", "benchmarks/target/bench"));
     Files.createDirectories(out);
     Files.writeString(out.resolve("freshness.md"), table);
     System.out.println(table);
   }
 
-  private static String table(List<Target> targets, FreshnessProbe.Result result) {
-    StringBuilder md = new StringBuilder("| target | samples | missed | p50 (ms) | p99 (ms) | max (ms) | p50 ÷ first | p99 ÷ first |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    Histogram first = result.latencies().get(targets.get(0).name());
+  static String table(List<Target> targets, List<FreshnessProbe.Result> results) {
+    String first = targets.get(0).name();
+    StringBuilder md = new StringBuilder("| target | runs | samples per run | missed | p50 (ms) | p99 (ms) | max (ms)"
+        + " | p50 ÷ " + first + " | p99 ÷ " + first + " |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Target target : targets) {
-      Histogram h = result.latencies().get(target.name());
-      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %.2f× | %.2f× |%n", target.name(),
-          h.getTotalCount(), result.missed().get(target.name()), ms(h, 50), ms(h, 99), h.getMaxValue() / MICROS_PER_MILLI,
-          ms(h, 50) / ms(first, 50), ms(h, 99) / ms(first, 99)));
+      String name = target.name();
+      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s |%n", name, results.size(),
+          spread(results, r -> r.latencies().get(name).getTotalCount()).format("%.0f"),
+          spread(results, r -> r.missed().get(name)).format("%.0f"),
+          spread(results, r -> ms(r.latencies().get(name), 50)).format("%.1f"),
+          spread(results, r -> ms(r.latencies().get(name), 99)).format("%.1f"),
+          spread(results, r -> r.latencies().get(name).getMaxValue() / MICROS_PER_MILLI).format("%.1f"),
+          spread(results, r -> ms(r.latencies().get(name), 50) / ms(r.latencies().get(first), 50)).format("%.2f×"),
+          spread(results, r -> ms(r.latencies().get(name), 99) / ms(r.latencies().get(first), 99)).format("%.2f×")));
+    }
+    md.append("\n| run | target | samples | missed | p50 (ms) | p99 (ms) | max (ms) |\n|---:|---|---:|---:|---:|---:|---:|\n");
+    for (int run = 0; run < results.size(); run++) {
+      for (Target target : targets) {
+        Histogram h = results.get(run).latencies().get(target.name());
+        md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %.1f | %.1f | %.1f |%n", run + 1, target.name(),
+            h.getTotalCount(), results.get(run).missed().get(target.name()), ms(h, 50), ms(h, 99),
+            h.getMaxValue() / MICROS_PER_MILLI));
+      }
     }
     return md.toString();
+  }
+
+  private static Spread spread(List<FreshnessProbe.Result> results, ToDoubleFunction<FreshnessProbe.Result> metric) {
+    return Spread.of(results.stream().map(metric::applyAsDouble).toList());
   }
 
   private static double ms(Histogram histogram, double percentile) {

@@ -41,6 +41,17 @@ class DecisionReportTest {
   }
 
   @Test
+  void aReportReadBackFromItsCsvIsTheSameReport() {
+    DecisionReport report = new DecisionReport(List.of("ours", "redis"), List.of(1000), List.of(
+        measured(1, "ours", 1.0), measured(1, "redis", 2.0), measured(2, "ours", 1.5), measured(2, "redis", 2.5)));
+
+    DecisionReport again = DecisionReport.fromCsv(report.csv());
+
+    assertEquals(report.markdown(), again.markdown());
+    assertEquals(report.svg(), again.svg());
+  }
+
+  @Test
   void thePlotHasALinePerTargetAndPercentile() {
     DecisionReport report = new DecisionReport(List.of("ours", "redis"), List.of(1000), List.of(
         measured(1, "ours", 1.0), measured(1, "redis", 2.0)));

@@ -65,21 +65,37 @@ public final class LineChart {
   private final String yTitle;
   private final List<Tick> xTicks;
   private final DoubleFunction<String> yTickLabel;
+  private final boolean logarithmic;
 
   /**
    * @param xTicks where the x axis is labelled; the axis spans them and all points
    * @param yTickLabel how a value on the y axis is written, e.g. as a percentage
    */
   public LineChart(String title, String xTitle, String yTitle, List<Tick> xTicks, DoubleFunction<String> yTickLabel) {
+    this(title, xTitle, yTitle, xTicks, yTickLabel, false);
+  }
+
+  private LineChart(
+      String title, String xTitle, String yTitle, List<Tick> xTicks, DoubleFunction<String> yTickLabel,
+      boolean logarithmic) {
     this.title = title;
     this.xTitle = xTitle;
     this.yTitle = yTitle;
     this.xTicks = List.copyOf(xTicks);
     this.yTickLabel = yTickLabel;
+    this.logarithmic = logarithmic;
+  }
+
+  /**
+   * The same chart with a logarithmic y axis, ticked at powers of ten, for values that span several of
+   * them (latencies from milliseconds to seconds); values must be positive.
+   */
+  public LineChart withLogarithmicY() {
+    return new LineChart(title, xTitle, yTitle, xTicks, yTickLabel, true);
   }
 
   public String svg(List<Series> series) {
-    Scale scale = Scale.of(series, xTicks);
+    Scale scale = Scale.of(series, xTicks, logarithmic);
     StringBuilder svg = new StringBuilder();
     svg.append(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
@@ -96,8 +112,7 @@ public final class LineChart {
   }
 
   private void yAxis(StringBuilder svg, Scale scale) {
-    for (int i = 0; i <= Y_TICKS; i++) {
-      double value = scale.yTop * i / Y_TICKS;
+    for (double value : scale.yTicks()) {
       double y = scale.y(value);
       svg.append(String.format(Locale.ROOT,
           "<line stroke=\"%s\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>%n",
@@ -161,22 +176,36 @@ public final class LineChart {
         x + LEGEND_SWATCH + LABEL_GAP / 2, y + HALF_TEXT_HEIGHT, Html.escape(name)));
   }
 
-  /** Data to drawing coordinates: x spans the ticks and points, y runs from 0 to a round value above the top rate. */
-  private record Scale(double xMin, double xMax, double yTop) {
+  /**
+   * Data to drawing coordinates: x spans the ticks and points; y runs from 0 to a round value above the
+   * top value, or on a logarithmic axis from the power of ten at or below the lowest value to the one at or
+   * above the highest.
+   */
+  private record Scale(double xMin, double xMax, double yBottom, double yTop, boolean logarithmic) {
 
-    static Scale of(List<Series> series, List<Tick> ticks) {
+    static Scale of(List<Series> series, List<Tick> ticks, boolean logarithmic) {
       List<Double> xs = new ArrayList<>();
       ticks.forEach(tick -> xs.add(tick.at()));
       double yMax = 0;
+      double yMin = Double.MAX_VALUE;
       for (Series line : series) {
         for (Point point : line.points()) {
           xs.add(point.x());
           yMax = Math.max(yMax, point.y());
+          yMin = Math.min(yMin, point.y());
         }
       }
       double xMin = xs.stream().mapToDouble(Double::doubleValue).min().orElse(0);
       double xMax = xs.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-      return new Scale(xMin, xMax, niceTop(yMax));
+      if (!logarithmic) {
+        return new Scale(xMin, xMax, 0, niceTop(yMax), false);
+      }
+      if (yMin <= 0) {
+        throw new IllegalArgumentException("a logarithmic axis takes positive values only, not " + yMin);
+      }
+      double bottom = Math.pow(DECADE, Math.floor(Math.log10(yMin)));
+      double top = Math.max(DECADE * bottom, Math.pow(DECADE, Math.ceil(Math.log10(yMax))));
+      return new Scale(xMin, xMax, bottom, top, true);
     }
 
     /** The smallest 1, 2 or 5 times a power of ten that, times the tick count, reaches {@code max}; 1 for nothing. */
@@ -194,13 +223,30 @@ public final class LineChart {
       return step * decade * Y_TICKS;
     }
 
+    List<Double> yTicks() {
+      List<Double> ticks = new ArrayList<>();
+      if (logarithmic) {
+        for (double value = yBottom; value <= yTop * (1 + 1e-9); value *= DECADE) {
+          ticks.add(value);
+        }
+      } else {
+        for (int i = 0; i <= Y_TICKS; i++) {
+          ticks.add(yTop * i / Y_TICKS);
+        }
+      }
+      return ticks;
+    }
+
     double x(double value) {
       // a single position sits in the middle rather than on the axis
       return xMax == xMin ? LEFT + PLOT_WIDTH / 2.0 : LEFT + (value - xMin) / (xMax - xMin) * PLOT_WIDTH;
     }
 
     double y(double value) {
-      return TOP + PLOT_HEIGHT - value / yTop * PLOT_HEIGHT;
+      double share = logarithmic
+          ? Math.log10(value / yBottom) / Math.log10(yTop / yBottom)
+          : (value - yBottom) / (yTop - yBottom);
+      return TOP + PLOT_HEIGHT - share * PLOT_HEIGHT;
     }
   }
 }
