@@ -56,7 +56,8 @@ Environment:
   CONCIERGE_BENCH_JAVA_HOME    the JDK of our node and of the baseline's JVMs, the same for both (default:
                                Temurin 25 when installed, for generational ZGC, else the Java 17 of the services)
   CONCIERGE_BENCH_JVM_OPTS     their JVM flags, the same for both (default -Xms1g -Xmx1g -XX:+UseZGC
-                               -XX:+AlwaysPreTouch on Java 21+, G1 on 17; ingestion: 3g, for its 100k customers)
+                               -XX:+AlwaysPreTouch on Java 21+, G1 on 17; ingestion: 3g for its 100k customers,
+                               and G1, the node's own default collector)
   CONCIERGE_CASSANDRA_JVM_OPTS benchmarks run Cassandra with C2 (-XX:TieredStopAtLevel=4) unless this is set: the
                                launcher's C1-only default starts faster, but is slower to serve a long write load
   Ports: Kafka 19092/19093, Cassandra 19042/17000, Redis 16380, node 18080 (remoting 12551, management
@@ -143,7 +144,7 @@ bench_find_java() {
   fi
   [[ -x "$BENCH_JAVA" ]] || die "no java at $BENCH_JAVA (CONCIERGE_BENCH_JAVA_HOME)"
   local major; major="$(java_major "$(dirname "$(dirname "$BENCH_JAVA")")")"
-  local gc="-XX:+UseZGC"; (( ${major:-17} >= 21 )) || gc="-XX:+UseG1GC"
+  local gc="-XX:+UseZGC"; (( ${major:-17} >= 21 )) && [[ ${BENCH_GC:-} != g1 ]] || gc="-XX:+UseG1GC"
   # shellcheck disable=SC2206  # flags are meant to be word-split
   BENCH_JVM_OPTS=(${CONCIERGE_BENCH_JVM_OPTS:--Xms$BENCH_HEAP -Xmx$BENCH_HEAP $gc -XX:+AlwaysPreTouch})
 }
@@ -310,6 +311,9 @@ bench_ingestion() {
   TOTAL_T0=$(now_ms)
   bench_build "$no_build"
   BENCH_HEAP=3g
+  # G1, the node's own default: at full ingestion speed it used 18-25 % less node CPU per event than ZGC
+  # (BENCHMARKS.md "Ingestion throughput")
+  BENCH_GC=g1
   bench_find_java
   NODE_JAVA=$BENCH_JAVA
   bench_cassandra_c2
