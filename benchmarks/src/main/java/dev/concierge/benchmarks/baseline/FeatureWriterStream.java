@@ -1,5 +1,6 @@
 package dev.concierge.benchmarks.baseline;
 
+import dev.concierge.engine.ingestion.RecordBatch;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.logging.ThrottledWarning;
 import dev.concierge.models.CustomerEvent;
@@ -90,20 +91,8 @@ final class FeatureWriterStream {
     return Consumer.committableSource(
             kafka.consumerSettings(system).withGroupId(settings.groupId()), Subscriptions.topics(kafka.eventsTopic()))
         .mapMaterializedValue(this::remember)
-        .batch(settings.maxBatch(), FeatureWriterStream::firstOfBatch, FeatureWriterStream::addToBatch)
+        .batch(settings.maxBatch(), RecordBatch::first, RecordBatch::added)
         .mapAsync(1, batch -> written(updater, batch));
-  }
-
-  private static List<CommittableMessage<String, byte[]>> firstOfBatch(CommittableMessage<String, byte[]> first) {
-    List<CommittableMessage<String, byte[]>> batch = new ArrayList<>();
-    batch.add(first);
-    return batch;
-  }
-
-  private static List<CommittableMessage<String, byte[]>> addToBatch(
-      List<CommittableMessage<String, byte[]>> batch, CommittableMessage<String, byte[]> next) {
-    batch.add(next);
-    return batch;
   }
 
   private CompletionStage<ConsumerMessage.Committable> written(

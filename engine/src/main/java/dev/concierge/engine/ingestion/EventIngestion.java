@@ -122,7 +122,7 @@ public final class EventIngestion {
                     ? Source.<Done>empty()
                     : Consumer.committableSource(consumerSettings, restartCounted())
                         .mapMaterializedValue(this::remember)
-                        .batch(settings.maxBatch(), EventIngestion::firstOfBatch, EventIngestion::addedToBatch)
+                        .batch(settings.maxBatch(), RecordBatch::first, RecordBatch::added)
                         .mapAsync(settings.parallelism(), this::process)
                         .via(Committer.flow(committerSettings)))
             .runWith(Sink.ignore(), system);
@@ -147,18 +147,6 @@ public final class EventIngestion {
   private NotUsed remember(Consumer.Control current) {
     control.set(current);
     return NotUsed.getInstance();
-  }
-
-  private static List<CommittableMessage<String, byte[]>> firstOfBatch(CommittableMessage<String, byte[]> message) {
-    List<CommittableMessage<String, byte[]>> batch = new ArrayList<>();
-    batch.add(message);
-    return batch;
-  }
-
-  private static List<CommittableMessage<String, byte[]>> addedToBatch(
-      List<CommittableMessage<String, byte[]>> batch, CommittableMessage<String, byte[]> message) {
-    batch.add(message);
-    return batch;
   }
 
   private CompletionStage<Committable> process(List<CommittableMessage<String, byte[]>> batch) {
