@@ -15,7 +15,9 @@ import dev.concierge.models.rules.RuleOverrides;
 import dev.concierge.persistence.serialization.KryoSerializable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
@@ -172,9 +174,10 @@ public final class CustomerEntity
     Catalog catalog = context.catalog().get();
     List<EventAck> acks = new ArrayList<>(command.events().size());
     List<EventRecorded> fresh = new ArrayList<>(command.events().size());
+    // the window learns of an event only once it is persisted, so a repeat within the command is caught here
+    Set<String> inThisCommand = new HashSet<>();
     for (CustomerEvent event : command.events()) {
-      // the window learns of an event only once it is persisted, so a repeat within the command is caught here
-      boolean duplicate = state.hasSeen(event.eventId()) || alreadyIn(fresh, event.eventId());
+      boolean duplicate = state.hasSeen(event.eventId()) || !inThisCommand.add(event.eventId());
       acks.add(new EventAck(event.eventId(), duplicate));
       if (!duplicate) {
         fresh.add(new EventRecorded(event, catalog.categoryOf(event.itemId())));
@@ -186,16 +189,6 @@ public final class CustomerEntity
       return Effect().reply(command.replyTo(), reply);
     }
     return Effect().persist(fresh).thenReply(command.replyTo(), s -> reply);
-  }
-
-  /** A scan, not a set: a command holds at most the dedupe window's few events, mostly one. */
-  private static boolean alreadyIn(List<EventRecorded> fresh, String eventId) {
-    for (EventRecorded recorded : fresh) {
-      if (recorded.event().eventId().equals(eventId)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private ReplyEffect<EventRecorded, State> onDecide(State state, Decide command) {

@@ -106,7 +106,11 @@ public final class DecisionBenchmark {
     }
     for (Target target : targets) {
       System.err.printf(Locale.ROOT, "warming up %s: %d/s for %ds, not measured%n", target.name(), rate, firstWarmup.toSeconds());
-      new OpenLoopLoad(settings(line, target, rate).withPhases(Duration.ZERO, firstWarmup), requests(line, target))
+      OpenLoopLoad.Settings step = settings(line, target, rate);
+      new OpenLoopLoad(
+              new OpenLoopLoad.Settings(step.target(), rate, Duration.ZERO, firstWarmup, step.connections(), step.timeout(),
+                  step.clockTicksPerSecond()),
+              requests(line, target))
           .run(null);
     }
   }

@@ -32,13 +32,7 @@ final class OpenLoopLoad {
 
   record Settings(
       URI target, int rate, Duration warmup, Duration duration, int connections, Duration timeout,
-      int clockTicksPerSecond) {
-
-    /** The same load with other phases: {@code warmup} unmeasured, then {@code duration} measured. */
-    Settings withPhases(Duration warmup, Duration duration) {
-      return new Settings(target, rate, warmup, duration, connections, timeout, clockTicksPerSecond);
-    }
-  }
+      int clockTicksPerSecond) {}
 
   private final Settings settings;
   private final DecisionRequests requests;
