@@ -45,8 +45,10 @@ import dev.concierge.engine.model.ModelAdminService;
 import dev.concierge.engine.model.ModelRegistry;
 import dev.concierge.engine.model.TrendRecorder;
 import dev.concierge.engine.rules.RulesSettings;
+import dev.concierge.engine.sharding.LocalShards;
 import dev.concierge.engine.sharding.PartitionShardPinner;
 import dev.concierge.engine.sharding.PinnedLeastShardAllocation;
+import dev.concierge.engine.sharding.RegionShards;
 import dev.concierge.engine.sharding.ShardActivity;
 import dev.concierge.engine.sharding.ShardActivityReporter;
 import dev.concierge.engine.sharding.ShardingSettings;
@@ -72,6 +74,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -129,6 +132,7 @@ public record Node(
                 .withBootstrapServers(kafka.bootstrapServers()),
             system);
     IngestionSettings ingestionSettings = IngestionSettings.fromConfig(concierge);
+    JournalProbe journal = new JournalProbe(system);
     Optional<EventIngestion> ingestion =
         ingestionSettings.enabled()
             ? Optional.of(
@@ -136,6 +140,7 @@ public record Node(
                     system, kafka, ingestionSettings, eventJson, producer,
                     new TrendRecorder(trends, vocabulary, customerSettings.features()),
                     partitionPinner(system, sharding),
+                    journal::reachable,
                     metrics))
             : Optional.empty();
     KafkaDecisionLog decisionLog =
@@ -169,7 +174,7 @@ public record Node(
                 new FeatureService(system, concierge.getDuration("customer.features-read-timeout"))::features,
                 responses,
                 Clock.systemUTC()),
-            new HealthRoutes(new NodeHealth(system, new JournalProbe(system), ingestion), responses),
+            new HealthRoutes(new NodeHealth(system, journal, ingestion), responses),
             new MetricsRoutes(meters::scrape),
             new AdminRoutes(
                 adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin, responses, mapper),
@@ -213,13 +218,16 @@ public record Node(
         PartitionShardPinner.create(CustomerEntity.ENTITY_KEY.name()), "partition-shard-pinner", Props.empty()));
   }
 
-  /** This node's count of events and decisions per shard, sampled and offered to the cluster's admin API. */
+  /** This node's shards and its count of events and decisions per shard, offered to the cluster's admin API. */
   private static ShardActivity shardActivity(
       ActorSystem<?> system, ShardingSettings sharding, ClusterAdminSettings settings) {
     ShardActivity activity = new ShardActivity(sharding.numberOfShards(), settings.samplesInWindow());
     String node = Cluster.get(system).selfMember().address().toString();
+    LocalShards localShards =
+        new RegionShards(Adapter.toClassic(system), CustomerEntity.ENTITY_KEY.name(), settings.regionTimeout());
     system.systemActorOf(
-        ShardActivityReporter.create(activity, settings.activitySampleEvery(), node), "shard-activity", Props.empty());
+        ShardActivityReporter.create(activity, settings.activitySampleEvery(), node, localShards),
+        "shard-activity", Props.empty());
     return activity;
   }
 

@@ -4,28 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.persistence.json.CatalogJson;
+import dev.concierge.testing.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** A real Kafka producer and consumer for tests, as a storefront or an operator would use them. */
 final class TestKafka implements AutoCloseable {
 
-  private static final Duration POLL = Duration.ofMillis(200);
 
   private final KafkaSettings topics;
   private final KafkaProducer<String, byte[]> producer;
@@ -60,20 +55,7 @@ final class TestKafka implements AutoCloseable {
   }
 
   private List<ConsumerRecord<String, byte[]>> records(String topic, int count, Duration timeout) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (records.size() < count && System.nanoTime() < deadline) {
-        consumer.poll(POLL).forEach(records::add);
-      }
-    }
-    return records;
+    return TopicRecords.fromStart(topics.bootstrapServers(), topic, count, timeout);
   }
 
   private void send(String topic, String key, byte[] value) {

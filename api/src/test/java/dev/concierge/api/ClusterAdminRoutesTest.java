@@ -52,6 +52,7 @@ class ClusterAdminRoutesTest extends RouteTestSupport {
     assertEquals(60, hottest.get("decisionsPerMinute").asLong());
     assertEquals(List.of("7", "3", "9"), body.get("shards").findValuesAsText("shardId"));
     assertEquals(FakeClusterAdmin.NODE_2, body.get("unreachableNodes").get(0).asText());
+    assertEquals(FakeClusterAdmin.NODE_2, body.get("lateNodes").get(0).asText());
   }
 
   @Test

@@ -29,6 +29,7 @@ class FakeClusterAdmin implements ClusterAdmin {
   ShardsView shards = new ShardsView(100,
       List.of(new NodeShards(NODE_1, 2, 30), new NodeShards(NODE_2, 1, 5)),
       List.of(new Shard("7", NODE_1, 20, 600, 60), new Shard("3", NODE_1, 10, 5, 0), new Shard("9", NODE_2, 5, 0, 0)),
+      List.of(NODE_2),
       List.of(NODE_2));
   MoveStatus moveStatus = MoveStatus.MOVED;
   DrainStatus drainStatus = DrainStatus.REMOVED;

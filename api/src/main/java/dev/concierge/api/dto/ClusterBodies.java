@@ -68,6 +68,7 @@ public final class ClusterBodies {
     }
     json.writeEndArray();
     ResponseBodies.stringArray(json, "unreachableNodes", view.unreachableNodes());
+    ResponseBodies.stringArray(json, "lateNodes", view.lateNodes());
     json.writeEndObject();
   }
 

@@ -40,8 +40,13 @@ public interface ClusterAdmin {
    */
   record Shard(String shardId, String node, long entities, long eventsPerMinute, long decisionsPerMinute) {}
 
-  /** @param shards hottest first */
-  record ShardsView(int numberOfShards, List<NodeShards> nodes, List<Shard> shards, List<String> unreachableNodes) {}
+  /**
+   * @param shards    hottest first
+   * @param lateNodes members that did not list their shards in time: their shards are missing here
+   */
+  record ShardsView(
+      int numberOfShards, List<NodeShards> nodes, List<Shard> shards, List<String> unreachableNodes,
+      List<String> lateNodes) {}
 
   enum MoveStatus {
     /** it lives on the target now */

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.stream.StreamSupport;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.AddressFromURIString;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -84,12 +85,21 @@ public final class ClusterAdminService implements ClusterAdmin {
     Address target = upMember(toAddress);
     long started = clock.millis();
     // the pin comes first, also for a shard already there: an older pin elsewhere must not pull it away
-    return pins.setShardLocation(shardId, target)
+    return pin(shardId, target)
         .thenComposeAsync(pinned -> statistics.locate(shardId), executor)
         .thenComposeAsync(from -> from.isPresent() && from.get().equals(target)
             ? CompletableFuture.completedFuture(
                 result(shardId, from, target, MoveStatus.ALREADY_THERE, started))
             : awaitArrival(shardId, from, target, started), executor);
+  }
+
+  // the pin is a local write of replicated data; a replicator too busy to confirm it is asked again
+  private CompletionStage<Done> pin(String shardId, Address target) {
+    return polling.until(() -> pins.setShardLocation(shardId, target)
+                .handleAsync((done, failure) -> Optional.ofNullable(done), executor), settings.moveTimeout())
+        .thenApplyAsync(done -> done.orElseThrow(() -> new IllegalStateException(
+            "shard " + shardId + " could not be pinned to " + target + " within " + settings.moveTimeout()
+                + ": this node's replicator did not confirm the write")), executor);
   }
 
   // a shard between nodes (rebalancing, or handed off and not used since) has no location: it starts

@@ -1,30 +1,33 @@
 package dev.concierge.engine.cluster;
 
-import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.sharding.ShardActivity;
 import dev.concierge.engine.sharding.ShardActivityReporter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.AddressFromURIString;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
-import org.apache.pekko.cluster.sharding.ShardRegion;
-import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 
 /**
- * Where the shards live and how busy they are: sharding's statistics from every region, joined with
- * every node's shard activity, rates scaled to a minute.
+ * Where the shards live and how busy they are: every node's own report of the shards its region
+ * hosts and of their activity, rates scaled to a minute. A node that does not answer in time is
+ * left out and named as late, so that one busy node never fails the whole answer (sharding's
+ * cluster-wide statistics wait for the coordinator and every region at once).
  */
 final class ShardStatistics {
 
@@ -52,33 +55,35 @@ final class ShardStatistics {
   }
 
   CompletionStage<ClusterAdmin.ShardsView> view() {
-    return regions().thenCombineAsync(activity(), this::view, executor);
+    return reports().thenApplyAsync(this::view, executor);
   }
 
-  /** The node the shard lives on now, if it is allocated. */
+  /** The node the shard lives on now, if it is allocated and its node answered in time. */
   CompletionStage<Optional<Address>> locate(String shardId) {
-    return regions().thenApplyAsync(stats -> stats.getRegions().entrySet().stream()
-        .filter(region -> region.getValue().getStats().containsKey(shardId))
-        .map(region -> nodeAddress(region.getKey()))
+    return reports().thenApplyAsync(reports -> reports.stream()
+        .filter(report -> report.hosts(shardId))
+        .map(report -> AddressFromURIString.parse(report.node()))
         .findFirst(), executor);
   }
 
-  private ClusterAdmin.ShardsView view(
-      ShardRegion.ClusterShardingStats stats, List<ShardActivityReporter.Report> reports) {
+  private ClusterAdmin.ShardsView view(List<ShardActivityReporter.Report> reports) {
     Map<String, ClusterAdmin.Shard> shards = new HashMap<>();
     List<ClusterAdmin.NodeShards> nodes = new ArrayList<>();
-    stats.getRegions().forEach((region, regionStats) -> {
-      String node = nodeAddress(region).toString();
-      long entities = 0;
-      for (Map.Entry<String, Object> shard : regionStats.getStats().entrySet()) {
-        int count = (Integer) shard.getValue();
-        entities += count;
-        shards.put(shard.getKey(), new ClusterAdmin.Shard(shard.getKey(), node, count, 0, 0));
-      }
-      nodes.add(new ClusterAdmin.NodeShards(node, regionStats.getStats().size(), entities));
-    });
+    Set<String> answered = new HashSet<>();
     for (ShardActivityReporter.Report report : reports) {
-      for (ShardActivity.ShardRate rate : report.shards()) {
+      if (!report.regionAnswered()) {
+        continue;
+      }
+      answered.add(report.node());
+      long entities = 0;
+      for (ShardActivityReporter.HostedShard hosted : report.hosted()) {
+        entities += hosted.entities();
+        shards.put(hosted.shardId(), new ClusterAdmin.Shard(hosted.shardId(), report.node(), hosted.entities(), 0, 0));
+      }
+      nodes.add(new ClusterAdmin.NodeShards(report.node(), report.hosted().size(), entities));
+    }
+    for (ShardActivityReporter.Report report : reports) {
+      for (ShardActivity.ShardRate rate : report.rates()) {
         ClusterAdmin.Shard shard =
             shards.getOrDefault(rate.shardId(), new ClusterAdmin.Shard(rate.shardId(), null, 0, 0, 0));
         shards.put(rate.shardId(), new ClusterAdmin.Shard(
@@ -92,23 +97,20 @@ final class ShardStatistics {
     hottestFirst.sort(HOTTEST_FIRST);
     List<String> unreachable = cluster.state().getUnreachable().stream()
         .map(member -> member.address().toString()).sorted().toList();
-    return new ClusterAdmin.ShardsView(numberOfShards, nodes, hottestFirst, unreachable);
+    List<String> late = StreamSupport.stream(cluster.state().getMembers().spliterator(), false)
+        .filter(member -> member.status() == MemberStatus.up() || member.status() == MemberStatus.leaving())
+        .map(member -> member.address().toString())
+        .filter(address -> !answered.contains(address))
+        .sorted().toList();
+    return new ClusterAdmin.ShardsView(numberOfShards, nodes, hottestFirst, unreachable, late);
   }
 
   private long perMinute(long countInWindow) {
     return countInWindow * MINUTE_MILLIS / settings.activityWindow().toMillis();
   }
 
-  private CompletionStage<ShardRegion.ClusterShardingStats> regions() {
-    return AskPattern.ask(
-        ClusterSharding.get(system).shardState(),
-        replyTo -> new GetClusterShardingStats(CustomerEntity.ENTITY_KEY, settings.statsTimeout(), replyTo),
-        settings.statsTimeout().multipliedBy(2),
-        system.scheduler());
-  }
-
-  /** Every node's activity report; a node that does not answer in time is left out. */
-  private CompletionStage<List<ShardActivityReporter.Report>> activity() {
+  /** Every node's report; a node that does not answer in time is left out. Never fails. */
+  private CompletionStage<List<ShardActivityReporter.Report>> reports() {
     Duration timeout = settings.statsTimeout();
     return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
             system.receptionist(), replyTo -> Receptionist.find(ShardActivityReporter.KEY, replyTo), timeout,
@@ -124,11 +126,8 @@ final class ShardStatistics {
           return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
               .thenApplyAsync(all -> asks.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList(),
                   executor);
-        }, executor);
-  }
-
-  // the local region's address has no host and port
-  private Address nodeAddress(Address regionAddress) {
-    return regionAddress.hasLocalScope() ? cluster.selfMember().address() : regionAddress;
+        }, executor)
+        // a receptionist too busy to answer leaves every node out, as if each were late
+        .exceptionally(failure -> List.of());
   }
 }

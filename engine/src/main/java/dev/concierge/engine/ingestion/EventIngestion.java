@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.pekko.Done;
@@ -22,7 +23,6 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.kafka.AutoSubscription;
 import org.apache.pekko.kafka.CommitterSettings;
 import org.apache.pekko.kafka.ConsumerMessage;
@@ -35,7 +35,6 @@ import org.apache.pekko.kafka.Subscriptions;
 import org.apache.pekko.kafka.javadsl.Committer;
 import org.apache.pekko.kafka.javadsl.Consumer;
 import org.apache.pekko.kafka.javadsl.SendProducer;
-import org.apache.pekko.pattern.Patterns;
 import org.apache.pekko.stream.javadsl.RestartSource;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -50,15 +49,15 @@ import org.slf4j.LoggerFactory;
  * loses; the actors' dedupe windows make the redelivery harmless. Events whose persist is not
  * confirmed in time (Cassandra down or slow) are asked again with backoff while the stream waits, so
  * that an outage pauses ingestion instead of failing it. A record that is not a valid event goes to
- * the dead-letter topic with the reason in a header, and the partition moves on. Any other failure
- * restarts the stream with backoff from the last committed offset.
+ * the dead-letter topic with the reason in a header, and the partition moves on; so does an event its
+ * customer's actor cannot take ({@link CustomerRecorder}). Any other failure restarts the stream with
+ * backoff from the last committed offset.
  */
 public final class EventIngestion {
 
   private static final Logger log = LoggerFactory.getLogger(EventIngestion.class);
   private static final String SOURCE_HEADER = "concierge-source";
 
-  private final ClusterSharding sharding;
   private final IngestionSettings settings;
   private final KafkaSettings kafka;
   private final EventJson json;
@@ -67,8 +66,7 @@ public final class EventIngestion {
   private final RecordedEventListener onRecorded;
   private final Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener;
   private final NodeMetrics metrics;
-  private final PersistRetry retry;
-  private final ActorSystem<?> system;
+  private final CustomerRecorder recorder;
   private final AtomicInteger starts = new AtomicInteger();
   private final AtomicReference<Consumer.Control> control = new AtomicReference<>();
   private volatile boolean stopping;
@@ -82,8 +80,8 @@ public final class EventIngestion {
       SendProducer<String, byte[]> producer,
       RecordedEventListener onRecorded,
       Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener,
+      Supplier<CompletionStage<Boolean>> journalReachable,
       NodeMetrics metrics) {
-    this.sharding = ClusterSharding.get(system);
     this.kafka = kafka;
     this.settings = settings;
     this.json = json;
@@ -92,11 +90,16 @@ public final class EventIngestion {
     this.onRecorded = onRecorded;
     this.rebalanceListener = rebalanceListener;
     this.metrics = metrics;
-    this.retry = settings.persistRetry();
-    this.system = system;
+    this.recorder = new CustomerRecorder(
+        new ShardedCustomers(system, settings.askTimeout()), journalReachable, settings.persistRetry(), system,
+        executor, metrics);
   }
 
-  /** @param rebalanceListener told which partitions this node consumes, when shards follow partitions */
+  /**
+   * @param rebalanceListener told which partitions this node consumes, when shards follow partitions
+   * @param journalReachable  completes true when the journal's Cassandra answers: an unconfirmed event is
+   *     then suspected of being poison rather than waiting out an outage
+   */
   public static EventIngestion start(
       ActorSystem<?> system,
       KafkaSettings kafka,
@@ -105,9 +108,10 @@ public final class EventIngestion {
       SendProducer<String, byte[]> producer,
       RecordedEventListener onRecorded,
       Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener,
+      Supplier<CompletionStage<Boolean>> journalReachable,
       NodeMetrics metrics) {
-    EventIngestion ingestion =
-        new EventIngestion(system, kafka, settings, json, producer, onRecorded, rebalanceListener, metrics);
+    EventIngestion ingestion = new EventIngestion(
+        system, kafka, settings, json, producer, onRecorded, rebalanceListener, journalReachable, metrics);
     ingestion.run(system);
     return ingestion;
   }
@@ -151,18 +155,23 @@ public final class EventIngestion {
 
   private CompletionStage<Committable> process(List<CommittableMessage<String, byte[]>> batch) {
     List<CustomerEvent> events = new ArrayList<>(batch.size());
+    // the record each event came from, at the same index: a refused event goes to the dead letters as it came
+    List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(batch.size());
     List<CompletableFuture<?>> handled = new ArrayList<>();
     for (CommittableMessage<String, byte[]> message : batch) {
       ConsumerRecord<String, byte[]> record = message.record();
       ParsedEvent parsed = json.parse(record.value());
       if (parsed instanceof ParsedEvent.Valid valid) {
         events.add(valid.event());
+        sources.add(record);
       } else {
         handled.add(deadLettered(record, ((ParsedEvent.Invalid) parsed).reason()).toCompletableFuture());
       }
     }
     for (List<CustomerEvent> group : CustomerGroups.of(events, settings.maxEventsPerCustomer())) {
-      handled.add(recorded(group).thenAcceptAsync(acks -> counted(group, acks), executor).toCompletableFuture());
+      handled.add(recorder.record(group)
+          .thenComposeAsync(outcomes -> settled(outcomes, events, sources), executor)
+          .toCompletableFuture());
     }
     CommittableOffsetBatch offsets =
         ConsumerMessage.createCommittableOffsetBatch(batch.stream().map(CommittableMessage::committableOffset).toList());
@@ -177,52 +186,34 @@ public final class EventIngestion {
     return producer.send(deadLetter(record, reason));
   }
 
-  private void counted(List<CustomerEvent> group, CustomerEntity.EventAcks acks) {
-    for (int i = 0; i < group.size(); i++) {
-      boolean duplicate = acks.acks().get(i).duplicate();
-      metrics.eventRecorded(duplicate);
-      if (!duplicate) {
-        onRecorded.recorded(group.get(i));
+  // counts the recorded events; the refused ones (rare) are found among the batch's by identity
+  private CompletionStage<?> settled(
+      List<CustomerRecorder.Outcome> outcomes, List<CustomerEvent> events, List<ConsumerRecord<String, byte[]>> sources) {
+    List<CompletableFuture<?>> deadLetters = List.of();
+    for (CustomerRecorder.Outcome outcome : outcomes) {
+      if (outcome instanceof CustomerRecorder.Recorded recorded) {
+        metrics.eventRecorded(recorded.duplicate());
+        if (!recorded.duplicate()) {
+          onRecorded.recorded(recorded.event());
+        }
+      } else if (outcome instanceof CustomerRecorder.Refused refused) {
+        if (deadLetters.isEmpty()) {
+          deadLetters = new ArrayList<>();
+        }
+        deadLetters.add(deadLettered(sources.get(indexOf(refused.event(), events)), refused.reason())
+            .toCompletableFuture());
       }
     }
+    return CompletableFuture.allOf(deadLetters.toArray(CompletableFuture<?>[]::new));
   }
 
-  private CompletionStage<CustomerEntity.EventAcks> recorded(List<CustomerEvent> group) {
-    return ask(group).exceptionallyComposeAsync(failure -> askedAgain(group, failure), executor);
-  }
-
-  private CompletionStage<CustomerEntity.EventAcks> ask(List<CustomerEvent> group) {
-    return sharding
-        .entityRefFor(CustomerEntity.ENTITY_KEY, group.get(0).customerId())
-        .ask(replyTo -> new CustomerEntity.RecordEvents(group, replyTo), settings.askTimeout());
-  }
-
-  // Cassandra is down or slow. Holding these events holds their batch, and the batches after it
-  // (mapAsync keeps order), so nothing later is committed past them; the Kafka consumer stays in its
-  // group while it waits.
-  private CompletionStage<CustomerEntity.EventAcks> askedAgain(List<CustomerEvent> group, Throwable failure) {
-    if (metrics.persistWaitStarted() == 0) {
-      log.warn(
-          "ingestion is waiting: customer {} did not confirm {} events from {} on ({}); asking again every {} at"
-              + " most, committing nothing past them until they are confirmed",
-          group.get(0).customerId(), group.size(), group.get(0).eventId(), failure.toString(),
-          retry.maxBackoff());
+  private static int indexOf(CustomerEvent event, List<CustomerEvent> events) {
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i) == event) {
+        return i;
+      }
     }
-    return Patterns.retry(
-            () -> {
-              metrics.persistRetried();
-              return ask(group);
-            },
-            retry.attempts(), retry.minBackoff(), retry.maxBackoff(), retry.randomFactor(), system)
-        .whenCompleteAsync(
-            (acks, failed) -> {
-              if (metrics.persistWaitEnded() == 0) {
-                log.info(failed == null
-                    ? "ingestion resumed: customers confirm their events again"
-                    : "ingestion gives up waiting and restarts from the last committed offsets");
-              }
-            },
-            executor);
+    throw new IllegalStateException("event " + event.eventId() + " is not in its batch");
   }
 
   private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {

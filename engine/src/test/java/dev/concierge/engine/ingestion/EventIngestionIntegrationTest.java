@@ -1,19 +1,23 @@
 package dev.concierge.engine.ingestion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.concierge.engine.CustomerEntity;
+import dev.concierge.engine.health.JournalProbe;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.kafka.KafkaTopics;
 import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.CustomerFeatures;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
+import dev.concierge.testing.TopicRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -50,7 +55,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Ingestion on a real Kafka broker, against a stand-in customer entity that stays silent for the
- * first deliveries of an event, as a customer whose persist does not complete would (Cassandra down).
+ * first deliveries of an event, as a customer whose persist does not complete would (Cassandra down),
+ * and never confirms a poison event although it answers reads and the real Cassandra answers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventIngestionIntegrationTest {
@@ -58,6 +64,11 @@ class EventIngestionIntegrationTest {
   // fewer silences than retries: the event waits in the stream; more: the stream gives up and restarts
   private static final int RETRIES = 3;
   private static final Map<String, Integer> SILENT_DELIVERIES = Map.of("e-1", 2, "e-2", RETRIES + 2);
+  // never confirmed, while the stand-in answers reads: what an event its actor fails on looks like
+  private static final String POISON = "poison-";
+  private static final String POISONED_CUSTOMER = "c-poisoned-";
+  private static final int ISOLATE_AFTER = 1;
+  private static final Duration DEAD_LETTERS_READ = Duration.ofSeconds(5);
   private static final Duration SETTLE = Duration.ofSeconds(30);
 
   private final String id = Long.toString(System.nanoTime(), Character.MAX_RADIX);
@@ -88,6 +99,8 @@ class EventIngestionIntegrationTest {
                     "concierge.ingestion.group-id = \"ingestion-it-" + id + "\"",
                     "concierge.ingestion.ask-timeout = 300ms",
                     "concierge.ingestion.persist-retry.attempts = " + RETRIES,
+                    "concierge.ingestion.persist-retry.isolate-after = " + ISOLATE_AFTER,
+                    "concierge.cassandra.contact-point = \"" + RealServices.cassandraContactPoint() + "\"",
                     "concierge.ingestion.persist-retry.min-backoff = 50ms",
                     "concierge.ingestion.persist-retry.max-backoff = 200ms",
                     "concierge.ingestion.restart.min-backoff = 100ms",
@@ -97,7 +110,7 @@ class EventIngestionIntegrationTest {
     testKit = ActorTestKit.create("ingestion", config);
     Cluster cluster = Cluster.get(testKit.system());
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    ClusterSharding.get(testKit.system()).init(Entity.of(CustomerEntity.ENTITY_KEY, ctx -> silentAtFirst()));
+    ClusterSharding.get(testKit.system()).init(Entity.of(CustomerEntity.ENTITY_KEY, ctx -> silentAtFirst(ctx.getEntityId())));
 
     Config concierge = config.getConfig("concierge");
     kafka = KafkaSettings.fromConfig(concierge);
@@ -111,7 +124,7 @@ class EventIngestionIntegrationTest {
     ingestion =
         EventIngestion.start(
             testKit.system(), kafka, settings, new EventJson(new ObjectMapper()), producer, recorded::add, Optional.empty(),
-            new NodeMetrics(meters));
+            new JournalProbe(testKit.system())::reachable, new NodeMetrics(meters));
   }
 
   @AfterAll
@@ -150,6 +163,36 @@ class EventIngestionIntegrationTest {
     assertTrue(ingestion.isRunning(), "the restarted stream keeps running");
   }
 
+  @Test
+  void anEventItsActorNeverTakesWhileCassandraAndTheActorAnswerGoesToTheDeadLettersAndThePartitionMovesOn()
+      throws Exception {
+    double restartsBefore = count("concierge.ingestion.restarts");
+    String customer = POISONED_CUSTOMER + "1";
+    produce(customer, event("before-poison", customer));
+    long poison = produce(customer, event(POISON + "1", customer));
+    produce(customer, event("after-poison", customer));
+    long last = produce("c-5", event("e-5", "c-5"));
+
+    Eventually.within(SETTLE, "every offset is committed, past the poison event", () -> committedOffset() == last + 1);
+
+    // the offsets are committed only once the dead letter is sent: a second one, if any, is there by now
+    List<ConsumerRecord<String, byte[]>> deadLetters =
+        TopicRecords.fromStart(kafka.bootstrapServers(), kafka.deadLetterTopic(), 2, DEAD_LETTERS_READ);
+    assertEquals(1, deadLetters.size(), "only the poison event is dead-lettered");
+    ConsumerRecord<String, byte[]> deadLetter = deadLetters.get(0);
+    assertEquals(event(POISON + "1", customer), new String(deadLetter.value(), StandardCharsets.UTF_8));
+    String reason = new String(deadLetter.headers().lastHeader(settings.reasonHeader()).value(), StandardCharsets.UTF_8);
+    assertTrue(reason.contains(POISON + "1") && reason.contains(customer), reason);
+    assertEquals(kafka.eventsTopic() + "-0@" + poison,
+        new String(deadLetter.headers().lastHeader("concierge-source").value(), StandardCharsets.UTF_8));
+    List<String> recordedIds = recorded.stream().map(CustomerEvent::eventId).toList();
+    assertTrue(recordedIds.containsAll(List.of("before-poison", "after-poison", "e-5")), recordedIds.toString());
+    assertTrue(recordedIds.indexOf("before-poison") < recordedIds.indexOf("after-poison"),
+        "the customer's events keep their order: " + recordedIds);
+    assertFalse(recordedIds.contains(POISON + "1"));
+    assertEquals(restartsBefore, count("concierge.ingestion.restarts"), "the partition moved on without a restart");
+  }
+
   private static String event(String eventId, String customerId) {
     return "{\"eventId\":\"" + eventId + "\",\"customerId\":\"" + customerId + "\",\"type\":\"view\","
         + "\"itemId\":\"sku-1\",\"timestamp\":\"2026-11-26T10:00:00Z\"}";
@@ -159,14 +202,20 @@ class EventIngestionIntegrationTest {
     return meters.get(counter).counter().count();
   }
 
-  private Behavior<CustomerEntity.Command> silentAtFirst() {
+  private Behavior<CustomerEntity.Command> silentAtFirst(String customerId) {
+    boolean answersReads = customerId.startsWith(POISONED_CUSTOMER);
     return Behaviors.receiveMessage(
         command -> {
+          // the customers silent on e-1 and e-2 stand for a Cassandra outage: they cannot recover to answer reads
+          if (command instanceof CustomerEntity.GetFeatures read && answersReads) {
+            read.replyTo().tell(CustomerFeatures.EMPTY);
+          }
           if (command instanceof CustomerEntity.RecordEvents record) {
             boolean silent = false;
             for (CustomerEvent event : record.events()) {
               int delivery = deliveries.computeIfAbsent(event.eventId(), e -> new AtomicInteger()).incrementAndGet();
-              silent |= delivery <= SILENT_DELIVERIES.getOrDefault(event.eventId(), 0);
+              silent |= delivery <= SILENT_DELIVERIES.getOrDefault(event.eventId(), 0)
+                  || event.eventId().startsWith(POISON);
             }
             if (!silent) {
               record.replyTo().tell(new CustomerEntity.EventAcks(

@@ -1,0 +1,136 @@
+package dev.concierge.engine.ingestion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concierge.engine.CustomerEntity;
+import dev.concierge.engine.metrics.NodeMetrics;
+import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.EventType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** One poison event is refused and its neighbours recorded; an outage is waited out and refuses nothing. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(TestKitJUnit5Extension.class)
+class CustomerRecorderTest {
+
+  private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+  private static final int ATTEMPTS = 50;
+  private static final int ISOLATE_AFTER = 2;
+  private static final PersistRetry RETRY =
+      new PersistRetry(ATTEMPTS, ISOLATE_AFTER, Duration.ofMillis(1), Duration.ofMillis(5), 0.0);
+  private static final long WAIT_SECONDS = 10;
+
+  @JUnit5TestKit ActorTestKit testKit = new JUnit5TestKitBuilder().build();
+
+  @Test
+  void aPoisonEventIsRefusedWithItsReasonAndTheCustomersOtherEventsAreRecordedInOrder() throws Exception {
+    FakeCustomers customers = new FakeCustomers("e-2", true);
+    CustomerRecorder recorder = recorder(customers, true);
+
+    List<CustomerRecorder.Outcome> outcomes = await(recorder.record(List.of(event("e-1"), event("e-2"), event("e-3"))));
+
+    assertEquals(List.of("e-1", "e-2", "e-3"), outcomes.stream().map(outcome -> outcome.event().eventId()).toList());
+    assertTrue(outcomes.get(0) instanceof CustomerRecorder.Recorded);
+    assertTrue(outcomes.get(1) instanceof CustomerRecorder.Refused refused
+        && refused.reason().contains("e-2") && refused.reason().contains("c-1"), outcomes.get(1).toString());
+    assertTrue(outcomes.get(2) instanceof CustomerRecorder.Recorded);
+    assertEquals(List.of("e-1", "e-3"), customers.recordedAlone);
+  }
+
+  @Test
+  void whileTheJournalDoesNotAnswerAnUnconfirmedGroupIsAskedAgainUntilConfirmedAndNothingIsRefused()
+      throws Exception {
+    FakeCustomers customers = new FakeCustomers("e-2", true);
+    AtomicBoolean journalUp = new AtomicBoolean(false);
+    CustomerRecorder recorder = recorder(customers, journalUp);
+    customers.silentFor.set(ISOLATE_AFTER + 5);
+
+    List<CustomerRecorder.Outcome> outcomes = await(recorder.record(List.of(event("e-1"), event("e-3"))));
+
+    assertTrue(outcomes.stream().allMatch(outcome -> outcome instanceof CustomerRecorder.Recorded), outcomes.toString());
+    assertEquals(0, customers.reads.get(), "with the journal down, the actor is not even asked for a read");
+  }
+
+  @Test
+  void anActorThatDoesNotAnswerReadsIsWaitedForNotRefused() throws Exception {
+    FakeCustomers customers = new FakeCustomers("none", false);
+    CustomerRecorder recorder = recorder(customers, true);
+    customers.silentFor.set(ISOLATE_AFTER + 5);
+
+    List<CustomerRecorder.Outcome> outcomes = await(recorder.record(List.of(event("e-1"))));
+
+    assertTrue(outcomes.get(0) instanceof CustomerRecorder.Recorded, outcomes.toString());
+    assertTrue(customers.reads.get() > 0, "the actor was asked for a read before waiting");
+  }
+
+  private CustomerRecorder recorder(FakeCustomers customers, boolean journalUp) {
+    return recorder(customers, new AtomicBoolean(journalUp));
+  }
+
+  private CustomerRecorder recorder(FakeCustomers customers, AtomicBoolean journalUp) {
+    return new CustomerRecorder(
+        customers, () -> CompletableFuture.completedFuture(journalUp.get()), RETRY, testKit.system(),
+        testKit.system().executionContext(), new NodeMetrics(new SimpleMeterRegistry()));
+  }
+
+  private static List<CustomerRecorder.Outcome> await(CompletionStage<List<CustomerRecorder.Outcome>> outcomes)
+      throws Exception {
+    return outcomes.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private static CustomerEvent event(String eventId) {
+    return CustomerEvent.of(eventId, "c-1", EventType.VIEW, "sku-1", T0);
+  }
+
+  /** Never confirms a command holding the poison event; silent for the first asks when told to. */
+  private static final class FakeCustomers implements CustomerRecorder.Customers {
+    final String poison;
+    final boolean answersReads;
+    final AtomicInteger silentFor = new AtomicInteger();
+    final AtomicInteger reads = new AtomicInteger();
+    final List<String> recordedAlone = new CopyOnWriteArrayList<>();
+
+    FakeCustomers(String poison, boolean answersReads) {
+      this.poison = poison;
+      this.answersReads = answersReads;
+    }
+
+    @Override
+    public CompletionStage<CustomerEntity.EventAcks> record(List<CustomerEvent> events) {
+      if (silentFor.getAndDecrement() > 0 || events.stream().anyMatch(event -> event.eventId().equals(poison))) {
+        return CompletableFuture.failedFuture(new TimeoutException("no confirmation"));
+      }
+      if (events.size() == 1) {
+        recordedAlone.add(events.get(0).eventId());
+      }
+      return CompletableFuture.completedFuture(new CustomerEntity.EventAcks(
+          events.stream().map(event -> new CustomerEntity.EventAck(event.eventId(), false)).toList()));
+    }
+
+    @Override
+    public CompletionStage<?> read(String customerId) {
+      reads.incrementAndGet();
+      return answersReads
+          ? CompletableFuture.completedFuture("features")
+          : CompletableFuture.failedFuture(new TimeoutException("no answer"));
+    }
+  }
+}
