@@ -8,6 +8,7 @@ import dev.concierge.api.WholeBody;
 import dev.concierge.api.CustomerRoutes;
 import dev.concierge.api.DecisionRoutes;
 import dev.concierge.api.ErrorHandling;
+import dev.concierge.api.HealthCheck;
 import dev.concierge.api.EventRoutes;
 import dev.concierge.api.HealthRoutes;
 import dev.concierge.api.HttpServer;
@@ -60,6 +61,7 @@ import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.persistence.json.EventJson;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.CompletableFuture;
@@ -69,6 +71,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -161,7 +164,8 @@ public record Node(
     AdminAuth adminAuth = new AdminAuth(Optional.of(concierge.getString("admin.token")), responses);
     ClusterAdmin clusterAdmin =
         new ClusterAdminService(system, sharding, clusterAdminSettings, Clock.systemUTC());
-    EventPublisher publisher = new EventPublisher(producer, kafka, eventJson, system.executionContext());
+    EventPublisher publisher =
+        EventPublisher.start(concierge, kafka, eventJson, transactionalId(system), system.executionContext());
     ApiRoutes routes =
         new ApiRoutes(
             new DecisionRoutes(
@@ -174,7 +178,7 @@ public record Node(
                 new FeatureService(system, concierge.getDuration("customer.features-read-timeout"))::features,
                 responses,
                 Clock.systemUTC()),
-            new HealthRoutes(new NodeHealth(system, journal, ingestion), responses),
+            new HealthRoutes(new NodeHealth(system, journal, ingestion), ingestionHealth(ingestion), responses),
             new MetricsRoutes(meters::scrape),
             new AdminRoutes(
                 adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin, responses, mapper),
@@ -183,8 +187,20 @@ public record Node(
     CompletionStage<ServerBinding> binding = HttpServer.start(routes.route(), http, system);
     ManagementEndpoint.start(system, adminAuth, http.shutdownDeadline());
 
-    stopOnShutdown(system, ingestion, catalogConsumer, decisionLog, producer);
+    stopOnShutdown(system, ingestion, publisher, catalogConsumer, decisionLog, producer);
     return new Node(catalog, decisions, ingestion, binding);
+  }
+
+  // the node's address, the same across its restarts: a restarted node fences its earlier incarnation
+  private static String transactionalId(ActorSystem<?> system) {
+    Address self = Cluster.get(system).selfMember().address();
+    return "concierge-events-" + self.getHost().orElse("local") + "-" + self.getPort().orElse(0);
+  }
+
+  /** Stalled ingestion, for GET /health/ingestion; a node that does not ingest has none. */
+  private static HealthCheck ingestionHealth(Optional<EventIngestion> ingestion) {
+    return () -> CompletableFuture.completedFuture(
+        ingestion.flatMap(running -> running.stallWatch().problem()).map(List::of).orElse(List.of()));
   }
 
   /** The registry of model bundles and their activation, stored in Cassandra and replicated by Distributed Data. */
@@ -242,6 +258,7 @@ public record Node(
   private static void stopOnShutdown(
       ActorSystem<?> system,
       Optional<EventIngestion> ingestion,
+      EventPublisher publisher,
       UniqueKillSwitch catalogConsumer,
       KafkaDecisionLog decisionLog,
       SendProducer<String, byte[]> producer) {
@@ -251,6 +268,11 @@ public record Node(
         CoordinatedShutdown.PhaseServiceRequestsDone(),
         "concierge-stop-ingestion",
         () -> ingestion.map(EventIngestion::stop).orElse(CompletableFuture.completedFuture(Done.getInstance())));
+    // the HTTP port is unbound by now: no request can add to the events' transactions
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseServiceRequestsDone(),
+        "concierge-stop-event-publisher",
+        () -> publisher.stop().thenApply(stopped -> Done.getInstance()));
     shutdown.addTask(
         CoordinatedShutdown.PhaseServiceStop(),
         "concierge-stop-kafka-clients",

@@ -60,6 +60,7 @@ final class RouteFixture {
   private Function<String, CompletionStage<CustomerFeatures>> features =
       customerId -> CompletableFuture.completedFuture(CustomerFeatures.EMPTY);
   private Supplier<CompletionStage<List<String>>> readiness = () -> CompletableFuture.completedFuture(List.of());
+  private Supplier<CompletionStage<List<String>>> ingestion = () -> CompletableFuture.completedFuture(List.of());
   private int maxEventsPerRequest = PRODUCTION_SETTINGS.maxEventsPerRequest();
 
   /** The default decider's answer: two personalised items for whoever asked. */
@@ -104,6 +105,11 @@ final class RouteFixture {
   RouteFixture readinessProblems(String... problems) {
     List<String> answer = List.of(problems);
     this.readiness = () -> CompletableFuture.completedFuture(answer);
+    return this;
+  }
+  RouteFixture ingestionProblems(String... problems) {
+    List<String> answer = List.of(problems);
+    this.ingestion = () -> CompletableFuture.completedFuture(answer);
     return this;
   }
 
@@ -153,6 +159,7 @@ final class RouteFixture {
           return features.apply(customerId);
         };
     HealthCheck health = () -> readiness.get();
+    HealthCheck ingestionHealth = () -> ingestion.get();
     return new ApiRoutes(
             new DecisionRoutes(
                 recordingDecider,
@@ -162,7 +169,7 @@ final class RouteFixture {
                 responses),
             new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, maxEventsPerRequest), responses),
             new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC)),
-            new HealthRoutes(health, responses),
+            new HealthRoutes(health, ingestionHealth, responses),
             new MetricsRoutes(metrics),
             new AdminRoutes(
                 new AdminAuth(adminToken, responses), MAX_BUNDLE_BYTES, modelAdmin, clusterAdmin, responses, mapper),

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -67,6 +68,9 @@ public final class EventIngestion {
   private final Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener;
   private final NodeMetrics metrics;
   private final CustomerRecorder recorder;
+  private final IngestionProgress progress = new IngestionProgress(System::nanoTime);
+  private final StallWatch stallWatch;
+  private final Cancellable stallChecks;
   private final AtomicInteger starts = new AtomicInteger();
   private final AtomicReference<Consumer.Control> control = new AtomicReference<>();
   private volatile boolean stopping;
@@ -93,6 +97,10 @@ public final class EventIngestion {
     this.recorder = new CustomerRecorder(
         new ShardedCustomers(system, settings.askTimeout()), journalReachable, settings.persistRetry(), system,
         executor, metrics);
+    this.stallWatch = new StallWatch(progress, settings.stallAfter());
+    metrics.watchIngestionStall(stallWatch::stalledFor);
+    this.stallChecks = system.scheduler().scheduleAtFixedRate(
+        settings.stallCheckEvery(), settings.stallCheckEvery(), stallWatch::check, system.executionContext());
   }
 
   /**
@@ -128,6 +136,7 @@ public final class EventIngestion {
                         .mapMaterializedValue(this::remember)
                         .batch(settings.maxBatch(), RecordBatch::first, RecordBatch::added)
                         .mapAsync(settings.parallelism(), this::process)
+                        .map(this::done)
                         .via(Committer.flow(committerSettings)))
             .runWith(Sink.ignore(), system);
     log.info(
@@ -140,6 +149,7 @@ public final class EventIngestion {
     if (starts.getAndIncrement() > 0) {
       metrics.ingestionRestarted();
     }
+    progress.streamStarted();
     return subscription();
   }
 
@@ -153,7 +163,13 @@ public final class EventIngestion {
     return NotUsed.getInstance();
   }
 
+  private Committable done(Committable offsets) {
+    progress.batchDone();
+    return offsets;
+  }
+
   private CompletionStage<Committable> process(List<CommittableMessage<String, byte[]>> batch) {
+    progress.batchTaken();
     List<CustomerEvent> events = new ArrayList<>(batch.size());
     // the record each event came from, at the same index: a refused event goes to the dead letters as it came
     List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(batch.size());
@@ -225,6 +241,11 @@ public final class EventIngestion {
     return dead;
   }
 
+  /** Whether ingestion moves, for {@code GET /health/ingestion}. */
+  public StallWatch stallWatch() {
+    return stallWatch;
+  }
+
   /** True while a consumer is attached to the topic (false during a restart backoff). */
   public boolean isRunning() {
     Consumer.Control current = control.get();
@@ -237,6 +258,7 @@ public final class EventIngestion {
    */
   public CompletionStage<Done> stop() {
     stopping = true;
+    stallChecks.cancel();
     Consumer.Control current = control.get();
     if (current != null) {
       current.stop();

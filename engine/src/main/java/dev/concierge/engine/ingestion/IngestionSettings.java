@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param askTimeout  how long a customer actor has to confirm a persist before it is asked again
  * @param persistRetry how an unconfirmed event is asked again while its partition waits
  * @param reasonHeader the Kafka header that carries why a record went to the dead-letter topic
+ * @param stallAfter   ingestion with records in flight and none done for this long is stalled
+ * @param stallCheckEvery how often a stall is looked for, to log it as it begins and ends
  */
 public record IngestionSettings(
     boolean enabled,
@@ -23,7 +25,9 @@ public record IngestionSettings(
     Duration askTimeout,
     PersistRetry persistRetry,
     String reasonHeader,
-    RestartBackoff restart) {
+    RestartBackoff restart,
+    Duration stallAfter,
+    Duration stallCheckEvery) {
 
   public IngestionSettings {
     if (parallelism < 1 || maxBatch < 1 || maxEventsPerCustomer < 1) {
@@ -50,6 +54,8 @@ public record IngestionSettings(
         ingestion.getDuration("ask-timeout"),
         PersistRetry.fromConfig(ingestion.getConfig("persist-retry")),
         ingestion.getString("dead-letter-reason-header"),
-        RestartBackoff.fromConfig(ingestion.getConfig("restart")));
+        RestartBackoff.fromConfig(ingestion.getConfig("restart")),
+        ingestion.getDuration("stall-after"),
+        ingestion.getDuration("stall-check-every"));
   }
 }

@@ -139,6 +139,8 @@ public final class KafkaEventSource implements EventSource {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     // a mistyped topic name must be an error, not a new empty topic
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    // as ingestion reads: the events of a POST /v1/events whose transaction aborted never counted
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
     props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.stallTimeout().toMillis());
     return props;
