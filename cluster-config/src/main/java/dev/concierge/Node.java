@@ -53,6 +53,7 @@ import dev.concierge.engine.sharding.RegionShards;
 import dev.concierge.engine.sharding.ShardActivity;
 import dev.concierge.engine.sharding.ShardActivityReporter;
 import dev.concierge.engine.sharding.ShardingSettings;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.TrendingItems;
@@ -106,7 +107,10 @@ public record Node(
     ObjectMapper mapper = new ObjectMapper();
     PrometheusMeterRegistry meters = NodeMeters.create();
     NodeMetrics metrics = new NodeMetrics(meters);
-    EventJson eventJson = new EventJson(mapper);
+    Clock clock = Clock.systemUTC();
+    // one horizon for the edges, which refuse events beyond it, and for features and trends, which clamp to it
+    EventHorizon horizon = new EventHorizon.Live(clock, concierge.getDuration("events.max-future-skew"));
+    EventJson eventJson = new EventJson(mapper, horizon);
     KafkaSettings kafka = KafkaSettings.fromConfig(concierge);
     CustomerSettings customerSettings = CustomerSettings.fromConfig(concierge);
 
@@ -124,7 +128,8 @@ public record Node(
             customerSettings, catalog, vocabulary, models, trends,
             RulesSettings.fromConfig(concierge.getConfig("rules")),
             new Recommender(customerSettings.recommender(), customerSettings.features()),
-            Clock.systemUTC(),
+            clock,
+            horizon,
             sharding.customerShards(shardActivity(system, sharding, clusterAdminSettings)));
     CustomerEntity.init(system, context, new PinnedLeastShardAllocation(CustomerEntity.ENTITY_KEY.name(), sharding));
 
@@ -134,14 +139,14 @@ public record Node(
                     concierge.getConfig("kafka.producer"), new StringSerializer(), new ByteArraySerializer())
                 .withBootstrapServers(kafka.bootstrapServers()),
             system);
-    IngestionSettings ingestionSettings = IngestionSettings.fromConfig(concierge);
+    IngestionSettings ingestionSettings = IngestionSettings.fromConfig(system.settings().config());
     JournalProbe journal = new JournalProbe(system);
     Optional<EventIngestion> ingestion =
         ingestionSettings.enabled()
             ? Optional.of(
                 EventIngestion.start(
                     system, kafka, ingestionSettings, eventJson, producer,
-                    new TrendRecorder(trends, vocabulary, customerSettings.features()),
+                    new TrendRecorder(trends, vocabulary, customerSettings.features(), horizon),
                     partitionPinner(system, sharding),
                     journal::reachable,
                     metrics))

@@ -8,10 +8,12 @@ import dev.concierge.engine.decision.DecisionOutcome;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.rules.RuleOverrides;
 import dev.concierge.models.RankedItem;
 import dev.concierge.persistence.json.EventJson;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -48,6 +50,11 @@ final class RouteFixture {
 
   static final HttpSettings PRODUCTION_SETTINGS =
       HttpSettings.fromConfig(ConfigFactory.load().getConfig("concierge"));
+
+  /** Events may be this far ahead of {@link #NOW}, as {@code reference.conf} says. */
+  static final Duration MAX_FUTURE_SKEW = ConfigFactory.load().getDuration("concierge.events.max-future-skew");
+
+  private static final EventHorizon HORIZON = new EventHorizon.Live(Clock.fixed(NOW, ZoneOffset.UTC), MAX_FUTURE_SKEW);
 
   final List<DecisionQuery> decisionQueries = new CopyOnWriteArrayList<>();
   final List<RuleOverrides> ruleOverrides = new CopyOnWriteArrayList<>();
@@ -140,7 +147,7 @@ final class RouteFixture {
 
   Route route() {
     ObjectMapper mapper = new ObjectMapper();
-    EventJson eventJson = new EventJson(mapper);
+    EventJson eventJson = new EventJson(mapper, HORIZON);
     JsonResponses responses = new JsonResponses(mapper.getFactory());
     Decider recordingDecider =
         (query, rules) -> {

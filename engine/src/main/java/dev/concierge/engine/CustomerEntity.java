@@ -216,9 +216,12 @@ public final class CustomerEntity
         .build();
   }
 
+  // the horizon is read now, also while recovering: an event recorded beyond it (before the edges refused
+  // such events, or under another node's clock) then counts a little later than it did live, but never
+  // later than the clock allows
   private State onEventRecorded(State state, EventRecorded recorded) {
     State live = state.empty ? freshState(false) : state;
-    live.features.apply(recorded.event(), recorded.category(), vocabulary, settings.features());
+    live.features.apply(recorded.event(), recorded.category(), vocabulary, settings.features(), context.horizon());
     live.recentEventIds.add(recorded.event().eventId());
     return live;
   }

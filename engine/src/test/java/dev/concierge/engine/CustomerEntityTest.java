@@ -15,6 +15,7 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.CustomerSnapshot;
 import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
@@ -29,6 +30,7 @@ import dev.concierge.models.rules.RuleOverrides;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -44,6 +46,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 // one actor system for the class: the extension shuts down only the kit of the last test instance
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,6 +61,7 @@ class CustomerEntityTest {
   private static final int SNAPSHOT_EVERY = 3;
   private static final int POPULAR_PER_LIST = 20;
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+  private static final Duration SKEW = Duration.ofHours(1);
 
   @JUnit5TestKit
   ActorTestKit testKit =
@@ -240,6 +245,26 @@ class CustomerEntityTest {
     assertEquals(CustomerFeatures.EMPTY, read.reply());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"9999-01-01T00:00:00Z", "+1000000000-12-31T23:59:59.999999999Z"})
+  void anEventFromTheFarFutureIsKeptAsItCameAndCountedNoLaterThanTheHorizonLiveAndAfterRecovery(String timestamp) {
+    CustomerEvent future = CustomerEvent.of("e-future", "c-42", EventType.VIEW, "sock-1", Instant.parse(timestamp));
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> result =
+        recording(future);
+    Instant live = picture(result.state()).lastEventAt();
+    customer.restart();
+    Instant recovered = picture(customer.getState()).lastEventAt();
+    Instant after = Instant.now();
+
+    assertEquals(List.of(new CustomerEntity.EventAck("e-future", false)), result.reply().acks(), "the actor answered");
+    assertEquals(new EventRecorded(future, "socks"), result.event(), "the journal keeps the event as it came");
+    for (Instant counted : List.of(live, recovered)) {
+      assertFalse(counted.isBefore(before.plus(SKEW)) || counted.isAfter(after.plus(SKEW)), "counted at " + counted);
+    }
+  }
+
   @Test
   void theSnapshotHoldsTheFeaturesAndTheDedupeWindowAndSurvivesSerialization() {
     record(event("e-1", EventType.VIEW, "shoe-1", 0));
@@ -263,6 +288,7 @@ class CustomerEntityTest {
         customerId -> new ActiveModel.Served(ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST), null, null),
         new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
         new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(),
+        new EventHorizon.Live(Clock.systemUTC(), SKEW),
         CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
   }
 

@@ -61,12 +61,24 @@ public final class FeatureState {
   }
 
   /**
-   * The feature function: folds one event in.
+   * The feature function as replay uses it: folds one event in at its own time, whatever that is.
    *
    * @param category the item's category when the event was recorded, or {@code null} if unknown
    */
   public void apply(CustomerEvent event, String category, Vocabulary vocabulary, FeatureSettings settings) {
-    long at = event.timestamp().toEpochMilli();
+    apply(event, category, vocabulary, settings, EventHorizon.NONE);
+  }
+
+  /**
+   * The feature function: folds one event in, counting it no later than {@code horizon}, so that a
+   * future-dated event can neither stop the affinity decay nor hold the session open. Never throws
+   * for an event that could be constructed: any timestamp, price or quantity.
+   *
+   * @param category the item's category when the event was recorded, or {@code null} if unknown
+   */
+  public void apply(
+      CustomerEvent event, String category, Vocabulary vocabulary, FeatureSettings settings, EventHorizon horizon) {
+    long at = horizon.countedMillis(event.timestamp());
     int item = vocabulary.items().intern(event.itemId());
     int categoryCode = category == null ? EMPTY : vocabulary.categories().intern(category);
     updateSession(event, at, categoryCode, settings);
@@ -92,8 +104,9 @@ public final class FeatureState {
       case PURCHASE -> {
         purchases++;
         if (event.price() != null) {
-          totalSpend += event.price() * event.quantity();
-          unitsPurchased += event.quantity();
+          // saturated, so that the average price paid stays a finite number whatever producers send
+          totalSpend = Math.min(Double.MAX_VALUE, totalSpend + event.price() * event.quantity());
+          unitsPurchased = (int) Math.min(Integer.MAX_VALUE, (long) unitsPurchased + event.quantity());
         }
       }
     }
@@ -395,6 +408,6 @@ public final class FeatureState {
   }
 
   private static long millis(Instant instant) {
-    return instant == null ? NEVER : instant.toEpochMilli();
+    return instant == null ? NEVER : EventTime.millisOf(instant);
   }
 }

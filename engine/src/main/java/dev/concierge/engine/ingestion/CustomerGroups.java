@@ -2,34 +2,48 @@ package dev.concierge.engine.ingestion;
 
 import dev.concierge.models.CustomerEvent;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A batch of events split by customer: each customer's events in their order, in groups of at most
- * a given size, the customers in the order they first appear. A customer's group goes to its actor as
- * one command, persisted in one write.
+ * A batch of events split by customer, as it is read: each customer's events in their order, in
+ * groups within the {@link CommandLimits}, the groups in the order they were started. A customer's
+ * group goes to its actor as one command, persisted in one write.
  */
 final class CustomerGroups {
 
-  private CustomerGroups() {}
+  private final CommandLimits limits;
+  private final Map<String, OpenGroup> open = new HashMap<>();
+  private final List<List<CustomerEvent>> groups = new ArrayList<>();
 
-  static List<List<CustomerEvent>> of(List<CustomerEvent> events, int maxPerGroup) {
-    if (maxPerGroup < 1) {
-      throw new IllegalArgumentException("a group holds at least one event, not " + maxPerGroup);
+  CustomerGroups(CommandLimits limits) {
+    this.limits = limits;
+  }
+
+  /** @param bytes the size of the event's record */
+  void add(CustomerEvent event, int bytes) {
+    OpenGroup group = open.get(event.customerId());
+    if (group == null || !group.takes(bytes, limits)) {
+      group = new OpenGroup();
+      open.put(event.customerId(), group);
+      groups.add(group.events);
     }
-    Map<String, List<CustomerEvent>> open = new LinkedHashMap<>();
-    List<List<CustomerEvent>> groups = new ArrayList<>();
-    for (CustomerEvent event : events) {
-      List<CustomerEvent> group = open.get(event.customerId());
-      if (group == null || group.size() == maxPerGroup) {
-        group = new ArrayList<>();
-        open.put(event.customerId(), group);
-        groups.add(group);
-      }
-      group.add(event);
-    }
+    group.events.add(event);
+    group.bytes += bytes;
+  }
+
+  List<List<CustomerEvent>> groups() {
     return groups;
+  }
+
+  /** The customer's latest group, still taking events. */
+  private static final class OpenGroup {
+    private final List<CustomerEvent> events = new ArrayList<>();
+    private long bytes;
+
+    boolean takes(int eventBytes, CommandLimits limits) {
+      return events.size() < limits.events() && bytes + eventBytes <= limits.bytes();
+    }
   }
 }

@@ -45,12 +45,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads {@code customer-events} and asks each customer's actor to record its events. Records that
  * arrive while the customers are busy with earlier ones wait as one batch; each customer's events in
- * a batch go to its actor as one command, persisted in one write. A batch's offsets are committed only
+ * a batch go to its actor as commands of at most so many events and bytes (small enough for one
+ * remoting frame), each persisted in one write. A batch's offsets are committed only
  * after every actor in it confirmed the persist (or the dedupe), so a crash redelivers rather than
  * loses; the actors' dedupe windows make the redelivery harmless. Events whose persist is not
  * confirmed in time (Cassandra down or slow) are asked again with backoff while the stream waits, so
- * that an outage pauses ingestion instead of failing it. A record that is not a valid event goes to
- * the dead-letter topic with the reason in a header, and the partition moves on; so does an event its
+ * that an outage pauses ingestion instead of failing it. A record that is not a valid event
+ * ({@link EventJson}: malformed, too large, or dated beyond this node's horizon) goes to the
+ * dead-letter topic with the reason in a header, and the partition moves on; so does an event its
  * customer's actor cannot take ({@link CustomerRecorder}). Any other failure restarts the stream with
  * backoff from the last committed offset.
  */
@@ -173,18 +175,20 @@ public final class EventIngestion {
     List<CustomerEvent> events = new ArrayList<>(batch.size());
     // the record each event came from, at the same index: a refused event goes to the dead letters as it came
     List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(batch.size());
+    CustomerGroups groups = new CustomerGroups(settings.perCommand());
     List<CompletableFuture<?>> handled = new ArrayList<>();
     for (CommittableMessage<String, byte[]> message : batch) {
       ConsumerRecord<String, byte[]> record = message.record();
       ParsedEvent parsed = json.parse(record.value());
       if (parsed instanceof ParsedEvent.Valid valid) {
+        groups.add(valid.event(), record.value().length);
         events.add(valid.event());
         sources.add(record);
       } else {
         handled.add(deadLettered(record, ((ParsedEvent.Invalid) parsed).reason()).toCompletableFuture());
       }
     }
-    for (List<CustomerEvent> group : CustomerGroups.of(events, settings.maxEventsPerCustomer())) {
+    for (List<CustomerEvent> group : groups.groups()) {
       handled.add(recorder.record(group)
           .thenComposeAsync(outcomes -> settled(outcomes, events, sources), executor)
           .toCompletableFuture());

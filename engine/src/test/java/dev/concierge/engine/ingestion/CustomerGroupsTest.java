@@ -1,7 +1,6 @@
 package dev.concierge.engine.ingestion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
@@ -12,6 +11,8 @@ import org.junit.jupiter.api.Test;
 class CustomerGroupsTest {
 
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+  private static final int SMALL = 100;
+  private static final CommandLimits ROOMY = new CommandLimits(32, 1_000_000);
 
   @Test
   void eachCustomersEventsKeepTheirOrderAndCustomersComeInTheOrderTheyFirstAppear() {
@@ -21,21 +22,72 @@ class CustomerGroupsTest {
     CustomerEvent c1 = event("c-1", "c");
     CustomerEvent b2 = event("b-2", "b");
 
-    assertEquals(List.of(List.of(a1, a2), List.of(b1, b2), List.of(c1)),
-        CustomerGroups.of(List.of(a1, b1, a2, c1, b2), 32));
+    assertEquals(List.of(List.of(a1, a2), List.of(b1, b2), List.of(c1)), grouped(ROOMY, a1, b1, a2, c1, b2));
   }
 
   @Test
-  void aCustomerWithMoreEventsThanAGroupHoldsGetsSeveralGroupsInOrder() {
-    List<CustomerEvent> events = List.of(event("a-1", "a"), event("a-2", "a"), event("b-1", "b"), event("a-3", "a"));
+  void aCustomerWithMoreEventsThanACommandHoldsGetsSeveralGroupsInOrder() {
+    CustomerEvent a1 = event("a-1", "a");
+    CustomerEvent a2 = event("a-2", "a");
+    CustomerEvent b1 = event("b-1", "b");
+    CustomerEvent a3 = event("a-3", "a");
 
-    assertEquals(List.of(List.of(events.get(0), events.get(1)), List.of(events.get(2)), List.of(events.get(3))),
-        CustomerGroups.of(events, 2));
+    assertEquals(List.of(List.of(a1, a2), List.of(b1), List.of(a3)),
+        grouped(new CommandLimits(2, 1_000_000), a1, a2, b1, a3));
   }
 
   @Test
-  void aGroupHoldsAtLeastOneEvent() {
-    assertThrows(IllegalArgumentException.class, () -> CustomerGroups.of(List.of(event("a-1", "a")), 0));
+  void aCustomersEventsAreSplitWhenTheirBytesWouldExceedTheBudgetThoughTheCountAllowsMore() {
+    CommandLimits limits = new CommandLimits(32, 250);
+    CustomerGroups groups = new CustomerGroups(limits);
+    CustomerEvent a1 = event("a-1", "a");
+    CustomerEvent a2 = event("a-2", "a");
+    CustomerEvent a3 = event("a-3", "a");
+    CustomerEvent a4 = event("a-4", "a");
+
+    groups.add(a1, SMALL);
+    groups.add(a2, 150);
+    groups.add(a3, 1);
+    groups.add(a4, SMALL);
+
+    assertEquals(List.of(List.of(a1, a2), List.of(a3, a4)), groups.groups(),
+        "100 + 150 bytes fill the budget exactly; one byte more starts the next command");
+  }
+
+  @Test
+  void anEventLargerThanTheBudgetGoesAloneRatherThanNowhere() {
+    CustomerGroups groups = new CustomerGroups(new CommandLimits(32, 250));
+    CustomerEvent a1 = event("a-1", "a");
+    CustomerEvent huge = event("a-2", "a");
+    CustomerEvent a3 = event("a-3", "a");
+
+    groups.add(a1, SMALL);
+    groups.add(huge, 1_000);
+    groups.add(a3, SMALL);
+
+    assertEquals(List.of(List.of(a1), List.of(huge), List.of(a3)), groups.groups());
+  }
+
+  @Test
+  void eachCustomerHasABudgetOfItsOwn() {
+    CustomerGroups groups = new CustomerGroups(new CommandLimits(32, 250));
+    CustomerEvent a1 = event("a-1", "a");
+    CustomerEvent b1 = event("b-1", "b");
+    CustomerEvent a2 = event("a-2", "a");
+
+    groups.add(a1, 200);
+    groups.add(b1, 200);
+    groups.add(a2, 50);
+
+    assertEquals(List.of(List.of(a1, a2), List.of(b1)), groups.groups());
+  }
+
+  private static List<List<CustomerEvent>> grouped(CommandLimits limits, CustomerEvent... events) {
+    CustomerGroups groups = new CustomerGroups(limits);
+    for (CustomerEvent event : events) {
+      groups.add(event, SMALL);
+    }
+    return groups.groups();
   }
 
   private static CustomerEvent event(String eventId, String customerId) {

@@ -119,7 +119,7 @@ class EventIngestionIntegrationTest {
 
     Config concierge = config.getConfig("concierge");
     kafka = KafkaSettings.fromConfig(concierge);
-    settings = IngestionSettings.fromConfig(concierge);
+    settings = IngestionSettings.fromConfig(config);
     KafkaTopics.ensure(kafka.bootstrapServers(), kafka.topics(), kafka.topicReadyTimeout());
     producer =
         new SendProducer<>(
