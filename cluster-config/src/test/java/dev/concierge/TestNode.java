@@ -73,9 +73,16 @@ final class TestNode implements AutoCloseable {
    * the node then stops, and starts again on another port.
    */
   static TestNode start(Namespace namespace) {
+    return start(namespace, ConfigFactory.empty());
+  }
+
+  /** As {@link #start(Namespace)}, with {@code settings} over the test configuration. */
+  static TestNode start(Namespace namespace, Config settings) {
     for (int attempt = 1; ; attempt++) {
       int port = RealServices.freePort();
-      TestNode node = new TestNode(ActorSystem.create(Guardian.create(), "concierge", config(namespace, port)), port);
+      TestNode node = new TestNode(
+          ActorSystem.create(Guardian.create(), "concierge", settings.withFallback(config(namespace, port)).resolve()),
+          port);
       Eventually.within(READY_TIMEOUT, "the node reports ready, or stops",
           () -> node.stopped() || node.get("/health/ready").statusCode() == 200);
       if (!node.stopped()) {

@@ -11,6 +11,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.rawPathPrefixTest;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 import static org.apache.pekko.http.javadsl.server.Directives.put;
 import static org.apache.pekko.http.javadsl.server.Directives.reject;
+import static org.apache.pekko.http.javadsl.server.Directives.pathPrefixTest;
 import static org.apache.pekko.http.javadsl.server.Directives.withSizeLimit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,16 @@ public final class AdminRoutes {
     this.responses = responses;
     this.answers = new AdminAnswers(responses, mapper);
     this.cluster = new ClusterAdminRoutes(cluster, answers);
+  }
+
+  /**
+   * {@code POST /admin/models}, read whole up to {@code concierge.admin.max-bundle-size} rather than
+   * the API's usual body limit, and only once the token is checked: a stranger's upload is never
+   * buffered. Put it before the routes that {@link WholeBody} reads with the usual limit.
+   */
+  public Route bundleUpload(WholeBody wholeBody) {
+    return pathPrefixTest(PathMatchers.segment("admin").slash("models").concat(PathMatchers.pathEnd()), () ->
+        post(() -> auth.authorized(() -> withSizeLimit(maxBundleBytes, () -> wholeBody.of(this::route)))));
   }
 
   public Route route() {
