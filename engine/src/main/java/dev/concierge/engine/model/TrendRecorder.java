@@ -6,7 +6,11 @@ import dev.concierge.models.FeatureSettings;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.TrendingItems;
 
-/** Feeds every newly recorded event into this node's live trends, weighted like category interest. */
+/**
+ * Feeds every newly recorded event into this node's live trends, weighted like category interest. Only
+ * items with a shared code trend: the others are not in the catalog, so they could never be offered,
+ * and learning them would let made-up ids grow the vocabulary.
+ */
 public final class TrendRecorder implements RecordedEventListener {
 
   private final TrendingItems trends;
@@ -22,6 +26,6 @@ public final class TrendRecorder implements RecordedEventListener {
   @Override
   public void recorded(CustomerEvent event) {
     trends.record(
-        vocabulary.items().intern(event.itemId()), weights.weightOf(event.type()), event.timestamp().toEpochMilli());
+        vocabulary.items().codeOf(event.itemId()), weights.weightOf(event.type()), event.timestamp().toEpochMilli());
   }
 }
