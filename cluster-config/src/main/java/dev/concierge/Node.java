@@ -116,6 +116,7 @@ public record Node(
 
     Vocabulary vocabulary =
         new Vocabulary(concierge.getInt("vocabulary.max-items"), concierge.getInt("vocabulary.max-categories"));
+    NodeMetrics.watch(meters, vocabulary);
     ActiveModel models = new ActiveModel(vocabulary, concierge.getInt("recommender.popular-per-list"));
     CatalogView catalog = new CatalogView(models::catalogChanged);
     UniqueKillSwitch catalogConsumer =

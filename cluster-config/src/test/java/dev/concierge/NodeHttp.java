@@ -40,6 +40,15 @@ final class NodeHttp {
     return send(request.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /** One sample of GET /metrics, by its name and labels as Prometheus' text format writes them. */
+  double metric(String sample) {
+    return get("/metrics").body().lines()
+        .filter(line -> line.startsWith(sample + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(sample.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(sample + " is not in /metrics"));
+  }
+
   URI uri(String path) {
     return base.resolve(path);
   }

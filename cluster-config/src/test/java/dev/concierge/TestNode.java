@@ -4,6 +4,7 @@ import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.concierge.engine.kafka.KafkaSettings;
@@ -159,6 +160,13 @@ final class TestNode implements AutoCloseable {
 
   JsonNode getJson(String path) {
     return json(get(path));
+  }
+
+  /** GET /v1/customers/{id}/features without the one field that depends on when they are read. */
+  JsonNode recordedFeatures(String customerId) {
+    ObjectNode features = (ObjectNode) getJson("/v1/customers/" + customerId + "/features");
+    features.remove("secondsSinceLastEvent");
+    return features;
   }
 
   JsonNode postJson(String path, String json) {

@@ -41,8 +41,10 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * <p>{@link RecordEvents} persists an {@link EventRecorded} for each of its events whose id is not in
  * the dedupe window, all of them in one atomic write; the event handler folds each into the compact
  * {@link FeatureState} with the feature function of models/. {@link Decide} ranks the catalog for the shopper from the live features, and
- * {@link GetFeatures} returns an immutable copy of them. The state is mutable but touched only by
- * the event handler; snapshots take an immutable copy ({@link CustomerSnapshot}) on the actor's thread.
+ * {@link GetFeatures} returns an immutable copy of them. The state is mutable and changed by the event
+ * handler; a decision changes only how it codes items (the shared codes of items the catalog took in
+ * since, {@link FeatureState#adoptSharedCodes}), never what it says. Snapshots take an immutable copy
+ * ({@link CustomerSnapshot}) on the actor's thread.
  */
 public final class CustomerEntity
     extends EventSourcedBehaviorWithEnforcedReplies<CustomerEntity.Command, EventRecorded, CustomerEntity.State> {

@@ -19,6 +19,7 @@ import dev.concierge.models.EventHorizon;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
+import dev.concierge.models.Interner;
 import dev.concierge.models.RankedItem;
 import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.models.Vocabulary;
@@ -210,6 +211,27 @@ class CustomerEntityTest {
     customer.restart();
 
     assertEquals(before, picture(customer.getState()));
+  }
+
+  @Test
+  void itemIdsNoCatalogHoldsStayWithTheCustomerThroughRecoveryAndItsDecisionIsStillPersonal() {
+    record(event("e-0", EventType.VIEW, "shoe-1", 0));
+    for (int i = 1; i <= 3 * SNAPSHOT_EVERY; i++) {
+      record(event("e-" + i, i % 2 == 0 ? EventType.VIEW : EventType.ADD_TO_CART, "made-up-" + i, i));
+    }
+    record(event("e-last", EventType.VIEW, "shoe-2", 3 * SNAPSHOT_EVERY + 1));
+    CustomerFeatures before = picture(customer.getState());
+
+    customer.restart();
+
+    assertEquals(before, picture(customer.getState()), "recovered from a snapshot and the events after it");
+    assertTrue(before.recent().items().containsAll(List.of("shoe-2", "made-up-9", "made-up-8")), before.toString());
+    for (int i = 1; i <= 3 * SNAPSHOT_EVERY; i++) {
+      assertEquals(Interner.UNKNOWN, vocabulary.items().codeOf("made-up-" + i), "the shared vocabulary never learnt it");
+    }
+    List<RankedItem> items = decide(new DecisionQuery("c-42", 2, null, List.of(), Set.of()));
+    assertEquals(List.of("shoes", "shoes"), items.stream().map(item -> catalog.categoryOf(item.itemId())).toList());
+    assertTrue(items.get(0).reasons().stream().anyMatch(reason -> reason.contains("shoes")), items.toString());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.concierge.engine.metrics;
 
+import dev.concierge.models.Vocabulary;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * What this node counts for {@code GET /metrics}: decisions and their fallbacks (by cause), events
- * recorded and redeliveries dropped, dead-lettered records, ingestion restarts, and events waiting
- * for a persist to be confirmed. Counters are
+ * recorded and redeliveries dropped, dead-lettered records, ingestion restarts, events waiting
+ * for a persist to be confirmed, and the size of the shared vocabulary. Counters are
  * made once; counting is an add to a striped cell, cheap on the hot paths.
  */
 public final class NodeMetrics {
@@ -62,6 +63,17 @@ public final class NodeMetrics {
         .description("how long ingestion has had records in flight and committed none of them, once that is"
             + " longer than concierge.ingestion.stall-after; 0 while it moves")
         .register(registry);
+  }
+
+  /**
+   * Shows how many items and categories have shared codes: the catalog's and the bundles' own, so a
+   * climb the catalog does not explain is a leak.
+   */
+  public static void watch(MeterRegistry registry, Vocabulary vocabulary) {
+    Gauge.builder("concierge.vocabulary.items", vocabulary, shared -> shared.items().size())
+        .description("items with a code shared by all customers (catalog and model bundles)").register(registry);
+    Gauge.builder("concierge.vocabulary.categories", vocabulary, shared -> shared.categories().size())
+        .description("categories with a code shared by all customers").register(registry);
   }
 
   /** Counts into a registry of its own, for tests and tools that do not serve metrics. */

@@ -11,6 +11,8 @@ import dev.concierge.models.recommend.TrendingItems;
  * Feeds every newly recorded event into this node's live trends, weighted like category interest, at
  * its time but no later than the node's horizon: trends decay against the newest time they saw, so
  * one event dated 9999 would otherwise decay every other item to nothing, and every event after it.
+ * Only items with a shared code trend: the others are not in the catalog, so they could never be
+ * offered, and learning them would let made-up ids grow the vocabulary.
  */
 public final class TrendRecorder implements RecordedEventListener {
 
@@ -29,7 +31,7 @@ public final class TrendRecorder implements RecordedEventListener {
   @Override
   public void recorded(CustomerEvent event) {
     trends.record(
-        vocabulary.items().intern(event.itemId()), weights.weightOf(event.type()),
+        vocabulary.items().codeOf(event.itemId()), weights.weightOf(event.type()),
         horizon.countedMillis(event.timestamp()));
   }
 }
