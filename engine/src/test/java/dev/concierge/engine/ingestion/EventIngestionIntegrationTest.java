@@ -21,6 +21,7 @@ import dev.concierge.testing.TopicRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -145,9 +146,20 @@ class EventIngestionIntegrationTest {
     double retriesBefore = count("concierge.ingestion.retries");
     long offset = produce("c-1", event("e-1", "c-1"));
 
+    // until the delivery that is confirmed, its offset must not be committed (a commit stays, so any look
+    // after a premature one sees it)
+    int confirmedDelivery = SILENT_DELIVERIES.get("e-1") + 1;
+    List<Long> committedWhileUnconfirmed = new ArrayList<>();
+    Eventually.within(SETTLE, "the event is delivered for the confirmed time", () -> {
+      committedWhileUnconfirmed.add(committedOffset());
+      return deliveries.getOrDefault("e-1", new AtomicInteger()).get() >= confirmedDelivery;
+    });
     Eventually.within(SETTLE, "the event's offset is committed", () -> committedOffset() == offset + 1);
 
-    assertEquals(SILENT_DELIVERIES.get("e-1") + 1, deliveries.get("e-1").get());
+    assertTrue(committedWhileUnconfirmed.size() > 1, "the offsets were looked at while the event was unconfirmed");
+    assertTrue(committedWhileUnconfirmed.stream().allMatch(committed -> committed <= offset),
+        "nothing past the event was committed before it was confirmed: " + committedWhileUnconfirmed);
+    assertEquals(confirmedDelivery, deliveries.get("e-1").get());
     assertEquals((double) SILENT_DELIVERIES.get("e-1"), count("concierge.ingestion.retries") - retriesBefore);
     assertEquals(restartsBefore, count("concierge.ingestion.restarts"), "the stream waited instead of restarting");
     assertEquals(0, meters.get("concierge.ingestion.waiting").gauge().value(), "nothing waits any more");

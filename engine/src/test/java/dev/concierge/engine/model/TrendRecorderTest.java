@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One event dated 9999 neither zeroes the node's trends nor stops them from following what happens now. */
@@ -31,6 +33,12 @@ class TrendRecorderTest {
   private final TrendingItems trends = new TrendingItems(HALF_LIFE.toMillis(), TOP);
   private final TrendRecorder recorder =
       new TrendRecorder(trends, vocabulary, weights, new EventHorizon.Live(Clock.fixed(NOW, ZoneOffset.UTC), SKEW));
+
+  // only items with a shared code trend, as the catalog's have on a node
+  @BeforeEach
+  void catalogue() {
+    List.of("tent", "sock", "comet").forEach(vocabulary.items()::intern);
+  }
 
   @Test
   void anEventDated9999LeavesEveryOtherItemsScoreAndTheirOrder() {
