@@ -117,11 +117,11 @@ public final class ModelServer {
         new ModelServerRoutes(
             new DecisionRoutes(
                 decider,
-                new DecisionRequests(mapper, http.defaultDecisionLimit(), http.maxDecisionLimit(), http.maxItemsPerList()),
+                new DecisionRequests(mapper, http.limits()),
                 responses),
             new EventRoutes(
                 new EventPublisher(producer, role.kafka(), eventJson, role.executor())::publish,
-                new EventRequests(mapper, eventJson, http.maxEventsPerRequest()), responses),
+                new EventRequests(mapper, eventJson, http.limits()), responses),
             new CustomerRoutes(role.redis()::features, responses, Clock.systemUTC()),
             new HealthRoutes(redisAnswers(role), responses),
             new ErrorHandling(responses),
