@@ -10,9 +10,13 @@ import java.util.List;
 /**
  * Reads the values of a request body's fields. A field is named by its JSON path, such as
  * {@code rules.diversity.maxPerCategory} or {@code exclude[2]}, and every problem is a 400 that names
- * it. Paths are built only for the message, when a value is refused: reading a valid body builds none.
+ * it. The paths of a list's elements, of which a decision may send hundreds, are built only when one
+ * is refused.
  */
 final class Fields {
+
+  // a path holds client keys of up to an id's length, escaped when shown
+  private static final int MAX_SHOWN_PATH = 2 * Identifiers.MAX_LENGTH;
 
   private Fields() {}
 
@@ -22,12 +26,17 @@ final class Fields {
   }
 
   static ApiError invalid(String path, String problem) {
-    return ApiError.badRequest("field '" + path + "' " + problem);
+    return ApiError.badRequest("field '" + shown(path) + "' " + problem);
   }
 
-  /** The path of one entry of a map; the key is the client's, so it is made safe to repeat. */
+  // the path holds the client's keys: escaped, so that they cannot forge a log line
+  private static String shown(String path) {
+    return SafeText.of(path, MAX_SHOWN_PATH);
+  }
+
+  /** The path of one entry of a map. */
   static String entry(String mapPath, String key) {
-    return mapPath + "." + SafeText.of(key);
+    return mapPath + "." + key;
   }
 
   static String element(String arrayPath, int index) {
@@ -58,15 +67,19 @@ final class Fields {
   }
 
   static String checkedId(String id, String path) {
-    Identifiers.problem(path, id).ifPresent(problem -> {
-      throw ApiError.badRequest(problem);
-    });
+    if (!isId(id)) {
+      throw ApiError.badRequest(Identifiers.problem(shown(path), id).orElseThrow());
+    }
     return id;
+  }
+
+  private static boolean isId(String text) {
+    return Identifiers.problem("", text).isEmpty();
   }
 
   /** A key of a map that names an item. */
   static String idKey(String key, String mapPath) {
-    return checkedId(key, entry(mapPath, key));
+    return isId(key) ? key : checkedId(key, entry(mapPath, key));
   }
 
   /** A key of a map that names a category or a version: any text that is not blank, within an id's length. */
@@ -136,7 +149,8 @@ final class Fields {
     }
     List<String> ids = new ArrayList<>(value.size());
     for (int i = 0; i < value.size(); i++) {
-      ids.add(id(value.get(i), element(path, i)));
+      JsonNode element = value.get(i);
+      ids.add(element.isTextual() && isId(element.textValue()) ? element.textValue() : id(element, element(path, i)));
     }
     return ids;
   }
