@@ -16,6 +16,7 @@ import dev.concierge.api.HttpSettings;
 import dev.concierge.api.JsonResponses;
 import dev.concierge.api.ManagementEndpoint;
 import dev.concierge.api.MetricsRoutes;
+import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.engine.CassandraAccess;
@@ -176,10 +177,10 @@ public record Node(
         new ApiRoutes(
             new DecisionRoutes(
                 decisions::decide,
-                new DecisionRequests(mapper, http.defaultDecisionLimit(), http.maxDecisionLimit(), http.maxItemsPerList()),
+                new DecisionRequests(mapper, http.limits()),
                 responses),
             new EventRoutes(
-                publisher::publish, new EventRequests(mapper, eventJson, http.maxEventsPerRequest()), responses),
+                publisher::publish, new EventRequests(mapper, eventJson, http.limits()), responses),
             new CustomerRoutes(
                 new FeatureService(system, concierge.getDuration("customer.features-read-timeout"))::features,
                 responses,
@@ -187,7 +188,8 @@ public record Node(
             new HealthRoutes(new NodeHealth(system, journal, ingestion), ingestionHealth(ingestion), responses),
             new MetricsRoutes(meters::scrape),
             new AdminRoutes(
-                adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin, responses, mapper),
+                adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin, responses,
+                new AdminRequests(mapper, http.limits())),
             new ErrorHandling(responses),
             new WholeBody(http.bodyReadTimeout()));
     CompletionStage<ServerBinding> binding = HttpServer.start(routes.route(), http, system);

@@ -2,8 +2,10 @@ package dev.concierge.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
+import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
+import dev.concierge.api.dto.RequestLimits;
 import dev.concierge.engine.decision.DecisionOutcome;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
@@ -68,7 +70,7 @@ final class RouteFixture {
       customerId -> CompletableFuture.completedFuture(CustomerFeatures.EMPTY);
   private Supplier<CompletionStage<List<String>>> readiness = () -> CompletableFuture.completedFuture(List.of());
   private Supplier<CompletionStage<List<String>>> ingestion = () -> CompletableFuture.completedFuture(List.of());
-  private int maxEventsPerRequest = PRODUCTION_SETTINGS.maxEventsPerRequest();
+  private RequestLimits limits = PRODUCTION_SETTINGS.limits();
 
   /** The default decider's answer: two personalised items for whoever asked. */
   static CompletionStage<DecisionOutcome> personalised(DecisionQuery query) {
@@ -121,7 +123,7 @@ final class RouteFixture {
   }
 
   RouteFixture maxEventsPerRequest(int max) {
-    this.maxEventsPerRequest = max;
+    this.limits = limits.withMaxEventsPerRequest(max);
     return this;
   }
 
@@ -170,16 +172,15 @@ final class RouteFixture {
     return new ApiRoutes(
             new DecisionRoutes(
                 recordingDecider,
-                new DecisionRequests(
-                    mapper, PRODUCTION_SETTINGS.defaultDecisionLimit(), PRODUCTION_SETTINGS.maxDecisionLimit(),
-                    PRODUCTION_SETTINGS.maxItemsPerList()),
+                new DecisionRequests(mapper, limits),
                 responses),
-            new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, maxEventsPerRequest), responses),
+            new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, limits), responses),
             new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC)),
             new HealthRoutes(health, ingestionHealth, responses),
             new MetricsRoutes(metrics),
             new AdminRoutes(
-                new AdminAuth(adminToken, responses), MAX_BUNDLE_BYTES, modelAdmin, clusterAdmin, responses, mapper),
+                new AdminAuth(adminToken, responses), MAX_BUNDLE_BYTES, modelAdmin, clusterAdmin, responses,
+                new AdminRequests(mapper, limits)),
             new ErrorHandling(responses),
             new WholeBody(PRODUCTION_SETTINGS.bodyReadTimeout()))
         .route();

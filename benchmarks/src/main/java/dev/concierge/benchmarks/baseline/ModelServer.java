@@ -117,11 +117,11 @@ public final class ModelServer {
         new ModelServerRoutes(
             new DecisionRoutes(
                 decider,
-                new DecisionRequests(mapper, http.defaultDecisionLimit(), http.maxDecisionLimit(), http.maxItemsPerList()),
+                new DecisionRequests(mapper, http.limits()),
                 responses),
             new EventRoutes(
                 publisher::publish,
-                new EventRequests(mapper, eventJson, http.maxEventsPerRequest()), responses),
+                new EventRequests(mapper, eventJson, http.limits()), responses),
             new CustomerRoutes(role.redis()::features, responses, Clock.systemUTC()),
             // the baseline's model server ingests nothing: its feature writer does
             new HealthRoutes(redisAnswers(role), () -> CompletableFuture.completedFuture(List.of()), responses),
