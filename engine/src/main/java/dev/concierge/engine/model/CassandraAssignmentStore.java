@@ -48,12 +48,13 @@ public final class CassandraAssignmentStore implements AssignmentStore {
   }
 
   @Override
-  public CompletionStage<AssignmentGeneration> change(UnaryOperator<ModelAssignment> change) {
+  public CompletionStage<AssignmentGeneration> change(UnaryOperator<ModelAssignment> edit) {
     return current().thenComposeAsync(
         stored -> {
-          AssignmentGeneration next = stored.next(change.apply(stored.assignment()));
+          AssignmentGeneration next = stored.next(edit.apply(stored.assignment()));
+          // a lost race means another change was stored: apply this one to that, as the generation after it
           return compareAndSet(stored, next).thenComposeAsync(
-              applied -> applied ? CompletableFuture.completedFuture(next) : change(change), executor);
+              applied -> applied ? CompletableFuture.completedFuture(next) : change(edit), executor);
         },
         executor);
   }
