@@ -41,10 +41,13 @@ import dev.concierge.engine.ingestion.IngestionSettings;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.engine.model.ActiveModel;
+import dev.concierge.engine.model.BundleLoader;
 import dev.concierge.engine.model.BundleStore;
+import dev.concierge.engine.model.CassandraAssignmentStore;
 import dev.concierge.engine.model.CassandraBundleStore;
 import dev.concierge.engine.model.ModelAdminService;
 import dev.concierge.engine.model.ModelRegistry;
+import dev.concierge.engine.model.ModelTables;
 import dev.concierge.engine.model.TrendRecorder;
 import dev.concierge.engine.rules.RulesSettings;
 import dev.concierge.engine.sharding.LocalShards;
@@ -61,6 +64,7 @@ import dev.concierge.models.recommend.TrendingItems;
 import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.persistence.json.EventJson;
+import dev.concierge.persistence.json.ModelAssignmentJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -211,25 +215,34 @@ public record Node(
         ingestion.flatMap(running -> running.stallWatch().problem()).map(List::of).orElse(List.of()));
   }
 
-  /** The registry of model bundles and their activation, stored in Cassandra and replicated by Distributed Data. */
+  /**
+   * The registry of model bundles and their activation: both stored in Cassandra, so that they outlive
+   * the cluster, and changes replicated to every node by Distributed Data.
+   */
   private static ModelAdminService startModelRegistry(
       ActorSystem<?> system, Config concierge, ActiveModel models, CatalogView catalog, ObjectMapper mapper) {
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
-    String keyspace = concierge.getString("models.store.keyspace");
-    BundleStore store =
-        new CassandraBundleStore(
+    Config settings = concierge.getConfig("models");
+    String keyspace = settings.getString("store.keyspace");
+    ModelTables tables =
+        new ModelTables(
             CassandraAccess.session(system),
             keyspace.isEmpty() ? system.settings().config().getString("pekko.persistence.cassandra.journal.keyspace") : keyspace,
-            concierge.getBoolean("models.store.create-schema"), mapper, blocking);
+            settings.getBoolean("store.create-schema"), blocking);
+    BundleStore bundles = new CassandraBundleStore(tables, mapper, blocking);
     ActorRef<ModelRegistry.Command> registry =
-        ((ActorSystem<?>) system).systemActorOf(
+        system.systemActorOf(
             ModelRegistry.create(
-                store, new BundleArchive(mapper), models, catalog,
-                new ModelRegistry.Settings(
-                    concierge.getDuration("models.write-timeout"), blocking, concierge.getInt("models.warm-up-rows")), Clock.systemUTC()),
+                bundles,
+                new CassandraAssignmentStore(tables, new ModelAssignmentJson(mapper), blocking),
+                new BundleLoader(
+                    bundles, new BundleArchive(mapper), models, catalog, blocking, settings.getInt("warm-up-rows")),
+                models,
+                ModelRegistry.Settings.fromConfig(settings, blocking),
+                Clock.systemUTC()),
             "model-registry",
             Props.empty());
-    return new ModelAdminService(registry, models, concierge.getDuration("models.admin-timeout"), system.scheduler());
+    return new ModelAdminService(registry, models, settings.getDuration("admin-timeout"), system.scheduler());
   }
 
   /** With shards aligned to Kafka partitions, what pins each shard to the node that consumes its partition. */

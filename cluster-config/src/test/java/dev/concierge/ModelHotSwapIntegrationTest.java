@@ -1,6 +1,7 @@
 package dev.concierge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,7 @@ class ModelHotSwapIntegrationTest {
   private static final Duration SETTLE = Duration.ofSeconds(60);
   private static final List<CatalogItem> ITEMS = DemoCatalog.generate(200, 7);
   private static final int LOAD_THREADS = 3;
+  private static final int SWAPPED_ANSWERS_CHECKED = 10;
 
   private final BundleArchive archives = new BundleArchive(new ObjectMapper());
   private TestKafka kafka;
@@ -85,6 +87,7 @@ class ModelHotSwapIntegrationTest {
     assertEquals(409, publish(linear).statusCode(), "a version is published once");
     assertEquals(200, activate("lr-1").statusCode());
     Eventually.within(SETTLE, "decisions come from lr-1", () -> "lr-1".equals(decision("c-1").get("modelVersion").asText()));
+    assertPersonalAnswersFrom("lr-1");
     assertEquals(201, publish(trees).statusCode());
 
     AtomicBoolean loading = new AtomicBoolean(true);
@@ -113,6 +116,7 @@ class ModelHotSwapIntegrationTest {
     Eventually.within(SETTLE, "load is flowing", () -> answered.get() > 20);
     assertEquals(200, activate("xgb-1").statusCode());
     Eventually.within(SETTLE, "decisions come from xgb-1", () -> "xgb-1".equals(decision("c-1").get("modelVersion").asText()));
+    assertPersonalAnswersFrom("xgb-1");
     int atSwap = answered.get();
     Eventually.within(SETTLE, "load continues after the swap", () -> answered.get() > atSwap + 20);
     loading.set(false);
@@ -139,6 +143,7 @@ class ModelHotSwapIntegrationTest {
     for (int i = 0; i < 40; i++) {
       JsonNode answer = decision("ab-" + i);
       assertEquals(answer.get("arm").asText(), answer.get("modelVersion").asText(), "the arm is the model that answered");
+      assertFalse(answer.get("fallback").asBoolean(), "the arm's model answered, not the fallback: " + answer);
       arms.add(answer.get("arm").asText());
       assertEquals(answer.get("arm").asText(), decision("ab-" + i).get("arm").asText(), "a customer keeps their arm");
     }
@@ -154,6 +159,20 @@ class ModelHotSwapIntegrationTest {
     assertEquals(10, logged.get("items").size());
 
     assertEquals(200, node.admin("PUT", "/admin/experiments/linear-vs-trees", HttpRequest.BodyPublishers.ofString("{\"arms\":{}}")).statusCode());
+  }
+
+  /**
+   * Once a swap shows, customers old and new get the swapped-in model's own answers: a fallback
+   * answer (the deadline missed, or the model failing) also names the active version, so the version
+   * alone does not show that the model serves.
+   */
+  private void assertPersonalAnswersFrom(String version) {
+    for (int i = 0; i < SWAPPED_ANSWERS_CHECKED; i++) {
+      JsonNode answer = decision("after-" + version + "-" + i);
+      assertEquals(version, answer.get("modelVersion").asText(), answer.toString());
+      assertFalse(answer.get("fallback").asBoolean(), "a personal answer after the swap: " + answer);
+      assertEquals(10, answer.get("items").size(), answer.toString());
+    }
   }
 
   private HttpResponse<String> publish(byte[] archive) {

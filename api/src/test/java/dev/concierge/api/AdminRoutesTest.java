@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.engine.model.BundleStore;
 import dev.concierge.engine.model.BundleSummary;
+import dev.concierge.engine.model.InstallStatus;
 import dev.concierge.engine.model.ModelRegistry;
 import dev.concierge.models.recommend.BundleMetadata;
 import dev.concierge.models.recommend.ModelAssignment;
@@ -287,7 +288,7 @@ class AdminRoutesTest extends RouteTestSupport {
 
     result.assertStatusCode(200).assertContentType(ContentTypes.APPLICATION_JSON);
     JsonNode body = json(result);
-    assertEquals(List.of("assignment", "loadedHere", "bundles"), fieldNames(body));
+    assertEquals(List.of("assignment", "loadedHere", "install", "bundles"), fieldNames(body));
 
     JsonNode assignment = body.get("assignment");
     assertEquals(List.of("activeVersion", "experiments"), fieldNames(assignment));
@@ -310,6 +311,20 @@ class AdminRoutesTest extends RouteTestSupport {
   }
 
   @Test
+  void listingShowsAnInstallThatKeepsFailingWithItsTriesAndWhy() {
+    FakeModelAdmin admin = new FakeModelAdmin();
+    admin.install = new InstallStatus(3, 4, 2, "java.lang.IllegalStateException: Cassandra is down");
+
+    JsonNode install = json(authorized(route(admin), HttpRequest.GET("/admin/models"))).get("install");
+
+    assertEquals(List.of("servingGeneration", "latestGeneration", "failedAttempts", "lastFailure"), fieldNames(install));
+    assertEquals(3, install.get("servingGeneration").asLong());
+    assertEquals(4, install.get("latestGeneration").asLong());
+    assertEquals(2, install.get("failedAttempts").asInt());
+    assertEquals("java.lang.IllegalStateException: Cassandra is down", install.get("lastFailure").asText());
+  }
+
+  @Test
   void listingWithNothingPublishedHasANullActiveVersionAndEmptyCollections() {
     FakeModelAdmin admin = new FakeModelAdmin();
 
@@ -322,6 +337,7 @@ class AdminRoutesTest extends RouteTestSupport {
     assertEquals(0, body.get("assignment").get("experiments").size());
     assertEquals(0, body.get("loadedHere").size());
     assertEquals(0, body.get("bundles").size());
+    assertTrue(body.get("install").get("lastFailure").isNull(), "no failure is null: " + body);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.concierge.api;
 
 import dev.concierge.engine.model.BundleSummary;
+import dev.concierge.engine.model.InstallStatus;
 import dev.concierge.engine.model.ModelAdmin;
 import dev.concierge.engine.model.ModelRegistry;
 import dev.concierge.models.recommend.ModelAssignment;
@@ -28,6 +29,8 @@ class FakeModelAdmin implements ModelAdmin {
   List<BundleSummary> bundles = List.of();
   /** The versions {@link #list()} reports as loaded on this node. */
   Set<String> loadedHere = Set.of();
+  /** How {@link #list()} reports this node's install going. */
+  InstallStatus install = InstallStatus.NOTHING_YET;
 
   final List<byte[]> publishedArchives = new CopyOnWriteArrayList<>();
   final List<String> activatedVersions = new CopyOnWriteArrayList<>();
@@ -57,7 +60,7 @@ class FakeModelAdmin implements ModelAdmin {
     if (failure != null) {
       return CompletableFuture.failedFuture(failure);
     }
-    return CompletableFuture.completedFuture(new ModelRegistry.ModelsReport(bundles, assignment, loadedHere));
+    return CompletableFuture.completedFuture(new ModelRegistry.ModelsReport(bundles, assignment, loadedHere, install));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.concierge.api.dto;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.concierge.engine.model.BundleSummary;
+import dev.concierge.engine.model.InstallStatus;
 import dev.concierge.engine.model.ModelRegistry;
 import dev.concierge.models.recommend.BundleMetadata;
 import dev.concierge.models.recommend.ModelAssignment;
@@ -23,11 +24,22 @@ public final class AdminBodies {
       json.writeString(version);
     }
     json.writeEndArray();
+    install(json, report.install());
     json.writeArrayFieldStart("bundles");
     for (BundleSummary bundle : report.bundles()) {
       bundle(json, bundle);
     }
     json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** How this node's install of the assignment goes: a failing one shows its tries and why. */
+  private static void install(JsonGenerator json, InstallStatus install) throws IOException {
+    json.writeObjectFieldStart("install");
+    json.writeNumberField("servingGeneration", install.servingGeneration());
+    json.writeNumberField("latestGeneration", install.latestGeneration());
+    json.writeNumberField("failedAttempts", install.failedAttempts());
+    json.writeStringField("lastFailure", install.lastFailure());
     json.writeEndObject();
   }
 

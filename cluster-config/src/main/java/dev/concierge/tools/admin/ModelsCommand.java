@@ -87,6 +87,17 @@ final class ModelsCommand {
     table.print(out);
     out.println();
     AssignmentView.print(json.path("assignment"), out);
+    printFailingInstall(json.path("install"), out);
+  }
+
+  /** Says so when this node keeps failing to install the latest assignment; it retries on its own. */
+  private static void printFailingInstall(JsonNode install, PrintStream out) {
+    int failedAttempts = install.path("failedAttempts").asInt();
+    if (failedAttempts > 0) {
+      out.println("install of generation " + install.path("latestGeneration").asLong() + " failed " + failedAttempts
+          + " times on this node (" + install.path("lastFailure").asText() + "); serving generation "
+          + install.path("servingGeneration").asLong() + " until a retry succeeds");
+    }
   }
 
   private static String metrics(JsonNode metrics) {

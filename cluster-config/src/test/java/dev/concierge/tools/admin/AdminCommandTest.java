@@ -382,6 +382,22 @@ class AdminCommandTest {
     assertTrue(lines.contains("active version: lr-1") && lines.contains("experiments: (none)"), models.out());
   }
 
+  @Test
+  void modelsListSaysWhenThisNodeKeepsFailingToInstallTheLatestAssignment() {
+    api.answer("GET", "/admin/models", 200, """
+        {"assignment":{"activeVersion":"lr-1","experiments":{}},"loadedHere":["lr-1"],
+         "install":{"servingGeneration":3,"latestGeneration":4,"failedAttempts":2,"lastFailure":"store down"},
+         "bundles":[]}
+        """);
+
+    Result models = admin("models");
+
+    assertEquals(0, models.exitCode(), models.err());
+    assertTrue(models.out().contains(
+        "install of generation 4 failed 2 times on this node (store down); serving generation 3 until a retry succeeds"),
+        models.out());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "frobnicate", "move 17", "move --to local2", "move 17 18 --to local2",
       "move 17 --to nowhere", "shards --top 0", "drain", "members --bogus", "experiments set x v1",

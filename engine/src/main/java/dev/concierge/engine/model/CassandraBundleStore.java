@@ -12,11 +12,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import org.apache.pekko.Done;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 
 /**
@@ -25,59 +23,24 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
  */
 public final class CassandraBundleStore implements BundleStore {
 
+  private final ModelTables tables;
   private final CassandraSession session;
-  private final String keyspace;
   private final String table;
-  private final boolean createSchema;
   private final ObjectMapper mapper;
   private final Executor executor;
-  private volatile CompletionStage<Done> schema;
 
-  /**
-   * @param createSchema create the keyspace (one replica, for dev and tests) and the table if missing;
-   *     production creates them with its own replication
-   */
-  public CassandraBundleStore(
-      CassandraSession session, String keyspace, boolean createSchema, ObjectMapper mapper, Executor executor) {
-    this.session = session;
-    this.keyspace = keyspace;
-    this.table = keyspace + ".model_bundles";
-    this.createSchema = createSchema;
+  public CassandraBundleStore(ModelTables tables, ObjectMapper mapper, Executor executor) {
+    this.tables = tables;
+    this.session = tables.session();
+    this.table = tables.bundles();
     this.mapper = mapper;
     this.executor = executor;
-    this.schema = createSchema();
-  }
-
-  /** The schema, created once; a failed attempt (Cassandra down at start) is retried by the next call. */
-  private CompletionStage<Done> schema() {
-    CompletionStage<Done> current = schema;
-    if (current.toCompletableFuture().isCompletedExceptionally()) {
-      current = createSchema();
-      schema = current;
-    }
-    return current;
-  }
-
-  private CompletionStage<Done> createSchema() {
-    if (!createSchema) {
-      return CompletableFuture.completedFuture(Done.getInstance());
-    }
-    return session
-        .executeDDL(
-            "CREATE KEYSPACE IF NOT EXISTS " + keyspace
-                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}")
-        .thenComposeAsync(
-            done ->
-                session.executeDDL(
-                    "CREATE TABLE IF NOT EXISTS " + table
-                        + " (version text PRIMARY KEY, kind text, published_at timestamp, metadata text, archive blob)"),
-            executor);
   }
 
   @Override
   public CompletionStage<BundleSummary> put(BundleSummary summary, byte[] archive) {
     // a lightweight transaction, so two nodes publishing one version at once cannot both win
-    return schema().thenComposeAsync(done -> session
+    return tables.ready().thenComposeAsync(done -> session
         .selectOne(
             "INSERT INTO " + table + " (version, kind, published_at, metadata, archive) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS",
             summary.version(), summary.kind(), summary.publishedAt(), metadataJson(summary.metadata()),
@@ -94,14 +57,14 @@ public final class CassandraBundleStore implements BundleStore {
 
   @Override
   public CompletionStage<Optional<byte[]>> archive(String version) {
-    return schema().thenComposeAsync(done -> session
+    return tables.ready().thenComposeAsync(done -> session
         .selectOne("SELECT archive FROM " + table + " WHERE version = ?", version)
         .thenApplyAsync(row -> row.map(r -> bytes(r.getByteBuffer("archive"))), executor), executor);
   }
 
   @Override
   public CompletionStage<List<BundleSummary>> list() {
-    return schema().thenComposeAsync(done -> session
+    return tables.ready().thenComposeAsync(done -> session
         .selectAll("SELECT version, kind, published_at, metadata FROM " + table)
         .thenApplyAsync(
             rows -> {

@@ -1,14 +1,11 @@
 package dev.concierge.engine.model;
 
-import dev.concierge.models.Catalog;
+import com.typesafe.config.Config;
+import dev.concierge.engine.kafka.RestartBackoff;
 import dev.concierge.models.recommend.ModelAssignment;
-import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.ServingModel;
-import dev.concierge.persistence.bundle.BundleArchive;
-import dev.concierge.persistence.serialization.KryoSerializable;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +14,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.ddata.Key;
 import org.apache.pekko.cluster.ddata.LWWRegister;
 import org.apache.pekko.cluster.ddata.LWWRegisterKey;
@@ -34,12 +32,16 @@ import org.apache.pekko.pattern.StatusReply;
 /**
  * Publishes bundles, and activates them and A/B experiments cluster-wide without a restart.
  *
- * <p>Bundles are stored once in the {@link BundleStore}; the assignment (active version and
- * experiments) is a Pekko Distributed Data register that every node's registry subscribes to. On a
- * change each node loads the bundles it names from the store, compiles them, and only then installs
- * them in its {@link ActiveModel}: until the new models are ready the old ones keep serving, so no
- * decision fails during a swap. A bundle is checked (schema, compilation) on the node that publishes
- * or activates it before anything changes.
+ * <p>Bundles are stored once in the {@link BundleStore}. A change of the assignment (active version
+ * and experiments) is stored first, as the next generation, in the {@link AssignmentStore}, so that it
+ * outlives a restart of the whole cluster; then a Pekko Distributed Data register, whose clock is the
+ * generation, carries it to every node at once. Every node installs the stored assignment when it
+ * starts and every newer one the register brings: it loads the bundles the assignment names, compiles
+ * them, and only then installs them in its {@link ActiveModel}. Until the new models are ready the old
+ * ones keep serving, so no decision fails during a swap; an install that fails is tried again with
+ * backoff; and an assignment never replaces one of a later generation, however slowly it loaded. A
+ * bundle is checked (schema, compilation) on the node that publishes or activates it before anything
+ * changes.
  */
 public final class ModelRegistry {
 
@@ -56,24 +58,33 @@ public final class ModelRegistry {
   public record PutExperiment(String name, Map<String, Double> arms, ActorRef<StatusReply<ModelAssignment>> replyTo)
       implements Command {}
 
-  /** The published bundles, the assignment, and which versions this node has loaded. */
-  public record ModelsReport(List<BundleSummary> bundles, ModelAssignment assignment, Set<String> loadedHere) {}
+  /** The published bundles, the assignment this node serves, the versions it has loaded, and how its install goes. */
+  public record ModelsReport(
+      List<BundleSummary> bundles, ModelAssignment assignment, Set<String> loadedHere, InstallStatus install) {}
 
-  /** The cluster-wide assignment, as replicated: the only message of this protocol that crosses nodes. */
-  public record Assignment(ModelAssignment value) implements KryoSerializable {}
+  /** An assignment this node learnt of: from the store at start, from the register, or from its own change. */
+  private record Seen(AssignmentGeneration generation) implements Command {}
 
-  private record AssignmentChanged(ModelAssignment assignment) implements Command {}
+  private record ReadStored() implements Command {}
 
-  private record Installed(ModelAssignment assignment, Map<String, ServingModel> loaded) implements Command {}
+  private record StoredReadFailed(Throwable failure) implements Command {}
 
-  private record InstallFailed(ModelAssignment assignment, Throwable failure) implements Command {}
+  private record Installed(AssignmentGeneration generation, Map<String, ServingModel> loaded) implements Command {}
+
+  private record InstallFailed(AssignmentGeneration generation, Throwable failure) implements Command {}
+
+  private record RetryInstall(AssignmentGeneration generation) implements Command {}
 
   private record Checked(
-      java.util.function.UnaryOperator<ModelAssignment> change, ActorRef<StatusReply<ModelAssignment>> replyTo,
-      Throwable failure) implements Command {}
+      UnaryOperator<ModelAssignment> change, ActorRef<StatusReply<ModelAssignment>> replyTo, Throwable failure)
+      implements Command {}
+
+  private record Stored(
+      AssignmentGeneration generation, ActorRef<StatusReply<ModelAssignment>> replyTo, Throwable failure)
+      implements Command {}
 
   private record Updated(
-      Replicator.UpdateResponse<LWWRegister<Assignment>> response, ModelAssignment assignment,
+      Replicator.UpdateResponse<LWWRegister<AssignmentGeneration>> response, AssignmentGeneration generation,
       ActorRef<StatusReply<ModelAssignment>> replyTo) implements Command {}
 
   /** No bundle of that version is published. */
@@ -90,57 +101,91 @@ public final class ModelRegistry {
     }
   }
 
-  public static final Key<LWWRegister<Assignment>> KEY = LWWRegisterKey.create("concierge-model-assignment");
+  /**
+   * Its clock is the generation, so the register of every node converges on the latest change
+   * whatever the nodes' wall clocks say. (The register before generations was
+   * {@code concierge-model-assignment}, of wall-clock timestamps: the two never mix.)
+   */
+  public static final Key<LWWRegister<AssignmentGeneration>> KEY =
+      LWWRegisterKey.create("concierge-model-assignment-generation");
+
+  static final LWWRegister.Clock<AssignmentGeneration> GENERATION_CLOCK =
+      (currentTimestamp, value) -> value.number();
+
+  private static final Object READ_STORED = "read-stored";
+  private static final Object INSTALL_RETRY = "install-retry";
 
   /**
-   * @param blocking    runs loading and compiling, which take CPU time the actor's thread must not
-   * @param warmUpRows  rows scored by each newly loaded model before it serves
+   * @param writeTimeout how long a change waits for a majority of nodes to take it
+   * @param installRetry the backoff between tries of an install (or of the read of the stored assignment at start)
+   * @param blocking     runs the futures' callbacks, which may compile and must not take an actor's thread
    */
-  public record Settings(Duration writeTimeout, Executor blocking, int warmUpRows) {}
+  public record Settings(Duration writeTimeout, RestartBackoff installRetry, Executor blocking) {
+
+    /** From {@code concierge.models}. */
+    public static Settings fromConfig(Config models, Executor blocking) {
+      return new Settings(
+          models.getDuration("write-timeout"), RestartBackoff.fromConfig(models.getConfig("install-retry")), blocking);
+    }
+  }
 
   private final ActorContext<Command> context;
-  private final ReplicatorMessageAdapter<Command, LWWRegister<Assignment>> replicator;
+  private final TimerScheduler<Command> timers;
+  private final ReplicatorMessageAdapter<Command, LWWRegister<AssignmentGeneration>> replicator;
   private final SelfUniqueAddress node;
-  private final BundleStore store;
-  private final BundleArchive archives;
+  private final BundleStore bundles;
+  private final AssignmentStore assignments;
+  private final BundleLoader loader;
   private final ActiveModel models;
-  private final Supplier<Catalog> catalog;
   private final Settings settings;
   private final Clock clock;
 
+  private AssignmentGeneration serving = AssignmentGeneration.NONE;
+  private AssignmentGeneration latest = AssignmentGeneration.NONE;
+  private int failedAttempts;
+  private String lastFailure;
+
   private ModelRegistry(
-      ActorContext<Command> context,
-      ReplicatorMessageAdapter<Command, LWWRegister<Assignment>> replicator,
-      BundleStore store, BundleArchive archives, ActiveModel models, Supplier<Catalog> catalog, Settings settings,
+      ActorContext<Command> context, TimerScheduler<Command> timers,
+      ReplicatorMessageAdapter<Command, LWWRegister<AssignmentGeneration>> replicator,
+      BundleStore bundles, AssignmentStore assignments, BundleLoader loader, ActiveModel models, Settings settings,
       Clock clock) {
     this.context = context;
+    this.timers = timers;
     this.replicator = replicator;
     this.node = DistributedData.get(context.getSystem()).selfUniqueAddress();
-    this.store = store;
-    this.archives = archives;
+    this.bundles = bundles;
+    this.assignments = assignments;
+    this.loader = loader;
     this.models = models;
-    this.catalog = catalog;
     this.settings = settings;
     this.clock = clock;
   }
 
   public static Behavior<Command> create(
-      BundleStore store, BundleArchive archives, ActiveModel models, Supplier<Catalog> catalog, Settings settings,
+      BundleStore bundles, AssignmentStore assignments, BundleLoader loader, ActiveModel models, Settings settings,
       Clock clock) {
     return Behaviors.setup(
         context ->
-            DistributedData.withReplicatorMessageAdapter(
-                (ReplicatorMessageAdapter<Command, LWWRegister<Assignment>> replicator) -> {
-                  replicator.subscribe(KEY, ModelRegistry::changed);
-                  return new ModelRegistry(context, replicator, store, archives, models, catalog, settings, clock)
-                      .running();
-                }));
+            Behaviors.withTimers(
+                timers ->
+                    DistributedData.withReplicatorMessageAdapter(
+                        (ReplicatorMessageAdapter<Command, LWWRegister<AssignmentGeneration>> replicator) -> {
+                          replicator.subscribe(KEY, ModelRegistry::changed);
+                          ModelRegistry registry =
+                              new ModelRegistry(
+                                  context, timers, replicator, bundles, assignments, loader, models, settings, clock);
+                          registry.readStored();
+                          return registry.running();
+                        })));
   }
 
-  private static Command changed(Replicator.SubscribeResponse<LWWRegister<Assignment>> response) {
-    return response instanceof Replicator.Changed<LWWRegister<Assignment>> changed
-        ? new AssignmentChanged(changed.dataValue().getValue().value())
-        : new AssignmentChanged(ModelAssignment.NONE);
+  private static Command changed(Replicator.SubscribeResponse<LWWRegister<AssignmentGeneration>> response) {
+    // nothing deletes the register; any other response is never newer than what a node knows, so it changes nothing
+    return new Seen(
+        response instanceof Replicator.Changed<LWWRegister<AssignmentGeneration>> changed
+            ? changed.dataValue().getValue()
+            : AssignmentGeneration.NONE);
   }
 
   private Behavior<Command> running() {
@@ -151,8 +196,12 @@ public final class ModelRegistry {
             assignment -> assignment.activate(command.version())))
         .onMessage(PutExperiment.class, this::onPutExperiment)
         .onMessage(Checked.class, this::onChecked)
+        .onMessage(Stored.class, this::onStored)
         .onMessage(Updated.class, this::onUpdated)
-        .onMessage(AssignmentChanged.class, this::onAssignmentChanged)
+        .onMessage(ReadStored.class, read -> readStored())
+        .onMessage(StoredReadFailed.class, this::onStoredReadFailed)
+        .onMessage(Seen.class, seen -> onSeen(seen.generation()))
+        .onMessage(RetryInstall.class, this::onRetryInstall)
         .onMessage(Installed.class, this::onInstalled)
         .onMessage(InstallFailed.class, this::onInstallFailed)
         .build();
@@ -160,10 +209,10 @@ public final class ModelRegistry {
 
   private Behavior<Command> onPublish(Publish command) {
     CompletionStage<BundleSummary> published =
-        CompletableFuture.supplyAsync(() -> checked(command.archive()), settings.blocking())
+        CompletableFuture.supplyAsync(() -> loader.checked(command.archive()), settings.blocking())
             .thenComposeAsync(
                 bundle ->
-                    store.put(
+                    bundles.put(
                         new BundleSummary(bundle.version(), bundle.kind(), clock.instant(), bundle.metadata()),
                         command.archive()),
                 settings.blocking());
@@ -177,11 +226,12 @@ public final class ModelRegistry {
   private Behavior<Command> onList(ListBundles command) {
     ModelAssignment assignment = models.assignment();
     Set<String> loaded = Set.copyOf(models.loaded().keySet());
-    store.list().whenCompleteAsync(
-        (bundles, failure) ->
+    InstallStatus install = new InstallStatus(serving.number(), latest.number(), failedAttempts, lastFailure);
+    bundles.list().whenCompleteAsync(
+        (published, failure) ->
             command.replyTo().tell(
                 failure == null
-                    ? StatusReply.success(new ModelsReport(bundles, assignment, loaded))
+                    ? StatusReply.success(new ModelsReport(published, assignment, loaded, install))
                     : StatusReply.error(cause(failure))),
         settings.blocking());
     return Behaviors.same();
@@ -199,13 +249,10 @@ public final class ModelRegistry {
         assignment -> assignment.withExperiment(command.name(), command.arms()));
   }
 
-  /** Loads every version the change needs, here, before the change goes out to the cluster. */
+  /** Loads every version the change needs, here, before the change is stored. */
   private Behavior<Command> onChange(
-      ActorRef<StatusReply<ModelAssignment>> replyTo, Set<String> versions,
-      java.util.function.UnaryOperator<ModelAssignment> change) {
-    context.pipeToSelf(
-        loadAll(versions),
-        (loaded, failure) -> new Checked(change, replyTo, failure));
+      ActorRef<StatusReply<ModelAssignment>> replyTo, Set<String> versions, UnaryOperator<ModelAssignment> change) {
+    context.pipeToSelf(loader.loadAll(versions), (loaded, failure) -> new Checked(change, replyTo, failure));
     return Behaviors.same();
   }
 
@@ -214,93 +261,125 @@ public final class ModelRegistry {
       checked.replyTo().tell(StatusReply.error(cause(checked.failure())));
       return Behaviors.same();
     }
-    ModelAssignment[] result = new ModelAssignment[1];
+    context.pipeToSelf(
+        assignments.change(checked.change()),
+        (stored, failure) -> new Stored(stored, checked.replyTo(), failure));
+    return Behaviors.same();
+  }
+
+  /** Installs the stored change here at once, and hands it to the register, which carries it to the other nodes. */
+  private Behavior<Command> onStored(Stored stored) {
+    if (stored.failure() != null) {
+      stored.replyTo().tell(StatusReply.error(cause(stored.failure())));
+      return Behaviors.same();
+    }
+    AssignmentGeneration generation = stored.generation();
+    onSeen(generation);
     replicator.askUpdate(
         askReplyTo ->
             new Replicator.Update<>(
                 KEY,
-                LWWRegister.create(node, new Assignment(ModelAssignment.NONE)),
+                LWWRegister.create(node, AssignmentGeneration.NONE, GENERATION_CLOCK),
                 new Replicator.WriteMajority(settings.writeTimeout()),
                 askReplyTo,
-                register -> {
-                  result[0] = checked.change().apply(register.getValue().value());
-                  return register.withValue(node, new Assignment(result[0]));
-                }),
-        response -> new Updated(response, result[0], checked.replyTo()));
+                register ->
+                    generation.isNewerThan(register.getValue())
+                        ? register.withValue(node, generation, GENERATION_CLOCK)
+                        : register),
+        response -> new Updated(response, generation, stored.replyTo()));
     return Behaviors.same();
   }
 
   private Behavior<Command> onUpdated(Updated updated) {
     if (updated.response() instanceof Replicator.UpdateSuccess) {
-      updated.replyTo().tell(StatusReply.success(updated.assignment()));
+      updated.replyTo().tell(StatusReply.success(updated.generation().assignment()));
     } else {
       updated.replyTo().tell(StatusReply.error(new ReplicationTimeoutException(
-          "the change did not reach a majority of nodes in time (" + updated.response().getClass().getSimpleName()
-              + "); it may still spread, check GET /admin/models")));
+          "the change is stored as generation " + updated.generation().number() + " but did not reach a majority of"
+              + " nodes in time (" + updated.response().getClass().getSimpleName() + "); it goes on spreading, check"
+              + " GET /admin/models")));
     }
     return Behaviors.same();
   }
 
-  private Behavior<Command> onAssignmentChanged(AssignmentChanged changed) {
-    Set<String> versions = versionsOf(changed.assignment());
+  private Behavior<Command> readStored() {
     context.pipeToSelf(
-        loadAll(versions),
-        (loaded, failure) ->
-            failure == null
-                ? new Installed(changed.assignment(), loaded)
-                : new InstallFailed(changed.assignment(), failure));
+        assignments.current(),
+        (stored, failure) -> failure == null ? new Seen(stored) : new StoredReadFailed(failure));
     return Behaviors.same();
   }
 
+  private Behavior<Command> onStoredReadFailed(StoredReadFailed failed) {
+    Duration delay = failedOnce(failed.failure());
+    context.getLog().error(
+        "could not read the stored model assignment (try {}): {}; still serving {}; trying again in {}",
+        failedAttempts, lastFailure, serving, delay);
+    timers.startSingleTimer(READ_STORED, new ReadStored(), delay);
+    return Behaviors.same();
+  }
+
+  /** Starts installing {@code generation} if it is the newest this node knows of; older ones are dropped. */
+  private Behavior<Command> onSeen(AssignmentGeneration generation) {
+    if (!generation.isNewerThan(latest)) {
+      return Behaviors.same();
+    }
+    latest = generation;
+    failedAttempts = 0;
+    lastFailure = null;
+    timers.cancel(INSTALL_RETRY);
+    install(generation);
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onRetryInstall(RetryInstall retry) {
+    if (retry.generation().equals(latest)) {
+      install(retry.generation());
+    }
+    return Behaviors.same();
+  }
+
+  private void install(AssignmentGeneration generation) {
+    context.pipeToSelf(
+        loader.loadAll(versionsOf(generation.assignment())),
+        (loaded, failure) ->
+            failure == null ? new Installed(generation, loaded) : new InstallFailed(generation, failure));
+  }
+
   private Behavior<Command> onInstalled(Installed installed) {
-    models.install(installed.assignment(), installed.loaded());
-    context.getLog().info("serving {} (loaded here: {})", installed.assignment(), installed.loaded().keySet());
+    AssignmentGeneration generation = installed.generation();
+    if (!generation.isNewerThan(serving)) {
+      context.getLog().info("loaded {} after {} was installed; dropped", generation, serving);
+      return Behaviors.same();
+    }
+    models.install(generation.assignment(), installed.loaded());
+    serving = generation;
+    if (generation.equals(latest)) {
+      failedAttempts = 0;
+      lastFailure = null;
+    }
+    context.getLog().info("serving {} (loaded here: {})", generation, installed.loaded().keySet());
     return Behaviors.same();
   }
 
   private Behavior<Command> onInstallFailed(InstallFailed failed) {
+    if (!failed.generation().equals(latest)) {
+      context.getLog().info("could not load {}, which {} has replaced: {}", failed.generation(), latest,
+          cause(failed.failure()).toString());
+      return Behaviors.same();
+    }
+    Duration delay = failedOnce(failed.failure());
     context.getLog().error(
-        "could not load the models of {}; still serving {}: {}", failed.assignment(), models.assignment(),
-        cause(failed.failure()).toString());
+        "could not install {} (try {}): {}; still serving {}; trying again in {}",
+        failed.generation(), failedAttempts, lastFailure, serving, delay);
+    timers.startSingleTimer(INSTALL_RETRY, new RetryInstall(failed.generation()), delay);
     return Behaviors.same();
   }
 
-  /** The versions already loaded are reused; the others are read from the store and compiled. */
-  private CompletionStage<Map<String, ServingModel>> loadAll(Set<String> versions) {
-    Map<String, ServingModel> current = models.loaded();
-    Map<String, CompletableFuture<ServingModel>> loading = new HashMap<>();
-    for (String version : versions) {
-      ServingModel ready = current.get(version);
-      loading.put(version, ready != null ? CompletableFuture.completedFuture(ready) : load(version));
-    }
-    return CompletableFuture.allOf(loading.values().toArray(new CompletableFuture<?>[0]))
-        .thenApplyAsync(
-            done -> {
-              Map<String, ServingModel> loaded = new HashMap<>();
-              loading.forEach((version, model) -> loaded.put(version, model.join()));
-              return loaded;
-            },
-            settings.blocking());
-  }
-
-  private CompletableFuture<ServingModel> load(String version) {
-    return store
-        .archive(version)
-        .thenApplyAsync(
-            archive ->
-                ServingModel.load(
-                    checked(archive.orElseThrow(() -> new UnknownVersionException(version))),
-                    catalog.get(), models.vocabulary(), models.popularPerList())
-                    .warmedUp(settings.warmUpRows()),
-            settings.blocking())
-        .toCompletableFuture();
-  }
-
-  /** Reads the archive and compiles it once, so a bad bundle is refused before it is stored or served. */
-  private ModelBundle checked(byte[] archive) {
-    ModelBundle bundle = archives.read(archive);
-    ServingModel.load(bundle, catalog.get(), models.vocabulary(), models.popularPerList());
-    return bundle;
+  /** Counts a failure, for GET /admin/models, and answers how long to wait before the next try. */
+  private Duration failedOnce(Throwable failure) {
+    failedAttempts++;
+    lastFailure = cause(failure).toString();
+    return settings.installRetry().delayAfter(failedAttempts);
   }
 
   private static Set<String> versionsOf(ModelAssignment assignment) {

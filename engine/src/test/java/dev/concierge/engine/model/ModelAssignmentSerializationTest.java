@@ -22,15 +22,17 @@ class ModelAssignmentSerializationTest {
   @JUnit5TestKit ActorTestKit testKit = new JUnit5TestKitBuilder().build();
 
   @Test
-  void anAssignmentWithAnExperimentRoundTripsThroughKryo() {
-    ModelRegistry.Assignment assignment =
-        new ModelRegistry.Assignment(
+  void anAssignmentWithAnExperimentRoundTripsThroughKryoWithItsGeneration() {
+    AssignmentGeneration generation =
+        new AssignmentGeneration(
+            7,
             ModelAssignment.NONE.activate("lr-1").withExperiment("trees-vs-linear", Map.of("lr-1", 1.0, "xgb-1", 2.0)));
 
-    ModelRegistry.Assignment copy = testKit.serializationTestKit().verifySerialization(assignment, ASSERT_EQUALITY);
+    AssignmentGeneration copy = testKit.serializationTestKit().verifySerialization(generation, ASSERT_EQUALITY);
 
+    assertEquals(7, copy.number());
     for (int i = 0; i < 100; i++) {
-      assertEquals(assignment.value().choose("c-" + i), copy.value().choose("c-" + i), "customers keep their arms");
+      assertEquals(generation.assignment().choose("c-" + i), copy.assignment().choose("c-" + i), "customers keep their arms");
     }
   }
 }

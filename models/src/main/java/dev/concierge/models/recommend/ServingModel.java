@@ -35,6 +35,12 @@ public record ServingModel(String version, Scorer scorer, TableIndex tables) {
     return new ServingModel(bundle.version(), scorer, TableIndex.of(bundle.tables(), catalog, vocabulary, popularPerList));
   }
 
+  /** This model with its per-category popular lists filed by {@code catalog}; itself when they already are. */
+  public ServingModel filedBy(Catalog catalog) {
+    TableIndex filed = tables.filedBy(catalog);
+    return filed == tables ? this : new ServingModel(version, scorer, filed);
+  }
+
   /**
    * Scores made-up rows until the JIT has compiled the scorer, so that the first shoppers after a
    * swap do not pay for it (on a busy node that can exceed the decision timeout).

@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * A bundle's {@link CandidateTables} indexed by this node's item codes, built once when the bundle
- * loads, so a decision reads primitive arrays instead of maps of strings.
+ * loads, so a decision reads primitive arrays instead of maps of strings. The per-category popular
+ * lists are the one part that depends on the catalog (which category an item is in, and whether the
+ * catalog holds it yet); {@link #filedBy} refiles them when the catalog changes, sharing the rest.
  */
 public final class TableIndex {
 
@@ -25,18 +27,27 @@ public final class TableIndex {
   private final float[][] coPurchasedWeights;
   private final float[] popularity;
   private final int[] mostPopular;
+  // every item of the bundle's popularity, most popular first: what the per-category lists are filed from
+  private final int[] byPopularity;
+  private final Vocabulary vocabulary;
+  private final int popularPerList;
+  private final Catalog filedBy;
   private final Map<Integer, int[]> mostPopularByCategory;
 
   private TableIndex(
       int[][] coViewed, float[][] coViewedWeights, int[][] coPurchased, float[][] coPurchasedWeights,
-      float[] popularity, int[] mostPopular, Map<Integer, int[]> mostPopularByCategory) {
+      float[] popularity, int[] byPopularity, Vocabulary vocabulary, int popularPerList, Catalog filedBy) {
     this.coViewed = coViewed;
     this.coViewedWeights = coViewedWeights;
     this.coPurchased = coPurchased;
     this.coPurchasedWeights = coPurchasedWeights;
     this.popularity = popularity;
-    this.mostPopular = mostPopular;
-    this.mostPopularByCategory = mostPopularByCategory;
+    this.byPopularity = byPopularity;
+    this.mostPopular = Arrays.copyOf(byPopularity, Math.min(popularPerList, byPopularity.length));
+    this.vocabulary = vocabulary;
+    this.popularPerList = popularPerList;
+    this.filedBy = filedBy;
+    this.mostPopularByCategory = fileByCategory(byPopularity, filedBy, vocabulary, popularPerList);
   }
 
   /**
@@ -62,18 +73,39 @@ public final class TableIndex {
     }
     List<Map.Entry<String, Double>> byPopularity = new ArrayList<>(tables.popularity().entrySet());
     byPopularity.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    List<Integer> overall = new ArrayList<>();
-    Map<Integer, List<Integer>> perCategory = new HashMap<>();
+    List<Integer> ordered = new ArrayList<>(byPopularity.size());
     for (Map.Entry<String, Double> entry : byPopularity) {
       int code = items.codeOf(entry.getKey());
       if (code == Interner.UNKNOWN) {
         continue;
       }
       popularity[code] = maxLog == 0 ? 0 : (float) (Math.log1p(entry.getValue()) / maxLog);
-      if (overall.size() < popularPerList) {
-        overall.add(code);
-      }
-      CatalogItem item = catalog.item(entry.getKey());
+      ordered.add(code);
+    }
+    return new TableIndex(
+        coViewed, coViewedWeights, coPurchased, coPurchasedWeights, popularity, toArray(ordered), vocabulary,
+        popularPerList, catalog);
+  }
+
+  /**
+   * This index with its per-category lists filed by {@code catalog}: an item that moved to another
+   * category is listed there, one the catalog newly holds joins its category. The same index when it
+   * is already filed by that catalog.
+   */
+  public TableIndex filedBy(Catalog catalog) {
+    if (catalog == filedBy) {
+      return this;
+    }
+    return new TableIndex(
+        coViewed, coViewedWeights, coPurchased, coPurchasedWeights, popularity, byPopularity, vocabulary,
+        popularPerList, catalog);
+  }
+
+  private static Map<Integer, int[]> fileByCategory(
+      int[] byPopularity, Catalog catalog, Vocabulary vocabulary, int popularPerList) {
+    Map<Integer, List<Integer>> perCategory = new HashMap<>();
+    for (int code : byPopularity) {
+      CatalogItem item = catalog.item(vocabulary.items().nameOf(code));
       if (item != null) {
         List<Integer> list =
             perCategory.computeIfAbsent(vocabulary.categories().intern(item.category()), c -> new ArrayList<>());
@@ -84,9 +116,7 @@ public final class TableIndex {
     }
     Map<Integer, int[]> mostPopularByCategory = new HashMap<>();
     perCategory.forEach((category, codes) -> mostPopularByCategory.put(category, toArray(codes)));
-    return new TableIndex(
-        coViewed, coViewedWeights, coPurchased, coPurchasedWeights, popularity, toArray(overall),
-        Map.copyOf(mostPopularByCategory));
+    return Map.copyOf(mostPopularByCategory);
   }
 
   private static void index(Map<String, List<Neighbour>> table, Interner items, int[][] codes, float[][] weights) {
