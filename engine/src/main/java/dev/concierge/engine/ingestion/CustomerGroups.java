@@ -1,6 +1,6 @@
 package dev.concierge.engine.ingestion;
 
-import dev.concierge.models.CustomerEvent;
+import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +15,18 @@ final class CustomerGroups {
 
   private CustomerGroups() {}
 
-  static List<List<CustomerEvent>> of(List<CustomerEvent> events, int maxPerGroup) {
+  static List<List<SourcedEvent>> of(List<SourcedEvent> events, int maxPerGroup) {
     if (maxPerGroup < 1) {
       throw new IllegalArgumentException("a group holds at least one event, not " + maxPerGroup);
     }
-    Map<String, List<CustomerEvent>> open = new LinkedHashMap<>();
-    List<List<CustomerEvent>> groups = new ArrayList<>();
-    for (CustomerEvent event : events) {
-      List<CustomerEvent> group = open.get(event.customerId());
+    Map<String, List<SourcedEvent>> open = new LinkedHashMap<>();
+    List<List<SourcedEvent>> groups = new ArrayList<>();
+    for (SourcedEvent event : events) {
+      String customerId = event.event().customerId();
+      List<SourcedEvent> group = open.get(customerId);
       if (group == null || group.size() == maxPerGroup) {
         group = new ArrayList<>();
-        open.put(event.customerId(), group);
+        open.put(customerId, group);
         groups.add(group);
       }
       group.add(event);

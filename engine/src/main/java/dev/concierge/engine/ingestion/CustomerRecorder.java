@@ -1,6 +1,7 @@
 package dev.concierge.engine.ingestion;
 
 import dev.concierge.engine.CustomerEntity;
+import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.models.CustomerEvent;
 import java.util.ArrayList;
@@ -31,18 +32,18 @@ final class CustomerRecorder {
 
   /** What happened to one event. */
   sealed interface Outcome {
-    CustomerEvent event();
+    SourcedEvent sourced();
   }
 
-  /** @param duplicate true when its id was already recorded, so nothing changed */
-  record Recorded(CustomerEvent event, boolean duplicate) implements Outcome {}
+  /** @param duplicate true when it was already recorded (its record, or its id), so nothing changed */
+  record Recorded(SourcedEvent sourced, boolean duplicate) implements Outcome {}
 
   /** The customer's actor could not take it while the journal and the actor were healthy. */
-  record Refused(CustomerEvent event, String reason) implements Outcome {}
+  record Refused(SourcedEvent sourced, String reason) implements Outcome {}
 
   /** The customers' actors, as ingestion reaches them. */
   interface Customers {
-    CompletionStage<CustomerEntity.EventAcks> record(List<CustomerEvent> events);
+    CompletionStage<CustomerEntity.EventAcks> record(List<SourcedEvent> events);
 
     /** Completes when the customer's actor answered a read, which writes nothing. */
     CompletionStage<?> read(String customerId);
@@ -72,13 +73,13 @@ final class CustomerRecorder {
   }
 
   /** One outcome per event of the group, in its order. */
-  CompletionStage<List<Outcome>> record(List<CustomerEvent> group) {
+  CompletionStage<List<Outcome>> record(List<SourcedEvent> group) {
     return customers.record(group)
         .thenApply(acks -> recorded(group, acks))
         .exceptionallyComposeAsync(failure -> retriedOrIsolated(group), executor);
   }
 
-  private CompletionStage<List<Outcome>> retriedOrIsolated(List<CustomerEvent> group) {
+  private CompletionStage<List<Outcome>> retriedOrIsolated(List<SourcedEvent> group) {
     return askedAgain(group, retry.isolateAfter())
         .thenApply(acks -> recorded(group, acks))
         .exceptionallyComposeAsync(failure -> poisonSuspected(group).thenComposeAsync(suspected -> suspected
@@ -87,12 +88,12 @@ final class CustomerRecorder {
   }
 
   // each event alone and in order: the customer's later events must not overtake its earlier ones
-  private CompletionStage<List<Outcome>> isolated(List<CustomerEvent> group, Throwable failure) {
+  private CompletionStage<List<Outcome>> isolated(List<SourcedEvent> group, Throwable failure) {
     if (group.size() == 1) {
       return CompletableFuture.completedFuture(List.of(refused(group.get(0), failure)));
     }
     CompletionStage<List<Outcome>> outcomes = CompletableFuture.completedFuture(new ArrayList<>(group.size()));
-    for (CustomerEvent event : group) {
+    for (SourcedEvent event : group) {
       outcomes = outcomes.thenComposeAsync(sofar -> alone(event).thenApply(outcome -> {
         sofar.addAll(outcome);
         return sofar;
@@ -101,8 +102,8 @@ final class CustomerRecorder {
     return outcomes;
   }
 
-  private CompletionStage<List<Outcome>> alone(CustomerEvent event) {
-    List<CustomerEvent> single = List.of(event);
+  private CompletionStage<List<Outcome>> alone(SourcedEvent event) {
+    List<SourcedEvent> single = List.of(event);
     return askedAgain(single, retry.isolateAfter())
         .thenApply(acks -> recorded(single, acks))
         .exceptionallyComposeAsync(failure -> poisonSuspected(single).thenComposeAsync(suspected -> suspected
@@ -111,7 +112,7 @@ final class CustomerRecorder {
   }
 
   // the first of them at once, the others after a backoff
-  private CompletionStage<CustomerEntity.EventAcks> askedAgain(List<CustomerEvent> events, int attempts) {
+  private CompletionStage<CustomerEntity.EventAcks> askedAgain(List<SourcedEvent> events, int attempts) {
     return Patterns.retry(
         () -> {
           metrics.persistRetried();
@@ -121,21 +122,21 @@ final class CustomerRecorder {
   }
 
   // the journal answers and so does the customer's actor, yet it does not confirm these events
-  private CompletionStage<Boolean> poisonSuspected(List<CustomerEvent> events) {
+  private CompletionStage<Boolean> poisonSuspected(List<SourcedEvent> events) {
     return journalReachable.get().thenComposeAsync(reachable -> reachable
-        ? customers.read(events.get(0).customerId()).handle((read, failure) -> failure == null)
+        ? customers.read(events.get(0).event().customerId()).handle((read, failure) -> failure == null)
         : CompletableFuture.completedFuture(false), executor);
   }
 
   // Cassandra is down or slow, or the actor unreachable: the rest of persist-retry's attempts. Holding these events holds their batch, and the
   // batches after it (mapAsync keeps order), so nothing later is committed past them; the Kafka consumer
   // stays in its group while it waits.
-  private CompletionStage<List<Outcome>> waitedFor(List<CustomerEvent> events, Throwable failure) {
+  private CompletionStage<List<Outcome>> waitedFor(List<SourcedEvent> events, Throwable failure) {
     if (metrics.persistWaitStarted() == 0) {
       log.warn(
           "ingestion is waiting: customer {} did not confirm {} events from {} on ({}); asking again every {} at"
               + " most, committing nothing past them until they are confirmed",
-          events.get(0).customerId(), events.size(), events.get(0).eventId(), failure.toString(),
+          events.get(0).event().customerId(), events.size(), events.get(0).event().eventId(), failure.toString(),
           retry.maxBackoff());
     }
     return askedAgain(events, retry.attempts() - retry.isolateAfter() - 1)
@@ -151,14 +152,15 @@ final class CustomerRecorder {
         .thenApply(acks -> recorded(events, acks));
   }
 
-  private Refused refused(CustomerEvent event, Throwable failure) {
+  private Refused refused(SourcedEvent sourced, Throwable failure) {
+    CustomerEvent event = sourced.event();
     String reason = "customer " + event.customerId() + "'s actor did not take event " + event.eventId() + " in "
         + (retry.isolateAfter() + 1) + " attempts alone, while the journal and the actor answered otherwise: " + failure;
     log.warn("refusing a poison event: {}", reason);
-    return new Refused(event, reason);
+    return new Refused(sourced, reason);
   }
 
-  private static List<Outcome> recorded(List<CustomerEvent> events, CustomerEntity.EventAcks acks) {
+  private static List<Outcome> recorded(List<SourcedEvent> events, CustomerEntity.EventAcks acks) {
     List<Outcome> outcomes = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       outcomes.add(new Recorded(events.get(i), acks.acks().get(i).duplicate()));

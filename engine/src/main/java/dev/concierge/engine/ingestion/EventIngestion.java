@@ -1,9 +1,9 @@
 package dev.concierge.engine.ingestion;
 
-import dev.concierge.engine.CustomerEntity;
+import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.metrics.NodeMetrics;
-import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.KafkaSource;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,7 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.kafka.AutoSubscription;
 import org.apache.pekko.kafka.CommitterSettings;
 import org.apache.pekko.kafka.ConsumerMessage;
@@ -44,9 +45,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads {@code customer-events} and asks each customer's actor to record its events. Records that
  * arrive while the customers are busy with earlier ones wait as one batch; each customer's events in
- * a batch go to its actor as one command, persisted in one write. A batch's offsets are committed only
- * after every actor in it confirmed the persist (or the dedupe), so a crash redelivers rather than
- * loses; the actors' dedupe windows make the redelivery harmless. Events whose persist is not
+ * a batch go to its actor as one command, persisted in one write, each event with its partition and
+ * offset. A batch's offsets are committed only after every actor in it confirmed the persist (or the
+ * dedupe), so a crash redelivers rather than loses; each customer drops a redelivered record by its
+ * offset, since it keeps the highest offset it persisted per partition. For that a customer's commands
+ * go one at a time, in offset order ({@link CustomerTurns}). Events whose persist is not
  * confirmed in time (Cassandra down or slow) are asked again with backoff while the stream waits, so
  * that an outage pauses ingestion instead of failing it. A record that is not a valid event goes to
  * the dead-letter topic with the reason in a header, and the partition moves on; so does an event its
@@ -127,7 +130,7 @@ public final class EventIngestion {
                     : Consumer.committableSource(consumerSettings, restartCounted())
                         .mapMaterializedValue(this::remember)
                         .batch(settings.maxBatch(), RecordBatch::first, RecordBatch::added)
-                        .mapAsync(settings.parallelism(), this::process)
+                        .mapAsync(settings.parallelism(), inTurns(new CustomerTurns(executor)))
                         .via(Committer.flow(committerSettings)))
             .runWith(Sink.ignore(), system);
     log.info(
@@ -153,8 +156,13 @@ public final class EventIngestion {
     return NotUsed.getInstance();
   }
 
-  private CompletionStage<Committable> process(List<CommittableMessage<String, byte[]>> batch) {
-    List<CustomerEvent> events = new ArrayList<>(batch.size());
+  // each run of the stream takes its own turns: a restart forgets the customers whose group failed
+  private Function<List<CommittableMessage<String, byte[]>>, CompletionStage<Committable>> inTurns(CustomerTurns turns) {
+    return batch -> process(batch, turns);
+  }
+
+  private CompletionStage<Committable> process(List<CommittableMessage<String, byte[]>> batch, CustomerTurns turns) {
+    List<SourcedEvent> events = new ArrayList<>(batch.size());
     // the record each event came from, at the same index: a refused event goes to the dead letters as it came
     List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(batch.size());
     List<CompletableFuture<?>> handled = new ArrayList<>();
@@ -162,14 +170,14 @@ public final class EventIngestion {
       ConsumerRecord<String, byte[]> record = message.record();
       ParsedEvent parsed = json.parse(record.value());
       if (parsed instanceof ParsedEvent.Valid valid) {
-        events.add(valid.event());
+        events.add(new SourcedEvent(valid.event(), new KafkaSource(record.partition(), record.offset())));
         sources.add(record);
       } else {
         handled.add(deadLettered(record, ((ParsedEvent.Invalid) parsed).reason()).toCompletableFuture());
       }
     }
-    for (List<CustomerEvent> group : CustomerGroups.of(events, settings.maxEventsPerCustomer())) {
-      handled.add(recorder.record(group)
+    for (List<SourcedEvent> group : CustomerGroups.of(events, settings.maxEventsPerCustomer())) {
+      handled.add(turns.take(group.get(0).event().customerId(), () -> recorder.record(group))
           .thenComposeAsync(outcomes -> settled(outcomes, events, sources), executor)
           .toCompletableFuture());
     }
@@ -188,32 +196,32 @@ public final class EventIngestion {
 
   // counts the recorded events; the refused ones (rare) are found among the batch's by identity
   private CompletionStage<?> settled(
-      List<CustomerRecorder.Outcome> outcomes, List<CustomerEvent> events, List<ConsumerRecord<String, byte[]>> sources) {
+      List<CustomerRecorder.Outcome> outcomes, List<SourcedEvent> events, List<ConsumerRecord<String, byte[]>> sources) {
     List<CompletableFuture<?>> deadLetters = List.of();
     for (CustomerRecorder.Outcome outcome : outcomes) {
       if (outcome instanceof CustomerRecorder.Recorded recorded) {
         metrics.eventRecorded(recorded.duplicate());
         if (!recorded.duplicate()) {
-          onRecorded.recorded(recorded.event());
+          onRecorded.recorded(recorded.sourced().event());
         }
       } else if (outcome instanceof CustomerRecorder.Refused refused) {
         if (deadLetters.isEmpty()) {
           deadLetters = new ArrayList<>();
         }
-        deadLetters.add(deadLettered(sources.get(indexOf(refused.event(), events)), refused.reason())
+        deadLetters.add(deadLettered(sources.get(indexOf(refused.sourced(), events)), refused.reason())
             .toCompletableFuture());
       }
     }
     return CompletableFuture.allOf(deadLetters.toArray(CompletableFuture<?>[]::new));
   }
 
-  private static int indexOf(CustomerEvent event, List<CustomerEvent> events) {
+  private static int indexOf(SourcedEvent event, List<SourcedEvent> events) {
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i) == event) {
         return i;
       }
     }
-    throw new IllegalStateException("event " + event.eventId() + " is not in its batch");
+    throw new IllegalStateException("event " + event.event().eventId() + " is not in its batch");
   }
 
   private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {

@@ -34,19 +34,12 @@ public record IngestionSettings(
 
   public static IngestionSettings fromConfig(Config concierge) {
     Config ingestion = concierge.getConfig("ingestion");
-    int maxEventsPerCustomer = ingestion.getInt("max-events-per-customer");
-    int dedupeWindow = concierge.getInt("customer.dedupe-window");
-    // a command asked again after its write landed is recognised as duplicates only while all of it is in the window
-    if (maxEventsPerCustomer > dedupeWindow) {
-      throw new IllegalArgumentException("ingestion.max-events-per-customer (" + maxEventsPerCustomer
-          + ") must not exceed customer.dedupe-window (" + dedupeWindow + ")");
-    }
     return new IngestionSettings(
         ingestion.getBoolean("enabled"),
         ingestion.getString("group-id"),
         ingestion.getInt("parallelism"),
         ingestion.getInt("max-batch"),
-        maxEventsPerCustomer,
+        ingestion.getInt("max-events-per-customer"),
         ingestion.getDuration("ask-timeout"),
         PersistRetry.fromConfig(ingestion.getConfig("persist-retry")),
         ingestion.getString("dead-letter-reason-header"),

@@ -3,6 +3,7 @@ package dev.concierge.engine.ingestion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
 import java.time.Instant;
@@ -15,11 +16,11 @@ class CustomerGroupsTest {
 
   @Test
   void eachCustomersEventsKeepTheirOrderAndCustomersComeInTheOrderTheyFirstAppear() {
-    CustomerEvent a1 = event("a-1", "a");
-    CustomerEvent b1 = event("b-1", "b");
-    CustomerEvent a2 = event("a-2", "a");
-    CustomerEvent c1 = event("c-1", "c");
-    CustomerEvent b2 = event("b-2", "b");
+    SourcedEvent a1 = event("a-1", "a");
+    SourcedEvent b1 = event("b-1", "b");
+    SourcedEvent a2 = event("a-2", "a");
+    SourcedEvent c1 = event("c-1", "c");
+    SourcedEvent b2 = event("b-2", "b");
 
     assertEquals(List.of(List.of(a1, a2), List.of(b1, b2), List.of(c1)),
         CustomerGroups.of(List.of(a1, b1, a2, c1, b2), 32));
@@ -27,7 +28,7 @@ class CustomerGroupsTest {
 
   @Test
   void aCustomerWithMoreEventsThanAGroupHoldsGetsSeveralGroupsInOrder() {
-    List<CustomerEvent> events = List.of(event("a-1", "a"), event("a-2", "a"), event("b-1", "b"), event("a-3", "a"));
+    List<SourcedEvent> events = List.of(event("a-1", "a"), event("a-2", "a"), event("b-1", "b"), event("a-3", "a"));
 
     assertEquals(List.of(List.of(events.get(0), events.get(1)), List.of(events.get(2)), List.of(events.get(3))),
         CustomerGroups.of(events, 2));
@@ -38,7 +39,7 @@ class CustomerGroupsTest {
     assertThrows(IllegalArgumentException.class, () -> CustomerGroups.of(List.of(event("a-1", "a")), 0));
   }
 
-  private static CustomerEvent event(String eventId, String customerId) {
-    return CustomerEvent.of(eventId, customerId, EventType.VIEW, "sku-1", T0);
+  private static SourcedEvent event(String eventId, String customerId) {
+    return new SourcedEvent(CustomerEvent.of(eventId, customerId, EventType.VIEW, "sku-1", T0), null);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concierge.engine.CustomerEntity;
+import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
@@ -47,7 +48,7 @@ class CustomerRecorderTest {
 
     List<CustomerRecorder.Outcome> outcomes = await(recorder.record(List.of(event("e-1"), event("e-2"), event("e-3"))));
 
-    assertEquals(List.of("e-1", "e-2", "e-3"), outcomes.stream().map(outcome -> outcome.event().eventId()).toList());
+    assertEquals(List.of("e-1", "e-2", "e-3"), outcomes.stream().map(outcome -> outcome.sourced().event().eventId()).toList());
     assertTrue(outcomes.get(0) instanceof CustomerRecorder.Recorded);
     assertTrue(outcomes.get(1) instanceof CustomerRecorder.Refused refused
         && refused.reason().contains("e-2") && refused.reason().contains("c-1"), outcomes.get(1).toString());
@@ -96,8 +97,8 @@ class CustomerRecorderTest {
     return outcomes.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
-  private static CustomerEvent event(String eventId) {
-    return CustomerEvent.of(eventId, "c-1", EventType.VIEW, "sku-1", T0);
+  private static SourcedEvent event(String eventId) {
+    return new SourcedEvent(CustomerEvent.of(eventId, "c-1", EventType.VIEW, "sku-1", T0), null);
   }
 
   /** Never confirms a command holding the poison event; silent for the first asks when told to. */
@@ -114,15 +115,15 @@ class CustomerRecorderTest {
     }
 
     @Override
-    public CompletionStage<CustomerEntity.EventAcks> record(List<CustomerEvent> events) {
-      if (silentFor.getAndDecrement() > 0 || events.stream().anyMatch(event -> event.eventId().equals(poison))) {
+    public CompletionStage<CustomerEntity.EventAcks> record(List<SourcedEvent> events) {
+      if (silentFor.getAndDecrement() > 0 || events.stream().anyMatch(event -> event.event().eventId().equals(poison))) {
         return CompletableFuture.failedFuture(new TimeoutException("no confirmation"));
       }
       if (events.size() == 1) {
-        recordedAlone.add(events.get(0).eventId());
+        recordedAlone.add(events.get(0).event().eventId());
       }
       return CompletableFuture.completedFuture(new CustomerEntity.EventAcks(
-          events.stream().map(event -> new CustomerEntity.EventAck(event.eventId(), false)).toList()));
+          events.stream().map(event -> new CustomerEntity.EventAck(event.event().eventId(), false)).toList()));
     }
 
     @Override
