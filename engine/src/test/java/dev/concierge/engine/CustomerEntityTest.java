@@ -279,6 +279,19 @@ class CustomerEntityTest {
   }
 
   @Test
+  void aCommandWithSourcedAndUnsourcedEventsAndTheEventItPersistsSurviveSerialization() {
+    SourcedEvent fromKafka =
+        new SourcedEvent(event("e-1", EventType.VIEW, "shoe-1", 0), new KafkaSource(7, 9_000_000_000L));
+    SourcedEvent fromElsewhere = new SourcedEvent(event("e-2", EventType.CLICK, "shoe-2", 1), null);
+    ActorRef<CustomerEntity.EventAcks> replyTo = testKit.<CustomerEntity.EventAcks>createTestProbe().ref();
+
+    testKit.serializationTestKit().verifySerialization(
+        new CustomerEntity.RecordEvents(List.of(fromKafka, fromElsewhere), replyTo), true);
+    testKit.serializationTestKit().verifySerialization(
+        new EventRecorded(fromKafka.event(), "shoes", fromKafka.source()), true);
+  }
+
+  @Test
   void anEventFromKafkaIsPersistedWithItsSource() {
     SourcedEvent view = new SourcedEvent(event("e-1", EventType.VIEW, "shoe-1", 0), new KafkaSource(3, 1_000));
 
@@ -317,7 +330,8 @@ class CustomerEntityTest {
   void aRecordOfAnotherPartitionIsNotTakenForARedeliveryOfThisOne() {
     recording(customer, List.of(new SourcedEvent(event("e-1", EventType.VIEW, "shoe-1", 0), new KafkaSource(1, 500))));
 
-    var other = recording(customer, List.of(new SourcedEvent(event("e-2", EventType.VIEW, "shoe-2", 1), new KafkaSource(2, 3))));
+    var other =
+        recording(customer, List.of(new SourcedEvent(event("e-2", EventType.VIEW, "shoe-2", 1), new KafkaSource(2, 3))));
 
     assertFalse(other.reply().acks().get(0).duplicate());
     assertEquals(2, picture(other.state()).events().view());
@@ -365,8 +379,8 @@ class CustomerEntityTest {
       List<List<SourcedEvent>> groups = groups(fromKafka("slow", TAIL_EVENTS), GROUP);
 
       // the customer's events keep coming while its first write is still under way: every ask times out
-      List<CompletableFuture<CustomerEntity.EventAcks>> first = groups.stream().map(group -> ask(slow, group, IMPATIENT))
-          .toList();
+      List<CompletableFuture<CustomerEntity.EventAcks>> first =
+          groups.stream().map(group -> ask(slow, group, IMPATIENT)).toList();
       for (CompletableFuture<CustomerEntity.EventAcks> ask : first) {
         assertThrows(ExecutionException.class, () -> ask.get(), "the ask outlives the write it waits for");
       }

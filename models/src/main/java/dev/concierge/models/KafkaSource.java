@@ -9,7 +9,8 @@ public record KafkaSource(int partition, long offset) {
 
   public KafkaSource {
     if (partition < 0 || offset < 0) {
-      throw new IllegalArgumentException("a Kafka partition and offset are never negative, not " + partition + "@" + offset);
+      throw new IllegalArgumentException(
+          "a Kafka partition and offset are never negative, not " + partition + "@" + offset);
     }
   }
 }
