@@ -1,7 +1,5 @@
 package dev.concierge.engine;
 
-import dev.concierge.engine.sharding.CustomerShards;
-import dev.concierge.engine.sharding.ShardActivity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,14 +19,8 @@ import dev.concierge.models.EventType;
 import dev.concierge.models.KafkaSource;
 import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import dev.concierge.models.RankedItem;
-import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.models.Vocabulary;
-import dev.concierge.models.recommend.Recommender;
-import dev.concierge.models.recommend.ServingModel;
-import dev.concierge.models.recommend.TrendingItems;
-import dev.concierge.models.rules.BusinessRules;
 import dev.concierge.models.rules.RuleOverrides;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -65,11 +57,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LogCapturingExtension.class)
 class CustomerEntityTest {
 
-  private static final int SHARDS = 10;
-  private static final int ACTIVITY_SAMPLES = 12;
 
   private static final int SNAPSHOT_EVERY = 3;
-  private static final int POPULAR_PER_LIST = 20;
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
   // a customer's share of the uncommitted tail: far more than the dedupe window (32) remembers
   private static final int TAIL_EVENTS = 120;
@@ -458,12 +447,7 @@ class CustomerEntityTest {
   }
 
   private CustomerContext context(CustomerSettings settings) {
-    return new CustomerContext(
-        settings, () -> catalog, vocabulary,
-        customerId -> new ActiveModel.Served(ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST), null, null),
-        new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
-        new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(),
-        CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
+    return TestCustomerContext.of(settings, catalog, vocabulary);
   }
 
   private CustomerFeatures picture(CustomerEntity.State state) {
