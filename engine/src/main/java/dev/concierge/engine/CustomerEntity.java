@@ -43,7 +43,8 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * <p>{@link RecordEvents} persists an {@link EventRecorded} for each of its events not recorded before,
  * all of them in one atomic write; the event handler folds each into the compact {@link FeatureState}
  * with the feature function of models/. A record Kafka delivers again is recognised exactly, by its
- * offset ({@link PersistedOffsets}); an event a client sent twice, by its id within the dedupe window. {@link Decide} ranks the catalog for the shopper from the live features, and
+ * offset ({@link PersistedOffsets}); an event a client sent twice, by its id within the dedupe window.
+ * {@link Decide} ranks the catalog for the shopper from the live features, and
  * {@link GetFeatures} returns an immutable copy of them. The state is mutable but touched only by
  * the event handler; snapshots take an immutable copy ({@link CustomerSnapshot}) on the actor's thread.
  */
@@ -107,9 +108,9 @@ public final class CustomerEntity
 
   /**
    * The in-memory state: compact live features, the dedupe window and the persisted offsets, changed in
-   * place by the event handler. The empty state is the exception: Pekko keeps the object {@link #emptyState()} gave and
-   * starts from it again when the actor restarts after a failed persist, so the first event replaces
-   * it with a fresh state instead of changing it.
+   * place by the event handler. The empty state is the exception: Pekko keeps the object
+   * {@link #emptyState()} gave and starts from it again when the actor restarts after a failed persist,
+   * so the first event replaces it with a fresh state instead of changing it.
    */
   public static final class State {
     private final FeatureState features;
