@@ -8,6 +8,7 @@ import dev.concierge.api.WholeBody;
 import dev.concierge.api.CustomerRoutes;
 import dev.concierge.api.DecisionRoutes;
 import dev.concierge.api.ErrorHandling;
+import dev.concierge.api.HealthCheck;
 import dev.concierge.api.EventRoutes;
 import dev.concierge.api.HealthRoutes;
 import dev.concierge.api.HttpServer;
@@ -15,6 +16,7 @@ import dev.concierge.api.HttpSettings;
 import dev.concierge.api.JsonResponses;
 import dev.concierge.api.ManagementEndpoint;
 import dev.concierge.api.MetricsRoutes;
+import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.engine.CassandraAccess;
@@ -52,6 +54,7 @@ import dev.concierge.engine.sharding.RegionShards;
 import dev.concierge.engine.sharding.ShardActivity;
 import dev.concierge.engine.sharding.ShardActivityReporter;
 import dev.concierge.engine.sharding.ShardingSettings;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.TrendingItems;
@@ -60,6 +63,7 @@ import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.persistence.json.EventJson;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.CompletableFuture;
@@ -69,6 +73,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -103,12 +108,16 @@ public record Node(
     ObjectMapper mapper = new ObjectMapper();
     PrometheusMeterRegistry meters = NodeMeters.create();
     NodeMetrics metrics = new NodeMetrics(meters);
-    EventJson eventJson = new EventJson(mapper);
+    Clock clock = Clock.systemUTC();
+    // one horizon for the edges, which refuse events beyond it, and for features and trends, which clamp to it
+    EventHorizon horizon = new EventHorizon.Live(clock, concierge.getDuration("events.max-future-skew"));
+    EventJson eventJson = new EventJson(mapper, horizon);
     KafkaSettings kafka = KafkaSettings.fromConfig(concierge);
     CustomerSettings customerSettings = CustomerSettings.fromConfig(concierge);
 
     Vocabulary vocabulary =
         new Vocabulary(concierge.getInt("vocabulary.max-items"), concierge.getInt("vocabulary.max-categories"));
+    NodeMetrics.watch(meters, vocabulary);
     ActiveModel models = new ActiveModel(vocabulary, concierge.getInt("recommender.popular-per-list"));
     CatalogView catalog = new CatalogView(models::catalogChanged);
     UniqueKillSwitch catalogConsumer =
@@ -121,7 +130,8 @@ public record Node(
             customerSettings, catalog, vocabulary, models, trends,
             RulesSettings.fromConfig(concierge.getConfig("rules")),
             new Recommender(customerSettings.recommender(), customerSettings.features()),
-            Clock.systemUTC(),
+            clock,
+            horizon,
             sharding.customerShards(shardActivity(system, sharding, clusterAdminSettings)));
     CustomerEntity.init(system, context, new PinnedLeastShardAllocation(CustomerEntity.ENTITY_KEY.name(), sharding));
 
@@ -131,14 +141,14 @@ public record Node(
                     concierge.getConfig("kafka.producer"), new StringSerializer(), new ByteArraySerializer())
                 .withBootstrapServers(kafka.bootstrapServers()),
             system);
-    IngestionSettings ingestionSettings = IngestionSettings.fromConfig(concierge);
+    IngestionSettings ingestionSettings = IngestionSettings.fromConfig(system.settings().config());
     JournalProbe journal = new JournalProbe(system);
     Optional<EventIngestion> ingestion =
         ingestionSettings.enabled()
             ? Optional.of(
                 EventIngestion.start(
                     system, kafka, ingestionSettings, eventJson, producer,
-                    new TrendRecorder(trends, vocabulary, customerSettings.features()),
+                    new TrendRecorder(trends, vocabulary, customerSettings.features(), horizon),
                     partitionPinner(system, sharding),
                     journal::reachable,
                     metrics))
@@ -161,30 +171,44 @@ public record Node(
     AdminAuth adminAuth = new AdminAuth(Optional.of(concierge.getString("admin.token")), responses);
     ClusterAdmin clusterAdmin =
         new ClusterAdminService(system, sharding, clusterAdminSettings, Clock.systemUTC());
-    EventPublisher publisher = new EventPublisher(producer, kafka, eventJson, system.executionContext());
+    EventPublisher publisher =
+        EventPublisher.start(concierge, kafka, eventJson, transactionalId(system), system.executionContext());
     ApiRoutes routes =
         new ApiRoutes(
             new DecisionRoutes(
                 decisions::decide,
-                new DecisionRequests(mapper, http.defaultDecisionLimit(), http.maxDecisionLimit(), http.maxItemsPerList()),
+                new DecisionRequests(mapper, http.limits()),
                 responses),
             new EventRoutes(
-                publisher::publish, new EventRequests(mapper, eventJson, http.maxEventsPerRequest()), responses),
+                publisher::publish, new EventRequests(mapper, eventJson, http.limits()), responses),
             new CustomerRoutes(
                 new FeatureService(system, concierge.getDuration("customer.features-read-timeout"))::features,
                 responses,
                 Clock.systemUTC()),
-            new HealthRoutes(new NodeHealth(system, journal, ingestion), responses),
+            new HealthRoutes(new NodeHealth(system, journal, ingestion), ingestionHealth(ingestion), responses),
             new MetricsRoutes(meters::scrape),
             new AdminRoutes(
-                adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin, responses, mapper),
+                adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin, responses,
+                new AdminRequests(mapper, http.limits())),
             new ErrorHandling(responses),
             new WholeBody(http.bodyReadTimeout()));
     CompletionStage<ServerBinding> binding = HttpServer.start(routes.route(), http, system);
     ManagementEndpoint.start(system, adminAuth, http.shutdownDeadline());
 
-    stopOnShutdown(system, ingestion, catalogConsumer, decisionLog, producer);
+    stopOnShutdown(system, ingestion, publisher, catalogConsumer, decisionLog, producer);
     return new Node(catalog, decisions, ingestion, binding);
+  }
+
+  // the node's address, the same across its restarts: a restarted node fences its earlier incarnation
+  private static String transactionalId(ActorSystem<?> system) {
+    Address self = Cluster.get(system).selfMember().address();
+    return "concierge-events-" + self.getHost().orElse("local") + "-" + self.getPort().orElse(0);
+  }
+
+  /** Stalled ingestion, for GET /health/ingestion; a node that does not ingest has none. */
+  private static HealthCheck ingestionHealth(Optional<EventIngestion> ingestion) {
+    return () -> CompletableFuture.completedFuture(
+        ingestion.flatMap(running -> running.stallWatch().problem()).map(List::of).orElse(List.of()));
   }
 
   /** The registry of model bundles and their activation, stored in Cassandra and replicated by Distributed Data. */
@@ -242,6 +266,7 @@ public record Node(
   private static void stopOnShutdown(
       ActorSystem<?> system,
       Optional<EventIngestion> ingestion,
+      EventPublisher publisher,
       UniqueKillSwitch catalogConsumer,
       KafkaDecisionLog decisionLog,
       SendProducer<String, byte[]> producer) {
@@ -251,6 +276,11 @@ public record Node(
         CoordinatedShutdown.PhaseServiceRequestsDone(),
         "concierge-stop-ingestion",
         () -> ingestion.map(EventIngestion::stop).orElse(CompletableFuture.completedFuture(Done.getInstance())));
+    // the HTTP port is unbound by now: no request can add to the events' transactions
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseServiceRequestsDone(),
+        "concierge-stop-event-publisher",
+        () -> publisher.stop().thenApply(stopped -> Done.getInstance()));
     shutdown.addTask(
         CoordinatedShutdown.PhaseServiceStop(),
         "concierge-stop-kafka-clients",

@@ -33,11 +33,28 @@ final class NodeHttp {
 
   /** Any request, as a client that may get everything wrong sends it; {@code contentType} may be null. */
   HttpResponse<String> raw(String method, String path, String contentType, byte[] body) {
+    return raw(method, path, contentType, null, body);
+  }
+
+  /** As {@link #raw(String, String, String, byte[])}, with {@code Authorization: Bearer} unless the token is null. */
+  HttpResponse<String> raw(String method, String path, String contentType, String bearerToken, byte[] body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    if (bearerToken != null) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    }
     return send(request.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** One sample of GET /metrics, by its name and labels as Prometheus' text format writes them. */
+  double metric(String sample) {
+    return get("/metrics").body().lines()
+        .filter(line -> line.startsWith(sample + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(sample.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(sample + " is not in /metrics"));
   }
 
   URI uri(String path) {

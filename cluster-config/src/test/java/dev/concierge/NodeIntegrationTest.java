@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
@@ -102,7 +101,7 @@ class NodeIntegrationTest {
     // the same partition is processed in order, so once dup-2 shows, the duplicate was handled
     Eventually.within(SETTLE, "the last event shows", () -> recentItems("c-2").contains(shoe));
     assertEquals(2, views("c-2"));
-    assertTrue(metric("concierge_events_total{result=\"duplicate\"}") >= 1, "the redelivery is counted in /metrics");
+    assertTrue(node.http().metric("concierge_events_total{result=\"duplicate\"}") >= 1, "the redelivery is counted in /metrics");
   }
 
   @Test
@@ -121,16 +120,7 @@ class NodeIntegrationTest {
     ConsumerRecord<String, byte[]> notAnEvent = dead.get("{\"eventId\":\"e-x\",\"customerId\":\"c-3\",\"type\":\"view\"}");
     assertEquals("missing required field 'itemId'", reason(notAnEvent));
     assertEquals("c-3", notAnEvent.key());
-    assertTrue(metric("concierge_dead_letters_total") >= 2, "dead letters are counted in /metrics");
-  }
-
-  /** One sample of GET /metrics, by its name and labels as Prometheus' text format writes them. */
-  private double metric(String sample) {
-    return node.get("/metrics").body().lines()
-        .filter(line -> line.startsWith(sample + " "))
-        .mapToDouble(line -> Double.parseDouble(line.substring(sample.length() + 1).trim()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError(sample + " is not in /metrics"));
+    assertTrue(node.http().metric("concierge_dead_letters_total") >= 2, "dead letters are counted in /metrics");
   }
 
   @Test
@@ -140,12 +130,12 @@ class NodeIntegrationTest {
       kafka.produceEvent("c-4", event("r-" + i, "c-4", i == 4 ? "purchase" : "view", items.get(i)));
     }
     Eventually.within(SETTLE, "all five events show", () -> eventCount("c-4", "purchase") == 1);
-    JsonNode before = recordedFeatures("c-4");
+    JsonNode before = node.recordedFeatures("c-4");
 
     node.close();
     node = TestNode.start(namespace);
 
-    assertEquals(before, recordedFeatures("c-4"));
+    assertEquals(before, node.recordedFeatures("c-4"));
     assertFalse(itemIds(decisionFor("c-4")).contains(items.get(4)), "a purchased item is not recommended");
   }
 
@@ -182,13 +172,6 @@ class NodeIntegrationTest {
 
   private JsonNode features(String customerId) {
     return node.getJson("/v1/customers/" + customerId + "/features");
-  }
-
-  /** The features without the one field that depends on when they are read. */
-  private JsonNode recordedFeatures(String customerId) {
-    ObjectNode features = (ObjectNode) features(customerId);
-    features.remove("secondsSinceLastEvent");
-    return features;
   }
 
   private long views(String customerId) {

@@ -4,6 +4,7 @@ import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.concierge.engine.kafka.KafkaSettings;
@@ -73,9 +74,16 @@ final class TestNode implements AutoCloseable {
    * the node then stops, and starts again on another port.
    */
   static TestNode start(Namespace namespace) {
+    return start(namespace, ConfigFactory.empty());
+  }
+
+  /** As {@link #start(Namespace)}, with {@code settings} over the test configuration. */
+  static TestNode start(Namespace namespace, Config settings) {
     for (int attempt = 1; ; attempt++) {
       int port = RealServices.freePort();
-      TestNode node = new TestNode(ActorSystem.create(Guardian.create(), "concierge", config(namespace, port)), port);
+      TestNode node = new TestNode(
+          ActorSystem.create(Guardian.create(), "concierge", settings.withFallback(config(namespace, port)).resolve()),
+          port);
       Eventually.within(READY_TIMEOUT, "the node reports ready, or stops",
           () -> node.stopped() || node.get("/health/ready").statusCode() == 200);
       if (!node.stopped()) {
@@ -152,6 +160,13 @@ final class TestNode implements AutoCloseable {
 
   JsonNode getJson(String path) {
     return json(get(path));
+  }
+
+  /** GET /v1/customers/{id}/features without the one field that depends on when they are read. */
+  JsonNode recordedFeatures(String customerId) {
+    ObjectNode features = (ObjectNode) getJson("/v1/customers/" + customerId + "/features");
+    features.remove("secondsSinceLastEvent");
+    return features;
   }
 
   JsonNode postJson(String path, String json) {

@@ -4,10 +4,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.concierge.engine.cluster.ClusterAdminException;
 import dev.concierge.engine.model.BundleStore;
 import dev.concierge.engine.model.ModelRegistry;
@@ -35,12 +31,9 @@ final class AdminAnswers {
   }
 
   private final JsonResponses responses;
-  private final ObjectReader strictReader;
 
-  AdminAnswers(JsonResponses responses, ObjectMapper mapper) {
+  AdminAnswers(JsonResponses responses) {
     this.responses = responses;
-    // content after the JSON value would otherwise be dropped silently
-    this.strictReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   <T> Route answer(Supplier<CompletionStage<T>> operation, StatusCode status, BodyWriter<T> writer) {
@@ -52,29 +45,6 @@ final class AdminAnswers {
     return onComplete(started(operation), result -> result.isSuccess()
         ? complete(responses.respond(status.apply(result.get()), json -> writer.write(json, result.get())))
         : complete(error(result.failed().get())));
-  }
-
-  /** The body as a JSON object, or a 400 that shows the shape to send. */
-  JsonNode object(byte[] body, String expected) {
-    JsonNode root;
-    try {
-      root = strictReader.readTree(body);
-    } catch (IOException e) {
-      throw ApiError.invalidJson("the body is not valid JSON; send " + expected);
-    }
-    if (root == null || !root.isObject()) {
-      throw ApiError.badRequest("send " + expected);
-    }
-    return root;
-  }
-
-  /** A required text field of the body, or a 400 that shows the shape to send. */
-  String text(byte[] body, String field, String expected) {
-    JsonNode value = object(body, expected).get(field);
-    if (value == null || !value.isTextual() || value.asText().isBlank()) {
-      throw ApiError.badRequest("'" + field + "' is missing or not a string; send " + expected);
-    }
-    return value.asText();
   }
 
   // an argument check that throws before the operation's stage exists answers like a failed stage

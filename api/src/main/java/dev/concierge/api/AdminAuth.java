@@ -41,7 +41,8 @@ public final class AdminAuth {
   private final HttpResponse forbidden;
 
   public AdminAuth(Optional<String> token, JsonResponses responses) {
-    this.token = token.filter(value -> !value.isBlank());
+    // a token read from a file or a secret often ends in a newline that no client sends
+    this.token = token.map(String::strip).filter(value -> !value.isEmpty());
     this.disabled = responses.error(StatusCodes.NOT_FOUND, "admin_disabled",
         "the admin API is off; start the node with CONCIERGE_ADMIN_TOKEN set to enable it");
     this.unauthorized = responses.error(StatusCodes.UNAUTHORIZED, "unauthorized",

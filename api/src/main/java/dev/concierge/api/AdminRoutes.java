@@ -11,15 +11,13 @@ import static org.apache.pekko.http.javadsl.server.Directives.rawPathPrefixTest;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 import static org.apache.pekko.http.javadsl.server.Directives.put;
 import static org.apache.pekko.http.javadsl.server.Directives.reject;
+import static org.apache.pekko.http.javadsl.server.Directives.pathPrefixTest;
 import static org.apache.pekko.http.javadsl.server.Directives.withSizeLimit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.api.dto.AdminBodies;
+import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.engine.cluster.ClusterAdmin;
 import dev.concierge.engine.model.ModelAdmin;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -33,25 +31,34 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  */
 public final class AdminRoutes {
 
-  private static final String ARMS_SHAPE =
-      "{\"arms\":{\"<version>\":<weight>,...}}; an empty object ends the experiment";
-
   private final AdminAuth auth;
   private final long maxBundleBytes;
   private final ModelAdmin models;
   private final ClusterAdminRoutes cluster;
   private final JsonResponses responses;
   private final AdminAnswers answers;
+  private final AdminRequests requests;
 
   public AdminRoutes(
       AdminAuth auth, long maxBundleBytes, ModelAdmin models, ClusterAdmin cluster,
-      JsonResponses responses, ObjectMapper mapper) {
+      JsonResponses responses, AdminRequests requests) {
     this.auth = auth;
     this.maxBundleBytes = maxBundleBytes;
     this.models = models;
     this.responses = responses;
-    this.answers = new AdminAnswers(responses, mapper);
-    this.cluster = new ClusterAdminRoutes(cluster, answers);
+    this.requests = requests;
+    this.answers = new AdminAnswers(responses);
+    this.cluster = new ClusterAdminRoutes(cluster, answers, requests);
+  }
+
+  /**
+   * {@code POST /admin/models}, read whole up to {@code concierge.admin.max-bundle-size} rather than
+   * the API's usual body limit, and only once the token is checked: a stranger's upload is never
+   * buffered. Put it before the routes that {@link WholeBody} reads with the usual limit.
+   */
+  public Route bundleUpload(WholeBody wholeBody) {
+    return pathPrefixTest(PathMatchers.segment("admin").slash("models").concat(PathMatchers.pathEnd()), () ->
+        post(() -> auth.authorized(() -> withSizeLimit(maxBundleBytes, () -> wholeBody.of(this::route)))));
   }
 
   public Route route() {
@@ -78,21 +85,7 @@ public final class AdminRoutes {
             json -> AdminBodies.assignment(json, models.assignment()))))),
         path(PathMatchers.segment(), name -> put(() -> entity(Unmarshaller.entityToByteArray(),
             body -> answers.answer(
-                () -> models.putExperiment(name, arms(body)), StatusCodes.OK, AdminBodies::assignment))))));
-  }
-
-  private Map<String, Double> arms(byte[] body) {
-    JsonNode arms = answers.object(body, ARMS_SHAPE).get("arms");
-    if (arms == null || !arms.isObject()) {
-      throw ApiError.badRequest("send " + ARMS_SHAPE);
-    }
-    Map<String, Double> weights = new HashMap<>();
-    arms.fields().forEachRemaining(arm -> {
-      if (!arm.getValue().isNumber()) {
-        throw ApiError.badRequest("the weight of arm '" + arm.getKey() + "' must be a number > 0");
-      }
-      weights.put(arm.getKey(), arm.getValue().asDouble());
-    });
-    return weights;
+                () -> models.putExperiment(requests.experimentName(name), requests.arms(body)),
+                StatusCodes.OK, AdminBodies::assignment))))));
   }
 }

@@ -6,7 +6,10 @@ import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
-/** Every route of the HTTP API, behind the one error mapping, each with its body read whole. */
+/**
+ * Every route of the HTTP API, behind the one error mapping, each with its body read whole: a model
+ * bundle up to its own limit, every other body up to {@code pekko.http.server.parsing.max-content-length}.
+ */
 public final class ApiRoutes {
 
   private final DecisionRoutes decisions;
@@ -39,11 +42,13 @@ public final class ApiRoutes {
 
   public Route route() {
     return errors.wrap(
-        () -> wholeBody.of(() ->
-            concat(
-                pathPrefix(PathMatchers.segment("v1"), () -> concat(decisions.route(), events.route(), customers.route())),
-                health.route(),
-                metrics.route(),
-                admin.route())));
+        () -> concat(
+            admin.bundleUpload(wholeBody),
+            wholeBody.of(() ->
+                concat(
+                    pathPrefix(PathMatchers.segment("v1"), () -> concat(decisions.route(), events.route(), customers.route())),
+                    health.route(),
+                    metrics.route(),
+                    admin.route()))));
   }
 }

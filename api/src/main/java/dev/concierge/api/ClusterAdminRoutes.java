@@ -7,6 +7,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 import static org.apache.pekko.http.javadsl.server.Directives.withRequestTimeout;
 
+import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.api.dto.ClusterBodies;
 import dev.concierge.engine.cluster.ClusterAdmin;
 import java.util.concurrent.CompletableFuture;
@@ -24,15 +25,14 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  */
 final class ClusterAdminRoutes {
 
-  private static final String MOVE_SHAPE = "{\"to\":\"pekko://concierge@<host>:<port>\"}";
-  private static final String DRAIN_SHAPE = "{\"address\":\"pekko://concierge@<host>:<port>\"}";
-
   private final ClusterAdmin cluster;
   private final AdminAnswers answers;
+  private final AdminRequests requests;
 
-  ClusterAdminRoutes(ClusterAdmin cluster, AdminAnswers answers) {
+  ClusterAdminRoutes(ClusterAdmin cluster, AdminAnswers answers, AdminRequests requests) {
     this.cluster = cluster;
     this.answers = answers;
+    this.requests = requests;
   }
 
   Route route() {
@@ -42,11 +42,11 @@ final class ClusterAdminRoutes {
         path("shards", () -> get(() -> answers.answer(cluster::shards, StatusCodes.OK, ClusterBodies::shards))),
         path(PathMatchers.segment("shards").slash(PathMatchers.segment()).slash("move"), shardId ->
             post(() -> waitingLong(() -> entity(Unmarshaller.entityToByteArray(), body -> answers.answer(
-                () -> cluster.move(shardId, answers.text(body, "to", MOVE_SHAPE)),
+                () -> cluster.move(shardId, requests.moveTarget(body)),
                 ClusterAdminRoutes::moveStatus, ClusterBodies::move))))),
         path(PathMatchers.segment("nodes").slash("drain"), () ->
             post(() -> waitingLong(() -> entity(Unmarshaller.entityToByteArray(), body -> answers.answer(
-                () -> cluster.drain(answers.text(body, "address", DRAIN_SHAPE)),
+                () -> cluster.drain(requests.drainAddress(body)),
                 ClusterAdminRoutes::drainStatus, ClusterBodies::drain))))),
         path("allocation", () -> get(() -> answers.answer(cluster::allocation, StatusCodes.OK, ClusterBodies::allocation))));
   }

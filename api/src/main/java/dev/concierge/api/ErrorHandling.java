@@ -1,5 +1,6 @@
 package dev.concierge.api;
 
+import dev.concierge.models.rules.InvalidRuleException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps every failure to the contract's JSON error body, in one place: {@link ApiError}s keep their
- * status, an oversized body is a 413 that says what to do, Pekko's other rejections (unknown path,
+ * status, rules a request made that break the rules' invariants are a 400, an oversized body is a 413 that says what to do, Pekko's other rejections (unknown path,
  * wrong method, ...) keep their status with the text moved into JSON, and only a real server fault
  * is a 500.
  */
@@ -38,6 +39,9 @@ public final class ErrorHandling {
   private ExceptionHandler exceptionHandler() {
     return ExceptionHandler.newBuilder()
         .match(ApiError.class, error -> Directives.complete(responses.error(error)))
+        // the second line behind the request readers: rules that cannot exist are the client's mistake
+        .match(InvalidRuleException.class, invalid -> Directives.complete(
+            responses.error(ApiError.badRequest("field 'rules' breaks a rule: " + invalid.getMessage()))))
         .match(EntityStreamSizeException.class, this::tooLarge)
         .matchAny(
             failure -> {

@@ -12,16 +12,20 @@ import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * {@code GET /health/alive} (the process answers) and {@code GET /health/ready} (cluster joined,
- * journal reachable, ingestion running; otherwise 503 listing what is not).
+ * {@code GET /health/alive} (the process answers), {@code GET /health/ready} (cluster joined,
+ * journal reachable, ingestion running; otherwise 503 listing what is not) and {@code GET
+ * /health/ingestion} (ingestion moves; 503 when it is stalled). A stall does not make the node
+ * unready: it still answers decisions.
  */
 public final class HealthRoutes {
 
   private final HealthCheck readiness;
+  private final HealthCheck ingestion;
   private final JsonResponses responses;
 
-  public HealthRoutes(HealthCheck readiness, JsonResponses responses) {
+  public HealthRoutes(HealthCheck readiness, HealthCheck ingestion, JsonResponses responses) {
     this.readiness = readiness;
+    this.ingestion = ingestion;
     this.responses = responses;
   }
 
@@ -33,18 +37,20 @@ public final class HealthRoutes {
                 () ->
                     concat(
                         path("alive", () -> complete(status("alive"))),
-                        path("ready", this::ready))));
+                        path("ready", () -> checked(readiness, "ready", "not_ready")),
+                        path("ingestion", () -> checked(ingestion, "moving", "ingestion_stalled")))));
   }
 
-  private Route ready() {
+  private Route checked(HealthCheck check, String healthy, String errorCode) {
     return onSuccess(
-        readiness.problems(),
+        check.problems(),
         problems ->
             problems.isEmpty()
-                ? complete(status("ready"))
+                ? complete(status(healthy))
                 : complete(
                     responses.error(
-                        StatusCodes.SERVICE_UNAVAILABLE, "not_ready", "not ready: " + String.join("; ", problems))));
+                        StatusCodes.SERVICE_UNAVAILABLE, errorCode,
+                        errorCode.replace('_', ' ') + ": " + String.join("; ", problems))));
   }
 
   private org.apache.pekko.http.javadsl.model.HttpResponse status(String status) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.engine.model.BundleStore;
 import dev.concierge.engine.model.BundleSummary;
 import dev.concierge.engine.model.ModelRegistry;
@@ -263,7 +264,8 @@ class AdminRoutesTest extends RouteTestSupport {
         new ErrorHandling(responses)
             .wrap(() -> new AdminRoutes(
                 new AdminAuth(Optional.of(blank), responses), RouteFixture.MAX_BUNDLE_BYTES, admin,
-                new FakeClusterAdmin(), responses, mapper).route());
+                new FakeClusterAdmin(), responses,
+                new AdminRequests(mapper, RouteFixture.PRODUCTION_SETTINGS.limits())).route());
 
     TestRouteResult result =
         testRoute(route).run(HttpRequest.GET("/admin/models").addHeader(RawHeader.create("Authorization", "Bearer " + blank)));
@@ -559,7 +561,7 @@ class AdminRoutesTest extends RouteTestSupport {
   }
 
   @ParameterizedTest(name = "body {0} is 400 invalid_json")
-  @ValueSource(strings = {"arms=v1:1", "{\"arms\":{\"v1\":1}", "{arms:{v1:1}}"})
+  @ValueSource(strings = {"", "arms=v1:1", "{\"arms\":{\"v1\":1}", "{arms:{v1:1}}"})
   void aBodyThatIsNotJsonIs400InvalidJson(String body) {
     FakeModelAdmin admin = new FakeModelAdmin();
 
@@ -582,7 +584,6 @@ class AdminRoutesTest extends RouteTestSupport {
   @ParameterizedTest(name = "body [{0}] is 400 invalid_request")
   @ValueSource(
       strings = {
-        "",
         "{}",
         "null",
         "[]",
@@ -614,13 +615,13 @@ class AdminRoutesTest extends RouteTestSupport {
             400,
             "invalid_request");
 
-    assertMentions(message, "'v2'", "number");
+    assertMentions(message, "'arms.v2'", "number");
     assertTrue(admin.experimentArms.isEmpty());
   }
 
-  @ParameterizedTest(name = "weight {0} is refused by the assignment: 400 invalid_request")
-  @ValueSource(strings = {"0", "0.0", "-1", "-0.5", "1e400"})
-  void aWeightThatIsNotAPositiveFiniteNumberIs400InvalidRequest(String weight) {
+  @ParameterizedTest(name = "weight {0} is 400 invalid_request")
+  @ValueSource(strings = {"0", "0.0", "-1", "-0.5", "1e400", "1000001", "99999999999999999999999"})
+  void aWeightThatIsNotAPositiveNumberWithinTheLimitIs400NamingTheArm(String weight) {
     FakeModelAdmin admin = new FakeModelAdmin();
     admin.assignment = ModelAssignment.NONE.activate("v1");
 
@@ -630,8 +631,8 @@ class AdminRoutesTest extends RouteTestSupport {
             400,
             "invalid_request");
 
-    assertMentions(message, "'v2'", "> 0");
-    assertEquals(1, admin.experimentArms.size(), "the weights are the registry's (ModelAssignment's) to judge");
+    assertMentions(message, "'arms.v2'", "above 0", "at most " + (long) RouteFixture.PRODUCTION_SETTINGS.limits().maxArmWeight());
+    assertTrue(admin.experimentArms.isEmpty(), "checked before the model registry sees them");
     assertEquals(ModelAssignment.NONE.activate("v1"), admin.assignment, "a refused experiment changes nothing");
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
+import dev.concierge.persistence.json.EventJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +160,42 @@ class EventRoutesTest extends RouteTestSupport {
 
     assertMentions(message, "type", "view", "click", "add_to_cart", "purchase", "like");
     assertTrue(fixture.publishedBatches.isEmpty());
+  }
+
+  @ParameterizedTest(name = "timestamp {0} is 400")
+  @ValueSource(strings = {"+1000000000-01-01T00:00:00Z", "9999-01-01T00:00:00Z", "2026-11-26T13:00:00.001Z"})
+  void aTimestampFurtherAheadOfTheNodesClockThanTheSkewIs400NamingTheField(String timestamp) {
+    RouteFixture fixture = new RouteFixture();
+    String body = "[" + event("e-0", "view", "sku-1") + "," + eventAt("e-1", timestamp) + "]";
+
+    String message = assertError(post(fixture.route(), "/v1/events", body), 400, "invalid_request");
+
+    assertMentions(message, "event [1]", "field 'timestamp'", RouteFixture.NOW.plus(RouteFixture.MAX_FUTURE_SKEW).toString());
+    assertTrue(fixture.publishedBatches.isEmpty(), "all or nothing: the sink must get no event");
+  }
+
+  @ParameterizedTest(name = "timestamp {0} is accepted")
+  @ValueSource(strings = {"2026-11-26T13:00:00Z", "2001-01-01T00:00:00Z"})
+  void aTimestampUpToTheSkewAheadOrAnyOlderOneIsAccepted(String timestamp) {
+    RouteFixture fixture = new RouteFixture();
+
+    assertAccepted(post(fixture.route(), "/v1/events", eventAt("e-1", timestamp)), 1);
+  }
+
+  @Test
+  void anEventLargerThanTheTopicTakesIs400BeforeAnythingIsPublished() {
+    RouteFixture fixture = new RouteFixture();
+    String padding = "x".repeat(EventJson.MAX_EVENT_BYTES);
+    String body = event("e-1", "view", "sku-1").replace("}", ",\"context\":{\"note\":\"" + padding + "\"}}");
+
+    String message = assertError(post(fixture.route(), "/v1/events", body), 400, "invalid_request");
+
+    assertMentions(message, "an event is at most " + EventJson.MAX_EVENT_BYTES + " bytes");
+    assertTrue(fixture.publishedBatches.isEmpty(), "no 202 and nothing in Kafka that ingestion would dead-letter");
+  }
+
+  private static String eventAt(String eventId, String timestamp) {
+    return event(eventId, "view", "sku-7").replace("2026-11-26T10:00:00Z", timestamp);
   }
 
   @ParameterizedTest(name = "timestamp {0} is 400")

@@ -38,6 +38,17 @@ class HealthRoutesTest extends RouteTestSupport {
   }
 
   @Test
+  void ingestionThatMovesIs200AndAStalledOneIs503SayingWhyWhileTheNodeStaysReady() {
+    RouteFixture moving = new RouteFixture();
+    RouteFixture stalled = new RouteFixture().ingestionProblems("ingestion has done none of its 4 batches in flight");
+
+    get(moving.route(), "/health/ingestion").assertStatusCode(200).assertEntity("{\"status\":\"moving\"}");
+    String message = assertError(get(stalled.route(), "/health/ingestion"), 503, "ingestion_stalled");
+    assertMentions(message, "ingestion has done none of its 4 batches in flight");
+    get(stalled.route(), "/health/ready").assertStatusCode(200);
+  }
+
+  @Test
   void healthAcceptsOnlyGet() {
     RouteFixture fixture = new RouteFixture();
 

@@ -68,7 +68,7 @@ class HostileInputTest extends RouteTestSupport {
 
   @Test
   void tooManyCandidatesIs400WithTheLimit() {
-    int max = RouteFixture.PRODUCTION_SETTINGS.maxItemsPerList();
+    int max = RouteFixture.PRODUCTION_SETTINGS.limits().maxItemsPerList();
     String candidates = IntStream.range(0, max + 1).mapToObj(i -> "\"sku-" + i + "\"").collect(Collectors.joining(","));
 
     String message = assertError(post(fixture.route(), "/v1/decisions",

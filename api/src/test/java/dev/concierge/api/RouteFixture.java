@@ -2,16 +2,20 @@ package dev.concierge.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
+import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
+import dev.concierge.api.dto.RequestLimits;
 import dev.concierge.engine.decision.DecisionOutcome;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.rules.RuleOverrides;
 import dev.concierge.models.RankedItem;
 import dev.concierge.persistence.json.EventJson;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -49,6 +53,11 @@ final class RouteFixture {
   static final HttpSettings PRODUCTION_SETTINGS =
       HttpSettings.fromConfig(ConfigFactory.load().getConfig("concierge"));
 
+  /** Events may be this far ahead of {@link #NOW}, as {@code reference.conf} says. */
+  static final Duration MAX_FUTURE_SKEW = ConfigFactory.load().getDuration("concierge.events.max-future-skew");
+
+  private static final EventHorizon HORIZON = new EventHorizon.Live(Clock.fixed(NOW, ZoneOffset.UTC), MAX_FUTURE_SKEW);
+
   final List<DecisionQuery> decisionQueries = new CopyOnWriteArrayList<>();
   final List<RuleOverrides> ruleOverrides = new CopyOnWriteArrayList<>();
   final List<List<CustomerEvent>> publishedBatches = new CopyOnWriteArrayList<>();
@@ -60,7 +69,8 @@ final class RouteFixture {
   private Function<String, CompletionStage<CustomerFeatures>> features =
       customerId -> CompletableFuture.completedFuture(CustomerFeatures.EMPTY);
   private Supplier<CompletionStage<List<String>>> readiness = () -> CompletableFuture.completedFuture(List.of());
-  private int maxEventsPerRequest = PRODUCTION_SETTINGS.maxEventsPerRequest();
+  private Supplier<CompletionStage<List<String>>> ingestion = () -> CompletableFuture.completedFuture(List.of());
+  private RequestLimits limits = PRODUCTION_SETTINGS.limits();
 
   /** The default decider's answer: two personalised items for whoever asked. */
   static CompletionStage<DecisionOutcome> personalised(DecisionQuery query) {
@@ -106,9 +116,14 @@ final class RouteFixture {
     this.readiness = () -> CompletableFuture.completedFuture(answer);
     return this;
   }
+  RouteFixture ingestionProblems(String... problems) {
+    List<String> answer = List.of(problems);
+    this.ingestion = () -> CompletableFuture.completedFuture(answer);
+    return this;
+  }
 
   RouteFixture maxEventsPerRequest(int max) {
-    this.maxEventsPerRequest = max;
+    this.limits = limits.withMaxEventsPerRequest(max);
     return this;
   }
 
@@ -134,7 +149,7 @@ final class RouteFixture {
 
   Route route() {
     ObjectMapper mapper = new ObjectMapper();
-    EventJson eventJson = new EventJson(mapper);
+    EventJson eventJson = new EventJson(mapper, HORIZON);
     JsonResponses responses = new JsonResponses(mapper.getFactory());
     Decider recordingDecider =
         (query, rules) -> {
@@ -153,19 +168,19 @@ final class RouteFixture {
           return features.apply(customerId);
         };
     HealthCheck health = () -> readiness.get();
+    HealthCheck ingestionHealth = () -> ingestion.get();
     return new ApiRoutes(
             new DecisionRoutes(
                 recordingDecider,
-                new DecisionRequests(
-                    mapper, PRODUCTION_SETTINGS.defaultDecisionLimit(), PRODUCTION_SETTINGS.maxDecisionLimit(),
-                    PRODUCTION_SETTINGS.maxItemsPerList()),
+                new DecisionRequests(mapper, limits),
                 responses),
-            new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, maxEventsPerRequest), responses),
+            new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, limits), responses),
             new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC)),
-            new HealthRoutes(health, responses),
+            new HealthRoutes(health, ingestionHealth, responses),
             new MetricsRoutes(metrics),
             new AdminRoutes(
-                new AdminAuth(adminToken, responses), MAX_BUNDLE_BYTES, modelAdmin, clusterAdmin, responses, mapper),
+                new AdminAuth(adminToken, responses), MAX_BUNDLE_BYTES, modelAdmin, clusterAdmin, responses,
+                new AdminRequests(mapper, limits)),
             new ErrorHandling(responses),
             new WholeBody(PRODUCTION_SETTINGS.bodyReadTimeout()))
         .route();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.testing.Eventually;
+import dev.concierge.testing.TopicRecords;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,21 +15,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +57,10 @@ class FaultToleranceIntegrationTest {
   private static final int EVENTS_IN_CASSANDRA_RUN = 25_000;
   private static final int START_AFTER_EVENTS = 2_000;
   private static final Duration KAFKA_DOWN = Duration.ofSeconds(10);
+  // POST /v1/events batches while Kafka dies: more events of each customer than its dedupe window (32)
+  private static final int BATCH_CUSTOMERS = 5;
+  private static final int BATCH_EVENTS_PER_CUSTOMER = 100;
+  private static final Duration BATCHES_BEFORE_KILL = Duration.ofSeconds(2);
   private static final Duration CASSANDRA_DOWN = Duration.ofSeconds(30);
   private static final Duration CATCH_UP = Duration.ofMinutes(3);
   private static final Duration COUNTS_SETTLE = Duration.ofSeconds(60);
@@ -167,7 +168,13 @@ class FaultToleranceIntegrationTest {
     String storefrontEvent = event("http-e-1", "http-c", "view");
     List<HttpResponse<String>> posts = new ArrayList<>();
     long[] resumedMillis = new long[1];
+    Map<String, int[]> batchCounts = new HashMap<>();
+    int[] batchesRefused = new int[1];
     drill.run("SIGKILL Kafka, " + KAFKA_DOWN.toSeconds() + " s down", () -> {
+      StorefrontBatches storefront = new StorefrontBatches(
+          node.url("/v1/events"), HTTP_TIMEOUT, BATCH_CUSTOMERS, BATCH_EVENTS_PER_CUSTOMER);
+      // batches go back to back, so that one is under way when Kafka dies
+      pace(BATCHES_BEFORE_KILL);
       long killedAt = System.nanoTime();
       services.kill(OwnServices.Service.KAFKA);
       posts.add(postEvent(storefrontEvent));
@@ -178,14 +185,21 @@ class FaultToleranceIntegrationTest {
           () -> audit.committed() > committed).toMillis();
       // the storefront retries the same event, as the 503 asks it to
       posts.add(postEvent(storefrontEvent));
+      batchCounts.putAll(storefront.stop());
+      batchesRefused[0] = storefront.refused();
     });
     assertEquals(503, posts.get(0).statusCode(), "while Kafka is down an event is not accepted: " + posts.get(0).body());
     assertTrue(posts.get(0).body().contains("\"error\":\"unavailable\""), posts.get(0).body());
     assertEquals(202, posts.get(1).statusCode(), posts.get(1).body());
     assertEquals(List.of(), audit.mismatches(Map.of("http-c", new int[] {1, 0, 0, 0})), "the retried event counts once");
+    assertTrue(batchesRefused[0] > 0, "some batch was refused while Kafka was down");
+    assertEquals(List.of(), audit.mismatches(batchCounts),
+        "every event of every batch counts once, although batches failed mid-request and were retried whole");
     notes.add("Kafka: ingestion committed again " + resumedMillis[0] + " ms after the broker answered; the stream"
         + " restarted " + (long) (node.metric("concierge_ingestion_restarts_total") - restartsBefore)
-        + " times by itself. POST /v1/events answered 503 `unavailable` while Kafka was down, and 202 after.");
+        + " times by itself. POST /v1/events answered 503 `unavailable` while Kafka was down, and 202 after; "
+        + batchesRefused[0] + " posts of " + BATCH_CUSTOMERS * BATCH_EVENTS_PER_CUSTOMER + "-event batches were refused"
+        + " and retried whole, and every batch's events counted once.");
   }
 
   @Test
@@ -322,20 +336,7 @@ class FaultToleranceIntegrationTest {
   }
 
   private List<ConsumerRecord<String, byte[]>> deadLetters(int atLeast) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, services.addresses().kafkaBootstrap());
-    List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition partition = new TopicPartition(cluster.eventsTopic() + ".dlq", 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      Eventually.within(NOTICED, atLeast + " dead letters", () -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(letters::add);
-        return letters.size() >= atLeast;
-      });
-    }
-    return letters;
+    return TopicRecords.fromStart(services.addresses().kafkaBootstrap(), cluster.eventsTopic() + ".dlq", atLeast, NOTICED);
   }
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {

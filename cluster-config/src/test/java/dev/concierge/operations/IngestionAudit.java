@@ -19,9 +19,11 @@ import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Whether ingestion has caught up (every partition's committed offset at its end), and whether each
@@ -31,8 +33,12 @@ final class IngestionAudit implements AutoCloseable {
 
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
   private static final int READS_IN_FLIGHT = 16;
+  private static final Duration POLL = Duration.ofMillis(200);
+  // reading what is left after the committed offsets; a partition not read by then counts as behind
+  private static final Duration LAG_READ = Duration.ofSeconds(10);
 
   private final Admin admin;
+  private final String bootstrap;
   private final LocalCluster cluster;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
   private final ObjectMapper mapper = new ObjectMapper();
@@ -41,6 +47,7 @@ final class IngestionAudit implements AutoCloseable {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     this.admin = Admin.create(props);
+    this.bootstrap = bootstrap;
     this.cluster = cluster;
   }
 
@@ -49,18 +56,47 @@ final class IngestionAudit implements AutoCloseable {
     return Eventually.within(timeout, "ingestion commits every event", () -> lag() == 0, () -> "lag " + lag());
   }
 
-  /** Records in the events topic not yet committed by the consumer group. */
+  /**
+   * Committed records of the events topic that the consumer group has not committed yet. Not the end
+   * offset less the committed one: a transaction's commit marker takes an offset of its own after the
+   * last record, which no consumer commits past until the next record comes.
+   */
   long lag() {
-    return endOffsets() - committed();
+    Map<TopicPartition, Long> committed = committedOffsets();
+    try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(
+        readCommittedProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = reader.partitionsFor(cluster.eventsTopic()).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      // under read_committed, the end is the last stable offset
+      Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
+      List<TopicPartition> behind = partitions.stream()
+          .filter(partition -> committed.getOrDefault(partition, 0L) < ends.get(partition)).toList();
+      reader.assign(behind);
+      behind.forEach(partition -> reader.seek(partition, committed.getOrDefault(partition, 0L)));
+      long unread = 0;
+      long deadline = System.nanoTime() + LAG_READ.toNanos();
+      while (behind.stream().anyMatch(partition -> reader.position(partition) < ends.get(partition))
+          && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : reader.poll(POLL)) {
+          if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+            unread++;
+          }
+        }
+      }
+      return unread;
+    }
   }
 
   /** The consumer group's committed offsets, summed over the events topic's partitions. */
   long committed() {
+    return committedOffsets().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private Map<TopicPartition, Long> committedOffsets() {
     try {
       return admin.listConsumerGroupOffsets(cluster.groupId()).partitionsToOffsetAndMetadata().get().entrySet().stream()
-          .filter(entry -> entry.getKey().topic().equals(cluster.eventsTopic()))
-          .mapToLong(entry -> entry.getValue().offset())
-          .sum();
+          .filter(entry -> entry.getKey().topic().equals(cluster.eventsTopic()) && entry.getValue() != null)
+          .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
@@ -69,24 +105,14 @@ final class IngestionAudit implements AutoCloseable {
     }
   }
 
-  private long endOffsets() {
-    try {
-      int partitions = admin.describeTopics(List.of(cluster.eventsTopic())).allTopicNames().get()
-          .get(cluster.eventsTopic()).partitions().size();
-      Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
-      for (int p = 0; p < partitions; p++) {
-        ends.put(new TopicPartition(cluster.eventsTopic(), p), OffsetSpec.latest());
-      }
-      return admin.listOffsets(ends).all().get().values().stream()
-          .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
-          .sum();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new AssertionError("could not read the events topic's end offsets", e);
-    }
+  private Properties readCommittedProperties() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return props;
   }
+
 
   /** Customers whose live counts differ from what they were sent, described; empty when all agree. */
   List<String> mismatches(Map<String, int[]> expected) throws InterruptedException {

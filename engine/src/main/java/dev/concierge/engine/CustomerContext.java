@@ -3,6 +3,7 @@ package dev.concierge.engine;
 import dev.concierge.engine.model.ModelChooser;
 import dev.concierge.engine.sharding.CustomerShards;
 import dev.concierge.models.Catalog;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.TrendingItems;
@@ -12,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * What every customer actor on a node shares: settings, the catalog, the vocabulary of codes, the
- * model being served, live trends, the configured business rules, the clock, and the shards with
- * their activity counts.
+ * model being served, live trends, the configured business rules, the clock, the horizon of event
+ * times (on the same clock), and the shards with their activity counts.
  */
 public record CustomerContext(
     CustomerSettings settings,
@@ -24,4 +25,5 @@ public record CustomerContext(
     BusinessRules rules,
     Recommender recommender,
     Clock clock,
+    EventHorizon horizon,
     CustomerShards shards) {}

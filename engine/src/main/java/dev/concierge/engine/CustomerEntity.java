@@ -45,8 +45,10 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * with the feature function of models/. A record Kafka delivers again is recognised exactly, by its
  * offset ({@link PersistedOffsets}); an event a client sent twice, by its id within the dedupe window.
  * {@link Decide} ranks the catalog for the shopper from the live features, and
- * {@link GetFeatures} returns an immutable copy of them. The state is mutable but touched only by
- * the event handler; snapshots take an immutable copy ({@link CustomerSnapshot}) on the actor's thread.
+ * {@link GetFeatures} returns an immutable copy of them. The state is mutable and changed by the event
+ * handler; a decision changes only how it codes items (the shared codes of items the catalog took in
+ * since, {@link FeatureState#adoptSharedCodes}), never what it says. Snapshots take an immutable copy
+ * ({@link CustomerSnapshot}) on the actor's thread.
  */
 public final class CustomerEntity
     extends EventSourcedBehaviorWithEnforcedReplies<CustomerEntity.Command, EventRecorded, CustomerEntity.State> {
@@ -234,9 +236,12 @@ public final class CustomerEntity
         .build();
   }
 
+  // the horizon is read now, also while recovering: an event recorded beyond it (before the edges refused
+  // such events, or under another node's clock) then counts a little later than it did live, but never
+  // later than the clock allows
   private State onEventRecorded(State state, EventRecorded recorded) {
     State live = state.empty ? freshState(false) : state;
-    live.features.apply(recorded.event(), recorded.category(), vocabulary, settings.features());
+    live.features.apply(recorded.event(), recorded.category(), vocabulary, settings.features(), context.horizon());
     live.recentEventIds.add(recorded.event().eventId());
     if (recorded.source() != null) {
       live.persistedOffsets.advanceTo(recorded.source());

@@ -18,11 +18,13 @@ import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
 import dev.concierge.models.KafkaSource;
 import dev.concierge.engine.CustomerEntity.SourcedEvent;
+import dev.concierge.models.Interner;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.rules.RuleOverrides;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +52,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 // one actor system for the class: the extension shuts down only the kit of the last test instance
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,6 +74,7 @@ class CustomerEntityTest {
   private static final Duration SLOW_WRITE = Duration.ofMillis(150);
   private static final Duration IMPATIENT = Duration.ofMillis(20);
   private static final Duration PATIENT = Duration.ofSeconds(10);
+  private static final Duration SKEW = TestCustomerContext.MAX_FUTURE_SKEW;
 
   @JUnit5TestKit
   ActorTestKit testKit =
@@ -221,6 +226,27 @@ class CustomerEntityTest {
   }
 
   @Test
+  void itemIdsNoCatalogHoldsStayWithTheCustomerThroughRecoveryAndItsDecisionIsStillPersonal() {
+    record(event("e-0", EventType.VIEW, "shoe-1", 0));
+    for (int i = 1; i <= 3 * SNAPSHOT_EVERY; i++) {
+      record(event("e-" + i, i % 2 == 0 ? EventType.VIEW : EventType.ADD_TO_CART, "made-up-" + i, i));
+    }
+    record(event("e-last", EventType.VIEW, "shoe-2", 3 * SNAPSHOT_EVERY + 1));
+    CustomerFeatures before = picture(customer.getState());
+
+    customer.restart();
+
+    assertEquals(before, picture(customer.getState()), "recovered from a snapshot and the events after it");
+    assertTrue(before.recent().items().containsAll(List.of("shoe-2", "made-up-9", "made-up-8")), before.toString());
+    for (int i = 1; i <= 3 * SNAPSHOT_EVERY; i++) {
+      assertEquals(Interner.UNKNOWN, vocabulary.items().codeOf("made-up-" + i), "the shared vocabulary never learnt it");
+    }
+    List<RankedItem> items = decide(new DecisionQuery("c-42", 2, null, List.of(), Set.of()));
+    assertEquals(List.of("shoes", "shoes"), items.stream().map(item -> catalog.categoryOf(item.itemId())).toList());
+    assertTrue(items.get(0).reasons().stream().anyMatch(reason -> reason.contains("shoes")), items.toString());
+  }
+
+  @Test
   void aShopperWhoViewedShoesIsShownShoesFirst() {
     record(event("e-1", EventType.VIEW, "shoe-1", 0));
     record(event("e-2", EventType.VIEW, "shoe-2", 1));
@@ -251,6 +277,26 @@ class CustomerEntityTest {
         customer.runCommand(CustomerEntity.GetFeatures::new);
     assertTrue(read.hasNoEvents());
     assertEquals(CustomerFeatures.EMPTY, read.reply());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"9999-01-01T00:00:00Z", "+1000000000-12-31T23:59:59.999999999Z"})
+  void anEventFromTheFarFutureIsKeptAsItCameAndCountedNoLaterThanTheHorizonLiveAndAfterRecovery(String timestamp) {
+    CustomerEvent future = CustomerEvent.of("e-future", "c-42", EventType.VIEW, "sock-1", Instant.parse(timestamp));
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> result =
+        recording(future);
+    Instant live = picture(result.state()).lastEventAt();
+    customer.restart();
+    Instant recovered = picture(customer.getState()).lastEventAt();
+    Instant after = Instant.now();
+
+    assertEquals(List.of(new CustomerEntity.EventAck("e-future", false)), result.reply().acks(), "the actor answered");
+    assertEquals(new EventRecorded(future, "socks"), result.event(), "the journal keeps the event as it came");
+    for (Instant counted : List.of(live, recovered)) {
+      assertFalse(counted.isBefore(before.plus(SKEW)) || counted.isAfter(after.plus(SKEW)), "counted at " + counted);
+    }
   }
 
   @Test

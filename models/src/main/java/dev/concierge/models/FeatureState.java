@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * A customer's live features in compact form, and the feature function that updates them: the
@@ -13,12 +15,15 @@ import java.util.Map;
  * offline features are the same.
  *
  * <p>Items and categories are held as {@link Vocabulary} codes in primitive arrays of fixed size, so
- * the state stays a few hundred bytes however long the history. Mutable and owned by one actor (or
- * one replay thread); {@link #view} makes the immutable {@link CustomerFeatures} that leaves it.
+ * the state stays a few hundred bytes however long the history. Items the catalog did not hold get
+ * codes of this customer's own instead ({@link OwnItems}, negative), so that made-up item ids cannot
+ * grow the vocabulary every customer shares. Mutable and owned by one actor (or one replay thread);
+ * {@link #view} makes the immutable {@link CustomerFeatures} that leaves it.
  */
 public final class FeatureState {
 
-  private static final int EMPTY = -1;
+  /** Ends a list's entries: the entries after it are unused too. */
+  public static final int EMPTY = -1;
   private static final long NEVER = Long.MIN_VALUE;
 
   private int views;
@@ -47,6 +52,9 @@ public final class FeatureState {
   private int sessionKey;
   private final int[] sessionCategories;
 
+  // the items of the lists that have no shared code; null until the first such item
+  private OwnItems own;
+
   public FeatureState(FeatureSettings settings) {
     affinityCategories = new int[settings.affinityCategoriesLimit()];
     affinityScores = new float[settings.affinityCategoriesLimit()];
@@ -61,13 +69,25 @@ public final class FeatureState {
   }
 
   /**
-   * The feature function: folds one event in.
+   * The feature function as replay uses it: folds one event in at its own time, whatever that is.
    *
    * @param category the item's category when the event was recorded, or {@code null} if unknown
    */
   public void apply(CustomerEvent event, String category, Vocabulary vocabulary, FeatureSettings settings) {
-    long at = event.timestamp().toEpochMilli();
-    int item = vocabulary.items().intern(event.itemId());
+    apply(event, category, vocabulary, settings, EventHorizon.NONE);
+  }
+
+  /**
+   * The feature function: folds one event in, counting it no later than {@code horizon}, so that a
+   * future-dated event can neither stop the affinity decay nor hold the session open. Never throws
+   * for an event that could be constructed: any timestamp, price or quantity.
+   *
+   * @param category the item's category when the event was recorded, or {@code null} if unknown
+   */
+  public void apply(
+      CustomerEvent event, String category, Vocabulary vocabulary, FeatureSettings settings, EventHorizon horizon) {
+    long at = horizon.countedMillis(event.timestamp());
+    int item = itemCode(event.itemId(), category != null, vocabulary.items());
     int categoryCode = category == null ? EMPTY : vocabulary.categories().intern(category);
     updateSession(event, at, categoryCode, settings);
     count(event);
@@ -75,13 +95,60 @@ public final class FeatureState {
     if (categoryCode != EMPTY) {
       recordInterest(categoryCode, settings.weightOf(event.type()), at, settings, vocabulary);
     }
-    if (item != EMPTY) {
-      pushFront(recent, item);
-      pushFront(listFor(event.type()), item);
-    }
+    pushFront(recent, item);
+    pushFront(listFor(event.type()), item);
     if (event.type() == EventType.PURCHASE && categoryCode != EMPTY) {
       pushFront(purchasedCategories, categoryCode);
     }
+  }
+
+  /**
+   * The code of an event's item. An id the catalog held when the event was recorded may teach the
+   * shared vocabulary, which the catalog thus bounds; any other id is only looked up there, and gets a
+   * code of this customer's own if it is not known.
+   */
+  private int itemCode(String itemId, boolean catalogued, Interner items) {
+    if (own != null) {
+      own.adoptSharedCodes(items);
+      // an id with a code of its own keeps it until adopted, so that no list holds one item twice
+      int code = own.codeOf(itemId);
+      if (code != EMPTY) {
+        return code;
+      }
+    }
+    int shared = catalogued ? items.intern(itemId) : items.codeOf(itemId);
+    if (shared != Interner.UNKNOWN) {
+      return shared;
+    }
+    if (own == null) {
+      own = new OwnItems(recent, viewed, clicked, carted, purchased);
+    }
+    return own.add(itemId);
+  }
+
+  /**
+   * Gives the items that have codes of this customer's own the shared codes the vocabulary learnt for
+   * them since (the catalog took them in), so that they meet the same items among a decision's
+   * candidates. Names and order stay as they are; with nothing new learnt it costs one read.
+   */
+  public void adoptSharedCodes(Vocabulary vocabulary) {
+    if (own != null) {
+      own.adoptSharedCodes(vocabulary.items());
+    }
+  }
+
+  /**
+   * The code this state knows an item by: the shared one, else the customer's own, else {@link #EMPTY}.
+   * Items the vocabulary learnt since the last {@link #adoptSharedCodes} may still have their own.
+   */
+  public int codeOf(String itemId, Vocabulary vocabulary) {
+    int shared = vocabulary.items().codeOf(itemId);
+    return shared != Interner.UNKNOWN || own == null ? shared : own.codeOf(itemId);
+  }
+
+  /** The item id of a code from one of this state's lists, shared or the customer's own. */
+  public String itemName(int code, Vocabulary vocabulary) {
+    return OwnItems.isOwn(code) ? own.nameOf(code) : vocabulary.items().nameOf(code);
   }
 
   private void count(CustomerEvent event) {
@@ -92,8 +159,9 @@ public final class FeatureState {
       case PURCHASE -> {
         purchases++;
         if (event.price() != null) {
-          totalSpend += event.price() * event.quantity();
-          unitsPurchased += event.quantity();
+          // saturated, so that the average price paid stays a finite number whatever producers send
+          totalSpend = Math.min(Double.MAX_VALUE, totalSpend + event.price() * event.quantity());
+          unitsPurchased = (int) Math.min(Integer.MAX_VALUE, (long) unitsPurchased + event.quantity());
         }
       }
     }
@@ -230,12 +298,15 @@ public final class FeatureState {
     return contains(carted, item);
   }
 
-  /** The most recent items touched, most recent first; entries after the first EMPTY are unused. */
+  /**
+   * The most recent items touched, most recent first; entries from the first {@link #EMPTY} on are
+   * unused. Negative codes other than that are the customer's own: no shared table holds them.
+   */
   public int[] recentItemCodes() {
     return recent;
   }
 
-  /** The most recent items viewed, most recent first; entries after the first EMPTY are unused. */
+  /** The most recent items viewed, like {@link #recentItemCodes}. */
   public int[] viewedItemCodes() {
     return viewed;
   }
@@ -280,17 +351,22 @@ public final class FeatureState {
         unitsPurchased,
         instant(lastEventAt),
         new CategoryAffinity(scores, instant(affinityAsOf)),
-        new RecentItems(names(recent, vocabulary.items())),
-        new RecentItems(names(viewed, vocabulary.items())),
-        new RecentItems(names(clicked, vocabulary.items())),
-        new RecentItems(names(carted, vocabulary.items())),
-        new RecentItems(names(purchased, vocabulary.items())),
-        names(purchasedCategories, vocabulary.categories()),
+        new RecentItems(names(recent, item -> itemName(item, vocabulary))),
+        new RecentItems(names(viewed, item -> itemName(item, vocabulary))),
+        new RecentItems(names(clicked, item -> itemName(item, vocabulary))),
+        new RecentItems(names(carted, item -> itemName(item, vocabulary))),
+        new RecentItems(names(purchased, item -> itemName(item, vocabulary))),
+        names(purchasedCategories, vocabulary.categories()::nameOf),
         new SessionFeatures(
-            instant(sessionStartedAt), sessionEvents, names(sessionCategories, vocabulary.categories()), sessionKey));
+            instant(sessionStartedAt), sessionEvents, names(sessionCategories, vocabulary.categories()::nameOf),
+            sessionKey));
   }
 
-  /** The compact state of an immutable picture, as when recovering from a snapshot. */
+  /**
+   * The compact state of an immutable picture, as when recovering from a snapshot. Its items only look
+   * the shared vocabulary up: a picture says nothing of the catalog, and recovery must not teach the
+   * vocabulary what the events did not.
+   */
   public static FeatureState of(CustomerFeatures features, Vocabulary vocabulary, FeatureSettings settings) {
     FeatureState state = new FeatureState(settings);
     EventCounts events = features.events();
@@ -312,17 +388,18 @@ public final class FeatureState {
         state.affinityScores[state.affinitySize++] = score.getValue().floatValue();
       }
     }
-    fill(state.recent, features.recent().items(), vocabulary.items());
-    fill(state.viewed, features.viewed().items(), vocabulary.items());
-    fill(state.clicked, features.clicked().items(), vocabulary.items());
-    fill(state.carted, features.carted().items(), vocabulary.items());
-    fill(state.purchased, features.purchased().items(), vocabulary.items());
-    fill(state.purchasedCategories, features.purchasedCategories(), vocabulary.categories());
+    ToIntFunction<String> item = itemId -> state.itemCode(itemId, false, vocabulary.items());
+    fill(state.recent, features.recent().items(), item);
+    fill(state.viewed, features.viewed().items(), item);
+    fill(state.clicked, features.clicked().items(), item);
+    fill(state.carted, features.carted().items(), item);
+    fill(state.purchased, features.purchased().items(), item);
+    fill(state.purchasedCategories, features.purchasedCategories(), vocabulary.categories()::intern);
     SessionFeatures session = features.session();
     state.sessionStartedAt = millis(session.startedAt());
     state.sessionEvents = session.events();
     state.sessionKey = session.key();
-    fill(state.sessionCategories, session.categories(), vocabulary.categories());
+    fill(state.sessionCategories, session.categories(), vocabulary.categories()::intern);
     return state;
   }
 
@@ -366,24 +443,24 @@ public final class FeatureState {
     return false;
   }
 
-  private static List<String> names(int[] list, Interner interner) {
+  private static List<String> names(int[] list, IntFunction<String> nameOf) {
     List<String> names = new ArrayList<>(list.length);
     for (int code : list) {
       if (code == EMPTY) {
         break;
       }
-      names.add(interner.nameOf(code));
+      names.add(nameOf.apply(code));
     }
     return names;
   }
 
-  private static void fill(int[] list, List<String> names, Interner interner) {
+  private static void fill(int[] list, List<String> names, ToIntFunction<String> codeOf) {
     int size = 0;
     for (String name : names) {
       if (size == list.length) {
         break;
       }
-      int code = interner.intern(name);
+      int code = codeOf.applyAsInt(name);
       if (code != EMPTY) {
         list[size++] = code;
       }
@@ -395,6 +472,6 @@ public final class FeatureState {
   }
 
   private static long millis(Instant instant) {
-    return instant == null ? NEVER : instant.toEpochMilli();
+    return instant == null ? NEVER : EventTime.millisOf(instant);
   }
 }

@@ -18,7 +18,9 @@ public final class Interner {
   private final int capacity;
   private final ConcurrentHashMap<String, Integer> codes = new ConcurrentHashMap<>();
   private volatile String[] names = new String[INITIAL_CAPACITY];
-  private int size;
+  // written under the lock after the code is published; read without it, so that a customer can tell
+  // with one read whether anything was learnt since it last looked (FeatureState#adoptSharedCodes)
+  private volatile int size;
 
   /** @param capacity most strings ever interned; beyond it, new strings stay {@link #UNKNOWN} */
   public Interner(int capacity) {
@@ -41,8 +43,9 @@ public final class Interner {
     return names[code];
   }
 
+  /** How many names have codes: it only grows, so an unchanged size means nothing was learnt. */
   public int size() {
-    return codes.size();
+    return size;
   }
 
   private synchronized int add(String name) {

@@ -22,7 +22,7 @@ public final class ShopperView implements PurchaseHistory {
 
   @Override
   public boolean hasPurchased(String itemId) {
-    return state.hasPurchased(vocabulary.items().codeOf(itemId));
+    return state.hasPurchased(state.codeOf(itemId, vocabulary));
   }
 
   @Override

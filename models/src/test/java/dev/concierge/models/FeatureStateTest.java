@@ -54,7 +54,7 @@ class FeatureStateTest {
   }
 
   private int item(String itemId) {
-    return vocabulary.items().codeOf(itemId);
+    return state.codeOf(itemId, vocabulary);
   }
 
   private int category(String category) {
@@ -654,7 +654,7 @@ class FeatureStateTest {
   // ---------------------------------------------------------------- a vocabulary at capacity
 
   @Test
-  void anItemBeyondTheVocabularyCapacityIsLeftOutOfTheListsButStillCounted() {
+  void anItemBeyondTheVocabularyCapacityGetsACodeOfTheCustomersOwnAndStaysInTheLists() {
     Vocabulary small = new Vocabulary(2, 100);
     FeatureState limited = new FeatureState(settings);
 
@@ -664,12 +664,13 @@ class FeatureStateTest {
 
     CustomerFeatures features = limited.view(small);
     assertEquals(new EventCounts(2, 0, 0, 1), features.events());
-    assertEquals(List.of("b", "a"), features.recent().items());
-    assertTrue(features.purchased().items().isEmpty());
-    assertEquals(30.0, features.totalSpend(), 1e-9, "the purchase is still spend");
+    assertEquals(List.of("c", "b", "a"), features.recent().items(), "as a replay with room for every item has it");
+    assertEquals(List.of("c"), features.purchased().items());
+    assertTrue(new ShopperView(limited, small).hasPurchased("c"));
+    assertEquals(30.0, features.totalSpend(), 1e-9);
     assertEquals(List.of("shoes"), features.purchasedCategories());
-    assertEquals(8.0 / 10, features.categoryAffinity().share("shoes"), EPSILON, "and still interest");
-    assertEquals(Interner.UNKNOWN, small.items().codeOf("c"));
+    assertEquals(8.0 / 10, features.categoryAffinity().share("shoes"), EPSILON);
+    assertEquals(Interner.UNKNOWN, small.items().codeOf("c"), "the full vocabulary learnt nothing");
   }
 
   @Test

@@ -113,7 +113,7 @@ class ShopperViewTest {
   }
 
   @Test
-  void anItemTheVocabularyHadNoRoomForWasNeverBought() {
+  void anItemTheVocabularyHadNoRoomForIsStillKnownAsBought() {
     Vocabulary full = new Vocabulary(1, 10);
     FeatureState limited = new FeatureState(settings);
     limited.apply(purchase("first", T0), "tents", full, settings);
@@ -122,8 +122,10 @@ class ShopperViewTest {
     ShopperView view = new ShopperView(limited, full);
 
     assertTrue(view.hasPurchased("first"));
-    assertFalse(view.hasPurchased("second"), "it could not be remembered, so it is not claimed");
+    assertTrue(view.hasPurchased("second"), "the customer remembers it with a code of its own");
+    assertFalse(view.hasPurchased("third"));
     assertTrue(view.hasPurchasedIn("tents"));
+    assertEquals(1, full.items().size());
   }
 
   /**

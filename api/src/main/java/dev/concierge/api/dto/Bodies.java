@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.concierge.api.ApiError;
-import dev.concierge.models.Identifiers;
 import java.io.IOException;
 
-/** Shared first steps of reading a JSON request body. */
+/** Shared first steps of reading a JSON request body; {@link Fields} reads its fields. */
 final class Bodies {
 
   private Bodies() {}
@@ -39,29 +38,6 @@ final class Bodies {
       throw ApiError.badRequest("the request body must be " + expected);
     }
     return root;
-  }
-
-  static String requiredText(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
-      throw ApiError.badRequest("missing required field '" + field + "'");
-    }
-    if (!value.isTextual() || value.asText().isBlank()) {
-      throw ApiError.badRequest("field '" + field + "' must be a non-empty string");
-    }
-    return value.asText();
-  }
-
-  /** A required field that holds an id ({@link Identifiers}). */
-  static String requiredId(JsonNode node, String field) {
-    return checkedId(field, requiredText(node, field));
-  }
-
-  static String checkedId(String field, String id) {
-    Identifiers.problem(field, id).ifPresent(problem -> {
-      throw ApiError.badRequest(problem);
-    });
-    return id;
   }
 
   private static String firstLine(String message) {

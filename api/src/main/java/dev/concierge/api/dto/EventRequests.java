@@ -24,10 +24,10 @@ public final class EventRequests {
   private final EventJson events;
   private final int maxEvents;
 
-  public EventRequests(ObjectMapper mapper, EventJson events, int maxEvents) {
+  public EventRequests(ObjectMapper mapper, EventJson events, RequestLimits limits) {
     this.reader = Bodies.strictReader(mapper);
     this.events = events;
-    this.maxEvents = maxEvents;
+    this.maxEvents = limits.maxEventsPerRequest();
   }
 
   public List<CustomerEvent> parse(byte[] body) {

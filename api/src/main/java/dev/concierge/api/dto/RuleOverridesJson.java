@@ -1,132 +1,141 @@
 package dev.concierge.api.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concierge.api.ApiError;
-import dev.concierge.models.rules.BusinessRules;
 import dev.concierge.models.rules.PurchasedPolicy;
 import dev.concierge.models.rules.RuleOverrides;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 
 /**
  * Reads the optional {@code "rules"} object of a decision request, shaped like {@code concierge.rules}
- * (keys in camelCase or kebab-case). Every problem is a 400 that names the key.
+ * with each key in camelCase or kebab-case. A body may give both spellings of a key: both are checked,
+ * and the camelCase one counts. Every value is checked against {@link RequestLimits} and the rules'
+ * invariants, with a 400 naming it by its JSON path, so that {@link RuleOverrides} never has to refuse
+ * one.
  */
 final class RuleOverridesJson {
 
-  private RuleOverridesJson() {}
+  private static final String RULES = "rules";
+  private static final String BOOST_PATH = "rules.boost";
+  private static final String DIVERSITY_PATH = "rules.diversity";
+  private static final RuleKey PURCHASED = RuleKey.of(RULES, "purchased");
+  private static final RuleKey PURCHASED_BY_CATEGORY = RuleKey.of(RULES, "purchasedByCategory");
+  private static final RuleKey EXCLUDE_OUT_OF_STOCK = RuleKey.of(RULES, "excludeOutOfStock");
+  private static final RuleKey EXCLUDE_ITEMS = RuleKey.of(RULES, "excludeItems");
+  private static final RuleKey BOOST = RuleKey.of(RULES, "boost");
+  private static final RuleKey BOOST_ITEMS = RuleKey.of(BOOST_PATH, "items");
+  private static final RuleKey BOOST_CATEGORIES = RuleKey.of(BOOST_PATH, "categories");
+  private static final RuleKey PIN = RuleKey.of(RULES, "pin");
+  private static final RuleKey DIVERSITY = RuleKey.of(RULES, "diversity");
+  private static final RuleKey MAX_PER_CATEGORY = RuleKey.of(DIVERSITY_PATH, "maxPerCategory");
+  private static final RuleKey WITHIN_TOP = RuleKey.of(DIVERSITY_PATH, "withinTop");
 
-  static RuleOverrides parse(JsonNode rules) {
-    if (rules == null || rules.isNull()) {
+  private final RequestLimits limits;
+
+  RuleOverridesJson(RequestLimits limits) {
+    this.limits = limits;
+  }
+
+  RuleOverrides parse(JsonNode rules) {
+    if (Fields.absent(rules)) {
       return RuleOverrides.NONE;
     }
-    if (!rules.isObject()) {
-      throw ApiError.badRequest("field 'rules' must be an object shaped like concierge.rules");
-    }
-    JsonNode boost = field(rules, "boost");
-    JsonNode diversity = field(rules, "diversity");
+    Fields.object(rules, RULES);
+    JsonNode boost = BOOST.read(rules, Fields::object);
+    JsonNode diversity = DIVERSITY.read(rules, Fields::object);
     return new RuleOverrides(
-        policy(field(rules, "purchased"), "rules.purchased"),
-        map(field(rules, "purchasedByCategory"), "rules.purchased-by-category",
-            (key, value) -> policy(value, "rules.purchased-by-category." + key)),
-        bool(field(rules, "excludeOutOfStock"), "rules.exclude-out-of-stock"),
-        strings(field(rules, "excludeItems"), "rules.exclude-items"),
-        map(field(boost, "items"), "rules.boost.items",
-            (key, value) -> BusinessRules.requireValidFactor("item '" + key + "'", number(value, "rules.boost.items." + key))),
-        map(field(boost, "categories"), "rules.boost.categories",
-            (key, value) -> BusinessRules.requireValidFactor("category '" + key + "'", number(value, "rules.boost.categories." + key))),
-        map(field(rules, "pin"), "rules.pin",
-            (key, value) -> BusinessRules.requireValidPin(key, integer(value, "rules.pin." + key))),
-        integerOrNull(field(diversity, "maxPerCategory"), "rules.diversity.max-per-category"),
-        integerOrNull(field(diversity, "withinTop"), "rules.diversity.within-top"));
+        PURCHASED.read(rules, RuleOverridesJson::policy),
+        PURCHASED_BY_CATEGORY.read(rules, this::categoryPolicies),
+        EXCLUDE_OUT_OF_STOCK.read(rules, Fields::bool),
+        EXCLUDE_ITEMS.read(rules, this::itemIds),
+        BOOST_ITEMS.read(boost, this::itemFactors),
+        BOOST_CATEGORIES.read(boost, this::categoryFactors),
+        PIN.read(rules, this::pins),
+        MAX_PER_CATEGORY.read(diversity, this::count),
+        WITHIN_TOP.read(diversity, this::count));
   }
 
-  /** The field under its camelCase name or its kebab-case one. */
-  private static JsonNode field(JsonNode parent, String camelCase) {
-    if (parent == null || parent.isNull()) {
-      return null;
-    }
-    JsonNode value = parent.get(camelCase);
-    return value != null ? value : parent.get(camelCase.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
-  }
-
-  private static PurchasedPolicy policy(JsonNode value, String key) {
-    if (value == null || value.isNull()) {
-      return null;
+  private static PurchasedPolicy policy(JsonNode value, String path) {
+    if (Fields.absent(value) || !value.isTextual()) {
+      throw Fields.invalid(path, "must be one of keep, exclude-item or exclude-category");
     }
     try {
       return PurchasedPolicy.fromName(value.asText());
-    } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest("field '" + key + "': " + e.getMessage());
+    } catch (IllegalArgumentException unknown) {
+      throw Fields.invalid(path, "must be one of keep, exclude-item or exclude-category: " + unknown.getMessage());
     }
   }
 
-  private static Boolean bool(JsonNode value, String key) {
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isBoolean()) {
-      throw ApiError.badRequest("field '" + key + "' must be true or false");
-    }
-    return value.asBoolean();
+  private Map<String, PurchasedPolicy> categoryPolicies(JsonNode value, String path) {
+    return map(value, path, Fields::nameKey, RuleOverridesJson::policy);
   }
 
-  private static Set<String> strings(JsonNode value, String key) {
-    Set<String> strings = new HashSet<>();
-    if (value == null || value.isNull()) {
-      return strings;
-    }
-    if (!value.isArray()) {
-      throw ApiError.badRequest("field '" + key + "' must be an array of item ids");
-    }
-    for (JsonNode element : value) {
-      if (!element.isTextual()) {
-        throw ApiError.badRequest("field '" + key + "' must contain only strings (item ids)");
-      }
-      strings.add(element.asText());
-    }
-    return strings;
+  private Set<String> itemIds(JsonNode value, String path) {
+    return new HashSet<>(Fields.ids(value, path, limits.maxItemsPerList()));
   }
 
-  private static <V> Map<String, V> map(JsonNode value, String key, BiFunction<String, JsonNode, V> read) {
+  private Map<String, Double> itemFactors(JsonNode value, String path) {
+    return map(value, path, Fields::idKey, this::factor);
+  }
+
+  private Map<String, Double> categoryFactors(JsonNode value, String path) {
+    return map(value, path, Fields::nameKey, this::factor);
+  }
+
+  private double factor(JsonNode value, String path) {
+    return Fields.positiveNumber(value, path, limits.maxBoostFactor());
+  }
+
+  private Map<String, Integer> pins(JsonNode value, String path) {
+    return map(value, path, Fields::idKey, (position, entry) -> Fields.integer(position, entry, 1, limits.maxDecisionLimit()));
+  }
+
+  private int count(JsonNode value, String path) {
+    return Fields.integer(value, path, 0, limits.maxDecisionLimit());
+  }
+
+  /** A map of checked keys to checked values; {@code key} and {@code read} throw for what they refuse. */
+  private <V> Map<String, V> map(
+      JsonNode value, String path, BinaryOperator<String> key, BiFunction<JsonNode, String, V> read) {
+    Fields.map(value, path, limits.maxItemsPerList());
     Map<String, V> map = new HashMap<>();
-    if (value == null || value.isNull()) {
-      return map;
-    }
-    if (!value.isObject()) {
-      throw ApiError.badRequest("field '" + key + "' must be an object");
-    }
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> entry = fields.next();
-      try {
-        map.put(entry.getKey(), read.apply(entry.getKey(), entry.getValue()));
-      } catch (IllegalArgumentException e) {
-        throw ApiError.badRequest("field '" + key + "." + entry.getKey() + "': " + e.getMessage());
-      }
+    Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
+    while (entries.hasNext()) {
+      Map.Entry<String, JsonNode> entry = entries.next();
+      map.put(key.apply(entry.getKey(), path), read.apply(entry.getValue(), Fields.entry(path, entry.getKey())));
     }
     return map;
   }
 
-  private static double number(JsonNode value, String key) {
-    if (value == null || !value.isNumber()) {
-      throw ApiError.badRequest("field '" + key + "' must be a number");
-    }
-    return value.asDouble();
-  }
+  /** A key of the rules object in both spellings, with the JSON path of each; built once, not per request. */
+  private record RuleKey(String camelCase, String kebabCase, String camelPath, String kebabPath) {
 
-  private static int integer(JsonNode value, String key) {
-    if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
-      throw ApiError.badRequest("field '" + key + "' must be an integer");
+    static RuleKey of(String parentPath, String camelCase) {
+      String kebabCase = camelCase.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+      return new RuleKey(camelCase, kebabCase, parentPath + "." + camelCase, parentPath + "." + kebabCase);
     }
-    return value.asInt();
-  }
 
-  private static Integer integerOrNull(JsonNode value, String key) {
-    return value == null || value.isNull() ? null : integer(value, key);
+    /** The value under either spelling, or {@code null} when neither gives one (or the parent is absent). */
+    <T> T read(JsonNode parent, BiFunction<JsonNode, String, T> reader) {
+      if (parent == null) {
+        return null;
+      }
+      T camel = present(parent.get(camelCase), camelPath, reader);
+      if (kebabCase.equals(camelCase)) {
+        return camel;
+      }
+      T kebab = present(parent.get(kebabCase), kebabPath, reader);
+      return camel != null ? camel : kebab;
+    }
+
+    private static <T> T present(JsonNode value, String path, BiFunction<JsonNode, String, T> reader) {
+      return Fields.absent(value) ? null : reader.apply(value, path);
+    }
   }
 }

@@ -5,6 +5,7 @@ import com.typesafe.config.Config;
 import dev.concierge.engine.catalog.CatalogView;
 import dev.concierge.engine.logging.ThrottledWarning;
 import dev.concierge.engine.model.TrendRecorder;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.recommend.TrendingItems;
 import dev.concierge.persistence.json.EventJson;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class FeatureWriter {
     CatalogView catalog = CatalogCopy.start(system, role.concierge(), role.kafka(), updated -> { }, settings.catalogWait());
     Config trending = role.concierge().getConfig("trending");
     TrendingItems trends = new TrendingItems(trending.getDuration("half-life").toMillis(), trending.getInt("top"));
-    TrendRecorder trendRecorder = new TrendRecorder(trends, role.vocabulary(), role.customer().features());
+    TrendRecorder trendRecorder = new TrendRecorder(trends, role.vocabulary(), role.customer().features(), EventHorizon.NONE);
     WriterCounts counts = new WriterCounts();
     FeatureWriterStream writer =
         FeatureWriterStream.start(

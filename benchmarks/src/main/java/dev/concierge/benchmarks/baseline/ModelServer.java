@@ -47,6 +47,9 @@ import org.apache.pekko.kafka.javadsl.SendProducer;
  */
 public final class ModelServer {
 
+  // one model server per benchmark run
+  private static final String BASELINE_TRANSACTIONAL_ID = "concierge-baseline-events";
+
   static final RoleOptions COMMAND_LINE = RoleOptions.of(
       ModelServer.class,
       List.of(
@@ -91,11 +94,6 @@ public final class ModelServer {
             customer, catalog, role.vocabulary(), models, trends, RulesSettings.fromConfig(concierge.getConfig("rules")),
             new Recommender(customer.recommender(), customer.features()), Clock.systemUTC());
     NodeMetrics metrics = NodeMetrics.unserved();
-    SendProducer<String, byte[]> producer =
-        new SendProducer<>(
-            ProducerSettings.create(concierge.getConfig("kafka.producer"), new StringSerializer(), new ByteArraySerializer())
-                .withBootstrapServers(role.kafka().bootstrapServers()),
-            system);
     Optional<KafkaDecisionLog> decisionLog =
         settings.logDecisions()
             ? Optional.of(KafkaDecisionLog.start(
@@ -103,13 +101,15 @@ public final class ModelServer {
                 DecisionLogSettings.fromConfig(role.kafka().decisionsTopic(), concierge.getConfig("decisions.log")),
                 mapper.getFactory(), Clock.systemUTC(), metrics))
             : Optional.empty();
-    stopOnShutdown(system, decisionLog, producer);
     RedisDecider decider =
         new RedisDecider(
             role.redis()::features, context, DecisionDeadline.fromConfig(concierge.getConfig("decisions")),
             decisionLog.<DecisionLog>map(log -> log).orElse(outcome -> { }),
             metrics, role.executor(), concierge.getDuration("decisions.fallback-warning-every"));
     EventJson eventJson = new EventJson(mapper);
+    EventPublisher publisher =
+        EventPublisher.start(concierge, role.kafka(), eventJson, BASELINE_TRANSACTIONAL_ID, role.executor());
+    stopOnShutdown(system, decisionLog, publisher);
 
     HttpSettings http = HttpSettings.fromConfig(concierge);
     JsonResponses responses = new JsonResponses(mapper.getFactory());
@@ -117,13 +117,14 @@ public final class ModelServer {
         new ModelServerRoutes(
             new DecisionRoutes(
                 decider,
-                new DecisionRequests(mapper, http.defaultDecisionLimit(), http.maxDecisionLimit(), http.maxItemsPerList()),
+                new DecisionRequests(mapper, http.limits()),
                 responses),
             new EventRoutes(
-                new EventPublisher(producer, role.kafka(), eventJson, role.executor())::publish,
-                new EventRequests(mapper, eventJson, http.maxEventsPerRequest()), responses),
+                publisher::publish,
+                new EventRequests(mapper, eventJson, http.limits()), responses),
             new CustomerRoutes(role.redis()::features, responses, Clock.systemUTC()),
-            new HealthRoutes(redisAnswers(role), responses),
+            // the baseline's model server ingests nothing: its feature writer does
+            new HealthRoutes(redisAnswers(role), () -> CompletableFuture.completedFuture(List.of()), responses),
             new ErrorHandling(responses),
             new WholeBody(http.bodyReadTimeout()));
     return HttpServer.start(
@@ -138,12 +139,13 @@ public final class ModelServer {
         role.executor());
   }
 
-  /** The decisions still queued go to Kafka before the producer closes, as on a node. */
+  /** The decisions still queued go to Kafka, and the events' transaction under way commits, as on a node. */
   private static void stopOnShutdown(
-      ActorSystem<?> system, Optional<KafkaDecisionLog> decisionLog, SendProducer<String, byte[]> producer) {
+      ActorSystem<?> system, Optional<KafkaDecisionLog> decisionLog, EventPublisher publisher) {
     CoordinatedShutdown.get(system).addTask(
         CoordinatedShutdown.PhaseServiceStop(), "baseline-stop-kafka-clients",
         () -> decisionLog.map(KafkaDecisionLog::stop).orElse(CompletableFuture.completedFuture(Done.getInstance()))
-            .thenComposeAsync(logged -> producer.close(), system.executionContext()));
+            .thenComposeAsync(logged -> publisher.stop(), system.executionContext())
+            .thenApply(stopped -> Done.getInstance()));
   }
 }

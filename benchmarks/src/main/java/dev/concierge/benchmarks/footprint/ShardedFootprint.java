@@ -11,6 +11,7 @@ import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.engine.rules.RulesSettings;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CustomerFeatures;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.TrendingItems;
 import java.time.Clock;
@@ -156,6 +157,7 @@ final class ShardedFootprint {
         RulesSettings.fromConfig(concierge.getConfig("rules")),
         new Recommender(workload.settings().recommender(), workload.settings().features()),
         Clock.systemUTC(),
+        EventHorizon.NONE,
         CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
   }
 

@@ -13,6 +13,7 @@ import dev.concierge.engine.model.TrendRecorder;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.TrendingItems;
 import java.nio.file.Path;
@@ -105,7 +106,7 @@ class DecisionParityTest {
       List<CustomerEvent> history, FeatureCodec codec, Map<String, byte[]> redis) {
     Vocabulary vocabulary = BaselineFixtures.vocabulary();
     TrendingItems trends = BaselineFixtures.trends();
-    TrendRecorder trendRecorder = new TrendRecorder(trends, vocabulary, SETTINGS.features());
+    TrendRecorder trendRecorder = new TrendRecorder(trends, vocabulary, SETTINGS.features(), EventHorizon.NONE);
     Map<String, CustomerState> customers = new HashMap<>();
     for (CustomerEvent event : history) {
       CustomerState state = customers.computeIfAbsent(event.customerId(), id -> CustomerState.fresh(SETTINGS));

@@ -10,6 +10,7 @@ import dev.concierge.engine.model.TrendRecorder;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventType;
 import dev.concierge.models.FeatureSettings;
@@ -66,7 +67,7 @@ class FeatureCodecTest {
   void trendsReadBackWithTheSameTopItemsAndScores() {
     Vocabulary writer = BaselineFixtures.vocabulary();
     TrendingItems live = BaselineFixtures.trends();
-    TrendRecorder recorder = new TrendRecorder(live, writer, SETTINGS.features());
+    TrendRecorder recorder = new TrendRecorder(live, writer, SETTINGS.features(), EventHorizon.NONE);
     BaselineFixtures.HISTORY.forEach(recorder::recorded);
     live.refreshTop();
     Vocabulary server = BaselineFixtures.vocabulary();

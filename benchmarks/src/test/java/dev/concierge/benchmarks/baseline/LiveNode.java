@@ -11,6 +11,7 @@ import dev.concierge.engine.model.TrendRecorder;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.Vocabulary;
@@ -34,7 +35,7 @@ final class LiveNode {
       ServingModel.load(BaselineFixtures.bundle(), CATALOG, vocabulary, POPULAR_PER_LIST);
 
   LiveNode(List<CustomerEvent> history) {
-    TrendRecorder trendRecorder = new TrendRecorder(trends, vocabulary, SETTINGS.features());
+    TrendRecorder trendRecorder = new TrendRecorder(trends, vocabulary, SETTINGS.features(), EventHorizon.NONE);
     for (CustomerEvent event : history) {
       customers
           .computeIfAbsent(event.customerId(), id -> new FeatureState(SETTINGS.features()))

@@ -13,6 +13,7 @@ import dev.concierge.engine.model.TrendRecorder;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.TrendingItems;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class RedisRoundTripIntegrationTest {
       RedisFeatureStore store = new RedisFeatureStore(connection, settings, codec, testKit.system().executionContext());
       Vocabulary writerVocabulary = BaselineFixtures.vocabulary();
       TrendingItems trends = BaselineFixtures.trends();
-      TrendRecorder trendRecorder = new TrendRecorder(trends, writerVocabulary, SETTINGS.features());
+      TrendRecorder trendRecorder = new TrendRecorder(trends, writerVocabulary, SETTINGS.features(), EventHorizon.NONE);
 
       WriterCounts before = new WriterCounts();
       write(updater(store, writerVocabulary, trendRecorder, before), HISTORY.subList(0, RESTART_AT));

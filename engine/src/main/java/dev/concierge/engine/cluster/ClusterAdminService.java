@@ -2,6 +2,7 @@ package dev.concierge.engine.cluster;
 
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.sharding.ShardingSettings;
+import dev.concierge.models.SafeText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.concurrent.Executor;
 import java.util.stream.StreamSupport;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Address;
-import org.apache.pekko.actor.AddressFromURIString;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
@@ -130,7 +130,7 @@ public final class ClusterAdminService implements ClusterAdmin {
 
   @Override
   public CompletionStage<DrainResult> drain(String address) {
-    Member leaving = memberAt(parse(address)).orElseThrow(() -> unknownNode(address));
+    Member leaving = memberAt(NodeAddresses.parse(address)).orElseThrow(() -> unknownNode(address));
     long started = clock.millis();
     cluster.manager().tell(Leave.create(leaving.address()));
     if (leaving.uniqueAddress().equals(cluster.selfMember().uniqueAddress())) {
@@ -174,12 +174,12 @@ public final class ClusterAdminService implements ClusterAdmin {
     }
     if (shard < 0 || shard >= sharding.numberOfShards() || !Integer.toString(shard).equals(shardId)) {
       throw new ClusterAdminException(ClusterAdminException.Reason.UNKNOWN_SHARD,
-          "shard '" + shardId + "' does not exist: shard ids are 0.." + (sharding.numberOfShards() - 1));
+          "shard '" + SafeText.of(shardId) + "' does not exist: shard ids are 0.." + (sharding.numberOfShards() - 1));
     }
   }
 
   private Address upMember(String address) {
-    Member member = memberAt(parse(address)).orElseThrow(() -> unknownNode(address));
+    Member member = memberAt(NodeAddresses.parse(address)).orElseThrow(() -> unknownNode(address));
     if (member.status() != MemberStatus.up()) {
       throw new ClusterAdminException(ClusterAdminException.Reason.NODE_NOT_UP,
           "'" + address + "' is " + member.status() + ", and only an Up member takes shards; the members are: "
@@ -200,20 +200,11 @@ public final class ClusterAdminService implements ClusterAdmin {
 
   private ClusterAdminException unknownNode(String address) {
     return new ClusterAdminException(ClusterAdminException.Reason.UNKNOWN_NODE,
-        "'" + address + "' is not a member; the members are: " + knownMembers());
+        "'" + SafeText.of(address) + "' is not a member; the members are: " + knownMembers());
   }
 
   private String knownMembers() {
     return String.join(", ", liveMembers().stream()
         .map(member -> member.address() + " (" + member.status() + ")").toList());
-  }
-
-  private static Address parse(String address) {
-    try {
-      return AddressFromURIString.parse(address);
-    } catch (RuntimeException e) {
-      throw new ClusterAdminException(ClusterAdminException.Reason.BAD_ADDRESS,
-          "'" + address + "' is not a node address; give one like pekko://concierge@127.0.0.1:2551");
-    }
   }
 }

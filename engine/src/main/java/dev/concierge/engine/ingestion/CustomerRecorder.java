@@ -21,10 +21,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A group its actor does not confirm is asked again a few times. If it still is not confirmed, the
  * journal answers and the customer's actor answers a read, the fault lies with the events: each is
- * asked alone, in order, and one that still fails is refused, to go to the dead-letter topic with
- * its reason. Otherwise (Cassandra down or slow, the actor unreachable) the group is asked again
- * with backoff for as long as {@code persist-retry} allows, holding its partition (backpressure), as
- * an outage should.
+ * asked alone, in order, and one that still fails is refused: it is handed to the caller's
+ * {@link Refusals} (the dead-letter topic, with its reason), and the customer's next event is asked only
+ * once it is there. Each event goes with its source all along, alone as in its group, so that the
+ * customer still drops a record it persisted before by its offset. Otherwise (Cassandra down or slow,
+ * the actor unreachable) the group is asked again with backoff for as long as {@code persist-retry}
+ * allows, holding its partition (backpressure), as an outage should.
+ *
+ * <p>Why a refused event must be handed over before its customer's next event is asked: the customer
+ * takes every record at or below the highest offset it persisted for a duplicate. Once a later record of
+ * the customer is persisted, a redelivery of the refused one would be dropped, so it must be in the
+ * dead-letter topic by then; if handing it over fails, the group fails, nothing after it is asked, and the
+ * redelivery isolates it again.
  */
 final class CustomerRecorder {
 
@@ -40,6 +48,11 @@ final class CustomerRecorder {
 
   /** The customer's actor could not take it while the journal and the actor were healthy. */
   record Refused(SourcedEvent sourced, String reason) implements Outcome {}
+
+  /** Where a refused event goes; completes once it is there, and fails if it could not be put there. */
+  interface Refusals {
+    CompletionStage<?> handOver(Refused refused);
+  }
 
   /** The customers' actors, as ingestion reaches them. */
   interface Customers {
@@ -72,29 +85,34 @@ final class CustomerRecorder {
     this.metrics = metrics;
   }
 
-  /** One outcome per event of the group, in its order. */
-  CompletionStage<List<Outcome>> record(List<SourcedEvent> group) {
+  /**
+   * One outcome per event of the group, in its order. It completes once the group is settled: each event
+   * recorded, or refused and handed to {@code refusals}. It fails when an outage outlasts
+   * {@code persist-retry}, or a refused event could not be handed over.
+   */
+  CompletionStage<List<Outcome>> record(List<SourcedEvent> group, Refusals refusals) {
     return customers.record(group)
         .thenApply(acks -> recorded(group, acks))
-        .exceptionallyComposeAsync(failure -> retriedOrIsolated(group), executor);
+        .exceptionallyComposeAsync(failure -> retriedOrIsolated(group, refusals), executor);
   }
 
-  private CompletionStage<List<Outcome>> retriedOrIsolated(List<SourcedEvent> group) {
+  private CompletionStage<List<Outcome>> retriedOrIsolated(List<SourcedEvent> group, Refusals refusals) {
     return askedAgain(group, retry.isolateAfter())
         .thenApply(acks -> recorded(group, acks))
         .exceptionallyComposeAsync(failure -> poisonSuspected(group).thenComposeAsync(suspected -> suspected
-            ? isolated(group, failure)
+            ? isolated(group, failure, refusals)
             : waitedFor(group, failure), executor), executor);
   }
 
-  // each event alone and in order: the customer's later events must not overtake its earlier ones
-  private CompletionStage<List<Outcome>> isolated(List<SourcedEvent> group, Throwable failure) {
+  // each event alone and in order: the customer's later events must not overtake its earlier ones, nor
+  // be persisted before a refused one is handed over
+  private CompletionStage<List<Outcome>> isolated(List<SourcedEvent> group, Throwable failure, Refusals refusals) {
     if (group.size() == 1) {
-      return CompletableFuture.completedFuture(List.of(refused(group.get(0), failure)));
+      return handedOver(refused(group.get(0), failure), refusals).thenApply(List::of);
     }
     CompletionStage<List<Outcome>> outcomes = CompletableFuture.completedFuture(new ArrayList<>(group.size()));
     for (SourcedEvent event : group) {
-      outcomes = outcomes.thenComposeAsync(sofar -> alone(event).thenApply(outcome -> {
+      outcomes = outcomes.thenComposeAsync(sofar -> alone(event, refusals).thenApply(outcome -> {
         sofar.addAll(outcome);
         return sofar;
       }), executor);
@@ -102,13 +120,17 @@ final class CustomerRecorder {
     return outcomes;
   }
 
-  private CompletionStage<List<Outcome>> alone(SourcedEvent event) {
+  private CompletionStage<List<Outcome>> alone(SourcedEvent event, Refusals refusals) {
     List<SourcedEvent> single = List.of(event);
     return askedAgain(single, retry.isolateAfter())
         .thenApply(acks -> recorded(single, acks))
         .exceptionallyComposeAsync(failure -> poisonSuspected(single).thenComposeAsync(suspected -> suspected
-            ? CompletableFuture.completedFuture(List.<Outcome>of(refused(event, failure)))
+            ? handedOver(refused(event, failure), refusals).thenApply(List::<Outcome>of)
             : waitedFor(single, failure), executor), executor);
+  }
+
+  private static CompletionStage<Outcome> handedOver(Refused refused, Refusals refusals) {
+    return refusals.handOver(refused).thenApply(there -> refused);
   }
 
   // the first of them at once, the others after a backoff

@@ -9,11 +9,16 @@ import java.util.function.Supplier;
 
 /**
  * Lets each customer's groups of events go to its actor one at a time, in the order ingestion read
- * them: a group is asked for only once the customer's group before it was confirmed, however many
+ * them: a group is asked for only once the customer's group before it was settled, however many
  * batches are in flight. A customer drops a record whose offset is at or below the highest it persisted
- * from that partition, so no group may be persisted before an earlier one that is still unconfirmed: a
+ * from that partition, so no group may be persisted before an earlier one that is still unsettled: a
  * persist that failed restarts the actor, and a later group that overtook the earlier one's retry would
  * make the earlier one look delivered. Customers wait only for their own earlier groups.
+ *
+ * <p>A turn is what ingestion makes of a group: {@link CustomerRecorder} asking it, again while the
+ * journal is out, and event by event when one of its events is poison, each poison event handed to the
+ * dead-letter topic before the next event is asked. A group whose poison events went to the dead-letter
+ * topic is settled, like one whose events were all recorded, and the customer's next group goes.
  *
  * <p>A group whose predecessor failed for good fails too, without being asked, and so does every later
  * one of that customer: the stream is failing then, and its restart, which takes new turns, reads again
@@ -22,7 +27,7 @@ import java.util.function.Supplier;
  */
 final class CustomerTurns {
 
-  // the latest turn of each customer with one unfinished or failed; a confirmed turn removes itself
+  // the latest turn of each customer with one unfinished or failed; a settled turn removes itself
   private final ConcurrentMap<String, CompletableFuture<?>> latest = new ConcurrentHashMap<>();
   private final Executor executor;
 

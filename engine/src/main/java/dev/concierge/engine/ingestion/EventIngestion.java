@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -45,14 +46,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads {@code customer-events} and asks each customer's actor to record its events. Records that
  * arrive while the customers are busy with earlier ones wait as one batch; each customer's events in
- * a batch go to its actor as one command, persisted in one write, each event with its partition and
- * offset. A batch's offsets are committed only after every actor in it confirmed the persist (or the
- * dedupe), so a crash redelivers rather than loses; each customer drops a redelivered record by its
- * offset, since it keeps the highest offset it persisted per partition. For that a customer's commands
- * go one at a time, in offset order ({@link CustomerTurns}). Events whose persist is not
+ * a batch go to its actor as commands of at most so many events and bytes (small enough for one
+ * remoting frame), each persisted in one write, each event with its partition and offset. A batch's
+ * offsets are committed only after every actor in it confirmed the persist (or the dedupe), so a crash
+ * redelivers rather than loses; each customer drops a redelivered record by its offset, since it keeps
+ * the highest offset it persisted per partition. For that a customer's commands go one at a time, in
+ * offset order ({@link CustomerTurns}): its next command waits until the one before is settled, its
+ * events recorded or, when poison, in the dead-letter topic. Events whose persist is not
  * confirmed in time (Cassandra down or slow) are asked again with backoff while the stream waits, so
- * that an outage pauses ingestion instead of failing it. A record that is not a valid event goes to
- * the dead-letter topic with the reason in a header, and the partition moves on; so does an event its
+ * that an outage pauses ingestion instead of failing it. A record that is not a valid event
+ * ({@link EventJson}: malformed, too large, or dated beyond this node's horizon) goes to the
+ * dead-letter topic with the reason in a header, and the partition moves on; so does an event its
  * customer's actor cannot take ({@link CustomerRecorder}). Any other failure restarts the stream with
  * backoff from the last committed offset.
  */
@@ -70,6 +74,9 @@ public final class EventIngestion {
   private final Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener;
   private final NodeMetrics metrics;
   private final CustomerRecorder recorder;
+  private final IngestionProgress progress = new IngestionProgress(System::nanoTime);
+  private final StallWatch stallWatch;
+  private final Cancellable stallChecks;
   private final AtomicInteger starts = new AtomicInteger();
   private final AtomicReference<Consumer.Control> control = new AtomicReference<>();
   private volatile boolean stopping;
@@ -96,6 +103,10 @@ public final class EventIngestion {
     this.recorder = new CustomerRecorder(
         new ShardedCustomers(system, settings.askTimeout()), journalReachable, settings.persistRetry(), system,
         executor, metrics);
+    this.stallWatch = new StallWatch(progress, settings.stallAfter());
+    metrics.watchIngestionStall(stallWatch::stalledFor);
+    this.stallChecks = system.scheduler().scheduleAtFixedRate(
+        settings.stallCheckEvery(), settings.stallCheckEvery(), stallWatch::check, system.executionContext());
   }
 
   /**
@@ -131,6 +142,7 @@ public final class EventIngestion {
                         .mapMaterializedValue(this::remember)
                         .batch(settings.maxBatch(), RecordBatch::first, RecordBatch::added)
                         .mapAsync(settings.parallelism(), inTurns(new CustomerTurns(executor)))
+                        .map(this::done)
                         .via(Committer.flow(committerSettings)))
             .runWith(Sink.ignore(), system);
     log.info(
@@ -143,6 +155,7 @@ public final class EventIngestion {
     if (starts.getAndIncrement() > 0) {
       metrics.ingestionRestarted();
     }
+    progress.streamStarted();
     return subscription();
   }
 
@@ -156,29 +169,42 @@ public final class EventIngestion {
     return NotUsed.getInstance();
   }
 
+  private Committable done(Committable offsets) {
+    progress.batchDone();
+    return offsets;
+  }
+
   // each run of the stream takes its own turns: a restart forgets the customers whose group failed
   private Function<List<CommittableMessage<String, byte[]>>, CompletionStage<Committable>> inTurns(CustomerTurns turns) {
     return batch -> process(batch, turns);
   }
 
   private CompletionStage<Committable> process(List<CommittableMessage<String, byte[]>> batch, CustomerTurns turns) {
+    progress.batchTaken();
     List<SourcedEvent> events = new ArrayList<>(batch.size());
     // the record each event came from, at the same index: a refused event goes to the dead letters as it came
     List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(batch.size());
+    CustomerGroups groups = new CustomerGroups(settings.perCommand());
     List<CompletableFuture<?>> handled = new ArrayList<>();
     for (CommittableMessage<String, byte[]> message : batch) {
       ConsumerRecord<String, byte[]> record = message.record();
       ParsedEvent parsed = json.parse(record.value());
       if (parsed instanceof ParsedEvent.Valid valid) {
-        events.add(new SourcedEvent(valid.event(), new KafkaSource(record.partition(), record.offset())));
+        SourcedEvent event = new SourcedEvent(valid.event(), new KafkaSource(record.partition(), record.offset()));
+        groups.add(event, record.value().length);
+        events.add(event);
         sources.add(record);
       } else {
         handled.add(deadLettered(record, ((ParsedEvent.Invalid) parsed).reason()).toCompletableFuture());
       }
     }
-    for (List<SourcedEvent> group : CustomerGroups.of(events, settings.maxEventsPerCustomer())) {
-      handled.add(turns.take(group.get(0).event().customerId(), () -> recorder.record(group))
-          .thenComposeAsync(outcomes -> settled(outcomes, events, sources), executor)
+    // a poison event is dead-lettered before its customer's next event is asked, and a group is settled
+    // (its customer's turn over) only when its events are recorded or dead-lettered
+    CustomerRecorder.Refusals refusals =
+        refused -> deadLettered(sources.get(indexOf(refused.sourced(), events)), refused.reason());
+    for (List<SourcedEvent> group : groups.groups()) {
+      handled.add(turns.take(group.get(0).event().customerId(), () -> recorder.record(group, refusals)
+              .thenApplyAsync(this::counted, executor))
           .toCompletableFuture());
     }
     CommittableOffsetBatch offsets =
@@ -194,27 +220,20 @@ public final class EventIngestion {
     return producer.send(deadLetter(record, reason));
   }
 
-  // counts the recorded events; the refused ones (rare) are found among the batch's by identity
-  private CompletionStage<?> settled(
-      List<CustomerRecorder.Outcome> outcomes, List<SourcedEvent> events, List<ConsumerRecord<String, byte[]>> sources) {
-    List<CompletableFuture<?>> deadLetters = List.of();
+  // counts the recorded events; the refused ones were dead-lettered as they were refused
+  private List<CustomerRecorder.Outcome> counted(List<CustomerRecorder.Outcome> outcomes) {
     for (CustomerRecorder.Outcome outcome : outcomes) {
       if (outcome instanceof CustomerRecorder.Recorded recorded) {
         metrics.eventRecorded(recorded.duplicate());
         if (!recorded.duplicate()) {
           onRecorded.recorded(recorded.sourced().event());
         }
-      } else if (outcome instanceof CustomerRecorder.Refused refused) {
-        if (deadLetters.isEmpty()) {
-          deadLetters = new ArrayList<>();
-        }
-        deadLetters.add(deadLettered(sources.get(indexOf(refused.sourced(), events)), refused.reason())
-            .toCompletableFuture());
       }
     }
-    return CompletableFuture.allOf(deadLetters.toArray(CompletableFuture<?>[]::new));
+    return outcomes;
   }
 
+  // the refused events (rare) are found among the batch's by identity
   private static int indexOf(SourcedEvent event, List<SourcedEvent> events) {
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i) == event) {
@@ -233,6 +252,11 @@ public final class EventIngestion {
     return dead;
   }
 
+  /** Whether ingestion moves, for {@code GET /health/ingestion}. */
+  public StallWatch stallWatch() {
+    return stallWatch;
+  }
+
   /** True while a consumer is attached to the topic (false during a restart backoff). */
   public boolean isRunning() {
     Consumer.Control current = control.get();
@@ -245,6 +269,7 @@ public final class EventIngestion {
    */
   public CompletionStage<Done> stop() {
     stopping = true;
+    stallChecks.cancel();
     Consumer.Control current = control.get();
     if (current != null) {
       current.stop();

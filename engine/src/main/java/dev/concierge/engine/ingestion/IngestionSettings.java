@@ -2,6 +2,7 @@ package dev.concierge.engine.ingestion;
 
 import com.typesafe.config.Config;
 import dev.concierge.engine.kafka.RestartBackoff;
+import dev.concierge.persistence.json.EventJson;
 import java.time.Duration;
 
 /**
@@ -9,40 +10,66 @@ import java.time.Duration;
  *
  * @param parallelism how many batches of records are in flight to customer actors at once
  * @param maxBatch    the most records in one batch: those that arrived while the batches in flight were busy
- * @param maxEventsPerCustomer the most events of one customer in one command (one write)
+ * @param perCommand  the most events, and bytes of them, of one customer in one command (one write)
  * @param askTimeout  how long a customer actor has to confirm a persist before it is asked again
  * @param persistRetry how an unconfirmed event is asked again while its partition waits
  * @param reasonHeader the Kafka header that carries why a record went to the dead-letter topic
+ * @param stallAfter   ingestion with records in flight and none done for this long is stalled
+ * @param stallCheckEvery how often a stall is looked for, to log it as it begins and ends
  */
 public record IngestionSettings(
     boolean enabled,
     String groupId,
     int parallelism,
     int maxBatch,
-    int maxEventsPerCustomer,
+    CommandLimits perCommand,
     Duration askTimeout,
     PersistRetry persistRetry,
     String reasonHeader,
-    RestartBackoff restart) {
+    RestartBackoff restart,
+    Duration stallAfter,
+    Duration stallCheckEvery) {
+
+  private static final String FRAME_SIZE = "pekko.remote.artery.advanced.maximum-frame-size";
+  // Kryo writes a character outside the BMP in 6 bytes where JSON takes 4: a command is at most 1.5 times
+  // its records, and half a frame leaves room for that, for each event's source (partition and offset, a
+  // dozen bytes) and for the remoting envelope
+  private static final int COMMANDS_PER_FRAME = 2;
 
   public IngestionSettings {
-    if (parallelism < 1 || maxBatch < 1 || maxEventsPerCustomer < 1) {
-      throw new IllegalArgumentException("ingestion.parallelism, max-batch and max-events-per-customer must be at"
-          + " least 1, not " + parallelism + ", " + maxBatch + " and " + maxEventsPerCustomer);
+    if (parallelism < 1 || maxBatch < 1) {
+      throw new IllegalArgumentException("ingestion.parallelism and max-batch must be at least 1, not "
+          + parallelism + " and " + maxBatch);
     }
   }
 
-  public static IngestionSettings fromConfig(Config concierge) {
+  /** @param config the node's whole configuration: commands are sized against Pekko's remoting frame */
+  public static IngestionSettings fromConfig(Config config) {
+    Config concierge = config.getConfig("concierge");
     Config ingestion = concierge.getConfig("ingestion");
     return new IngestionSettings(
         ingestion.getBoolean("enabled"),
         ingestion.getString("group-id"),
         ingestion.getInt("parallelism"),
         ingestion.getInt("max-batch"),
-        ingestion.getInt("max-events-per-customer"),
+        new CommandLimits(
+            ingestion.getInt("max-events-per-customer"),
+            maxBytesPerCustomer(ingestion, config.getBytes(FRAME_SIZE))),
         ingestion.getDuration("ask-timeout"),
         PersistRetry.fromConfig(ingestion.getConfig("persist-retry")),
         ingestion.getString("dead-letter-reason-header"),
-        RestartBackoff.fromConfig(ingestion.getConfig("restart")));
+        RestartBackoff.fromConfig(ingestion.getConfig("restart")),
+        ingestion.getDuration("stall-after"),
+        ingestion.getDuration("stall-check-every"));
+  }
+
+  // a larger command would be dropped by remoting on every try, and ingestion would wait on it forever
+  private static int maxBytesPerCustomer(Config ingestion, long frameBytes) {
+    long bytes = ingestion.getBytes("max-bytes-per-customer");
+    if (bytes < EventJson.MAX_EVENT_BYTES || bytes > frameBytes / COMMANDS_PER_FRAME) {
+      throw new IllegalArgumentException("ingestion.max-bytes-per-customer (" + bytes + ") must be from one event's"
+          + " limit (" + EventJson.MAX_EVENT_BYTES + ") to half of " + FRAME_SIZE + " (" + frameBytes + ")");
+    }
+    return (int) bytes;
   }
 }

@@ -1,19 +1,24 @@
 package dev.concierge.engine.metrics;
 
+import dev.concierge.models.Vocabulary;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * What this node counts for {@code GET /metrics}: decisions and their fallbacks (by cause), events
- * recorded and redeliveries dropped, dead-lettered records, ingestion restarts, and events waiting
- * for a persist to be confirmed. Counters are
+ * recorded and redeliveries dropped, dead-lettered records, ingestion restarts, events waiting
+ * for a persist to be confirmed, and the size of the shared vocabulary. Counters are
  * made once; counting is an add to a striped cell, cheap on the hot paths.
  */
 public final class NodeMetrics {
+
+  private static final double MILLIS_PER_SECOND = 1_000.0;
 
   private final Counter personalDecisions;
   private final Counter fallbackDecisions;
@@ -26,8 +31,10 @@ public final class NodeMetrics {
   private final Counter persistRetries;
   private final Counter unloggedDecisions;
   private final AtomicInteger eventsWaiting = new AtomicInteger();
+  private final MeterRegistry registry;
 
   public NodeMetrics(MeterRegistry registry) {
+    this.registry = registry;
     personalDecisions = decisions(registry, "personal");
     fallbackDecisions = decisions(registry, "fallback");
     timeoutFallbacks = fallbacks(registry, "timeout");
@@ -46,6 +53,27 @@ public final class NodeMetrics {
         .register(registry);
     Gauge.builder("concierge.ingestion.waiting", eventsWaiting, AtomicInteger::get)
         .description("events whose persist is being retried; their partitions wait meanwhile").register(registry);
+  }
+
+  /** Seconds ingestion has been stalled (had work and done none of it for stall-after), else 0. */
+  public void watchIngestionStall(Supplier<Duration> stalledFor) {
+    // the supplier form holds its function strongly; the state-object form would let it be collected
+    Gauge.builder("concierge.ingestion.stalled", () -> stalledFor.get().toMillis() / MILLIS_PER_SECOND)
+        .baseUnit("seconds")
+        .description("how long ingestion has had records in flight and committed none of them, once that is"
+            + " longer than concierge.ingestion.stall-after; 0 while it moves")
+        .register(registry);
+  }
+
+  /**
+   * Shows how many items and categories have shared codes: the catalog's and the bundles' own, so a
+   * climb the catalog does not explain is a leak.
+   */
+  public static void watch(MeterRegistry registry, Vocabulary vocabulary) {
+    Gauge.builder("concierge.vocabulary.items", vocabulary, shared -> shared.items().size())
+        .description("items with a code shared by all customers (catalog and model bundles)").register(registry);
+    Gauge.builder("concierge.vocabulary.categories", vocabulary, shared -> shared.categories().size())
+        .description("categories with a code shared by all customers").register(registry);
   }
 
   /** Counts into a registry of its own, for tests and tools that do not serve metrics. */

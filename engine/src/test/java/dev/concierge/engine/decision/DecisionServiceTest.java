@@ -16,6 +16,7 @@ import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.RankedItem;
 import dev.concierge.engine.model.ActiveModel;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.ServingModel;
@@ -107,7 +108,7 @@ class DecisionServiceTest {
         new CustomerContext(
             settings, () -> catalog, vocabulary, customerId -> new ActiveModel.Served(ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST), null, null),
             new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
-            new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(),
+            new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(), EventHorizon.NONE,
             CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
     service = new DecisionService(
         testKit.system(), context, DEADLINE, logged::add, new NodeMetrics(meters), Duration.ofSeconds(10));

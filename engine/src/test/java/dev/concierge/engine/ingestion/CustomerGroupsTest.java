@@ -1,11 +1,12 @@
 package dev.concierge.engine.ingestion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
+import dev.concierge.models.KafkaSource;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 class CustomerGroupsTest {
 
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+  private static final int SMALL = 100;
+  private static final CommandLimits ROOMY = new CommandLimits(32, 1_000_000);
 
   @Test
   void eachCustomersEventsKeepTheirOrderAndCustomersComeInTheOrderTheyFirstAppear() {
@@ -22,24 +25,85 @@ class CustomerGroupsTest {
     SourcedEvent c1 = event("c-1", "c");
     SourcedEvent b2 = event("b-2", "b");
 
-    assertEquals(List.of(List.of(a1, a2), List.of(b1, b2), List.of(c1)),
-        CustomerGroups.of(List.of(a1, b1, a2, c1, b2), 32));
+    assertEquals(List.of(List.of(a1, a2), List.of(b1, b2), List.of(c1)), grouped(ROOMY, a1, b1, a2, c1, b2));
   }
 
   @Test
-  void aCustomerWithMoreEventsThanAGroupHoldsGetsSeveralGroupsInOrder() {
-    List<SourcedEvent> events = List.of(event("a-1", "a"), event("a-2", "a"), event("b-1", "b"), event("a-3", "a"));
+  void aCustomerWithMoreEventsThanACommandHoldsGetsSeveralGroupsInOrder() {
+    SourcedEvent a1 = event("a-1", "a");
+    SourcedEvent a2 = event("a-2", "a");
+    SourcedEvent b1 = event("b-1", "b");
+    SourcedEvent a3 = event("a-3", "a");
 
-    assertEquals(List.of(List.of(events.get(0), events.get(1)), List.of(events.get(2)), List.of(events.get(3))),
-        CustomerGroups.of(events, 2));
+    assertEquals(List.of(List.of(a1, a2), List.of(b1), List.of(a3)),
+        grouped(new CommandLimits(2, 1_000_000), a1, a2, b1, a3));
   }
 
   @Test
-  void aGroupHoldsAtLeastOneEvent() {
-    assertThrows(IllegalArgumentException.class, () -> CustomerGroups.of(List.of(event("a-1", "a")), 0));
+  void aCustomersEventsAreSplitWhenTheirBytesWouldExceedTheBudgetThoughTheCountAllowsMore() {
+    CommandLimits limits = new CommandLimits(32, 250);
+    CustomerGroups groups = new CustomerGroups(limits);
+    SourcedEvent a1 = event("a-1", "a");
+    SourcedEvent a2 = event("a-2", "a");
+    SourcedEvent a3 = event("a-3", "a");
+    SourcedEvent a4 = event("a-4", "a");
+
+    groups.add(a1, SMALL);
+    groups.add(a2, 150);
+    groups.add(a3, 1);
+    groups.add(a4, SMALL);
+
+    assertEquals(List.of(List.of(a1, a2), List.of(a3, a4)), groups.groups(),
+        "100 + 150 bytes fill the budget exactly; one byte more starts the next command");
+  }
+
+  @Test
+  void anEventLargerThanTheBudgetGoesAloneRatherThanNowhere() {
+    CustomerGroups groups = new CustomerGroups(new CommandLimits(32, 250));
+    SourcedEvent a1 = event("a-1", "a");
+    SourcedEvent huge = event("a-2", "a");
+    SourcedEvent a3 = event("a-3", "a");
+
+    groups.add(a1, SMALL);
+    groups.add(huge, 1_000);
+    groups.add(a3, SMALL);
+
+    assertEquals(List.of(List.of(a1), List.of(huge), List.of(a3)), groups.groups());
+  }
+
+  @Test
+  void eachCustomerHasABudgetOfItsOwn() {
+    CustomerGroups groups = new CustomerGroups(new CommandLimits(32, 250));
+    SourcedEvent a1 = event("a-1", "a");
+    SourcedEvent b1 = event("b-1", "b");
+    SourcedEvent a2 = event("a-2", "a");
+
+    groups.add(a1, 200);
+    groups.add(b1, 200);
+    groups.add(a2, 50);
+
+    assertEquals(List.of(List.of(a1, a2), List.of(b1)), groups.groups());
+  }
+
+  private static List<List<SourcedEvent>> grouped(CommandLimits limits, SourcedEvent... events) {
+    CustomerGroups groups = new CustomerGroups(limits);
+    for (SourcedEvent event : events) {
+      groups.add(event, SMALL);
+    }
+    return groups.groups();
+  }
+
+  @Test
+  void theGroupsHoldTheVeryEventsTheyWereGivenWithTheirSources() {
+    SourcedEvent a1 = event("a-1", "a");
+
+    List<List<SourcedEvent>> groups = grouped(ROOMY, a1);
+
+    assertSame(a1, groups.get(0).get(0), "ingestion finds a refused event's record by identity");
   }
 
   private static SourcedEvent event(String eventId, String customerId) {
-    return new SourcedEvent(CustomerEvent.of(eventId, customerId, EventType.VIEW, "sku-1", T0), null);
+    return new SourcedEvent(
+        CustomerEvent.of(eventId, customerId, EventType.VIEW, "sku-1", T0), new KafkaSource(0, eventId.hashCode() & 0xffff));
   }
 }

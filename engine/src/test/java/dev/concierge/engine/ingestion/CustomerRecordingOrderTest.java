@@ -75,7 +75,8 @@ class CustomerRecordingOrderTest {
     // every group is handed over at once, as a batch's groups and the next batches' are
     List<CompletableFuture<List<CustomerRecorder.Outcome>>> outcomes = new ArrayList<>();
     for (List<SourcedEvent> group : groups()) {
-      outcomes.add(turns.take("c-order", () -> recorder.record(group)).toCompletableFuture());
+      outcomes.add(turns.take("c-order", () -> recorder.record(group, CustomerRecordingOrderTest::noPoison))
+          .toCompletableFuture());
     }
 
     for (CompletableFuture<List<CustomerRecorder.Outcome>> group : outcomes) {
@@ -105,6 +106,10 @@ class CustomerRecordingOrderTest {
     // the journal counts as down: an unconfirmed group is waited for, never isolated as poison
     return new CustomerRecorder(direct, () -> CompletableFuture.completedFuture(false), RETRY, testKit.system(),
         testKit.system().executionContext(), new NodeMetrics(new SimpleMeterRegistry()));
+  }
+
+  private static CompletionStage<?> noPoison(CustomerRecorder.Refused refused) {
+    throw new AssertionError("nothing is refused while the journal counts as down: " + refused);
   }
 
   private CustomerContext context() {

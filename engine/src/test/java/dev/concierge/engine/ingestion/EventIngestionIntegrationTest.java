@@ -21,6 +21,7 @@ import dev.concierge.testing.TopicRecords;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -63,7 +64,10 @@ class EventIngestionIntegrationTest {
 
   // fewer silences than retries: the event waits in the stream; more: the stream gives up and restarts
   private static final int RETRIES = 3;
-  private static final Map<String, Integer> SILENT_DELIVERIES = Map.of("e-1", 2, "e-2", RETRIES + 2);
+  private static final Map<String, Integer> SILENT_DELIVERIES =
+      Map.of("e-1", 2, "e-2", RETRIES + 2, "e-stall", RETRIES + 1);
+  // e-stall's silent asks take 4 x the ask timeout at least: longer than this
+  private static final Duration STALL_AFTER = Duration.ofMillis(800);
   // never confirmed, while the stand-in answers reads: what an event its actor fails on looks like
   private static final String POISON = "poison-";
   private static final String POISONED_CUSTOMER = "c-poisoned-";
@@ -100,6 +104,8 @@ class EventIngestionIntegrationTest {
                     "concierge.ingestion.ask-timeout = 300ms",
                     "concierge.ingestion.persist-retry.attempts = " + RETRIES,
                     "concierge.ingestion.persist-retry.isolate-after = " + ISOLATE_AFTER,
+                    "concierge.ingestion.stall-after = " + STALL_AFTER.toMillis() + "ms",
+                    "concierge.ingestion.stall-check-every = 100ms",
                     "concierge.cassandra.contact-point = \"" + RealServices.cassandraContactPoint() + "\"",
                     "concierge.ingestion.persist-retry.min-backoff = 50ms",
                     "concierge.ingestion.persist-retry.max-backoff = 200ms",
@@ -114,7 +120,7 @@ class EventIngestionIntegrationTest {
 
     Config concierge = config.getConfig("concierge");
     kafka = KafkaSettings.fromConfig(concierge);
-    settings = IngestionSettings.fromConfig(concierge);
+    settings = IngestionSettings.fromConfig(config);
     KafkaTopics.ensure(kafka.bootstrapServers(), kafka.topics(), kafka.topicReadyTimeout());
     producer =
         new SendProducer<>(
@@ -140,13 +146,38 @@ class EventIngestionIntegrationTest {
     double retriesBefore = count("concierge.ingestion.retries");
     long offset = produce("c-1", event("e-1", "c-1"));
 
+    // until the delivery that is confirmed, its offset must not be committed (a commit stays, so any look
+    // after a premature one sees it)
+    int confirmedDelivery = SILENT_DELIVERIES.get("e-1") + 1;
+    List<Long> committedWhileUnconfirmed = new ArrayList<>();
+    Eventually.within(SETTLE, "the event is delivered for the confirmed time", () -> {
+      committedWhileUnconfirmed.add(committedOffset());
+      return deliveries.getOrDefault("e-1", new AtomicInteger()).get() >= confirmedDelivery;
+    });
     Eventually.within(SETTLE, "the event's offset is committed", () -> committedOffset() == offset + 1);
 
-    assertEquals(SILENT_DELIVERIES.get("e-1") + 1, deliveries.get("e-1").get());
+    assertTrue(committedWhileUnconfirmed.size() > 1, "the offsets were looked at while the event was unconfirmed");
+    assertTrue(committedWhileUnconfirmed.stream().allMatch(committed -> committed <= offset),
+        "nothing past the event was committed before it was confirmed: " + committedWhileUnconfirmed);
+    assertEquals(confirmedDelivery, deliveries.get("e-1").get());
     assertEquals((double) SILENT_DELIVERIES.get("e-1"), count("concierge.ingestion.retries") - retriesBefore);
     assertEquals(restartsBefore, count("concierge.ingestion.restarts"), "the stream waited instead of restarting");
     assertEquals(0, meters.get("concierge.ingestion.waiting").gauge().value(), "nothing waits any more");
     assertTrue(recorded.stream().filter(event -> event.eventId().equals("e-1")).count() == 1, "listeners hear of it once");
+  }
+
+  @Test
+  void anEventWaitedForLongerThanStallAfterShowsAsAStallUntilItIsConfirmed() throws Exception {
+    Eventually.within(SETTLE, "what earlier tests left in flight is done", () -> ingestion.stallWatch().problem().isEmpty());
+    long offset = produce("c-stall", event("e-stall", "c-stall"));
+
+    Eventually.within(SETTLE, "ingestion is reported stalled, in the health check and the metric",
+        () -> ingestion.stallWatch().problem().isPresent()
+            && meters.get("concierge.ingestion.stalled").gauge().value() >= STALL_AFTER.toMillis() / 1000.0);
+    Eventually.within(SETTLE, "the event's offset is committed", () -> committedOffset() == offset + 1);
+
+    assertTrue(ingestion.stallWatch().problem().isEmpty(), "no stall once the event is confirmed");
+    assertEquals(0, meters.get("concierge.ingestion.stalled").gauge().value());
   }
 
   @Test

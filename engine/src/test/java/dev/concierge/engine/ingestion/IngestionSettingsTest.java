@@ -1,18 +1,73 @@
 package dev.concierge.engine.ingestion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.concierge.persistence.json.EventJson;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IngestionSettingsTest {
 
+  private static final String FRAME_SIZE = "pekko.remote.artery.advanced.maximum-frame-size";
+
+  @Test
+  void theDefaultsKeepACustomersCommandWithinHalfARemotingFrame() {
+    Config config = ConfigFactory.load();
+
+    IngestionSettings settings = IngestionSettings.fromConfig(config);
+
+    assertTrue(settings.perCommand().bytes() <= config.getBytes(FRAME_SIZE) / 2);
+    assertTrue(settings.perCommand().bytes() >= EventJson.MAX_EVENT_BYTES, "any valid event fits a command");
+  }
+
+  @Test
+  void theEngineStatesTheRemotingFrameItSizesCommandsAgainst() throws Exception {
+    URL engineReference =
+        new URL(IngestionSettings.class.getProtectionDomain().getCodeSource().getLocation(), "reference.conf");
+
+    assertEquals(256 * 1024, ConfigFactory.parseURL(engineReference).getBytes(FRAME_SIZE));
+  }
+
   @Test
   void aCustomersCommandMayHoldMoreEventsThanTheDedupeWindowSinceItsOffsetsRecogniseItWhole() {
-    Config concierge = ConfigFactory.parseString("ingestion.max-events-per-customer = 64, customer.dedupe-window = 32")
-        .withFallback(ConfigFactory.load().getConfig("concierge"));
+    Config config = ConfigFactory.parseString(
+            "concierge.ingestion.max-events-per-customer = 64, concierge.customer.dedupe-window = 32")
+        .withFallback(ConfigFactory.load());
 
-    assertEquals(64, IngestionSettings.fromConfig(concierge).maxEventsPerCustomer());
+    assertEquals(64, IngestionSettings.fromConfig(config).perCommand().events());
+  }
+
+  @Test
+  void aCommandHoldsAtLeastOneEvent() {
+    Config config = ConfigFactory.parseString("concierge.ingestion.max-events-per-customer = 0")
+        .withFallback(ConfigFactory.load());
+
+    assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"129 KiB", "63 KiB"})
+  void aByteBudgetOverHalfTheFrameOrUnderOneEventIsRefused(String budget) {
+    Config config = ConfigFactory.parseString("concierge.ingestion.max-bytes-per-customer = " + budget)
+        .withFallback(ConfigFactory.load());
+
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config));
+    assertTrue(refused.getMessage().startsWith("ingestion.max-bytes-per-customer"), refused.getMessage());
+  }
+
+  @Test
+  void aLargerFrameAllowsALargerBudget() {
+    Config config = ConfigFactory.parseString(
+            "concierge.ingestion.max-bytes-per-customer = 256 KiB, " + FRAME_SIZE + " = 512 KiB")
+        .withFallback(ConfigFactory.load());
+
+    assertEquals(256 * 1024, IngestionSettings.fromConfig(config).perCommand().bytes());
   }
 }

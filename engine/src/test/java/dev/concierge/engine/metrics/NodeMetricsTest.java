@@ -2,6 +2,7 @@ package dev.concierge.engine.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.concierge.models.Vocabulary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.CompletionException;
 import org.apache.pekko.pattern.AskTimeoutException;
@@ -50,6 +51,18 @@ class NodeMetricsTest {
   void everyCounterExistsFromTheStartSoThatAScrapeShowsZeros() {
     assertEquals(0, count("concierge.decision.fallbacks", "cause", "timeout"));
     assertEquals(0, meters.get("concierge.ingestion.restarts").counter().count());
+  }
+
+  @Test
+  void theVocabularyGaugesFollowItsSize() {
+    Vocabulary vocabulary = new Vocabulary(10, 10);
+    NodeMetrics.watch(meters, vocabulary);
+    vocabulary.items().intern("sku-1");
+    vocabulary.items().intern("sku-2");
+    vocabulary.categories().intern("tents");
+
+    assertEquals(2, meters.get("concierge.vocabulary.items").gauge().value());
+    assertEquals(1, meters.get("concierge.vocabulary.categories").gauge().value());
   }
 
   private double count(String counter, String tag, String value) {

@@ -1,5 +1,6 @@
 package dev.concierge.models.backtest;
 
+import dev.concierge.models.EventTime;
 import dev.concierge.models.recommend.TrainingSetBuilder;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
@@ -53,7 +54,7 @@ public final class AbLog {
 
   /** Marks the decisions shown within the window before {@code event} that held its item. */
   private static void attribute(CustomerEvent event, List<Outcome> outcomes, long windowMillis) {
-    long at = event.timestamp().toEpochMilli();
+    long at = EventTime.millisOf(event.timestamp());
     for (int i = firstAtOrAfter(outcomes, at - windowMillis); i < outcomes.size(); i++) {
       Outcome outcome = outcomes.get(i);
       if (outcome.atMillis > at) {

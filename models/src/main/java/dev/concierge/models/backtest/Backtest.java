@@ -1,5 +1,6 @@
 package dev.concierge.models.backtest;
 
+import dev.concierge.models.EventTime;
 import dev.concierge.models.recommend.TrainingSetBuilder;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CustomerEvent;
@@ -127,7 +128,7 @@ public final class Backtest {
         return;
       }
       cases++;
-      long now = event.timestamp().toEpochMilli();
+      long now = EventTime.millisOf(event.timestamp());
       for (Contestant contestant : contestants) {
         long started = System.nanoTime();
         List<String> ranked = contestant.ranker().rank(event.customerId(), state, now, maxK);

@@ -1,5 +1,6 @@
 package dev.concierge.models.backtest;
 
+import dev.concierge.models.EventTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class RankingMetrics {
       }
     }
     overall.record(rank);
-    long bucket = Math.floorDiv(at.toEpochMilli(), bucketMillis) * bucketMillis;
+    long bucket = Math.floorDiv(EventTime.millisOf(at), bucketMillis) * bucketMillis;
     byBucket.computeIfAbsent(bucket, start -> new RankCounts(maxK)).record(rank);
     latency.record(latencyNanos);
   }

@@ -32,14 +32,16 @@ final class RecentlyViewedRanker implements Ranker {
   @Override
   public List<String> rank(String customerId, FeatureState state, long nowMillis, int limit) {
     List<ScoredCandidate> candidates = new ArrayList<>();
+    // the rules know purchases by shared code, which items the catalog took in since may now have
+    state.adoptSharedCodes(vocabulary);
     for (int item : state.viewedItemCodes()) {
-      if (item < 0) {
+      if (item == FeatureState.EMPTY) {
         break;
       }
-      add(item, candidates);
+      add(state.itemName(item, vocabulary), candidates);
     }
     for (int item : bestSellers) {
-      add(item, candidates);
+      add(vocabulary.items().nameOf(item), candidates);
     }
     List<RankedCandidate> ranked =
         RuleEngine.apply(candidates, new ShopperView(state, vocabulary), BusinessRules.DEFAULT, limit);
@@ -51,8 +53,8 @@ final class RecentlyViewedRanker implements Ranker {
   }
 
   // the score only keeps the order in which items were added; a repeat keeps its earlier, higher score
-  private void add(int item, List<ScoredCandidate> candidates) {
-    CatalogItem catalogItem = catalog.item(vocabulary.items().nameOf(item));
+  private void add(String itemId, List<ScoredCandidate> candidates) {
+    CatalogItem catalogItem = catalog.item(itemId);
     if (catalogItem != null) {
       candidates.add(new ScoredCandidate(catalogItem, 1.0 / (candidates.size() + 1)));
     }

@@ -33,9 +33,10 @@ final class CandidateGenerator {
       query.candidates().forEach(pool::addItem);
       return pool.items;
     }
-    // what the shopper touched lately: coming back to an item is the most common next step
+    // what the shopper touched lately: coming back to an item is the most common next step (the
+    // customer's own codes, negative, name items the catalog does not hold, and are left out)
     for (int recent : state.recentItemCodes()) {
-      if (recent < 0) {
+      if (recent == FeatureState.EMPTY) {
         break;
       }
       pool.add(recent);

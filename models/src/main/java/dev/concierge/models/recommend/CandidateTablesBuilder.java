@@ -1,6 +1,7 @@
 package dev.concierge.models.recommend;
 
 import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.EventTime;
 import dev.concierge.models.EventType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class CandidateTablesBuilder {
   /** Adds one event; events of one customer must come in time order. */
   public void add(CustomerEvent event) {
     OpenSession session = sessions.get(event.customerId());
-    long at = event.timestamp().toEpochMilli();
+    long at = EventTime.millisOf(event.timestamp());
     if (session == null || session.endsBefore(event, at, settings.sessionIdleTimeout().toMillis())) {
       if (session != null) {
         close(session);

@@ -60,6 +60,8 @@ public final class DecisionFeatures {
   public DecisionFeatures(
       FeatureState state, Vocabulary vocabulary, TableIndex tables, TrendingItems trends, CatalogItem context,
       long nowMillis, FeatureSettings settings) {
+    // the shopper's items meet the candidates by code, so those the catalog took in since need its codes
+    state.adoptSharedCodes(vocabulary);
     this.state = state;
     this.vocabulary = vocabulary;
     this.tables = tables;
@@ -79,8 +81,9 @@ public final class DecisionFeatures {
   }
 
   private void collectNeighbours() {
+    // the customer's own codes (negative) have no neighbours: the tables answer none
     for (int recent : state.recentItemCodes()) {
-      if (recent < 0) {
+      if (recent == FeatureState.EMPTY) {
         break;
       }
       addAll(coViewed, tables.coViewedWith(recent), tables.coViewedWeights(recent), recent);

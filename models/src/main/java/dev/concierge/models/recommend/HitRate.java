@@ -3,6 +3,7 @@ package dev.concierge.models.recommend;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.EventTime;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.rules.BusinessRules;
@@ -41,7 +42,7 @@ public record HitRate(long cases, long hits) {
             List<RankedItem> top =
                 recommender.recommend(
                     serving, state, vocabulary, catalog, null, new DecisionQuery(event.customerId(), k, null, List.of(), Set.of()),
-                    BusinessRules.DEFAULT, event.timestamp().toEpochMilli());
+                    BusinessRules.DEFAULT, EventTime.millisOf(event.timestamp()));
             counts[0]++;
             if (top.stream().anyMatch(item -> item.itemId().equals(event.itemId()))) {
               counts[1]++;

@@ -102,10 +102,10 @@ final class ReasonWriter {
   private int viewedIn(String category) {
     int count = 0;
     for (int code : state.viewedItemCodes()) {
-      if (code < 0) {
+      if (code == FeatureState.EMPTY) {
         break;
       }
-      CatalogItem viewed = catalog.item(vocabulary.items().nameOf(code));
+      CatalogItem viewed = catalog.item(state.itemName(code, vocabulary));
       if (viewed != null && viewed.category().equals(category)) {
         count++;
       }

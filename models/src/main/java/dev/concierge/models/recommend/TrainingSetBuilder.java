@@ -4,6 +4,7 @@ import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DecisionQuery;
+import dev.concierge.models.EventTime;
 import dev.concierge.models.EventType;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.Vocabulary;
@@ -75,7 +76,7 @@ public final class TrainingSetBuilder {
     if (item == null) {
       return;
     }
-    long at = event.timestamp().toEpochMilli();
+    long at = EventTime.millisOf(event.timestamp());
     DecisionFeatures features =
         new DecisionFeatures(state, vocabulary, index, null, null, at, recommender.featureSettings());
     rows.add(row(features, item));

@@ -42,8 +42,8 @@ public record BusinessRules(
   public BusinessRules {
     Objects.requireNonNull(purchased, "purchased");
     Objects.requireNonNull(diversity, "diversity");
-    purchasedByCategory = Map.copyOf(purchasedByCategory);
-    excludedItems = Set.copyOf(excludedItems);
+    purchasedByCategory = validPolicies(purchasedByCategory);
+    excludedItems = validItems(excludedItems);
     itemBoosts = validFactors(itemBoosts, "item");
     categoryBoosts = validFactors(categoryBoosts, "category");
     pins = validPins(pins);
@@ -96,11 +96,11 @@ public record BusinessRules(
    * Checks one boost factor; configuration and request parsing call it to name the offending key.
    *
    * @param subject what the factor applies to, e.g. {@code item 'sku-7'}
-   * @throws IllegalArgumentException unless the factor is finite and above 0
+   * @throws InvalidRuleException unless the factor is finite and above 0
    */
   public static double requireValidFactor(String subject, double factor) {
     if (!(factor > 0) || Double.isInfinite(factor)) {
-      throw new IllegalArgumentException(
+      throw new InvalidRuleException(
           "boost of " + subject + " must be a finite number > 0 (below 1 buries), was " + factor);
     }
     return factor;
@@ -109,27 +109,61 @@ public record BusinessRules(
   /**
    * Checks one pin; configuration and request parsing call it to name the offending key.
    *
-   * @throws IllegalArgumentException unless the position is at least 1
+   * @throws InvalidRuleException unless the position is at least 1
    */
   public static int requireValidPin(String itemId, int position) {
     if (position < 1) {
-      throw new IllegalArgumentException("pin of item '" + itemId + "' must be a position >= 1, was " + position);
+      throw new InvalidRuleException("pin of item '" + itemId + "' must be a position >= 1, was " + position);
     }
     return position;
   }
 
-  private static Map<String, Double> validFactors(Map<String, Double> factors, String kind) {
+  // the checks below are shared with RuleOverrides, so that overrides that exist always merge
+
+  static Map<String, PurchasedPolicy> validPolicies(Map<String, PurchasedPolicy> policies) {
+    for (Map.Entry<String, PurchasedPolicy> policy : policies.entrySet()) {
+      requireKey(policy.getKey(), "purchased-by-category");
+      if (policy.getValue() == null) {
+        throw new InvalidRuleException("the purchased policy of category '" + policy.getKey() + "' is missing");
+      }
+    }
+    return Map.copyOf(policies);
+  }
+
+  static Set<String> validItems(Collection<String> itemIds) {
+    for (String itemId : itemIds) {
+      requireKey(itemId, "exclude-items");
+    }
+    return Set.copyOf(itemIds);
+  }
+
+  static Map<String, Double> validFactors(Map<String, Double> factors, String kind) {
     for (Map.Entry<String, Double> factor : factors.entrySet()) {
-      requireValidFactor(kind + " '" + factor.getKey() + "'", factor.getValue());
+      requireKey(factor.getKey(), "boost of a " + kind);
+      String subject = kind + " '" + factor.getKey() + "'";
+      if (factor.getValue() == null) {
+        throw new InvalidRuleException("boost of " + subject + " is missing");
+      }
+      requireValidFactor(subject, factor.getValue());
     }
     return Map.copyOf(factors);
   }
 
-  private static Map<String, Integer> validPins(Map<String, Integer> pins) {
+  static Map<String, Integer> validPins(Map<String, Integer> pins) {
     for (Map.Entry<String, Integer> pin : pins.entrySet()) {
+      requireKey(pin.getKey(), "pin");
+      if (pin.getValue() == null) {
+        throw new InvalidRuleException("pin of item '" + pin.getKey() + "' is missing its position");
+      }
       requireValidPin(pin.getKey(), pin.getValue());
     }
     return Map.copyOf(pins);
+  }
+
+  private static void requireKey(String key, String what) {
+    if (key == null) {
+      throw new InvalidRuleException(what + " names no item or category");
+    }
   }
 
   private static <V> Map<String, V> overlay(Map<String, V> base, Map<String, V> over) {

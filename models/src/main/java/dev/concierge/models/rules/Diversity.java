@@ -11,12 +11,24 @@ public record Diversity(int maxPerCategory, int withinTop) {
   public static final Diversity OFF = new Diversity(0, 0);
 
   public Diversity {
+    requireValidCap(maxPerCategory);
+    requireValidWindow(withinTop);
+  }
+
+  /** @throws InvalidRuleException unless {@code maxPerCategory} is at least 0 */
+  public static int requireValidCap(int maxPerCategory) {
     if (maxPerCategory < 0) {
-      throw new IllegalArgumentException("max-per-category must be >= 0 (0 = no cap), was " + maxPerCategory);
+      throw new InvalidRuleException("max-per-category must be >= 0 (0 = no cap), was " + maxPerCategory);
     }
+    return maxPerCategory;
+  }
+
+  /** @throws InvalidRuleException unless {@code withinTop} is at least 0 */
+  public static int requireValidWindow(int withinTop) {
     if (withinTop < 0) {
-      throw new IllegalArgumentException("within-top must be >= 0 (0 = the request limit), was " + withinTop);
+      throw new InvalidRuleException("within-top must be >= 0 (0 = the request limit), was " + withinTop);
     }
+    return withinTop;
   }
 
   public boolean isCapped() {

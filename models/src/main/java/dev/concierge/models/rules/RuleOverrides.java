@@ -7,8 +7,10 @@ import java.util.Set;
  * What one decision request changes of the configured {@link BusinessRules}: the optional
  * {@code "rules"} object of {@code POST /v1/decisions}, shaped like {@code concierge.rules}. A
  * {@code null} setting was not given and keeps the configured value; maps and sets add to the
- * configured ones (see {@link BusinessRules#withOverrides}). Validation happens on merging, so a bad
- * factor or position fails there with a message naming it.
+ * configured ones (see {@link BusinessRules#withOverrides}). The values are checked here, against the
+ * same invariants as {@link BusinessRules}, so that overrides that exist always merge: a bad value fails
+ * where the request is read, with an {@link InvalidRuleException} naming it, never inside the
+ * customer's actor.
  *
  * @param purchased           {@code purchased}, or {@code null}
  * @param purchasedByCategory {@code purchased-by-category}: category to policy
@@ -35,11 +37,17 @@ public record RuleOverrides(
       new RuleOverrides(null, Map.of(), null, Set.of(), Map.of(), Map.of(), Map.of(), null, null);
 
   public RuleOverrides {
-    purchasedByCategory = purchasedByCategory == null ? Map.of() : Map.copyOf(purchasedByCategory);
-    excludeItems = excludeItems == null ? Set.of() : Set.copyOf(excludeItems);
-    itemBoosts = itemBoosts == null ? Map.of() : Map.copyOf(itemBoosts);
-    categoryBoosts = categoryBoosts == null ? Map.of() : Map.copyOf(categoryBoosts);
-    pins = pins == null ? Map.of() : Map.copyOf(pins);
+    purchasedByCategory = purchasedByCategory == null ? Map.of() : BusinessRules.validPolicies(purchasedByCategory);
+    excludeItems = excludeItems == null ? Set.of() : BusinessRules.validItems(excludeItems);
+    itemBoosts = itemBoosts == null ? Map.of() : BusinessRules.validFactors(itemBoosts, "item");
+    categoryBoosts = categoryBoosts == null ? Map.of() : BusinessRules.validFactors(categoryBoosts, "category");
+    pins = pins == null ? Map.of() : BusinessRules.validPins(pins);
+    if (maxPerCategory != null) {
+      Diversity.requireValidCap(maxPerCategory);
+    }
+    if (withinTop != null) {
+      Diversity.requireValidWindow(withinTop);
+    }
   }
 
   public boolean isEmpty() {

@@ -120,10 +120,10 @@ class BacktestTest {
   private static List<String> touched(FeatureState state, Vocabulary vocabulary) {
     List<String> items = new ArrayList<>();
     for (int code : state.recentItemCodes()) {
-      if (code < 0) {
+      if (code == FeatureState.EMPTY) {
         break;
       }
-      items.add(vocabulary.items().nameOf(code));
+      items.add(state.itemName(code, vocabulary));
     }
     return items;
   }

@@ -109,4 +109,43 @@ class RuleEngineInvariantsTest {
       assertEquals(expected, answer, "round " + round);
     }
   }
+
+  /**
+   * Any overrides that can be made merge into the configured rules and rank: the extremes of every
+   * value a request may carry, so that no decision fails on its rules inside the customer's actor.
+   */
+  @Test
+  void everyOverrideThatCanBeMadeMergesAndRanksEvenAtTheExtremes() {
+    BusinessRules configured =
+        new BusinessRules(PurchasedPolicy.EXCLUDE_ITEM, Map.of("c0", PurchasedPolicy.KEEP), true, Set.of("i1"),
+            Map.of("i2", 2.0), Map.of("c1", 0.5), Map.of("i3", 1), new Diversity(2, 5));
+    for (int round = 0; round < ROUNDS; round++) {
+      RuleOverrides overrides =
+          new RuleOverrides(
+              PurchasedPolicy.values()[random.nextInt(PurchasedPolicy.values().length)],
+              Map.of("c" + random.nextInt(CATEGORIES), PurchasedPolicy.EXCLUDE_CATEGORY),
+              random.nextBoolean(),
+              Set.of(anyItem()),
+              Map.of(anyItem(), extremeFactor()),
+              Map.of("c" + random.nextInt(CATEGORIES), extremeFactor()),
+              Map.of(anyItem(), extremeCount(1)),
+              extremeCount(0),
+              extremeCount(0));
+
+      List<RankedCandidate> answer =
+          RuleEngine.apply(candidates(), PurchaseHistory.NONE, configured.withOverrides(overrides), 1 + random.nextInt(MAX_LIMIT));
+
+      assertTrue(answer.size() <= MAX_LIMIT, "round " + round);
+    }
+  }
+
+  private double extremeFactor() {
+    double[] factors = {Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, 0.5, 1, 1e300, Double.MAX_VALUE};
+    return factors[random.nextInt(factors.length)];
+  }
+
+  private int extremeCount(int least) {
+    int[] counts = {least, least + 1, MAX_LIMIT, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
+    return counts[random.nextInt(counts.length)];
+  }
 }

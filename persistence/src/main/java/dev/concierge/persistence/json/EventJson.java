@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.EventType;
 import dev.concierge.models.SafeText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,6 +24,11 @@ import java.util.Optional;
 /**
  * The {@code customer-events} JSON contract: reading with validation that names the field to fix,
  * and writing the canonical form. Context values that are not strings are kept as their JSON text.
+ *
+ * <p>Both edges of a node, {@code POST /v1/events} ({@link #fromTree}) and the topic ({@link #parse}),
+ * read through here, so they refuse the same events: an event larger than {@link #MAX_EVENT_BYTES},
+ * and, on a live node, a timestamp beyond its {@link EventHorizon}. Offline readers (replay, tools)
+ * have no horizon and take any time an {@link Instant} holds.
  */
 public final class EventJson {
 
@@ -33,19 +40,27 @@ public final class EventJson {
 
   private final ObjectMapper mapper;
   private final ObjectReader reader;
+  private final EventHorizon horizon;
 
+  /** For offline readers: every representable time is taken. */
   public EventJson(ObjectMapper mapper) {
-    this.mapper = mapper;
-    this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this(mapper, EventHorizon.NONE);
   }
 
+  /** For a live node: a timestamp beyond {@code horizon} is refused. */
+  public EventJson(ObjectMapper mapper, EventHorizon horizon) {
+    this.mapper = mapper;
+    this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.horizon = horizon;
+  }
+
+  /** One record of the topic; its size is the record's. */
   public ParsedEvent parse(byte[] json) {
     if (json == null || json.length == 0) {
       return new ParsedEvent.Invalid("the record has no value; expected an event JSON object");
     }
     if (json.length > MAX_EVENT_BYTES) {
-      return new ParsedEvent.Invalid(
-          "the record is " + json.length + " bytes; an event is at most " + MAX_EVENT_BYTES + " bytes");
+      return new ParsedEvent.Invalid(tooLarge("the record", json.length));
     }
     JsonNode node;
     try {
@@ -54,10 +69,25 @@ public final class EventJson {
       // Jackson's message quotes the offending input
       return new ParsedEvent.Invalid("not valid JSON: " + SafeText.of(firstLine(e.getMessage()), JSON_ERROR_CHARACTERS));
     }
-    return fromTree(node);
+    return read(node);
   }
 
+  /**
+   * One event of a larger document, such as a request body. Its size is that of the record it will
+   * be on the topic, {@link #write}'s form, so that whatever is accepted here ingestion takes too.
+   */
   public ParsedEvent fromTree(JsonNode node) {
+    ParsedEvent parsed = read(node);
+    if (parsed instanceof ParsedEvent.Valid valid) {
+      long bytes = writtenSize(valid.event());
+      if (bytes > MAX_EVENT_BYTES) {
+        return new ParsedEvent.Invalid(tooLarge("the event as written to the topic", bytes));
+      }
+    }
+    return parsed;
+  }
+
+  private ParsedEvent read(JsonNode node) {
     if (node == null || !node.isObject()) {
       return new ParsedEvent.Invalid("expected an event JSON object");
     }
@@ -70,7 +100,7 @@ public final class EventJson {
               .orElseThrow(() -> new InvalidEventField(
                   "field 'type' must be one of " + EventType.wireNames() + ", was '" + SafeText.of(typeName) + "'"));
       String itemId = requiredId(node, "itemId");
-      Instant timestamp = timestamp(requiredText(node, "timestamp"));
+      Instant timestamp = notBeyondHorizon(timestamp(requiredText(node, "timestamp")));
       Double price = optionalPrice(node);
       int quantity = optionalQuantity(node);
       String sessionId =
@@ -85,6 +115,18 @@ public final class EventJson {
 
   public byte[] write(CustomerEvent event) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(WRITE_BUFFER_BYTES);
+    write(event, out);
+    return out.toByteArray();
+  }
+
+  // counted, not kept: the size is all fromTree needs
+  private long writtenSize(CustomerEvent event) {
+    ByteCount count = new ByteCount();
+    write(event, count);
+    return count.bytes;
+  }
+
+  private void write(CustomerEvent event, OutputStream out) {
     try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("eventId", event.eventId());
@@ -110,7 +152,19 @@ public final class EventJson {
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
-    return out.toByteArray();
+  }
+
+  private static String tooLarge(String what, long bytes) {
+    return what + " is " + bytes + " bytes; an event is at most " + MAX_EVENT_BYTES + " bytes";
+  }
+
+  private Instant notBeyondHorizon(Instant timestamp) {
+    if (horizon.isBeyond(timestamp)) {
+      throw new InvalidEventField("field 'timestamp' must not be later than "
+          + Instant.ofEpochMilli(horizon.latestMillis()) + " (this node's clock plus the future skew it allows), was "
+          + timestamp + "; send events as they happen");
+    }
+    return timestamp;
   }
 
   private static String requiredId(JsonNode node, String field) {
@@ -196,6 +250,21 @@ public final class EventJson {
       return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("a parsed tree always writes back", e);
+    }
+  }
+
+  /** Counts what is written to it and keeps nothing. */
+  private static final class ByteCount extends OutputStream {
+    private long bytes;
+
+    @Override
+    public void write(int b) {
+      bytes++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      bytes += len;
     }
   }
 

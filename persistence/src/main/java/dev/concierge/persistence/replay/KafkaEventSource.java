@@ -20,8 +20,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * The {@code customer-events} topic, read by a plain Kafka consumer: partitions assigned by hand,
  * no consumer group, nothing committed, so a replay never disturbs the live ingestion. Records are
- * checked with {@link EventJson}, exactly as ingestion checks them: what ingestion dead-letters,
- * replay skips and counts.
+ * checked with {@link EventJson}, as ingestion checks them: what ingestion dead-letters, replay skips
+ * and counts. The one exception is a timestamp too far ahead of the ingesting node's clock, which
+ * replay cannot know: it takes that event at its own time.
  *
  * <p>Each partition starts at {@code offsetsForTimes(from - lateness)} and ends at its end offset as
  * of {@link #open} (later records are not part of the replay), or earlier, at the first event at or
@@ -139,6 +140,8 @@ public final class KafkaEventSource implements EventSource {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     // a mistyped topic name must be an error, not a new empty topic
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    // as ingestion reads: the events of a POST /v1/events whose transaction aborted never counted
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
     props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.stallTimeout().toMillis());
     return props;

@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.EventHorizon;
 import dev.concierge.models.EventType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +26,9 @@ class EventJsonTest {
   private static final String CONTRACT_EXAMPLE =
       "{\"eventId\":\"e-1\",\"customerId\":\"c-42\",\"type\":\"view\",\"itemId\":\"sku-7\","
           + "\"timestamp\":\"2026-11-26T10:00:00Z\"}";
+
+  private static final EventHorizon LIVE_HORIZON =
+      new EventHorizon.Live(Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC), Duration.ofHours(1));
 
   private final EventJson json = new EventJson(new ObjectMapper());
 
@@ -98,6 +108,81 @@ class EventJsonTest {
 
     ParsedEvent.Invalid invalid = assertInstanceOf(ParsedEvent.Invalid.class, json.parse(latin1));
     assertTrue(invalid.reason().startsWith("not valid JSON"), invalid.reason());
+  }
+
+  @Test
+  void aLiveNodeRefusesATimestampBeyondItsHorizonOnEitherPathNamingTheField() {
+    EventJson live = new EventJson(new ObjectMapper(), LIVE_HORIZON);
+    String farFuture = eventAt("+1000000000-01-01T00:00:00Z");
+
+    ParsedEvent.Invalid fromRecord =
+        assertInstanceOf(ParsedEvent.Invalid.class, live.parse(farFuture.getBytes(StandardCharsets.UTF_8)));
+    ParsedEvent.Invalid fromTree = assertInstanceOf(ParsedEvent.Invalid.class, live.fromTree(tree(farFuture)));
+
+    assertTrue(fromRecord.reason().startsWith("field 'timestamp' must not be later than 2026-11-26T11:00:00Z"),
+        fromRecord.reason());
+    assertEquals(fromRecord, fromTree, "both edges give the same reason");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"2026-11-26T11:00:00Z", "2026-11-26T10:00:00Z", "1970-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z"})
+  void aLiveNodeTakesTimestampsUpToItsHorizonAndAnyOlderOneForBackfills(String timestamp) {
+    EventJson live = new EventJson(new ObjectMapper(), LIVE_HORIZON);
+
+    assertInstanceOf(ParsedEvent.Valid.class, live.parse(eventAt(timestamp).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void offlineReadersTakeAnyRepresentableTime() {
+    assertEquals(Instant.MAX, valid(eventAt(Instant.MAX.toString())).timestamp());
+  }
+
+  @Test
+  void anEventFromATreeIsRefusedWhenItsRecordWouldBeOverTheLimitSoIngestionNeverRefusesWhatWasAccepted() {
+    CustomerEvent atTheLimit = eventWrittenIn(EventJson.MAX_EVENT_BYTES);
+    CustomerEvent overTheLimit = eventWrittenIn(EventJson.MAX_EVENT_BYTES + 1);
+
+    assertInstanceOf(ParsedEvent.Valid.class, json.fromTree(tree(new String(json.write(atTheLimit), StandardCharsets.UTF_8))));
+    assertInstanceOf(ParsedEvent.Valid.class, json.parse(json.write(atTheLimit)), "ingestion takes its record");
+    ParsedEvent.Invalid invalid = assertInstanceOf(ParsedEvent.Invalid.class,
+        json.fromTree(tree(new String(json.write(overTheLimit), StandardCharsets.UTF_8))));
+    assertTrue(invalid.reason().contains("an event is at most " + EventJson.MAX_EVENT_BYTES + " bytes"), invalid.reason());
+  }
+
+  @Test
+  void theWrittenSizeCountsContextValuesAsTheyWillBeWrittenNotAsTheyCame() {
+    // a nested value is kept as its JSON text, a string whose quotes are escaped again when written:
+    // the request holds it in fewer bytes than the record it would become
+    String quotes = "\\\"".repeat(EventJson.MAX_EVENT_BYTES / 3);
+    String body = CONTRACT_EXAMPLE.replace("}", ",\"context\":{\"nested\":{\"q\":\"" + quotes + "\"}}}");
+    assertTrue(body.length() < EventJson.MAX_EVENT_BYTES, "the request's event is under the limit");
+
+    ParsedEvent.Invalid invalid = assertInstanceOf(ParsedEvent.Invalid.class, json.fromTree(tree(body)));
+    assertTrue(invalid.reason().contains("an event is at most"), invalid.reason());
+  }
+
+  private static String eventAt(String timestamp) {
+    return CONTRACT_EXAMPLE.replace("2026-11-26T10:00:00Z", timestamp);
+  }
+
+  /** An event whose record, as {@link EventJson#write} makes it, is exactly {@code bytes} long. */
+  private CustomerEvent eventWrittenIn(int bytes) {
+    CustomerEvent empty = valid(CONTRACT_EXAMPLE);
+    int overhead = json.write(withPadding(empty, "")).length;
+    return withPadding(empty, "x".repeat(bytes - overhead));
+  }
+
+  private static CustomerEvent withPadding(CustomerEvent event, String padding) {
+    return new CustomerEvent(event.eventId(), event.customerId(), event.type(), event.itemId(), event.timestamp(),
+        event.price(), event.quantity(), event.sessionId(), Map.of("padding", padding));
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return new ObjectMapper().readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private CustomerEvent valid(String record) {
