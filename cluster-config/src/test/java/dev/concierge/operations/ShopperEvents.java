@@ -68,7 +68,7 @@ final class ShopperEvents implements AutoCloseable {
     long next = System.nanoTime();
     for (int n = 0; n < count; ) {
       for (int i = 0; i < perBatch && n < count; i++, n++) {
-        sendUnique(runId);
+        sendUnique(runId, customer(random.nextInt(customers)), type());
         if (serial % DUPLICATE_EVERY == 0) {
           duplicates.incrementAndGet();
           publish(recent[random.nextInt((int) Math.min(serial, RECENT))]);
@@ -81,15 +81,25 @@ final class ShopperEvents implements AutoCloseable {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
     }
+    flushed();
+  }
+
+  /** Sends {@code count} unique views of one customer at once, as a shopper on a spree (or a bot) would. */
+  void burst(String runId, String customer, int count) {
+    for (int n = 0; n < count; n++) {
+      sendUnique(runId, customer, TYPES.indexOf("view"));
+    }
+    flushed();
+  }
+
+  private void flushed() {
     producer.flush();
     if (failure.get() != null) {
       throw new AssertionError("producing to " + topic + " failed", failure.get());
     }
   }
 
-  private void sendUnique(String runId) {
-    String customer = customer(random.nextInt(customers));
-    int type = type();
+  private void sendUnique(String runId, String customer, int type) {
     String json = "{\"eventId\":\"" + runId + "-" + serial + "\",\"customerId\":\"" + customer
         + "\",\"type\":\"" + TYPES.get(type) + "\",\"itemId\":\"sku-" + random.nextInt(items)
         + "\",\"timestamp\":\"" + Instant.now() + "\"}";

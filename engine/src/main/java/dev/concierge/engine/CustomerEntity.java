@@ -8,6 +8,8 @@ import dev.concierge.models.FeatureState;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
+import dev.concierge.models.KafkaSource;
+import dev.concierge.models.PersistedOffsets;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.engine.model.ActiveModel;
@@ -38,9 +40,11 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 /**
  * One shopper, sharded across the cluster and event-sourced to Cassandra.
  *
- * <p>{@link RecordEvents} persists an {@link EventRecorded} for each of its events whose id is not in
- * the dedupe window, all of them in one atomic write; the event handler folds each into the compact
- * {@link FeatureState} with the feature function of models/. {@link Decide} ranks the catalog for the shopper from the live features, and
+ * <p>{@link RecordEvents} persists an {@link EventRecorded} for each of its events not recorded before,
+ * all of them in one atomic write; the event handler folds each into the compact {@link FeatureState}
+ * with the feature function of models/. A record Kafka delivers again is recognised exactly, by its
+ * offset ({@link PersistedOffsets}); an event a client sent twice, by its id within the dedupe window.
+ * {@link Decide} ranks the catalog for the shopper from the live features, and
  * {@link GetFeatures} returns an immutable copy of them. The state is mutable and changed by the event
  * handler; a decision changes only how it codes items (the shared codes of items the catalog took in
  * since, {@link FeatureState#adoptSharedCodes}), never what it says. Snapshots take an immutable copy
@@ -58,15 +62,23 @@ public final class CustomerEntity
   public sealed interface Command extends KryoSerializable {}
 
   /**
-   * Record events of this customer, each exactly once per event id within the dedupe window. Those not
-   * seen before are persisted together or not at all, so that the command asked again after its persist
-   * landed is recognised whole, provided it holds no more events than the window.
+   * Record events of this customer: each record of the events topic once, and each event id once within
+   * the dedupe window. Those not recorded before are persisted together or not at all, so that the
+   * command asked again after its persist landed is recognised whole, by its offsets.
    */
-  public record RecordEvents(List<CustomerEvent> events, ActorRef<EventAcks> replyTo) implements Command {
+  public record RecordEvents(List<SourcedEvent> events, ActorRef<EventAcks> replyTo) implements Command {
     public RecordEvents {
       events = List.copyOf(events);
     }
   }
+
+  /**
+   * An event and where ingestion read it.
+   *
+   * @param source its record of the events topic, or {@code null} for an event that did not come from
+   *     Kafka: only its id then tells a repeat
+   */
+  public record SourcedEvent(CustomerEvent event, KafkaSource source) implements KryoSerializable {}
 
   /** Rank items for this shopper, under the configured business rules changed by {@code rules}. */
   public record Decide(DecisionQuery query, RuleOverrides rules, ActorRef<Decision> replyTo) implements Command {}
@@ -97,19 +109,21 @@ public final class CustomerEntity
   }
 
   /**
-   * The in-memory state: compact live features plus the dedupe window, changed in place by the event
-   * handler. The empty state is the exception: Pekko keeps the object {@link #emptyState()} gave and
-   * starts from it again when the actor restarts after a failed persist, so the first event replaces
-   * it with a fresh state instead of changing it.
+   * The in-memory state: compact live features, the dedupe window and the persisted offsets, changed in
+   * place by the event handler. The empty state is the exception: Pekko keeps the object
+   * {@link #emptyState()} gave and starts from it again when the actor restarts after a failed persist,
+   * so the first event replaces it with a fresh state instead of changing it.
    */
   public static final class State {
     private final FeatureState features;
     private final EventIdWindow recentEventIds;
+    private final PersistedOffsets persistedOffsets;
     private final boolean empty;
 
-    State(FeatureState features, EventIdWindow recentEventIds, boolean empty) {
+    State(FeatureState features, EventIdWindow recentEventIds, PersistedOffsets persistedOffsets, boolean empty) {
       this.features = features;
       this.recentEventIds = recentEventIds;
+      this.persistedOffsets = persistedOffsets;
       this.empty = empty;
     }
 
@@ -117,8 +131,10 @@ public final class CustomerEntity
       return features;
     }
 
-    public boolean hasSeen(String eventId) {
-      return recentEventIds.contains(eventId);
+    /** Its record was persisted (a Kafka redelivery), or its id is among the recent ones (a client's retry). */
+    public boolean hasRecorded(SourcedEvent sourced) {
+      return (sourced.source() != null && persistedOffsets.covers(sourced.source()))
+          || recentEventIds.contains(sourced.event().eventId());
     }
   }
 
@@ -158,7 +174,8 @@ public final class CustomerEntity
   }
 
   private State freshState(boolean empty) {
-    return new State(new FeatureState(settings.features()), new EventIdWindow(settings.dedupeWindow()), empty);
+    return new State(
+        new FeatureState(settings.features()), new EventIdWindow(settings.dedupeWindow()), new PersistedOffsets(), empty);
   }
 
   @Override
@@ -178,11 +195,12 @@ public final class CustomerEntity
     List<EventRecorded> fresh = new ArrayList<>(command.events().size());
     // the window learns of an event only once it is persisted, so a repeat within the command is caught here
     Set<String> inThisCommand = new HashSet<>();
-    for (CustomerEvent event : command.events()) {
-      boolean duplicate = state.hasSeen(event.eventId()) || !inThisCommand.add(event.eventId());
+    for (SourcedEvent sourced : command.events()) {
+      CustomerEvent event = sourced.event();
+      boolean duplicate = state.hasRecorded(sourced) || !inThisCommand.add(event.eventId());
       acks.add(new EventAck(event.eventId(), duplicate));
       if (!duplicate) {
-        fresh.add(new EventRecorded(event, catalog.categoryOf(event.itemId())));
+        fresh.add(new EventRecorded(event, catalog.categoryOf(event.itemId()), sourced.source()));
       }
     }
     EventAcks reply = new EventAcks(acks);
@@ -225,6 +243,9 @@ public final class CustomerEntity
     State live = state.empty ? freshState(false) : state;
     live.features.apply(recorded.event(), recorded.category(), vocabulary, settings.features(), context.horizon());
     live.recentEventIds.add(recorded.event().eventId());
+    if (recorded.source() != null) {
+      live.persistedOffsets.advanceTo(recorded.source());
+    }
     return live;
   }
 
@@ -238,7 +259,8 @@ public final class CustomerEntity
     return new SnapshotAdapter<>() {
       @Override
       public Object toJournal(State state) {
-        return new CustomerSnapshot(state.features.view(vocabulary), state.recentEventIds.keys());
+        return new CustomerSnapshot(
+            state.features.view(vocabulary), state.recentEventIds.keys(), state.persistedOffsets.highest());
       }
 
       @Override
@@ -247,6 +269,7 @@ public final class CustomerEntity
         return new State(
             FeatureState.of(snapshot.features(), vocabulary, settings.features()),
             EventIdWindow.of(settings.dedupeWindow(), snapshot.recentEventKeys()),
+            PersistedOffsets.of(snapshot.highestOffsets()),
             false);
       }
     };

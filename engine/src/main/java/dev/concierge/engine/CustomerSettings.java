@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * @param snapshotEvery  a snapshot is taken after this many events
  * @param keepSnapshots  how many snapshots are kept (older ones and their events are not deleted)
- * @param dedupeWindow   how many recent event ids each customer remembers to drop redeliveries
+ * @param dedupeWindow   how many recent event ids each customer remembers, to drop an event a client sent
+ *                       twice (a Kafka redelivery is dropped by its offset instead)
  */
 public record CustomerSettings(
     int snapshotEvery,

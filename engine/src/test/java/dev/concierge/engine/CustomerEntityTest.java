@@ -1,7 +1,5 @@
 package dev.concierge.engine;
 
-import dev.concierge.engine.sharding.CustomerShards;
-import dev.concierge.engine.sharding.ShardActivity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,24 +13,23 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.CustomerSnapshot;
 import dev.concierge.models.DecisionQuery;
-import dev.concierge.models.EventHorizon;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
+import dev.concierge.models.KafkaSource;
+import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import dev.concierge.models.Interner;
 import dev.concierge.models.RankedItem;
-import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.models.Vocabulary;
-import dev.concierge.models.recommend.Recommender;
-import dev.concierge.models.recommend.ServingModel;
-import dev.concierge.models.recommend.TrendingItems;
-import dev.concierge.models.rules.BusinessRules;
 import dev.concierge.models.rules.RuleOverrides;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
 import java.util.Set;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
@@ -40,7 +37,15 @@ import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.persistence.testkit.JournalOperation;
+import org.apache.pekko.persistence.testkit.ProcessingPolicy;
+import org.apache.pekko.persistence.testkit.ProcessingResult;
+import org.apache.pekko.persistence.testkit.ProcessingSuccess;
+import org.apache.pekko.persistence.testkit.WriteEvents;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.SnapshotTestKit;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,13 +61,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(LogCapturingExtension.class)
 class CustomerEntityTest {
 
-  private static final int SHARDS = 10;
-  private static final int ACTIVITY_SAMPLES = 12;
 
   private static final int SNAPSHOT_EVERY = 3;
-  private static final int POPULAR_PER_LIST = 20;
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-  private static final Duration SKEW = Duration.ofHours(1);
+  // a customer's share of the uncommitted tail: far more than the dedupe window (32) remembers
+  private static final int TAIL_EVENTS = 120;
+  // a multiple of SNAPSHOT_EVERY, so that a snapshot follows the last event of the tail
+  private static final int GROUP = 6;
+  private static final int REDELIVERED_GROUP = 7;
+  private static final long FIRST_OFFSET = 4_000;
+  private static final int NEVER_SNAPSHOT = Integer.MAX_VALUE;
+  private static final Duration SLOW_WRITE = Duration.ofMillis(150);
+  private static final Duration IMPATIENT = Duration.ofMillis(20);
+  private static final Duration PATIENT = Duration.ofSeconds(10);
+  private static final Duration SKEW = TestCustomerContext.MAX_FUTURE_SKEW;
 
   @JUnit5TestKit
   ActorTestKit testKit =
@@ -288,15 +300,191 @@ class CustomerEntityTest {
   }
 
   @Test
-  void theSnapshotHoldsTheFeaturesAndTheDedupeWindowAndSurvivesSerialization() {
-    record(event("e-1", EventType.VIEW, "shoe-1", 0));
-    record(event("e-2", EventType.PURCHASE, "tent-1", 1));
+  void theSnapshotHoldsTheFeaturesTheDedupeWindowAndTheHighWaterMarksAndSurvivesSerialization() {
+    recording(customer, List.of(
+        new SourcedEvent(event("e-1", EventType.VIEW, "shoe-1", 0), new KafkaSource(2, 40)),
+        new SourcedEvent(event("e-2", EventType.PURCHASE, "tent-1", 1), new KafkaSource(0, 7))));
 
     CustomerSnapshot snapshot = (CustomerSnapshot) customerSnapshotAdapter().toJournal(customer.getState());
 
     assertEquals(picture(customer.getState()), snapshot.features());
     assertEquals(List.of(EventIdWindow.keyOf("e-1"), EventIdWindow.keyOf("e-2")), snapshot.recentEventKeys());
+    assertEquals(List.of(new KafkaSource(0, 7), new KafkaSource(2, 40)), snapshot.highestOffsets());
     testKit.serializationTestKit().verifySerialization(snapshot, true);
+  }
+
+  @Test
+  void aCommandWithSourcedAndUnsourcedEventsAndTheEventItPersistsSurviveSerialization() {
+    SourcedEvent fromKafka =
+        new SourcedEvent(event("e-1", EventType.VIEW, "shoe-1", 0), new KafkaSource(7, 9_000_000_000L));
+    SourcedEvent fromElsewhere = new SourcedEvent(event("e-2", EventType.CLICK, "shoe-2", 1), null);
+    ActorRef<CustomerEntity.EventAcks> replyTo = testKit.<CustomerEntity.EventAcks>createTestProbe().ref();
+
+    testKit.serializationTestKit().verifySerialization(
+        new CustomerEntity.RecordEvents(List.of(fromKafka, fromElsewhere), replyTo), true);
+    testKit.serializationTestKit().verifySerialization(
+        new EventRecorded(fromKafka.event(), "shoes", fromKafka.source()), true);
+  }
+
+  @Test
+  void anEventFromKafkaIsPersistedWithItsSource() {
+    SourcedEvent view = new SourcedEvent(event("e-1", EventType.VIEW, "shoe-1", 0), new KafkaSource(3, 1_000));
+
+    var result = recording(customer, List.of(view));
+
+    assertEquals(new EventRecorded(view.event(), "shoes", view.source()), result.event());
+  }
+
+  @Test
+  void aRedeliveryOfTheWholeUncommittedTailCountsNothingTwiceHoweverLong() {
+    List<SourcedEvent> tail = fromKafka("tail", TAIL_EVENTS);
+    recordInGroups(customer, tail, GROUP);
+
+    // redelivered groups need not be cut as the first ones were
+    for (List<SourcedEvent> group : groups(tail, REDELIVERED_GROUP)) {
+      var again = recording(customer, group);
+      assertTrue(again.hasNoEvents(), "a redelivered record is persisted again: " + again.events());
+      assertTrue(again.reply().acks().stream().allMatch(CustomerEntity.EventAck::duplicate), again.reply().toString());
+    }
+
+    assertEquals(TAIL_EVENTS, picture(customer.getState()).events().view());
+  }
+
+  @Test
+  void aClientsRetryOfAnEventWithANewOffsetIsStillDroppedByItsId() {
+    CustomerEvent view = event("e-1", EventType.VIEW, "shoe-1", 0);
+    recording(customer, List.of(new SourcedEvent(view, new KafkaSource(0, 10))));
+
+    var retried = recording(customer, List.of(new SourcedEvent(view, new KafkaSource(0, 11))));
+
+    assertTrue(retried.hasNoEvents());
+    assertEquals(1, picture(retried.state()).events().view());
+  }
+
+  @Test
+  void aRecordOfAnotherPartitionIsNotTakenForARedeliveryOfThisOne() {
+    recording(customer, List.of(new SourcedEvent(event("e-1", EventType.VIEW, "shoe-1", 0), new KafkaSource(1, 500))));
+
+    var other =
+        recording(customer, List.of(new SourcedEvent(event("e-2", EventType.VIEW, "shoe-2", 1), new KafkaSource(2, 3))));
+
+    assertFalse(other.reply().acks().get(0).duplicate());
+    assertEquals(2, picture(other.state()).events().view());
+  }
+
+  @Test
+  void theHighWaterMarksSurviveRecoveryFromASnapshot() {
+    List<SourcedEvent> tail = fromKafka("snap", TAIL_EVENTS);
+    recordInGroups(customer, tail, GROUP);
+    long lastSnapshot = SnapshotTestKit.create(testKit.system()).persistedInStorage("Customer|c-42").stream()
+        .mapToLong(snapshot -> snapshot.first().sequenceNr()).max().orElse(0);
+    assertEquals(TAIL_EVENTS, lastSnapshot, "recovery starts from a snapshot of every event");
+
+    customer.restart();
+
+    assertRedeliveryCountsNothing(customer, tail);
+  }
+
+  @Test
+  void theHighWaterMarksSurviveRecoveryFromTheJournal() {
+    CustomerSettings settings = CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
+    CustomerSettings noSnapshots = new CustomerSettings(
+        NEVER_SNAPSHOT, settings.keepSnapshots(), settings.dedupeWindow(), settings.features(), settings.recommender());
+    var journalOnly = EventSourcedBehaviorTestKit.<CustomerEntity.Command, EventRecorded, CustomerEntity.State>create(
+        testKit.system(), CustomerEntity.create("c-journal", context(noSnapshots)),
+        EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+    journalOnly.clear();
+    List<SourcedEvent> tail = fromKafka("journal", TAIL_EVENTS);
+    recordInGroups(journalOnly, tail, GROUP);
+
+    journalOnly.restart();
+
+    assertTrue(SnapshotTestKit.create(testKit.system()).persistedInStorage("Customer|c-journal").isEmpty());
+    assertRedeliveryCountsNothing(journalOnly, tail);
+  }
+
+  @Test
+  void groupsAskedAgainAfterAPersistSlowerThanTheAskTimeoutAreDroppedByOffset() throws Exception {
+    PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
+    journal.withPolicy(new SlowWrites("Customer|c-slow", SLOW_WRITE));
+    try {
+      CustomerSettings settings =
+          CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
+      ActorRef<CustomerEntity.Command> slow = testKit.spawn(CustomerEntity.create("c-slow", context(settings)));
+      List<List<SourcedEvent>> groups = groups(fromKafka("slow", TAIL_EVENTS), GROUP);
+
+      // the customer's events keep coming while its first write is still under way: every ask times out
+      List<CompletableFuture<CustomerEntity.EventAcks>> first =
+          groups.stream().map(group -> ask(slow, group, IMPATIENT)).toList();
+      for (CompletableFuture<CustomerEntity.EventAcks> ask : first) {
+        assertThrows(ExecutionException.class, () -> ask.get(), "the ask outlives the write it waits for");
+      }
+      // then each group is asked again, as ingestion does with an unconfirmed one, long after later ids came
+      for (List<SourcedEvent> group : groups) {
+        CustomerEntity.EventAcks acks = ask(slow, group, PATIENT).get();
+        assertTrue(acks.acks().stream().allMatch(CustomerEntity.EventAck::duplicate), acks.toString());
+      }
+
+      CustomerFeatures features = AskPattern.<CustomerEntity.Command, CustomerFeatures>ask(
+          slow, CustomerEntity.GetFeatures::new, PATIENT, testKit.scheduler()).toCompletableFuture().get();
+      assertEquals(TAIL_EVENTS, features.events().view(), "every event once, though most were asked twice");
+    } finally {
+      journal.resetPolicy();
+    }
+  }
+
+  private CompletableFuture<CustomerEntity.EventAcks> ask(
+      ActorRef<CustomerEntity.Command> customer, List<SourcedEvent> group, Duration timeout) {
+    return AskPattern.<CustomerEntity.Command, CustomerEntity.EventAcks>ask(
+        customer, replyTo -> new CustomerEntity.RecordEvents(group, replyTo), timeout, testKit.scheduler())
+        .toCompletableFuture();
+  }
+
+  /** A journal that takes its time over one customer's writes and then succeeds. */
+  private record SlowWrites(String persistenceId, Duration delay) implements ProcessingPolicy<JournalOperation> {
+    @Override
+    public ProcessingResult tryProcess(String id, JournalOperation operation) {
+      if (id.equals(persistenceId) && operation instanceof WriteEvents) {
+        // the test journal writes on its plugin's thread, so sleeping there holds back this write and the next
+        try {
+          Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return ProcessingSuccess.getInstance();
+    }
+  }
+
+  private void assertRedeliveryCountsNothing(
+      EventSourcedBehaviorTestKit<CustomerEntity.Command, EventRecorded, CustomerEntity.State> recovered,
+      List<SourcedEvent> tail) {
+    for (List<SourcedEvent> group : groups(tail, REDELIVERED_GROUP)) {
+      assertTrue(recording(recovered, group).hasNoEvents(), "nothing of the redelivered tail is persisted again");
+    }
+    assertEquals(tail.size(), picture(recovered.getState()).events().view());
+  }
+
+  // one view per record of partition 3, at consecutive offsets, as a customer's events arrive from Kafka
+  private static List<SourcedEvent> fromKafka(String prefix, int count) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> new SourcedEvent(
+            event(prefix + "-" + i, EventType.VIEW, "shoe-" + (1 + i % 3), i), new KafkaSource(3, FIRST_OFFSET + i)))
+        .toList();
+  }
+
+  private static void recordInGroups(
+      EventSourcedBehaviorTestKit<CustomerEntity.Command, EventRecorded, CustomerEntity.State> customer,
+      List<SourcedEvent> events, int groupSize) {
+    for (List<SourcedEvent> group : groups(events, groupSize)) {
+      assertEquals(group.size(), recording(customer, group).events().size());
+    }
+  }
+
+  private static List<List<SourcedEvent>> groups(List<SourcedEvent> events, int size) {
+    return IntStream.range(0, (events.size() + size - 1) / size)
+        .mapToObj(g -> events.subList(g * size, Math.min(events.size(), (g + 1) * size)))
+        .toList();
   }
 
   private SnapshotAdapter<CustomerEntity.State> customerSnapshotAdapter() {
@@ -305,13 +493,7 @@ class CustomerEntityTest {
   }
 
   private CustomerContext context(CustomerSettings settings) {
-    return new CustomerContext(
-        settings, () -> catalog, vocabulary,
-        customerId -> new ActiveModel.Served(ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST), null, null),
-        new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
-        new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(),
-        new EventHorizon.Live(Clock.systemUTC(), SKEW),
-        CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
+    return TestCustomerContext.of(settings, catalog, vocabulary);
   }
 
   private CustomerFeatures picture(CustomerEntity.State state) {
@@ -322,9 +504,17 @@ class CustomerEntityTest {
     recording(event);
   }
 
+  // events that did not come from Kafka: only their ids tell a repeat
   private CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks>
       recording(CustomerEvent... events) {
-    return customer.runCommand(replyTo -> new CustomerEntity.RecordEvents(List.of(events), replyTo));
+    return recording(customer, Arrays.stream(events).map(event -> new SourcedEvent(event, null)).toList());
+  }
+
+  private static CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks>
+      recording(
+          EventSourcedBehaviorTestKit<CustomerEntity.Command, EventRecorded, CustomerEntity.State> customer,
+          List<SourcedEvent> events) {
+    return customer.runCommand(replyTo -> new CustomerEntity.RecordEvents(events, replyTo));
   }
 
   private List<RankedItem> decide(DecisionQuery query) {

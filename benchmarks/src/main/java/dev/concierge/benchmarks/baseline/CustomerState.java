@@ -6,6 +6,7 @@ import dev.concierge.models.CustomerSnapshot;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.Vocabulary;
+import java.util.List;
 
 /**
  * One customer's keyed state in the writer, as a Flink job would hold it: the compact features and
@@ -51,6 +52,7 @@ final class CustomerState {
 
   /** What Redis holds for the customer: the features by name, and the dedupe window. */
   CustomerSnapshot snapshot(Vocabulary vocabulary) {
-    return new CustomerSnapshot(features.view(vocabulary), recentEventIds.keys());
+    // the baseline keeps no Kafka offsets: it dedupes by its window alone
+    return new CustomerSnapshot(features.view(vocabulary), recentEventIds.keys(), List.of());
   }
 }

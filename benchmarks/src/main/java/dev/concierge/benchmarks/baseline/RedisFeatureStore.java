@@ -66,7 +66,8 @@ final class RedisFeatureStore {
                       customerId,
                       new CustomerSnapshot(
                           codec.decode(features.getValue()),
-                          eventKeys.hasValue() ? FeatureCodec.decodeEventKeys(eventKeys.getValue()) : List.of()));
+                          eventKeys.hasValue() ? FeatureCodec.decodeEventKeys(eventKeys.getValue()) : List.of(),
+                          List.of()));
                 }
               });
               return stored;

@@ -7,6 +7,7 @@ import dev.concierge.models.Catalog;
 import dev.concierge.models.CustomerSnapshot;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.Vocabulary;
+import java.util.List;
 
 /**
  * Customers holding the standard feature set (every list, the affinity and the dedupe window full), built
@@ -33,7 +34,7 @@ public final class FullCustomers {
   /** The snapshot {@code CustomerEntity} would take of customer number {@code customer}. */
   public CustomerSnapshot snapshot(int customer) {
     CompactState state = full(customer);
-    return new CustomerSnapshot(state.features().view(workload.vocabulary()), state.recentEventIds().keys());
+    return new CustomerSnapshot(state.features().view(workload.vocabulary()), state.recentEventIds().keys(), List.of());
   }
 
   public static String customerId(int customer) {

@@ -8,6 +8,7 @@ import dev.concierge.models.CustomerSnapshot;
 import dev.concierge.models.EventCounts;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
+import dev.concierge.models.KafkaSource;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.RecentItems;
 import dev.concierge.models.SessionFeatures;
@@ -40,14 +41,25 @@ final class SerializableMirrors {
     }
   }
 
-  record Recorded(Event event, String category) implements Serializable {
+  record Source(int partition, long offset) implements Serializable {
+
+    static Source of(KafkaSource source) {
+      return source == null ? null : new Source(source.partition(), source.offset());
+    }
+
+    KafkaSource domain() {
+      return new KafkaSource(partition, offset);
+    }
+  }
+
+  record Recorded(Event event, String category, Source source) implements Serializable {
 
     static Recorded of(EventRecorded recorded) {
-      return new Recorded(Event.of(recorded.event()), recorded.category());
+      return new Recorded(Event.of(recorded.event()), recorded.category(), Source.of(recorded.source()));
     }
 
     EventRecorded domain() {
-      return new EventRecorded(event.domain(), category);
+      return new EventRecorded(event.domain(), category, source == null ? null : source.domain());
     }
   }
 
@@ -103,14 +115,16 @@ final class SerializableMirrors {
     }
   }
 
-  record Snapshot(Features features, List<Long> recentEventKeys) implements Serializable {
+  record Snapshot(Features features, List<Long> recentEventKeys, List<Source> highestOffsets) implements Serializable {
 
     static Snapshot of(CustomerSnapshot snapshot) {
-      return new Snapshot(Features.of(snapshot.features()), snapshot.recentEventKeys());
+      return new Snapshot(Features.of(snapshot.features()), snapshot.recentEventKeys(),
+          snapshot.highestOffsets().stream().map(Source::of).toList());
     }
 
     CustomerSnapshot domain() {
-      return new CustomerSnapshot(features.domain(), recentEventKeys);
+      return new CustomerSnapshot(features.domain(), recentEventKeys,
+          highestOffsets.stream().map(Source::domain).toList());
     }
   }
 

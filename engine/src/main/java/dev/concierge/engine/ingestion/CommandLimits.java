@@ -3,7 +3,7 @@ package dev.concierge.engine.ingestion;
 /**
  * The most one {@code RecordEvents} command carries to a customer's actor.
  *
- * @param events at most this many events: one atomic write, recognised whole by the dedupe window
+ * @param events at most this many events: one atomic write, recognised whole by its offsets when asked again
  * @param bytes  at most this many bytes of event records, so that the command fits one remoting frame
  *               when the customer lives on another node; a single larger event still goes, alone
  */

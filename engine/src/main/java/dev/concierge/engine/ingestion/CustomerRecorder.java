@@ -1,6 +1,7 @@
 package dev.concierge.engine.ingestion;
 
 import dev.concierge.engine.CustomerEntity;
+import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.models.CustomerEvent;
 import java.util.ArrayList;
@@ -20,10 +21,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A group its actor does not confirm is asked again a few times. If it still is not confirmed, the
  * journal answers and the customer's actor answers a read, the fault lies with the events: each is
- * asked alone, in order, and one that still fails is refused, to go to the dead-letter topic with
- * its reason. Otherwise (Cassandra down or slow, the actor unreachable) the group is asked again
- * with backoff for as long as {@code persist-retry} allows, holding its partition (backpressure), as
- * an outage should.
+ * asked alone, in order, and one that still fails is refused: it is handed to the caller's
+ * {@link Refusals} (the dead-letter topic, with its reason), and the customer's next event is asked only
+ * once it is there. Each event goes with its source all along, alone as in its group, so that the
+ * customer still drops a record it persisted before by its offset. Otherwise (Cassandra down or slow,
+ * the actor unreachable) the group is asked again with backoff for as long as {@code persist-retry}
+ * allows, holding its partition (backpressure), as an outage should.
+ *
+ * <p>Why a refused event must be handed over before its customer's next event is asked: the customer
+ * takes every record at or below the highest offset it persisted for a duplicate. Once a later record of
+ * the customer is persisted, a redelivery of the refused one would be dropped, so it must be in the
+ * dead-letter topic by then; if handing it over fails, the group fails, nothing after it is asked, and the
+ * redelivery isolates it again.
  */
 final class CustomerRecorder {
 
@@ -31,18 +40,23 @@ final class CustomerRecorder {
 
   /** What happened to one event. */
   sealed interface Outcome {
-    CustomerEvent event();
+    SourcedEvent sourced();
   }
 
-  /** @param duplicate true when its id was already recorded, so nothing changed */
-  record Recorded(CustomerEvent event, boolean duplicate) implements Outcome {}
+  /** @param duplicate true when it was already recorded (its record, or its id), so nothing changed */
+  record Recorded(SourcedEvent sourced, boolean duplicate) implements Outcome {}
 
   /** The customer's actor could not take it while the journal and the actor were healthy. */
-  record Refused(CustomerEvent event, String reason) implements Outcome {}
+  record Refused(SourcedEvent sourced, String reason) implements Outcome {}
+
+  /** Where a refused event goes; completes once it is there, and fails if it could not be put there. */
+  interface Refusals {
+    CompletionStage<?> handOver(Refused refused);
+  }
 
   /** The customers' actors, as ingestion reaches them. */
   interface Customers {
-    CompletionStage<CustomerEntity.EventAcks> record(List<CustomerEvent> events);
+    CompletionStage<CustomerEntity.EventAcks> record(List<SourcedEvent> events);
 
     /** Completes when the customer's actor answered a read, which writes nothing. */
     CompletionStage<?> read(String customerId);
@@ -71,29 +85,34 @@ final class CustomerRecorder {
     this.metrics = metrics;
   }
 
-  /** One outcome per event of the group, in its order. */
-  CompletionStage<List<Outcome>> record(List<CustomerEvent> group) {
+  /**
+   * One outcome per event of the group, in its order. It completes once the group is settled: each event
+   * recorded, or refused and handed to {@code refusals}. It fails when an outage outlasts
+   * {@code persist-retry}, or a refused event could not be handed over.
+   */
+  CompletionStage<List<Outcome>> record(List<SourcedEvent> group, Refusals refusals) {
     return customers.record(group)
         .thenApply(acks -> recorded(group, acks))
-        .exceptionallyComposeAsync(failure -> retriedOrIsolated(group), executor);
+        .exceptionallyComposeAsync(failure -> retriedOrIsolated(group, refusals), executor);
   }
 
-  private CompletionStage<List<Outcome>> retriedOrIsolated(List<CustomerEvent> group) {
+  private CompletionStage<List<Outcome>> retriedOrIsolated(List<SourcedEvent> group, Refusals refusals) {
     return askedAgain(group, retry.isolateAfter())
         .thenApply(acks -> recorded(group, acks))
         .exceptionallyComposeAsync(failure -> poisonSuspected(group).thenComposeAsync(suspected -> suspected
-            ? isolated(group, failure)
+            ? isolated(group, failure, refusals)
             : waitedFor(group, failure), executor), executor);
   }
 
-  // each event alone and in order: the customer's later events must not overtake its earlier ones
-  private CompletionStage<List<Outcome>> isolated(List<CustomerEvent> group, Throwable failure) {
+  // each event alone and in order: the customer's later events must not overtake its earlier ones, nor
+  // be persisted before a refused one is handed over
+  private CompletionStage<List<Outcome>> isolated(List<SourcedEvent> group, Throwable failure, Refusals refusals) {
     if (group.size() == 1) {
-      return CompletableFuture.completedFuture(List.of(refused(group.get(0), failure)));
+      return handedOver(refused(group.get(0), failure), refusals).thenApply(List::of);
     }
     CompletionStage<List<Outcome>> outcomes = CompletableFuture.completedFuture(new ArrayList<>(group.size()));
-    for (CustomerEvent event : group) {
-      outcomes = outcomes.thenComposeAsync(sofar -> alone(event).thenApply(outcome -> {
+    for (SourcedEvent event : group) {
+      outcomes = outcomes.thenComposeAsync(sofar -> alone(event, refusals).thenApply(outcome -> {
         sofar.addAll(outcome);
         return sofar;
       }), executor);
@@ -101,17 +120,21 @@ final class CustomerRecorder {
     return outcomes;
   }
 
-  private CompletionStage<List<Outcome>> alone(CustomerEvent event) {
-    List<CustomerEvent> single = List.of(event);
+  private CompletionStage<List<Outcome>> alone(SourcedEvent event, Refusals refusals) {
+    List<SourcedEvent> single = List.of(event);
     return askedAgain(single, retry.isolateAfter())
         .thenApply(acks -> recorded(single, acks))
         .exceptionallyComposeAsync(failure -> poisonSuspected(single).thenComposeAsync(suspected -> suspected
-            ? CompletableFuture.completedFuture(List.<Outcome>of(refused(event, failure)))
+            ? handedOver(refused(event, failure), refusals).thenApply(List::<Outcome>of)
             : waitedFor(single, failure), executor), executor);
   }
 
+  private static CompletionStage<Outcome> handedOver(Refused refused, Refusals refusals) {
+    return refusals.handOver(refused).thenApply(there -> refused);
+  }
+
   // the first of them at once, the others after a backoff
-  private CompletionStage<CustomerEntity.EventAcks> askedAgain(List<CustomerEvent> events, int attempts) {
+  private CompletionStage<CustomerEntity.EventAcks> askedAgain(List<SourcedEvent> events, int attempts) {
     return Patterns.retry(
         () -> {
           metrics.persistRetried();
@@ -121,21 +144,21 @@ final class CustomerRecorder {
   }
 
   // the journal answers and so does the customer's actor, yet it does not confirm these events
-  private CompletionStage<Boolean> poisonSuspected(List<CustomerEvent> events) {
+  private CompletionStage<Boolean> poisonSuspected(List<SourcedEvent> events) {
     return journalReachable.get().thenComposeAsync(reachable -> reachable
-        ? customers.read(events.get(0).customerId()).handle((read, failure) -> failure == null)
+        ? customers.read(events.get(0).event().customerId()).handle((read, failure) -> failure == null)
         : CompletableFuture.completedFuture(false), executor);
   }
 
   // Cassandra is down or slow, or the actor unreachable: the rest of persist-retry's attempts. Holding these events holds their batch, and the
   // batches after it (mapAsync keeps order), so nothing later is committed past them; the Kafka consumer
   // stays in its group while it waits.
-  private CompletionStage<List<Outcome>> waitedFor(List<CustomerEvent> events, Throwable failure) {
+  private CompletionStage<List<Outcome>> waitedFor(List<SourcedEvent> events, Throwable failure) {
     if (metrics.persistWaitStarted() == 0) {
       log.warn(
           "ingestion is waiting: customer {} did not confirm {} events from {} on ({}); asking again every {} at"
               + " most, committing nothing past them until they are confirmed",
-          events.get(0).customerId(), events.size(), events.get(0).eventId(), failure.toString(),
+          events.get(0).event().customerId(), events.size(), events.get(0).event().eventId(), failure.toString(),
           retry.maxBackoff());
     }
     return askedAgain(events, retry.attempts() - retry.isolateAfter() - 1)
@@ -151,14 +174,15 @@ final class CustomerRecorder {
         .thenApply(acks -> recorded(events, acks));
   }
 
-  private Refused refused(CustomerEvent event, Throwable failure) {
+  private Refused refused(SourcedEvent sourced, Throwable failure) {
+    CustomerEvent event = sourced.event();
     String reason = "customer " + event.customerId() + "'s actor did not take event " + event.eventId() + " in "
         + (retry.isolateAfter() + 1) + " attempts alone, while the journal and the actor answered otherwise: " + failure;
     log.warn("refusing a poison event: {}", reason);
-    return new Refused(event, reason);
+    return new Refused(sourced, reason);
   }
 
-  private static List<Outcome> recorded(List<CustomerEvent> events, CustomerEntity.EventAcks acks) {
+  private static List<Outcome> recorded(List<SourcedEvent> events, CustomerEntity.EventAcks acks) {
     List<Outcome> outcomes = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       outcomes.add(new Recorded(events.get(i), acks.acks().get(i).duplicate()));

@@ -1,9 +1,9 @@
 package dev.concierge.engine.ingestion;
 
-import dev.concierge.engine.CustomerEntity;
+import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.metrics.NodeMetrics;
-import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.KafkaSource;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +24,7 @@ import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.kafka.AutoSubscription;
 import org.apache.pekko.kafka.CommitterSettings;
 import org.apache.pekko.kafka.ConsumerMessage;
@@ -46,9 +47,12 @@ import org.slf4j.LoggerFactory;
  * Reads {@code customer-events} and asks each customer's actor to record its events. Records that
  * arrive while the customers are busy with earlier ones wait as one batch; each customer's events in
  * a batch go to its actor as commands of at most so many events and bytes (small enough for one
- * remoting frame), each persisted in one write. A batch's offsets are committed only
- * after every actor in it confirmed the persist (or the dedupe), so a crash redelivers rather than
- * loses; the actors' dedupe windows make the redelivery harmless. Events whose persist is not
+ * remoting frame), each persisted in one write, each event with its partition and offset. A batch's
+ * offsets are committed only after every actor in it confirmed the persist (or the dedupe), so a crash
+ * redelivers rather than loses; each customer drops a redelivered record by its offset, since it keeps
+ * the highest offset it persisted per partition. For that a customer's commands go one at a time, in
+ * offset order ({@link CustomerTurns}): its next command waits until the one before is settled, its
+ * events recorded or, when poison, in the dead-letter topic. Events whose persist is not
  * confirmed in time (Cassandra down or slow) are asked again with backoff while the stream waits, so
  * that an outage pauses ingestion instead of failing it. A record that is not a valid event
  * ({@link EventJson}: malformed, too large, or dated beyond this node's horizon) goes to the
@@ -137,7 +141,7 @@ public final class EventIngestion {
                     : Consumer.committableSource(consumerSettings, restartCounted())
                         .mapMaterializedValue(this::remember)
                         .batch(settings.maxBatch(), RecordBatch::first, RecordBatch::added)
-                        .mapAsync(settings.parallelism(), this::process)
+                        .mapAsync(settings.parallelism(), inTurns(new CustomerTurns(executor)))
                         .map(this::done)
                         .via(Committer.flow(committerSettings)))
             .runWith(Sink.ignore(), system);
@@ -170,9 +174,14 @@ public final class EventIngestion {
     return offsets;
   }
 
-  private CompletionStage<Committable> process(List<CommittableMessage<String, byte[]>> batch) {
+  // each run of the stream takes its own turns: a restart forgets the customers whose group failed
+  private Function<List<CommittableMessage<String, byte[]>>, CompletionStage<Committable>> inTurns(CustomerTurns turns) {
+    return batch -> process(batch, turns);
+  }
+
+  private CompletionStage<Committable> process(List<CommittableMessage<String, byte[]>> batch, CustomerTurns turns) {
     progress.batchTaken();
-    List<CustomerEvent> events = new ArrayList<>(batch.size());
+    List<SourcedEvent> events = new ArrayList<>(batch.size());
     // the record each event came from, at the same index: a refused event goes to the dead letters as it came
     List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(batch.size());
     CustomerGroups groups = new CustomerGroups(settings.perCommand());
@@ -181,16 +190,21 @@ public final class EventIngestion {
       ConsumerRecord<String, byte[]> record = message.record();
       ParsedEvent parsed = json.parse(record.value());
       if (parsed instanceof ParsedEvent.Valid valid) {
-        groups.add(valid.event(), record.value().length);
-        events.add(valid.event());
+        SourcedEvent event = new SourcedEvent(valid.event(), new KafkaSource(record.partition(), record.offset()));
+        groups.add(event, record.value().length);
+        events.add(event);
         sources.add(record);
       } else {
         handled.add(deadLettered(record, ((ParsedEvent.Invalid) parsed).reason()).toCompletableFuture());
       }
     }
-    for (List<CustomerEvent> group : groups.groups()) {
-      handled.add(recorder.record(group)
-          .thenComposeAsync(outcomes -> settled(outcomes, events, sources), executor)
+    // a poison event is dead-lettered before its customer's next event is asked, and a group is settled
+    // (its customer's turn over) only when its events are recorded or dead-lettered
+    CustomerRecorder.Refusals refusals =
+        refused -> deadLettered(sources.get(indexOf(refused.sourced(), events)), refused.reason());
+    for (List<SourcedEvent> group : groups.groups()) {
+      handled.add(turns.take(group.get(0).event().customerId(), () -> recorder.record(group, refusals)
+              .thenApplyAsync(this::counted, executor))
           .toCompletableFuture());
     }
     CommittableOffsetBatch offsets =
@@ -206,34 +220,27 @@ public final class EventIngestion {
     return producer.send(deadLetter(record, reason));
   }
 
-  // counts the recorded events; the refused ones (rare) are found among the batch's by identity
-  private CompletionStage<?> settled(
-      List<CustomerRecorder.Outcome> outcomes, List<CustomerEvent> events, List<ConsumerRecord<String, byte[]>> sources) {
-    List<CompletableFuture<?>> deadLetters = List.of();
+  // counts the recorded events; the refused ones were dead-lettered as they were refused
+  private List<CustomerRecorder.Outcome> counted(List<CustomerRecorder.Outcome> outcomes) {
     for (CustomerRecorder.Outcome outcome : outcomes) {
       if (outcome instanceof CustomerRecorder.Recorded recorded) {
         metrics.eventRecorded(recorded.duplicate());
         if (!recorded.duplicate()) {
-          onRecorded.recorded(recorded.event());
+          onRecorded.recorded(recorded.sourced().event());
         }
-      } else if (outcome instanceof CustomerRecorder.Refused refused) {
-        if (deadLetters.isEmpty()) {
-          deadLetters = new ArrayList<>();
-        }
-        deadLetters.add(deadLettered(sources.get(indexOf(refused.event(), events)), refused.reason())
-            .toCompletableFuture());
       }
     }
-    return CompletableFuture.allOf(deadLetters.toArray(CompletableFuture<?>[]::new));
+    return outcomes;
   }
 
-  private static int indexOf(CustomerEvent event, List<CustomerEvent> events) {
+  // the refused events (rare) are found among the batch's by identity
+  private static int indexOf(SourcedEvent event, List<SourcedEvent> events) {
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i) == event) {
         return i;
       }
     }
-    throw new IllegalStateException("event " + event.eventId() + " is not in its batch");
+    throw new IllegalStateException("event " + event.event().eventId() + " is not in its batch");
   }
 
   private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {

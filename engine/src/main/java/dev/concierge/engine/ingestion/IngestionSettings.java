@@ -32,7 +32,8 @@ public record IngestionSettings(
 
   private static final String FRAME_SIZE = "pekko.remote.artery.advanced.maximum-frame-size";
   // Kryo writes a character outside the BMP in 6 bytes where JSON takes 4: a command is at most 1.5 times
-  // its records, and half a frame leaves room for that and for the remoting envelope
+  // its records, and half a frame leaves room for that, for each event's source (partition and offset, a
+  // dozen bytes) and for the remoting envelope
   private static final int COMMANDS_PER_FRAME = 2;
 
   public IngestionSettings {
@@ -46,19 +47,14 @@ public record IngestionSettings(
   public static IngestionSettings fromConfig(Config config) {
     Config concierge = config.getConfig("concierge");
     Config ingestion = concierge.getConfig("ingestion");
-    int maxEventsPerCustomer = ingestion.getInt("max-events-per-customer");
-    int dedupeWindow = concierge.getInt("customer.dedupe-window");
-    // a command asked again after its write landed is recognised as duplicates only while all of it is in the window
-    if (maxEventsPerCustomer > dedupeWindow) {
-      throw new IllegalArgumentException("ingestion.max-events-per-customer (" + maxEventsPerCustomer
-          + ") must not exceed customer.dedupe-window (" + dedupeWindow + ")");
-    }
     return new IngestionSettings(
         ingestion.getBoolean("enabled"),
         ingestion.getString("group-id"),
         ingestion.getInt("parallelism"),
         ingestion.getInt("max-batch"),
-        new CommandLimits(maxEventsPerCustomer, maxBytesPerCustomer(ingestion, config.getBytes(FRAME_SIZE))),
+        new CommandLimits(
+            ingestion.getInt("max-events-per-customer"),
+            maxBytesPerCustomer(ingestion, config.getBytes(FRAME_SIZE))),
         ingestion.getDuration("ask-timeout"),
         PersistRetry.fromConfig(ingestion.getConfig("persist-retry")),
         ingestion.getString("dead-letter-reason-header"),

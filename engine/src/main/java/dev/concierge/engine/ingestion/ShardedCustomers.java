@@ -1,7 +1,7 @@
 package dev.concierge.engine.ingestion;
 
 import dev.concierge.engine.CustomerEntity;
-import dev.concierge.models.CustomerEvent;
+import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -20,9 +20,9 @@ final class ShardedCustomers implements CustomerRecorder.Customers {
   }
 
   @Override
-  public CompletionStage<CustomerEntity.EventAcks> record(List<CustomerEvent> events) {
+  public CompletionStage<CustomerEntity.EventAcks> record(List<SourcedEvent> events) {
     return sharding
-        .entityRefFor(CustomerEntity.ENTITY_KEY, events.get(0).customerId())
+        .entityRefFor(CustomerEntity.ENTITY_KEY, events.get(0).event().customerId())
         .ask(replyTo -> new CustomerEntity.RecordEvents(events, replyTo), askTimeout);
   }
 

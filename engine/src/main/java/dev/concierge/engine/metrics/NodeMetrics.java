@@ -143,7 +143,7 @@ public final class NodeMetrics {
 
   private static Counter events(MeterRegistry registry, String result) {
     return Counter.builder("concierge.events").tag("result", result)
-        .description("events ingested: recorded, or dropped as a redelivery of a recorded event id")
+        .description("events ingested: recorded, or dropped as a duplicate (a redelivered record, or a recorded event id)")
         .register(registry);
   }
 }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.engine.CustomerEntity;
-import dev.concierge.models.CustomerEvent;
+import dev.concierge.engine.CustomerEntity.SourcedEvent;
+import dev.concierge.models.KafkaSource;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A customer's batch of the largest events the contract allows, written the way Kryo grows most
+ * A customer's batch of the largest events the contract allows, each with its source, written the way Kryo grows most
  * (characters outside the BMP), split as ingestion splits it: every command, serialized as remoting
  * sends it, fits the configured frame with room for the envelope around it.
  */
@@ -43,11 +44,11 @@ class CommandFrameTest {
     for (int i = 0; i < EVENTS; i++) {
       byte[] record = largestRecord("e-" + i);
       assertTrue(json.parse(record) instanceof ParsedEvent.Valid, "a valid event of " + record.length + " bytes");
-      groups.add(((ParsedEvent.Valid) json.parse(record)).event(), record.length);
+      groups.add(sourced(record, i), record.length);
     }
 
     assertTrue(groups.groups().size() > 1, "the byte budget split the batch");
-    for (List<CustomerEvent> group : groups.groups()) {
+    for (List<SourcedEvent> group : groups.groups()) {
       CustomerEntity.RecordEvents command = new CustomerEntity.RecordEvents(group, testKit.createTestProbe(CustomerEntity.EventAcks.class).ref());
       byte[] serialized = SerializationExtension.get(testKit.system()).serialize(command).get();
       assertTrue(serialized.length + ENVELOPE_BYTES <= frame,
@@ -60,7 +61,7 @@ class CommandFrameTest {
     CustomerGroups byCountOnly = new CustomerGroups(new CommandLimits(EVENTS, Integer.MAX_VALUE));
     for (int i = 0; i < EVENTS; i++) {
       byte[] record = largestRecord("e-" + i);
-      byCountOnly.add(((ParsedEvent.Valid) json.parse(record)).event(), record.length);
+      byCountOnly.add(sourced(record, i), record.length);
     }
 
     assertEquals(1, byCountOnly.groups().size());
@@ -68,6 +69,12 @@ class CommandFrameTest {
         new CustomerEntity.RecordEvents(byCountOnly.groups().get(0), testKit.createTestProbe(CustomerEntity.EventAcks.class).ref());
     long frame = testKit.system().settings().config().getBytes("pekko.remote.artery.advanced.maximum-frame-size");
     assertTrue(SerializationExtension.get(testKit.system()).serialize(command).get().length > frame);
+  }
+
+  // at the largest partition and offsets, which Kryo writes in the most bytes
+  private SourcedEvent sourced(byte[] record, int i) {
+    return new SourcedEvent(
+        ((ParsedEvent.Valid) json.parse(record)).event(), new KafkaSource(Integer.MAX_VALUE, Long.MAX_VALUE - i));
   }
 
   /**

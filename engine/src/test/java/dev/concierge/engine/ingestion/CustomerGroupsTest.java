@@ -1,9 +1,12 @@
 package dev.concierge.engine.ingestion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
+import dev.concierge.models.KafkaSource;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,21 +19,21 @@ class CustomerGroupsTest {
 
   @Test
   void eachCustomersEventsKeepTheirOrderAndCustomersComeInTheOrderTheyFirstAppear() {
-    CustomerEvent a1 = event("a-1", "a");
-    CustomerEvent b1 = event("b-1", "b");
-    CustomerEvent a2 = event("a-2", "a");
-    CustomerEvent c1 = event("c-1", "c");
-    CustomerEvent b2 = event("b-2", "b");
+    SourcedEvent a1 = event("a-1", "a");
+    SourcedEvent b1 = event("b-1", "b");
+    SourcedEvent a2 = event("a-2", "a");
+    SourcedEvent c1 = event("c-1", "c");
+    SourcedEvent b2 = event("b-2", "b");
 
     assertEquals(List.of(List.of(a1, a2), List.of(b1, b2), List.of(c1)), grouped(ROOMY, a1, b1, a2, c1, b2));
   }
 
   @Test
   void aCustomerWithMoreEventsThanACommandHoldsGetsSeveralGroupsInOrder() {
-    CustomerEvent a1 = event("a-1", "a");
-    CustomerEvent a2 = event("a-2", "a");
-    CustomerEvent b1 = event("b-1", "b");
-    CustomerEvent a3 = event("a-3", "a");
+    SourcedEvent a1 = event("a-1", "a");
+    SourcedEvent a2 = event("a-2", "a");
+    SourcedEvent b1 = event("b-1", "b");
+    SourcedEvent a3 = event("a-3", "a");
 
     assertEquals(List.of(List.of(a1, a2), List.of(b1), List.of(a3)),
         grouped(new CommandLimits(2, 1_000_000), a1, a2, b1, a3));
@@ -40,10 +43,10 @@ class CustomerGroupsTest {
   void aCustomersEventsAreSplitWhenTheirBytesWouldExceedTheBudgetThoughTheCountAllowsMore() {
     CommandLimits limits = new CommandLimits(32, 250);
     CustomerGroups groups = new CustomerGroups(limits);
-    CustomerEvent a1 = event("a-1", "a");
-    CustomerEvent a2 = event("a-2", "a");
-    CustomerEvent a3 = event("a-3", "a");
-    CustomerEvent a4 = event("a-4", "a");
+    SourcedEvent a1 = event("a-1", "a");
+    SourcedEvent a2 = event("a-2", "a");
+    SourcedEvent a3 = event("a-3", "a");
+    SourcedEvent a4 = event("a-4", "a");
 
     groups.add(a1, SMALL);
     groups.add(a2, 150);
@@ -57,9 +60,9 @@ class CustomerGroupsTest {
   @Test
   void anEventLargerThanTheBudgetGoesAloneRatherThanNowhere() {
     CustomerGroups groups = new CustomerGroups(new CommandLimits(32, 250));
-    CustomerEvent a1 = event("a-1", "a");
-    CustomerEvent huge = event("a-2", "a");
-    CustomerEvent a3 = event("a-3", "a");
+    SourcedEvent a1 = event("a-1", "a");
+    SourcedEvent huge = event("a-2", "a");
+    SourcedEvent a3 = event("a-3", "a");
 
     groups.add(a1, SMALL);
     groups.add(huge, 1_000);
@@ -71,9 +74,9 @@ class CustomerGroupsTest {
   @Test
   void eachCustomerHasABudgetOfItsOwn() {
     CustomerGroups groups = new CustomerGroups(new CommandLimits(32, 250));
-    CustomerEvent a1 = event("a-1", "a");
-    CustomerEvent b1 = event("b-1", "b");
-    CustomerEvent a2 = event("a-2", "a");
+    SourcedEvent a1 = event("a-1", "a");
+    SourcedEvent b1 = event("b-1", "b");
+    SourcedEvent a2 = event("a-2", "a");
 
     groups.add(a1, 200);
     groups.add(b1, 200);
@@ -82,15 +85,25 @@ class CustomerGroupsTest {
     assertEquals(List.of(List.of(a1, a2), List.of(b1)), groups.groups());
   }
 
-  private static List<List<CustomerEvent>> grouped(CommandLimits limits, CustomerEvent... events) {
+  private static List<List<SourcedEvent>> grouped(CommandLimits limits, SourcedEvent... events) {
     CustomerGroups groups = new CustomerGroups(limits);
-    for (CustomerEvent event : events) {
+    for (SourcedEvent event : events) {
       groups.add(event, SMALL);
     }
     return groups.groups();
   }
 
-  private static CustomerEvent event(String eventId, String customerId) {
-    return CustomerEvent.of(eventId, customerId, EventType.VIEW, "sku-1", T0);
+  @Test
+  void theGroupsHoldTheVeryEventsTheyWereGivenWithTheirSources() {
+    SourcedEvent a1 = event("a-1", "a");
+
+    List<List<SourcedEvent>> groups = grouped(ROOMY, a1);
+
+    assertSame(a1, groups.get(0).get(0), "ingestion finds a refused event's record by identity");
+  }
+
+  private static SourcedEvent event(String eventId, String customerId) {
+    return new SourcedEvent(
+        CustomerEvent.of(eventId, customerId, EventType.VIEW, "sku-1", T0), new KafkaSource(0, eventId.hashCode() & 0xffff));
   }
 }

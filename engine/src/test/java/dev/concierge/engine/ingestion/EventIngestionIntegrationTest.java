@@ -243,14 +243,15 @@ class EventIngestionIntegrationTest {
           }
           if (command instanceof CustomerEntity.RecordEvents record) {
             boolean silent = false;
-            for (CustomerEvent event : record.events()) {
+            for (CustomerEvent event : record.events().stream().map(CustomerEntity.SourcedEvent::event).toList()) {
               int delivery = deliveries.computeIfAbsent(event.eventId(), e -> new AtomicInteger()).incrementAndGet();
               silent |= delivery <= SILENT_DELIVERIES.getOrDefault(event.eventId(), 0)
                   || event.eventId().startsWith(POISON);
             }
             if (!silent) {
               record.replyTo().tell(new CustomerEntity.EventAcks(
-                  record.events().stream().map(event -> new CustomerEntity.EventAck(event.eventId(), false)).toList()));
+                  record.events().stream().map(event -> new CustomerEntity.EventAck(event.event().eventId(), false))
+                      .toList()));
             }
           }
           return Behaviors.same();

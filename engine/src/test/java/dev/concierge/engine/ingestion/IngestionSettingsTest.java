@@ -17,12 +17,11 @@ class IngestionSettingsTest {
   private static final String FRAME_SIZE = "pekko.remote.artery.advanced.maximum-frame-size";
 
   @Test
-  void theDefaultsKeepACustomersCommandWithinItsDedupeWindowAndWithinHalfARemotingFrame() {
+  void theDefaultsKeepACustomersCommandWithinHalfARemotingFrame() {
     Config config = ConfigFactory.load();
 
     IngestionSettings settings = IngestionSettings.fromConfig(config);
 
-    assertTrue(settings.perCommand().events() <= config.getInt("concierge.customer.dedupe-window"));
     assertTrue(settings.perCommand().bytes() <= config.getBytes(FRAME_SIZE) / 2);
     assertTrue(settings.perCommand().bytes() >= EventJson.MAX_EVENT_BYTES, "any valid event fits a command");
   }
@@ -36,15 +35,20 @@ class IngestionSettingsTest {
   }
 
   @Test
-  void moreEventsPerCommandThanTheDedupeWindowHoldsAreRefused() {
+  void aCustomersCommandMayHoldMoreEventsThanTheDedupeWindowSinceItsOffsetsRecogniseItWhole() {
     Config config = ConfigFactory.parseString(
-            "concierge.ingestion.max-events-per-customer = 33, concierge.customer.dedupe-window = 32")
+            "concierge.ingestion.max-events-per-customer = 64, concierge.customer.dedupe-window = 32")
         .withFallback(ConfigFactory.load());
 
-    IllegalArgumentException refused =
-        assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config));
-    assertEquals("ingestion.max-events-per-customer (33) must not exceed customer.dedupe-window (32)",
-        refused.getMessage());
+    assertEquals(64, IngestionSettings.fromConfig(config).perCommand().events());
+  }
+
+  @Test
+  void aCommandHoldsAtLeastOneEvent() {
+    Config config = ConfigFactory.parseString("concierge.ingestion.max-events-per-customer = 0")
+        .withFallback(ConfigFactory.load());
+
+    assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config));
   }
 
   @ParameterizedTest

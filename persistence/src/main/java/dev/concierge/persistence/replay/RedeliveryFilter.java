@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * Drops an event whose id the customer saw among its last {@code window} events, exactly as the live
- * customer's dedupe window does, so a topic or an export with at-least-once redeliveries replays to
- * the features production computed. Costs the window's keys (8 bytes each) per customer.
+ * customer's dedupe window does, so a topic or an export holding events sent twice (each copy a record
+ * of its own, which no offset tells apart) replays to the features production computed. A topic read
+ * from start to end holds no consumer redeliveries, which the live customer drops by offset. Costs the
+ * window's keys (8 bytes each) per customer.
  */
 final class RedeliveryFilter {
 

@@ -9,31 +9,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The snapshot. Version 2: the features ({@link PartsV2}), then the dedupe window's event-id keys,
- * oldest first. Version 1 held version 1 features and the event ids themselves; they read into keys.
+ * The snapshot. Version 3: the features ({@link PartsV2}), the dedupe window's event-id keys oldest
+ * first, then the highest persisted offset per partition ({@link PartsV3}). Version 2 had no offsets,
+ * and version 1 held version 1 features and the event ids themselves (they read into keys); both read
+ * with no offsets, so such a customer dedupes by its window alone until it persists an event from Kafka.
  */
 final class CustomerSnapshotFormat extends VersionedFormat<CustomerSnapshot> {
 
   private static final int V1 = 1;
   private static final int V2 = 2;
+  private static final int V3 = 3;
 
   CustomerSnapshotFormat() {
-    super(CustomerSnapshot.class, V2, Map.of(V1, CustomerSnapshotFormat::readV1, V2, CustomerSnapshotFormat::readV2));
+    super(CustomerSnapshot.class, V3, Map.of(
+        V1, CustomerSnapshotFormat::readV1, V2, CustomerSnapshotFormat::readV2, V3, CustomerSnapshotFormat::readV3));
   }
 
   @Override
   void writeCurrent(Output output, CustomerSnapshot snapshot) {
     PartsV2.writeFeatures(output, snapshot.features());
     PartsV2.writeLongs(output, snapshot.recentEventKeys());
+    PartsV3.writeSources(output, snapshot.highestOffsets());
   }
 
   private static CustomerSnapshot readV1(Input input) {
     CustomerFeatures features = PartsV1.readFeatures(input);
     List<Long> keys = FieldEncoding.readStrings(input).stream().map(EventIdWindow::keyOf).toList();
-    return new CustomerSnapshot(features, keys);
+    return new CustomerSnapshot(features, keys, List.of());
   }
 
   private static CustomerSnapshot readV2(Input input) {
-    return new CustomerSnapshot(PartsV2.readFeatures(input), PartsV2.readLongs(input));
+    return new CustomerSnapshot(PartsV2.readFeatures(input), PartsV2.readLongs(input), List.of());
+  }
+
+  private static CustomerSnapshot readV3(Input input) {
+    CustomerFeatures features = PartsV2.readFeatures(input);
+    List<Long> keys = PartsV2.readLongs(input);
+    return new CustomerSnapshot(features, keys, PartsV3.readSources(input));
   }
 }

@@ -58,6 +58,16 @@ class GoldenBytesTest {
   }
 
   @Test
+  void recordedEventWithItsKafkaSourceWrittenByVersion2StillReads() {
+    assertStillReads(GoldenSamples.EVENT_RECORDED_V2);
+  }
+
+  @Test
+  void snapshotWithHighWaterMarksWrittenByVersion3StillReads() {
+    assertStillReads(GoldenSamples.CUSTOMER_SNAPSHOT_V3);
+  }
+
+  @Test
   void everyPersistedTypeHasGoldenBytesOfItsCurrentVersion() {
     for (VersionedFormat<?> format : PersistedFormats.ALL) {
       Golden golden = current(format);
@@ -81,7 +91,7 @@ class GoldenBytesTest {
     KryoException failure = assertThrows(KryoException.class,
         () -> GoldenBytes.deserialize(testKit.system(), EventRecorded.class, newerRow));
 
-    assertEquals("EventRecorded was written in format version 2, but this build reads only versions [1];"
+    assertEquals("EventRecorded was written in format version 3, but this build reads only versions [1, 2];"
         + " data from a newer build needs that build", failure.getMessage());
   }
 
@@ -116,26 +126,26 @@ class GoldenBytesTest {
   private byte[] writtenByANewerBuild(EventRecorded recorded) {
     ClassLoader classLoader = getClass().getClassLoader();
     RegistrationTable table = RegistrationTable.fromConfig(testKit.system().settings().config(), classLoader);
-    ConciergeKryo newerKryo = new ConciergeKryo(table, Map.of(EventRecorded.class, new EventRecordedV2()), classLoader);
+    ConciergeKryo newerKryo = new ConciergeKryo(table, Map.of(EventRecorded.class, new EventRecordedV3()), classLoader);
     Output output = new Output(BUFFER_BYTES);
     newerKryo.writeClassAndObject(output, recorded);
     return output.toBytes();
   }
 
   /** What a later build might write once EventRecorded gains a field. */
-  private static final class EventRecordedV2 extends VersionedFormat<EventRecorded> {
+  private static final class EventRecordedV3 extends VersionedFormat<EventRecorded> {
 
-    private static final int V2 = 2;
+    private static final int V3 = 3;
 
-    EventRecordedV2() {
-      super(EventRecorded.class, V2, Map.of(V2, input -> fail("only written here")));
+    EventRecordedV3() {
+      super(EventRecorded.class, V3, Map.of(V3, input -> fail("only written here")));
     }
 
     @Override
     void writeCurrent(Output output, EventRecorded recorded) {
       PartsV1.writeEvent(output, recorded.event());
       output.writeString(recorded.category());
-      output.writeString("a field version 1 does not know");
+      output.writeString("a field version 2 does not know");
     }
   }
 }

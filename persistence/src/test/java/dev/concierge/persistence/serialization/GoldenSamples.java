@@ -8,6 +8,7 @@ import dev.concierge.models.EventCounts;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
+import dev.concierge.models.KafkaSource;
 import dev.concierge.models.RecentItems;
 import dev.concierge.models.SessionFeatures;
 import java.time.Instant;
@@ -55,7 +56,8 @@ final class GoldenSamples {
               RecentItems.NONE, RecentItems.NONE, RecentItems.NONE,
               new RecentItems(List.of("sku-3")),
               List.of(), SessionFeatures.NONE),
-          Stream.of("evt-0001", "evt-0002", "evt-0003").map(EventIdWindow::keyOf).toList()));
+          Stream.of("evt-0001", "evt-0002", "evt-0003").map(EventIdWindow::keyOf).toList(),
+          List.of()));
 
   /** A shopper who only touched an item the catalog did not know: no affinity and its null timestamp. */
   static final Golden CUSTOMER_FEATURES_V1 = new Golden(CustomerFeatures.class, 1,
@@ -77,7 +79,8 @@ final class GoldenSamples {
               new RecentItems(List.of("sku-3")),
               List.of("tents"),
               new SessionFeatures(FIRST_SEEN, 4, List.of("tents", "shoes"), 1_234_567)),
-          List.of(-7_046_029_254_386_353_131L, 42L, 0x0123_4567_89ab_cdefL)));
+          List.of(-7_046_029_254_386_353_131L, 42L, 0x0123_4567_89ab_cdefL),
+          List.of()));
 
   /** A shopper who only touched an item the catalog did not know, in version 2. */
   static final Golden CUSTOMER_FEATURES_V2 = new Golden(CustomerFeatures.class, 2,
@@ -86,8 +89,26 @@ final class GoldenSamples {
           new RecentItems(List.of("sku-99")), RecentItems.NONE, RecentItems.NONE, RecentItems.NONE, List.of(),
           new SessionFeatures(FIRST_SEEN, 1, List.of(), 0)));
 
-  static final List<Golden> ALL =
-      List.of(EVENT_RECORDED_V1, CUSTOMER_SNAPSHOT_V1, CUSTOMER_FEATURES_V1, CUSTOMER_SNAPSHOT_V2, CUSTOMER_FEATURES_V2);
+  /** An event read from Kafka, with a session and no price, at an offset past 2^32. */
+  static final Golden EVENT_RECORDED_V2 = new Golden(EventRecorded.class, 2,
+      new EventRecorded(
+          new CustomerEvent("evt-0002", "cust-42", EventType.VIEW, "sku-3", LAST_SEEN, null, 1, "session-9", Map.of()),
+          "shoes",
+          new KafkaSource(5, 4_294_967_301L)));
+
+  /**
+   * Version 3: version 2's shopper, whose events came from two partitions (the topic was repartitioned
+   * once), so two high-water marks.
+   */
+  static final Golden CUSTOMER_SNAPSHOT_V3 = new Golden(CustomerSnapshot.class, 3,
+      new CustomerSnapshot(
+          ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V2.expected()).features(),
+          List.of(-7_046_029_254_386_353_131L, 42L, 0x0123_4567_89ab_cdefL),
+          List.of(new KafkaSource(0, 17), new KafkaSource(11, 1_234_567_890_123L))));
+
+  static final List<Golden> ALL = List.of(
+      EVENT_RECORDED_V1, CUSTOMER_SNAPSHOT_V1, CUSTOMER_FEATURES_V1, CUSTOMER_SNAPSHOT_V2, CUSTOMER_FEATURES_V2,
+      EVENT_RECORDED_V2, CUSTOMER_SNAPSHOT_V3);
 
   private GoldenSamples() {}
 

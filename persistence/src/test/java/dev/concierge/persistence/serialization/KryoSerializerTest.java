@@ -12,6 +12,7 @@ import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.EventCounts;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
+import dev.concierge.models.KafkaSource;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.RecentItems;
 import dev.concierge.models.recommend.ModelAssignment;
@@ -88,6 +89,7 @@ class KryoSerializerTest {
             Map.of(), Map.of("key", "value"), Map.of("a", 1.5, "b", 2.5),
             fullEvent(),
             EventType.PURCHASE,
+            new KafkaSource(3, 120),
             query(),
             new RankedItem("sku-3", 0.875, List.of("popular: 88% of the best seller's popularity")),
             new EventCounts(3, 2, 1, 0),
