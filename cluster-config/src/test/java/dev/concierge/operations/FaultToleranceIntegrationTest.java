@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.persistence.json.EventJson;
+import dev.concierge.testing.Closing;
 import dev.concierge.testing.Eventually;
 import dev.concierge.testing.TopicRecords;
 import java.net.http.HttpClient;
@@ -286,20 +287,7 @@ class FaultToleranceIntegrationTest {
       Files.writeString(REPORT, String.join("\n", lines) + "\n");
       System.out.println(String.join("\n", lines));
     }
-    // each is closed even when one before it fails, so that no process outlives the test
-    Exception first = null;
-    for (AutoCloseable closeable : new AutoCloseable[] {decisions, events, audit, raw, cluster, services}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception e) {
-        first = first == null ? e : first;
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    Closing.all(decisions, events, audit, raw, cluster, services);
   }
 
   // customers outside the event stream, in memory: a few events each, then a decision

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concierge.models.DemoCatalog;
+import dev.concierge.testing.Closing;
 import dev.concierge.testing.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,20 +84,7 @@ class UncommittedTailIntegrationTest {
 
   @AfterAll
   void stopNode() throws Exception {
-    // each is closed even when one before it fails, so that no process outlives the test
-    Exception first = null;
-    for (AutoCloseable closeable : new AutoCloseable[] {events, audit, cluster}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception e) {
-        first = first == null ? e : first;
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    Closing.all(events, audit, cluster);
   }
 
   private double processedSinceRestart() {
