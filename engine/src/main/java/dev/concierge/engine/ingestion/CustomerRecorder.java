@@ -93,7 +93,30 @@ final class CustomerRecorder {
   CompletionStage<List<Outcome>> record(List<SourcedEvent> group, Refusals refusals) {
     return customers.record(group)
         .thenApply(acks -> recorded(group, acks))
-        .exceptionallyComposeAsync(failure -> retriedOrIsolated(group, refusals), executor);
+        .exceptionallyComposeAsync(failure -> waiting(group, failure, () -> retriedOrIsolated(group, refusals)), executor);
+  }
+
+  // From the first unconfirmed ask until the group is settled, its events wait, and so does its partition:
+  // holding them holds their batch and the batches after it (mapAsync keeps order), so nothing later is
+  // committed past them, while the Kafka consumer stays in its group.
+  private CompletionStage<List<Outcome>> waiting(
+      List<SourcedEvent> group, Throwable failure, Supplier<CompletionStage<List<Outcome>>> settled) {
+    if (metrics.persistWaitStarted() == 0) {
+      log.warn(
+          "ingestion is waiting: customer {} did not confirm {} events from {} on ({}); asking again every {} at"
+              + " most, committing nothing past them until they are confirmed or refused as poison",
+          group.get(0).event().customerId(), group.size(), group.get(0).event().eventId(), failure.toString(),
+          retry.maxBackoff());
+    }
+    return settled.get().whenCompleteAsync(
+        (outcomes, failed) -> {
+          if (metrics.persistWaitEnded() == 0) {
+            log.info(failed == null
+                ? "ingestion resumed: customers confirm their events again"
+                : "ingestion gives up waiting and restarts from the last committed offsets");
+          }
+        },
+        executor);
   }
 
   private CompletionStage<List<Outcome>> retriedOrIsolated(List<SourcedEvent> group, Refusals refusals) {
@@ -101,7 +124,7 @@ final class CustomerRecorder {
         .thenApply(acks -> recorded(group, acks))
         .exceptionallyComposeAsync(failure -> poisonSuspected(group).thenComposeAsync(suspected -> suspected
             ? isolated(group, failure, refusals)
-            : waitedFor(group, failure), executor), executor);
+            : waitedFor(group), executor), executor);
   }
 
   // each event alone and in order: the customer's later events must not overtake its earlier ones, nor
@@ -126,7 +149,7 @@ final class CustomerRecorder {
         .thenApply(acks -> recorded(single, acks))
         .exceptionallyComposeAsync(failure -> poisonSuspected(single).thenComposeAsync(suspected -> suspected
             ? handedOver(refused(event, failure), refusals).thenApply(List::<Outcome>of)
-            : waitedFor(single, failure), executor), executor);
+            : waitedFor(single), executor), executor);
   }
 
   private static CompletionStage<Outcome> handedOver(Refused refused, Refusals refusals) {
@@ -150,28 +173,9 @@ final class CustomerRecorder {
         : CompletableFuture.completedFuture(false), executor);
   }
 
-  // Cassandra is down or slow, or the actor unreachable: the rest of persist-retry's attempts. Holding these events holds their batch, and the
-  // batches after it (mapAsync keeps order), so nothing later is committed past them; the Kafka consumer
-  // stays in its group while it waits.
-  private CompletionStage<List<Outcome>> waitedFor(List<SourcedEvent> events, Throwable failure) {
-    if (metrics.persistWaitStarted() == 0) {
-      log.warn(
-          "ingestion is waiting: customer {} did not confirm {} events from {} on ({}); asking again every {} at"
-              + " most, committing nothing past them until they are confirmed",
-          events.get(0).event().customerId(), events.size(), events.get(0).event().eventId(), failure.toString(),
-          retry.maxBackoff());
-    }
-    return askedAgain(events, retry.attempts() - retry.isolateAfter() - 1)
-        .whenCompleteAsync(
-            (acks, failed) -> {
-              if (metrics.persistWaitEnded() == 0) {
-                log.info(failed == null
-                    ? "ingestion resumed: customers confirm their events again"
-                    : "ingestion gives up waiting and restarts from the last committed offsets");
-              }
-            },
-            executor)
-        .thenApply(acks -> recorded(events, acks));
+  // Cassandra is down or slow, or the actor unreachable: the rest of persist-retry's attempts
+  private CompletionStage<List<Outcome>> waitedFor(List<SourcedEvent> events) {
+    return askedAgain(events, retry.attempts() - retry.isolateAfter() - 1).thenApply(acks -> recorded(events, acks));
   }
 
   private Refused refused(SourcedEvent sourced, Throwable failure) {

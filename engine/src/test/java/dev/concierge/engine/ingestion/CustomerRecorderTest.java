@@ -140,6 +140,40 @@ class CustomerRecorderTest {
     assertTrue(customers.reads.get() > 0, "the actor was asked for a read before waiting");
   }
 
+  @Test
+  void aGroupCountsAsWaitingFromItsFirstUnconfirmedAskUntilItIsSettled() throws Exception {
+    CompletableFuture<CustomerEntity.EventAcks> secondAsk = new CompletableFuture<>();
+    AtomicInteger asks = new AtomicInteger();
+    CustomerRecorder.Customers slowThenConfirming = new CustomerRecorder.Customers() {
+      @Override
+      public CompletionStage<CustomerEntity.EventAcks> record(List<SourcedEvent> events) {
+        return asks.incrementAndGet() == 1 ? CompletableFuture.failedFuture(new TimeoutException("slow")) : secondAsk;
+      }
+
+      @Override
+      public CompletionStage<?> read(String customerId) {
+        return CompletableFuture.completedFuture("features");
+      }
+    };
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    CustomerRecorder recorder = new CustomerRecorder(
+        slowThenConfirming, () -> CompletableFuture.completedFuture(true), RETRY, testKit.system(),
+        testKit.system().executionContext(), new NodeMetrics(meters));
+
+    CompletableFuture<List<CustomerRecorder.Outcome>> outcomes =
+        recorder.record(List.of(event("e-1", 10)), refused -> CompletableFuture.completedFuture(null)).toCompletableFuture();
+
+    awaitCondition(() -> asks.get() == 2);
+    assertEquals(1, waiting(meters), "waiting from the first unconfirmed ask, before any poison check");
+    secondAsk.complete(new CustomerEntity.EventAcks(List.of(new CustomerEntity.EventAck("e-1", false))));
+    assertTrue(outcomes.get(WAIT_SECONDS, TimeUnit.SECONDS).get(0) instanceof CustomerRecorder.Recorded);
+    assertEquals(0, waiting(meters));
+  }
+
+  private static double waiting(SimpleMeterRegistry meters) {
+    return meters.get("concierge.ingestion.waiting").gauge().value();
+  }
+
   private CustomerRecorder recorder(FakeCustomers customers, boolean journalUp) {
     return recorder(customers, new AtomicBoolean(journalUp));
   }
