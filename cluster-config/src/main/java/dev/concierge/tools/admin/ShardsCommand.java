@@ -42,11 +42,8 @@ final class ShardsCommand {
         nodes.add(node.path("address").asText(), node.path("shards").asText(), node.path("entities").asText()));
     out.println(json.path("numberOfShards").asInt() + " shards");
     nodes.print(out);
-    List<String> unreachable = new ArrayList<>();
-    json.path("unreachableNodes").forEach(node -> unreachable.add(node.asText()));
-    if (!unreachable.isEmpty()) {
-      out.println("unreachable, not counted: " + String.join(", ", unreachable));
-    }
+    printNodes(json.path("unreachableNodes"), "unreachable, not counted: ", out);
+    printNodes(json.path("lateNodes"), "did not list their shards in time, not counted (ask again): ", out);
 
     JsonNode shards = json.path("shards");
     TextTable hottest = new TextTable(left("SHARD"), left("NODE"), right("ENTITIES"), right("EVENTS/MIN"),
@@ -60,5 +57,13 @@ final class ShardsCommand {
     out.println();
     out.println("hottest " + Math.min(top, shards.size()) + " of " + shards.size() + " allocated shards");
     hottest.print(out);
+  }
+
+  private static void printNodes(JsonNode addresses, String label, PrintStream out) {
+    List<String> nodes = new ArrayList<>();
+    addresses.forEach(node -> nodes.add(node.asText()));
+    if (!nodes.isEmpty()) {
+      out.println(label + String.join(", ", nodes));
+    }
   }
 }

@@ -129,6 +129,19 @@ class AdminCommandTest {
   }
 
   @Test
+  void aNodeThatListedItsShardsLateIsNamedSoThatTheOperatorAsksAgain() {
+    api.answer("GET", "/admin/shards", 200, SHARDS.replace(
+        "\"unreachableNodes\":[\"" + NODE3 + "\"]}", "\"unreachableNodes\":[],\"lateNodes\":[\"" + NODE3 + "\"]}"));
+
+    Result shards = admin("shards", "--top", "2");
+
+    assertEquals(0, shards.exitCode(), shards.err());
+    assertTrue(shards.out().lines().anyMatch(line ->
+        line.equals("did not list their shards in time, not counted (ask again): " + NODE3)), shards.out());
+    assertTrue(shards.out().lines().noneMatch(line -> line.startsWith("unreachable")), shards.out());
+  }
+
+  @Test
   void shardsArePerNodeThenTheHottestFirst() {
     api.answer("GET", "/admin/shards", 200, SHARDS);
 
