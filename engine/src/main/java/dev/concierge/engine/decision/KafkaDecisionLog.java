@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import dev.concierge.engine.metrics.NodeMetrics;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -48,11 +49,13 @@ public final class KafkaDecisionLog implements DecisionLog {
   private final CompletionStage<Done> done;
   private final AtomicBoolean failing = new AtomicBoolean();
   private final SendProducer<String, byte[]> producer;
+  private final Executor executor;
 
   private KafkaDecisionLog(
       ActorSystem<?> system, SendProducer<String, byte[]> producer, DecisionLogSettings settings, JsonFactory json,
       Clock clock, NodeMetrics metrics) {
     this.producer = producer;
+    this.executor = system.executionContext();
     this.topic = settings.topic();
     this.json = json;
     this.clock = clock;
@@ -110,7 +113,7 @@ public final class KafkaDecisionLog implements DecisionLog {
   /** Sends what is queued, then closes its producer; decisions recorded after this are dropped. */
   public CompletionStage<Done> stop() {
     queue.complete();
-    return done.thenCompose(sent -> producer.close());
+    return done.thenComposeAsync(sent -> producer.close(), executor);
   }
 
   private byte[] bytes(DecisionOutcome outcome) {

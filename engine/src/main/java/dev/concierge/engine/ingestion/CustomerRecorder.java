@@ -92,7 +92,7 @@ final class CustomerRecorder {
    */
   CompletionStage<List<Outcome>> record(List<SourcedEvent> group, Refusals refusals) {
     return customers.record(group)
-        .thenApply(acks -> recorded(group, acks))
+        .thenApplyAsync(acks -> recorded(group, acks), executor)
         .exceptionallyComposeAsync(failure -> waiting(group, failure, () -> retriedOrIsolated(group, refusals)), executor);
   }
 
@@ -121,7 +121,7 @@ final class CustomerRecorder {
 
   private CompletionStage<List<Outcome>> retriedOrIsolated(List<SourcedEvent> group, Refusals refusals) {
     return askedAgain(group, retry.isolateAfter())
-        .thenApply(acks -> recorded(group, acks))
+        .thenApplyAsync(acks -> recorded(group, acks), executor)
         .exceptionallyComposeAsync(failure -> poisonSuspected(group).thenComposeAsync(suspected -> suspected
             ? isolated(group, failure, refusals)
             : waitedFor(group), executor), executor);
@@ -131,14 +131,14 @@ final class CustomerRecorder {
   // be persisted before a refused one is handed over
   private CompletionStage<List<Outcome>> isolated(List<SourcedEvent> group, Throwable failure, Refusals refusals) {
     if (group.size() == 1) {
-      return handedOver(refused(group.get(0), failure), refusals).thenApply(List::of);
+      return handedOver(refused(group.get(0), failure), refusals).thenApplyAsync(List::of, executor);
     }
     CompletionStage<List<Outcome>> outcomes = CompletableFuture.completedFuture(new ArrayList<>(group.size()));
     for (SourcedEvent event : group) {
-      outcomes = outcomes.thenComposeAsync(sofar -> alone(event, refusals).thenApply(outcome -> {
+      outcomes = outcomes.thenComposeAsync(sofar -> alone(event, refusals).thenApplyAsync(outcome -> {
         sofar.addAll(outcome);
         return sofar;
-      }), executor);
+      }, executor), executor);
     }
     return outcomes;
   }
@@ -146,14 +146,14 @@ final class CustomerRecorder {
   private CompletionStage<List<Outcome>> alone(SourcedEvent event, Refusals refusals) {
     List<SourcedEvent> single = List.of(event);
     return askedAgain(single, retry.isolateAfter())
-        .thenApply(acks -> recorded(single, acks))
+        .thenApplyAsync(acks -> recorded(single, acks), executor)
         .exceptionallyComposeAsync(failure -> poisonSuspected(single).thenComposeAsync(suspected -> suspected
-            ? handedOver(refused(event, failure), refusals).thenApply(List::<Outcome>of)
+            ? handedOver(refused(event, failure), refusals).thenApplyAsync(List::<Outcome>of, executor)
             : waitedFor(single), executor), executor);
   }
 
-  private static CompletionStage<Outcome> handedOver(Refused refused, Refusals refusals) {
-    return refusals.handOver(refused).thenApply(there -> refused);
+  private CompletionStage<Outcome> handedOver(Refused refused, Refusals refusals) {
+    return refusals.handOver(refused).thenApplyAsync(there -> refused, executor);
   }
 
   // the first of them at once, the others after a backoff
@@ -175,7 +175,7 @@ final class CustomerRecorder {
 
   // Cassandra is down or slow, or the actor unreachable: the rest of persist-retry's attempts
   private CompletionStage<List<Outcome>> waitedFor(List<SourcedEvent> events) {
-    return askedAgain(events, retry.attempts() - retry.isolateAfter() - 1).thenApply(acks -> recorded(events, acks));
+    return askedAgain(events, retry.attempts() - retry.isolateAfter() - 1).thenApplyAsync(acks -> recorded(events, acks), executor);
   }
 
   private Refused refused(SourcedEvent sourced, Throwable failure) {

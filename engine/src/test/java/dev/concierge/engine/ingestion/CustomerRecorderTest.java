@@ -12,6 +12,7 @@ import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
 import dev.concierge.models.KafkaSource;
+import dev.concierge.testing.Eventually;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,9 +91,27 @@ class CustomerRecorderTest {
   @Test
   void aCustomersNextGroupWaitsInItsTurnUntilThePoisonOfTheGroupBeforeIsHandedOver() throws Exception {
     FakeCustomers customers = new FakeCustomers("e-2", true);
-    CustomerRecorder recorder = recorder(customers, true);
-    CustomerTurns turns = new CustomerTurns(testKit.system().executionContext());
     CompletableFuture<Void> deadLettered = new CompletableFuture<>();
+    // whether the next group's event was asked while the dead letter was still on its way
+    AtomicBoolean askedTooSoon = new AtomicBoolean();
+    CustomerRecorder.Customers watched = new CustomerRecorder.Customers() {
+      @Override
+      public CompletionStage<CustomerEntity.EventAcks> record(List<SourcedEvent> events) {
+        if (events.stream().anyMatch(event -> event.event().eventId().equals("e-3")) && !deadLettered.isDone()) {
+          askedTooSoon.set(true);
+        }
+        return customers.record(events);
+      }
+
+      @Override
+      public CompletionStage<?> read(String customerId) {
+        return customers.read(customerId);
+      }
+    };
+    CustomerRecorder recorder = new CustomerRecorder(
+        watched, () -> CompletableFuture.completedFuture(true), RETRY, testKit.system(),
+        testKit.system().executionContext(), new NodeMetrics(new SimpleMeterRegistry()));
+    CustomerTurns turns = new CustomerTurns(testKit.system().executionContext());
     CustomerRecorder.Refusals slowDeadLetters = refused -> {
       customers.handOver(refused);
       return deadLettered;
@@ -104,13 +123,13 @@ class CustomerRecorderTest {
         () -> recorder.record(List.of(event("e-3", 12)), slowDeadLetters)).toCompletableFuture();
 
     awaitCondition(() -> customers.alone.contains("refused e-2"));
-    Thread.sleep(200);
-    assertFalse(next.isDone() || customers.asked.contains("e-3"), "the next group waits while the dead letter is on its way");
+    assertFalse(next.isDone(), "the next group waits while the dead letter is on its way");
     deadLettered.complete(null);
 
     assertTrue(await(first).get(1) instanceof CustomerRecorder.Refused, "a refused event settles its group");
     assertTrue(await(next).get(0) instanceof CustomerRecorder.Recorded);
     assertEquals(List.of("recorded e-1", "refused e-2", "recorded e-3"), customers.alone);
+    assertFalse(askedTooSoon.get(), "the next group's event was asked only once the dead letter was there");
   }
 
   @Test
@@ -189,13 +208,10 @@ class CustomerRecorderTest {
     return outcomes.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
-  private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out waiting");
-      Thread.sleep(10);
-    }
+  private static void awaitCondition(BooleanSupplier condition) {
+    Eventually.within(Duration.ofSeconds(WAIT_SECONDS), "the condition holds", condition::getAsBoolean);
   }
+
 
   private static SourcedEvent event(String eventId, long offset) {
     return new SourcedEvent(CustomerEvent.of(eventId, "c-1", EventType.VIEW, "sku-1", T0), new KafkaSource(PARTITION, offset));
