@@ -3,48 +3,78 @@
 # shopper simulation).
 # Sourced by bin/concierge, after common.sh.
 
-APP_CPFILE="$CONCIERGE_HOME/cluster-config/target/runtime-classpath.txt"
-APP_CLASSES="$CONCIERGE_HOME/cluster-config/target/classes"
+# The node runs from cluster-config's classpath, which holds none of the offline code; the tools
+# (DevSetup, simulate, replay, train, backtest, admin) from tools', which the build writes last.
+APP_NODE_CPFILE="$CONCIERGE_HOME/cluster-config/target/runtime-classpath.txt"
+APP_NODE_CLASSES="$CONCIERGE_HOME/cluster-config/target/classes"
+APP_TOOLS_CPFILE="$CONCIERGE_HOME/tools/target/runtime-classpath.txt"
+APP_TOOLS_CLASSES="$CONCIERGE_HOME/tools/target/classes"
 APP_MAIN=dev.concierge.Main
-APP_SETUP=dev.concierge.DevSetup
+APP_SETUP=dev.concierge.tools.dev.DevSetup
 APP_SIMULATE=dev.concierge.tools.simulate.SimulateCommand
+# one build at a time in this tree: three `bin/concierge node localN` started together build once
+APP_BUILD_LOCK="$STATE_DIR/build.lock"
 
-# True (and prints the first culprit) when the node's classpath is missing or older than a source or pom.
+# True (and prints the first culprit) when a classpath is missing or older than a source or pom.
 app_build_needed() {
-  [[ -f "$APP_CPFILE" ]] || { echo "$APP_CPFILE is missing"; return 0; }
+  local cpfile
+  for cpfile in "$APP_NODE_CPFILE" "$APP_TOOLS_CPFILE"; do
+    [[ -f "$cpfile" ]] || { echo "$cpfile is missing"; return 0; }
+  done
   local newer
-  newer="$(cd "$CONCIERGE_HOME" && { find pom.xml ./*/pom.xml ./*/src -newer "$APP_CPFILE" -type f -print -quit 2>/dev/null || true; })"
+  newer="$(cd "$CONCIERGE_HOME" && { find pom.xml ./*/pom.xml ./*/src -newer "$APP_TOOLS_CPFILE" -type f -print -quit 2>/dev/null || true; })"
   [[ -n "$newer" ]] && { echo "${newer#./} changed"; return 0; }
   return 1
 }
 
-# app_build [--no-build]: mvn install (tests skipped) when app_build_needed says so.
+# app_build [--no-build]: mvn install (tests skipped) when app_build_needed says so. Holds a lock on
+# APP_BUILD_LOCK while it looks and builds, so that launchers started together wait for one build and
+# then find it done.
 app_build() {
   local no_build=${1:-} why
+  mkdir -p "$STATE_DIR"
+  exec {APP_LOCK_FD}> "$APP_BUILD_LOCK"
+  if ! flock -n "$APP_LOCK_FD"; then
+    log "another bin/concierge is building this tree; waiting for it ..."
+    flock "$APP_LOCK_FD"
+  fi
   if why="$(app_build_needed)"; then
     if [[ "$no_build" == --no-build ]]; then
-      [[ -f "$APP_CPFILE" ]] || die "--no-build, but the project was never built ($APP_CPFILE is missing)"
+      [[ -f "$APP_TOOLS_CPFILE" ]] || die "--no-build, but the project was never built ($APP_TOOLS_CPFILE is missing)"
       warn "--no-build: not rebuilding although $why"
-      return 0
+    else
+      app_run_build "$why"
     fi
-    command -v mvn >/dev/null || die "mvn not found; it is needed to build the project"
-    mkdir -p "$STATE_DIR"
-    local logf="$STATE_DIR/build.log" stamp="$STATE_DIR/build.started" t0; t0=$(now_ms)
-    touch "$stamp"
-    log "building ($why): mvn -B -q -DskipTests install, log in $logf ..."
-    if ! (cd "$CONCIERGE_HOME" && mvn -B -q -DskipTests install) > "$logf" 2>&1 < /dev/null; then
-      tail -40 "$logf" >&2
-      die "build failed (full log: $logf)"
-    fi
-    # Maven leaves an unchanged classpath file untouched: date it to this build's start, so that only
-    # files edited since then count as newer
-    [[ -f "$APP_CPFILE" ]] && touch -r "$stamp" "$APP_CPFILE"
-    log "built in $(elapsed_s "$t0")"
   fi
-  [[ -f "$APP_CPFILE" ]] || die "the build did not produce $APP_CPFILE (cluster-config must run dependency:build-classpath)"
+  flock -u "$APP_LOCK_FD"
+  exec {APP_LOCK_FD}>&-
+  [[ -f "$APP_NODE_CPFILE" && -f "$APP_TOOLS_CPFILE" ]] \
+    || die "the build did not produce $APP_NODE_CPFILE and $APP_TOOLS_CPFILE (dependency:build-classpath)"
 }
 
-app_classpath() { echo "$APP_CLASSES:$(cat "$APP_CPFILE")"; }
+app_run_build() {
+  local why=$1
+  command -v mvn >/dev/null || die "mvn not found; it is needed to build the project"
+  local logf="$STATE_DIR/build.log" stamp="$STATE_DIR/build.started" t0; t0=$(now_ms)
+  touch "$stamp"
+  log "building ($why): mvn -B -q -DskipTests install, log in $logf ..."
+  if ! (cd "$CONCIERGE_HOME" && mvn -B -q -DskipTests install) > "$logf" 2>&1 < /dev/null; then
+    tail -40 "$logf" >&2
+    die "build failed (full log: $logf)"
+  fi
+  # Maven leaves an unchanged classpath file untouched: date both to this build's start, so that only
+  # files edited since then count as newer
+  local cpfile
+  for cpfile in "$APP_NODE_CPFILE" "$APP_TOOLS_CPFILE"; do
+    [[ -f "$cpfile" ]] && touch -r "$stamp" "$cpfile"
+  done
+  log "built in $(elapsed_s "$t0")"
+}
+
+# the node's classpath: no offline code on it
+app_classpath() { echo "$APP_NODE_CLASSES:$(cat "$APP_NODE_CPFILE")"; }
+# the tools' classpath: the offline module, the command line, and the node's configuration files
+app_tools_classpath() { echo "$APP_TOOLS_CLASSES:$(cat "$APP_TOOLS_CPFILE")"; }
 
 # The node's JVM: CONCIERGE_NODE_JAVA_HOME (any JDK 17+, e.g. Temurin 25 for generational ZGC),
 # else the Java 17 the services use. Sets NODE_JAVA.
@@ -90,7 +120,7 @@ APP_BUNDLES_DIR="$STATE_DIR/bundles"
 app_run_setup() {
   local config=$1 t0 rc=0; t0=$(now_ms)
   log "running $APP_SETUP (dev bundles, topics, demo catalog) ..."
-  "$NODE_JAVA" -Dconfig.resource="$config.conf" -cp "$(app_classpath)" "$APP_SETUP" "$APP_BUNDLES_DIR" < /dev/null &
+  "$NODE_JAVA" -Dconfig.resource="$config.conf" -cp "$(app_tools_classpath)" "$APP_SETUP" "$APP_BUNDLES_DIR" < /dev/null &
   APP_CHILD_PID=$!
   wait "$APP_CHILD_PID" || rc=$?
   APP_CHILD_PID=""
@@ -139,7 +169,7 @@ app_start_simulation() {
   log "streaming synthetic shoppers into Kafka: $SIM_CUSTOMERS customers, $SIM_EVENTS events at $SIM_RATE/s (seed $SIM_SEED), log in $SIM_LOG"
   (
     rc=0
-    "$NODE_JAVA" "${SIM_JVM_OPTS[@]}" -cp "$(app_classpath)" "$APP_SIMULATE" --kafka --customers "$SIM_CUSTOMERS" \
+    "$NODE_JAVA" "${SIM_JVM_OPTS[@]}" -cp "$(app_tools_classpath)" "$APP_SIMULATE" --kafka --customers "$SIM_CUSTOMERS" \
       --events "$SIM_EVENTS" --seed "$SIM_SEED" --rate "$SIM_RATE" < /dev/null > "$SIM_LOG" 2>&1 || rc=$?
     if (( rc == 0 )); then
       slog simulate "$(tail -1 "$SIM_LOG")"

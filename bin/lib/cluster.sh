@@ -277,7 +277,7 @@ cluster_wait_up() {
 }
 
 # cluster_admin_tool ARGS...: the admin CLI, run from this script (not exec'd)
-cluster_admin_tool() { admin_token_file_export; "$NODE_JAVA" -cp "$(app_classpath)" "$ADMIN_MAIN" "$@"; }
+cluster_admin_tool() { admin_token_file_export; "$NODE_JAVA" -cp "$(app_tools_classpath)" "$ADMIN_MAIN" "$@"; }
 
 # cluster_restart_order -> RESTART_ORDER: the running local nodes, the oldest member last (it hosts the
 # shard coordinator, which then moves once); fails unless there are two or more, all Up members

@@ -8,7 +8,7 @@ import dev.concierge.models.EventRecorded;
 import dev.concierge.models.FeatureSettings;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.Vocabulary;
-import dev.concierge.models.simulation.SimulationSettings;
+import dev.concierge.offline.simulation.SimulationSettings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;

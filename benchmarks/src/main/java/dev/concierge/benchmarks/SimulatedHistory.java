@@ -4,8 +4,8 @@ import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.models.EventRecorded;
-import dev.concierge.models.simulation.ShopperSimulation;
-import dev.concierge.models.simulation.SimulationSettings;
+import dev.concierge.offline.simulation.ShopperSimulation;
+import dev.concierge.offline.simulation.SimulationSettings;
 import java.util.List;
 
 /**

@@ -5,7 +5,7 @@ import dev.concierge.models.CatalogItem;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
 import dev.concierge.models.FeatureSettings;
-import dev.concierge.models.simulation.SimulationSettings;
+import dev.concierge.offline.simulation.SimulationSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.function.BiConsumer;
  * affinity, bought categories and the session see many distinct categories; items are drawn at random
  * within the category, from a catalog much larger than any list.
  *
- * <p>Ids follow {@link dev.concierge.models.simulation.ShopperSimulation}: customers {@code sim-c-<n>},
+ * <p>Ids follow {@link dev.concierge.offline.simulation.ShopperSimulation}: customers {@code sim-c-<n>},
  * events {@code sim-<seed>-<n>}. Events are a minute apart, well inside the session idle timeout, so the
  * newest ones form one session.
  */

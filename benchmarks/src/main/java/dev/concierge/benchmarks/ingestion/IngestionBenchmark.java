@@ -1,10 +1,10 @@
 package dev.concierge.benchmarks.ingestion;
 
-import dev.concierge.benchmarks.CpuTicks;
 import dev.concierge.benchmarks.CommandLine;
+import dev.concierge.benchmarks.CpuTicks;
 import dev.concierge.benchmarks.load.GroupOffsets;
 import dev.concierge.models.DemoCatalog;
-import dev.concierge.models.simulation.SimulationSettings;
+import dev.concierge.offline.simulation.SimulationSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.concierge.benchmarks.load;
 
-import dev.concierge.engine.report.LineChart;
+import dev.concierge.offline.report.LineChart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,30 +1,29 @@
 package dev.concierge.benchmarks.replay;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.DemoCatalog;
 import dev.concierge.models.FeatureSettings;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.HistoryReplay;
-import dev.concierge.persistence.replay.FileEventSource;
-import dev.concierge.persistence.replay.ReplayEvents;
-import dev.concierge.persistence.replay.TimeRange;
-import java.time.Instant;
-import java.util.Iterator;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.concierge.models.DemoCatalog;
-import dev.concierge.models.simulation.ShopperSimulation;
-import dev.concierge.models.simulation.SimulationSettings;
+import dev.concierge.offline.replay.FileEventSource;
+import dev.concierge.offline.replay.ReplayEvents;
+import dev.concierge.offline.replay.TimeRange;
+import dev.concierge.offline.simulation.ShopperSimulation;
+import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.persistence.json.EventJson;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 

@@ -13,7 +13,7 @@ import dev.concierge.models.RankedItem;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.ServingModel;
 import dev.concierge.models.rules.BusinessRules;
-import dev.concierge.models.simulation.SimulationSettings;
+import dev.concierge.offline.simulation.SimulationSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -1,0 +1,154 @@
+package dev.concierge.offline.training;
+
+import dev.concierge.models.Catalog;
+import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.recommend.BundleMetadata;
+import dev.concierge.models.recommend.CandidateTables;
+import dev.concierge.models.recommend.ModelBundle;
+import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.RecommenderFeatures;
+import dev.concierge.models.recommend.TrainingSetBuilder;
+import dev.concierge.models.scoring.ModelBytes;
+import dev.concierge.models.scoring.ModelTrainer;
+import dev.concierge.models.scoring.Scorer;
+import dev.concierge.models.scoring.ScorerCompiler;
+import dev.concierge.models.scoring.TrainingSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+/**
+ * Builds a {@link ModelBundle} from recorded history: candidate tables, a point-in-time training set,
+ * a Tribuo model, and its quality on held-out rows.
+ *
+ * <p>The history up to {@code until} is split in time: the earlier part builds the tables that the
+ * training rows read, the later part provides the labels, so no row sees co-occurrences from its own
+ * future. The model's AUC is measured on the latest rows after training on the earlier ones; the
+ * shipped model is then trained on all rows, and the shipped tables on all of the history.
+ */
+public final class BundleTrainer {
+
+  /**
+   * @param labelShare  the later share of the history whose clicks and purchases become labels
+   * @param holdoutShare the latest share of the rows held out to measure AUC
+   */
+  public record Settings(
+      double labelShare,
+      double holdoutShare,
+      CandidateTablesBuilder.Settings tables,
+      TrainingSetBuilder.Settings sampling,
+      int popularPerList) {
+
+    public Settings {
+      if (labelShare <= 0 || labelShare >= 1 || holdoutShare <= 0 || holdoutShare >= 1) {
+        throw new IllegalArgumentException("labelShare and holdoutShare must be in (0, 1)");
+      }
+    }
+  }
+
+  private final Recommender recommender;
+  private final Settings settings;
+  private final Clock clock;
+
+  public BundleTrainer(Recommender recommender, Settings settings, Clock clock) {
+    this.recommender = recommender;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public ModelBundle train(
+      Iterable<CustomerEvent> history, Catalog catalog, Instant until, ModelTrainer trainer, String version) {
+    Span span = Span.of(history, until);
+    Instant labelsFrom = span.from().plus(Duration.between(span.from(), until).multipliedBy(
+        Math.round((1 - settings.labelShare()) * 1000)).dividedBy(1000));
+    CandidateTables featureTables = tables(history, labelsFrom);
+    TrainingSet rows =
+        new TrainingSetBuilder(recommender, settings.sampling())
+            .build(history, catalog, featureTables, labelsFrom, until, settings.popularPerList());
+    if (rows.size() == 0) {
+      throw new IllegalArgumentException("no clicks or purchases between " + labelsFrom + " and " + until);
+    }
+    double auc = heldOutAuc(rows, trainer);
+    Model<Label> model = trainer.train(rows);
+    long positives = countPositives(rows);
+    BundleMetadata metadata =
+        new BundleMetadata(
+            clock.instant(), span.from(), until, span.events(), rows.size(),
+            Map.of("auc", auc, "positive_rate", (double) positives / rows.size()),
+            String.format(Locale.ROOT,
+                "trainer=%s labels-from=%s negatives-per-positive=%d seed=%d features=%s",
+                trainer.name().toLowerCase(Locale.ROOT), labelsFrom, settings.sampling().negativesPerPositive(),
+                settings.sampling().seed(), RecommenderFeatures.VERSION));
+    return new ModelBundle(
+        version, kindOf(trainer), RecommenderFeatures.SCHEMA, ModelBytes.toBytes(model), tables(history, until),
+        metadata);
+  }
+
+  public static String kindOf(ModelTrainer trainer) {
+    return trainer.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private CandidateTables tables(Iterable<CustomerEvent> history, Instant until) {
+    CandidateTablesBuilder builder = new CandidateTablesBuilder(settings.tables());
+    for (CustomerEvent event : history) {
+      if (!event.timestamp().isBefore(until)) {
+        break;
+      }
+      builder.add(event);
+    }
+    return builder.build();
+  }
+
+  private double heldOutAuc(TrainingSet rows, ModelTrainer trainer) {
+    int trainSize = (int) Math.round(rows.size() * (1 - settings.holdoutShare()));
+    if (trainSize == 0 || trainSize == rows.size()) {
+      return Double.NaN;
+    }
+    TrainingSet earlier =
+        new TrainingSet(rows.schema(), Arrays.copyOfRange(rows.rows(), 0, trainSize),
+            Arrays.copyOfRange(rows.positive(), 0, trainSize));
+    Scorer scorer = ScorerCompiler.compile(trainer.train(earlier), rows.schema());
+    int heldOut = rows.size() - trainSize;
+    double[] scores = new double[heldOut];
+    boolean[] labels = new boolean[heldOut];
+    for (int i = 0; i < heldOut; i++) {
+      scores[i] = scorer.score(rows.rows()[trainSize + i]);
+      labels[i] = rows.positive()[trainSize + i];
+    }
+    return Auc.of(scores, labels);
+  }
+
+  private static long countPositives(TrainingSet rows) {
+    long positives = 0;
+    for (boolean positive : rows.positive()) {
+      if (positive) {
+        positives++;
+      }
+    }
+    return positives;
+  }
+
+  /** When the history starts, and how many events it holds before {@code until}. */
+  private record Span(Instant from, long events) {
+    static Span of(Iterable<CustomerEvent> history, Instant until) {
+      Instant from = null;
+      long events = 0;
+      for (CustomerEvent event : history) {
+        if (!event.timestamp().isBefore(until)) {
+          break;
+        }
+        from = from == null ? event.timestamp() : from;
+        events++;
+      }
+      if (from == null) {
+        throw new IllegalArgumentException("the history has no events before " + until);
+      }
+      return new Span(from, events);
+    }
+  }
+}

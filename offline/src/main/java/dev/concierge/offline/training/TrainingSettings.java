@@ -1,0 +1,25 @@
+package dev.concierge.offline.training;
+
+import com.typesafe.config.Config;
+import dev.concierge.models.recommend.TrainingSetBuilder;
+import dev.concierge.offline.training.BundleTrainer;
+import dev.concierge.offline.training.CandidateTablesBuilder;
+
+/** How bundles are trained, read from {@code concierge.training} (the session timeout from the features). */
+public final class TrainingSettings {
+
+  private TrainingSettings() {}
+
+  public static BundleTrainer.Settings fromConfig(Config concierge) {
+    Config training = concierge.getConfig("training");
+    return new BundleTrainer.Settings(
+        training.getDouble("label-share"),
+        training.getDouble("holdout-share"),
+        new CandidateTablesBuilder.Settings(
+            training.getInt("neighbours-per-item"),
+            training.getInt("max-session-items"),
+            concierge.getDuration("features.session-idle-timeout")),
+        new TrainingSetBuilder.Settings(training.getInt("negatives-per-positive"), training.getLong("seed")),
+        concierge.getInt("recommender.popular-per-list"));
+  }
+}

@@ -1,0 +1,105 @@
+package dev.concierge.offline.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.models.Catalog;
+import dev.concierge.models.CatalogItem;
+import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.DemoCatalog;
+import dev.concierge.models.EventType;
+import dev.concierge.models.FeatureSettings;
+import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.ModelBundle;
+import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.ServingModel;
+import dev.concierge.models.recommend.TrainingSetBuilder;
+import dev.concierge.models.scoring.FeatureSchema;
+import dev.concierge.models.scoring.FeatureSchemaMismatchException;
+import dev.concierge.models.scoring.ModelTrainer;
+import dev.concierge.offline.simulation.ShopperSimulation;
+import dev.concierge.offline.simulation.SimulationSettings;
+import dev.concierge.offline.training.BundleTrainer;
+import dev.concierge.offline.training.CandidateTablesBuilder;
+import dev.concierge.persistence.bundle.BundleArchive;
+import dev.concierge.persistence.bundle.InvalidBundleException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BundleArchiveTest {
+
+  private static final List<CatalogItem> ITEMS = DemoCatalog.generate(200, 42);
+  private static final Catalog CATALOG = Catalog.of(ITEMS);
+  private static final FeatureSettings FEATURES =
+      new FeatureSettings(
+          Duration.ofDays(7), 10, 20,
+          Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
+          Duration.ofMinutes(30), 8, 4);
+  private static final Recommender RECOMMENDER = new Recommender(new Recommender.Settings(200, 20, 3, 30, 20, 2), FEATURES);
+
+  private final BundleArchive archive = new BundleArchive(new ObjectMapper());
+  private final ModelBundle bundle = trained();
+
+  @Test
+  void aBundleReadsBackAsWrittenAndScoresTheSame() {
+    ModelBundle read = archive.read(archive.write(bundle));
+
+    assertEquals(bundle.version(), read.version());
+    assertEquals(bundle.kind(), read.kind());
+    assertEquals(bundle.schema(), read.schema());
+    assertArrayEquals(bundle.model(), read.model());
+    assertEquals(bundle.tables(), read.tables());
+    assertEquals(bundle.metadata(), read.metadata());
+    ServingModel before = ServingModel.load(bundle, CATALOG, new Vocabulary(1000, 100), 50);
+    ServingModel after = ServingModel.load(read, CATALOG, new Vocabulary(1000, 100), 50);
+    Random random = new Random(3);
+    for (int i = 0; i < 1000; i++) {
+      double[] row = new double[bundle.schema().size()];
+      for (int f = 0; f < row.length; f++) {
+        row[f] = random.nextBoolean() ? 0 : random.nextDouble();
+      }
+      assertEquals(before.scorer().score(row), after.scorer().score(row), 0);
+    }
+  }
+
+  @Test
+  void aBundleTrainedOnOtherFeatureCodeIsRefusedByName() {
+    FeatureSchema other = new FeatureSchema("recommender-v0", bundle.schema().names());
+    ModelBundle stale =
+        new ModelBundle(bundle.version(), bundle.kind(), other, bundle.model(), bundle.tables(), bundle.metadata());
+
+    FeatureSchemaMismatchException refused =
+        assertThrows(FeatureSchemaMismatchException.class,
+            () -> ServingModel.load(archive.read(archive.write(stale)), CATALOG, new Vocabulary(1000, 100), 50));
+
+    assertTrue(refused.getMessage().contains("recommender-v0"), refused.getMessage());
+  }
+
+  @Test
+  void bytesThatAreNotABundleAreRefusedWithTheReason() {
+    InvalidBundleException notZip =
+        assertThrows(InvalidBundleException.class, () -> archive.read("hello".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(notZip.getMessage().contains("bundle.json"), notZip.getMessage());
+  }
+
+  private static ModelBundle trained() {
+    List<CustomerEvent> history = ShopperSimulation.of(SimulationSettings.of(60, 6_000, 5), ITEMS).stream().toList();
+    Instant until = history.get(history.size() - 1).timestamp();
+    BundleTrainer.Settings settings =
+        new BundleTrainer.Settings(
+            0.4, 0.2, new CandidateTablesBuilder.Settings(20, 20, Duration.ofMinutes(30)),
+            new TrainingSetBuilder.Settings(4, 7), 50);
+    return new BundleTrainer(RECOMMENDER, settings, Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC))
+        .train(history, CATALOG, until, ModelTrainer.LOGISTIC_REGRESSION, "lr-test-1");
+  }
+}

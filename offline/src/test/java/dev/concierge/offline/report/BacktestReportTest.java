@@ -1,0 +1,219 @@
+package dev.concierge.offline.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.offline.backtest.AbResult;
+import dev.concierge.offline.backtest.ArmOutcome;
+import dev.concierge.offline.backtest.BacktestResult;
+import dev.concierge.offline.backtest.BacktestSettings;
+import dev.concierge.offline.backtest.BacktestWindows;
+import dev.concierge.offline.backtest.LatencySummary;
+import dev.concierge.offline.backtest.ModelMetrics;
+import dev.concierge.offline.backtest.Proportion;
+import dev.concierge.offline.backtest.RankQuality;
+import dev.concierge.offline.backtest.TimeBucket;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.IntStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The report's shape and content, checked by parsing it rather than against a stored copy. */
+class BacktestReportTest {
+
+  private static final int MAX_K = 20;
+  private static final String TRICKY = "<b>\"tricky\" & 'name'</b>";
+  private static final Instant FROM = Instant.parse("2026-10-01T00:00:00Z");
+  private static final Instant SPLIT = Instant.parse("2026-10-25T00:00:00Z");
+  private static final Instant TO = Instant.parse("2026-10-31T00:00:00Z");
+  private static final BacktestSettings SETTINGS = new BacktestSettings(MAX_K, Duration.ofDays(1));
+
+  private final BacktestResult result =
+      new BacktestResult(
+          new BacktestWindows(FROM, SPLIT, TO), SETTINGS, 1000, 80_000, 2_938, Duration.ofSeconds(2),
+          List.of(model("lr-v1", 0.613, 0.417, 0.354), model(TRICKY, 0.042, 0.019, 0.014)));
+  private final AbResult abTest =
+      new AbResult(Duration.ofMinutes(30), 7, List.of(
+          new ArmOutcome("ranker", "lr-v1", Proportion.of(120, 1000), Proportion.of(30, 1000)),
+          new ArmOutcome("ranker", "popularity", Proportion.of(80, 1000), Proportion.of(20, 1000))));
+
+  @Test
+  void jsonLeadsWithTheContractFields() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(BacktestReport.of(result).json());
+
+    assertEquals("models", json.fieldNames().next());
+    JsonNode first = json.get("models").get(0);
+    assertEquals("lr-v1", first.get("name").asText());
+    assertEquals(List.of("hr@10", "ndcg@10", "mrr", "coverage"), firstFields(first.get("metrics"), 4));
+    assertEquals(0.613, first.get("metrics").get("hr@10").asDouble(), 1e-12);
+    assertEquals(0.417, first.get("metrics").get("ndcg@10").asDouble(), 1e-12);
+    assertEquals(0.354, first.get("metrics").get("mrr").asDouble(), 1e-12);
+    assertEquals(0.25, first.get("metrics").get("coverage").asDouble(), 1e-12);
+    assertEquals(TRICKY, json.get("models").get(1).get("name").asText());
+  }
+
+  @Test
+  void jsonAddsTheCurvesLatencyWindowsAndCounts() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(BacktestReport.of(result).json());
+
+    JsonNode metrics = json.get("models").get(0).get("metrics");
+    assertEquals(MAX_K, metrics.get("hr@k").size());
+    assertEquals(metrics.get("hr@10").asDouble(), metrics.get("hr@k").get(9).asDouble(), 1e-12);
+    assertEquals(MAX_K, metrics.get("coverage@k").size());
+    assertEquals(40_000, metrics.get("latencyNanos").get("p50").asLong());
+    assertEquals(3, json.get("models").get(0).get("overTime").size());
+    assertEquals(SPLIT.toString(), json.get("windows").get("split").asText());
+    assertEquals(2_938, json.get("counts").get("cases").asLong());
+    assertEquals(2_938 / 2.0, json.get("speed").get("casesPerSecond").asDouble(), 1e-9);
+    assertFalse(json.has("abTest"));
+  }
+
+  @Test
+  void jsonCarriesTheAbTestWhenGiven() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(BacktestReport.of(result).withAbTest(abTest).json());
+
+    JsonNode arm = json.get("abTest").get("arms").get(0);
+    assertEquals("lr-v1", arm.get("arm").asText());
+    assertEquals(1000, arm.get("decisions").asLong());
+    assertEquals(0.12, arm.get("clickThrough").get("rate").asDouble(), 1e-12);
+    assertEquals(Proportion.of(120, 1000).low(), arm.get("clickThrough").get("low95").asDouble(), 1e-12);
+    assertEquals("PT30M", json.get("abTest").get("attributionWindow").asText());
+  }
+
+  @Test
+  void htmlIsWellFormedAndSelfContained() throws Exception {
+    byte[] html = BacktestReport.of(result).withAbTest(abTest).html();
+    Document page = parse(html);
+
+    assertEquals("html", page.getDocumentElement().getTagName());
+    assertEquals(0, page.getElementsByTagName("script").getLength());
+    assertEquals(0, page.getElementsByTagName("link").getLength());
+    assertEquals(0, page.getElementsByTagName("img").getLength());
+    String text = new String(html, StandardCharsets.UTF_8);
+    assertFalse(text.contains("src="), "nothing is fetched");
+    assertFalse(text.replace("xmlns=\"http://www.w3.org/2000/svg\"", "").contains("http"), "no external reference");
+  }
+
+  @Test
+  void htmlHasTheMetricsTableWithNamesAndNumbers() throws Exception {
+    Document page = parse(BacktestReport.of(result).html());
+
+    NodeList tables = page.getElementsByTagName("table");
+    assertEquals(1, tables.getLength(), "no A/B table without an A/B test");
+    List<List<String>> rows = rows((Element) tables.item(0));
+    assertEquals(
+        List.of("lr-v1", "2026-10-25 00:00 UTC", "2,938", "61.3%", "0.417", "0.354", "25.0%", "40 µs", "90 µs",
+            "20,000/s"),
+        rows.get(1));
+    assertEquals(TRICKY, rows.get(2).get(0), "names are escaped, not interpreted");
+    assertEquals(0, page.getElementsByTagName("b").getLength());
+  }
+
+  @Test
+  void htmlDrawsHitRateAtKAndOverTimeWithOneLinePerModel() throws Exception {
+    Document page = parse(BacktestReport.of(result).html());
+
+    NodeList charts = page.getElementsByTagName("svg");
+    assertEquals(2, charts.getLength());
+    Element byK = (Element) charts.item(0);
+    assertEquals(2, byK.getElementsByTagName("polyline").getLength());
+    assertEquals(2 * MAX_K, byK.getElementsByTagName("circle").getLength());
+    assertTrue(byK.getTextContent().contains(TRICKY), "the legend names every model");
+    Element overTime = (Element) charts.item(1);
+    assertEquals(2, overTime.getElementsByTagName("polyline").getLength());
+    assertEquals(2 * 3, overTime.getElementsByTagName("circle").getLength());
+    assertTrue(overTime.getTextContent().contains("10-26"), "days label the time axis");
+    for (Element chart : List.of(byK, overTime)) {
+      for (Element line : elements(chart.getElementsByTagName("polyline"))) {
+        for (String point : line.getAttribute("points").split(" ")) {
+          String[] xy = point.split(",");
+          assertTrue(Double.isFinite(Double.parseDouble(xy[0])) && Double.isFinite(Double.parseDouble(xy[1])), point);
+        }
+      }
+    }
+  }
+
+  @Test
+  void htmlShowsEachArmWithItsInterval() throws Exception {
+    Document page = parse(BacktestReport.of(result).withAbTest(abTest).html());
+
+    List<List<String>> rows = rows((Element) page.getElementsByTagName("table").item(1));
+    Proportion ctr = Proportion.of(120, 1000);
+    assertEquals(List.of("ranker", "lr-v1", "1,000", "12.0%",
+        Formats.percent(ctr.low()) + " – " + Formats.percent(ctr.high()), "3.0%"), rows.get(1).subList(0, 6));
+    assertEquals("popularity", rows.get(2).get(1));
+  }
+
+  @Test
+  void refusesBacktestsOfShorterListsThanTheContractNames() {
+    BacktestResult shortLists =
+        new BacktestResult(
+            result.windows(), new BacktestSettings(5, Duration.ofDays(1)), 1000, 1, 1, Duration.ofSeconds(1),
+            List.of());
+    assertThrows(IllegalArgumentException.class, () -> BacktestReport.of(shortLists));
+  }
+
+  private static ModelMetrics model(String name, double hr10, double ndcg10, double mrr) {
+    // curves that pass through the given values at K = 10
+    List<Double> hitRates = IntStream.rangeClosed(1, MAX_K).mapToObj(k -> hr10 * Math.sqrt(k / 10.0)).toList();
+    List<Double> ndcgs = IntStream.rangeClosed(1, MAX_K).mapToObj(k -> ndcg10 * Math.sqrt(k / 10.0)).toList();
+    List<Double> coverage = IntStream.rangeClosed(1, MAX_K).mapToObj(k -> 0.025 * k).toList();
+    RankQuality quality = new RankQuality(2_938, hitRates, ndcgs, mrr);
+    List<TimeBucket> overTime = List.of(
+        new TimeBucket(Instant.parse("2026-10-25T00:00:00Z"), quality),
+        new TimeBucket(Instant.parse("2026-10-26T00:00:00Z"), quality),
+        new TimeBucket(Instant.parse("2026-10-27T00:00:00Z"), quality));
+    return new ModelMetrics(name, SPLIT, quality, coverage,
+        new LatencySummary(2_938, 2_938L * 50_000, 40_000, 60_000, 90_000, 200_000), overTime);
+  }
+
+  private static Document parse(byte[] html) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(html));
+  }
+
+  private static List<List<String>> rows(Element table) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Element row : elements(table.getElementsByTagName("tr"))) {
+      List<String> cells = new ArrayList<>();
+      for (Element cell : elements(row.getChildNodes())) {
+        cells.add(cell.getTextContent());
+      }
+      rows.add(cells);
+    }
+    return rows;
+  }
+
+  private static List<Element> elements(NodeList nodes) {
+    List<Element> elements = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      if (nodes.item(i) instanceof Element element) {
+        elements.add(element);
+      }
+    }
+    return elements;
+  }
+
+  private static List<String> firstFields(JsonNode node, int count) {
+    List<String> names = new ArrayList<>();
+    Iterator<String> fields = node.fieldNames();
+    while (fields.hasNext() && names.size() < count) {
+      names.add(fields.next());
+    }
+    return names;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.concierge.offline.training;
+
+import dev.concierge.models.Catalog;
+import dev.concierge.models.CatalogItem;
+import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.DemoCatalog;
+import dev.concierge.models.EventType;
+import dev.concierge.models.FeatureSettings;
+import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.TrainingSetBuilder;
+import dev.concierge.offline.simulation.ShopperSimulation;
+import dev.concierge.offline.simulation.SimulationSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A simulated storefront history and the settings the recommender and backtest tests share. */
+public final class RecommenderFixtures {
+
+  public static final List<CatalogItem> ITEMS = DemoCatalog.generate(1000, 42);
+  public static final Catalog CATALOG = Catalog.of(ITEMS);
+  public static final int POPULAR_PER_LIST = 100;
+
+  public static final FeatureSettings FEATURES =
+      new FeatureSettings(
+          Duration.ofDays(7), 10, 20,
+          Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
+          Duration.ofMinutes(30), 8, 4);
+
+  public static final Recommender RECOMMENDER =
+      new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2), FEATURES);
+
+  public static final CandidateTablesBuilder.Settings TABLES =
+      new CandidateTablesBuilder.Settings(20, 20, Duration.ofMinutes(30));
+
+  public static final BundleTrainer.Settings TRAINING =
+      new BundleTrainer.Settings(0.4, 0.2, TABLES, new TrainingSetBuilder.Settings(4, 7), POPULAR_PER_LIST);
+
+  private RecommenderFixtures() {}
+
+  /** Thirty days of shoppers, the same every run. */
+  public static List<CustomerEvent> history(int customers, long events) {
+    return ShopperSimulation.of(SimulationSettings.of(customers, events, 11), ITEMS).stream().toList();
+  }
+
+  static Instant dayOf(List<CustomerEvent> history, double share) {
+    Instant first = history.get(0).timestamp();
+    Instant last = history.get(history.size() - 1).timestamp();
+    return first.plus(Duration.between(first, last).multipliedBy(Math.round(share * 1000)).dividedBy(1000));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.concierge.tools.dev;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.engine.kafka.KafkaTopics;
+import dev.concierge.models.CatalogItem;
+import dev.concierge.models.DemoCatalog;
+import dev.concierge.persistence.json.CatalogJson;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One-off preparation for {@code bin/concierge dev}: trains the dev bundles if there are none yet,
+ * creates the topics and, when the catalog topic is still empty, loads the demo catalog. Running it
+ * again changes nothing.
+ */
+public final class DevSetup {
+
+  private DevSetup() {}
+
+  /** @param args the directory for the trained dev bundles */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: DevSetup <directory for the dev bundles>");
+    }
+    Config concierge = ConfigFactory.load().getConfig("concierge");
+    Config demo = concierge.getConfig("dev.demo-catalog");
+    List<CatalogItem> items = DemoCatalog.generate(demo.getInt("items"), demo.getLong("seed"));
+    DevBundles.ensure(Path.of(args[0]), concierge, items);
+    KafkaSettings kafka = KafkaSettings.fromConfig(concierge);
+    KafkaTopics.ensure(kafka.bootstrapServers(), kafka.topics(), kafka.topicReadyTimeout());
+    System.out.println("topics ready: " + kafka.topics().stream().map(t -> t.name()).collect(Collectors.joining(", ")));
+
+    long existing = recordsIn(kafka.bootstrapServers(), kafka.catalogTopic());
+    if (existing > 0) {
+      System.out.println("catalog topic already holds " + existing + " records; leaving it as it is");
+      return;
+    }
+    load(kafka, items);
+    System.out.println(
+        "loaded the demo catalog: " + items.size() + " items in " + DemoCatalog.categories().size()
+            + " categories into topic '" + kafka.catalogTopic() + "'");
+  }
+
+  private static long recordsIn(String bootstrapServers, String topic) throws ExecutionException, InterruptedException {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (Admin admin = Admin.create(props)) {
+      int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+      Map<TopicPartition, OffsetSpec> latest =
+          java.util.stream.IntStream.range(0, partitions)
+              .boxed()
+              .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+    }
+  }
+
+  private static void load(KafkaSettings kafka, List<CatalogItem> items) throws Exception {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    CatalogJson json = new CatalogJson(new ObjectMapper());
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      for (CatalogItem item : items) {
+        producer.send(new ProducerRecord<>(kafka.catalogTopic(), item.itemId(), json.write(item)));
+      }
+      producer.flush();
+    }
+  }
+}

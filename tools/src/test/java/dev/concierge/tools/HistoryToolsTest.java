@@ -1,0 +1,152 @@
+package dev.concierge.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.models.DemoCatalog;
+import dev.concierge.offline.simulation.ShopperSimulation;
+import dev.concierge.offline.simulation.SimulationSettings;
+import dev.concierge.persistence.json.EventJson;
+import dev.concierge.tools.backtest.BacktestCommand;
+import dev.concierge.tools.replay.ReplayCommand;
+import dev.concierge.tools.train.TrainCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data scientist's loop on a file: replay, train, backtest, with the errors a user would make. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HistoryToolsTest {
+
+  private static final String SPLIT = "2026-10-24T00:00:00Z";
+
+  @TempDir static Path directory;
+  private Path history;
+
+  record Result(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  void simulateAMonth() throws IOException {
+    history = directory.resolve("history.jsonl");
+    EventJson json = new EventJson(new ObjectMapper());
+    List<String> lines = new ArrayList<>();
+    ShopperSimulation.of(SimulationSettings.of(150, 15_000, 3), DemoCatalog.generate(1000, 42))
+        .events()
+        .forEachRemaining(event -> lines.add(new String(json.write(event), StandardCharsets.UTF_8)));
+    Files.write(history, lines);
+  }
+
+  @Test
+  void everyToolExplainsItselfWithHelp() {
+    for (Result help : List.of(replay("--help"), train("--help"), backtest("-h"))) {
+      assertEquals(0, help.exitCode());
+      assertTrue(help.out().startsWith("Usage: bin/concierge "), help.out());
+    }
+  }
+
+  @Test
+  void replayWritesEachCustomersFeaturesAsJsonLines() throws IOException {
+    Result replayed = replay("--source", "file:" + history, "--customers", "sim-c-1,sim-c-2");
+
+    assertEquals(0, replayed.exitCode(), replayed.err());
+    String[] lines = replayed.out().strip().split("\n");
+    assertEquals(2, lines.length);
+    JsonNode first = new ObjectMapper().readTree(lines[0]);
+    assertEquals("sim-c-1", first.get("customerId").asText());
+    assertTrue(first.get("events").get("view").asLong() > 0);
+    assertTrue(replayed.err().contains("events/s"), "says how fast it replayed");
+  }
+
+  @Test
+  void trainWritesOneBundlePerModelAndBacktestReportsThemAgainstTheBaselines() throws IOException {
+    Path bundles = directory.resolve("bundles");
+    Result trained = train("--source", "file:" + history, "--until", SPLIT, "--out", bundles.toString(),
+        "--models", "logistic-regression");
+    assertEquals(0, trained.exitCode(), trained.err());
+    assertTrue(trained.out().contains("held-out AUC"), trained.out());
+    try (Stream<Path> files = Files.list(bundles)) {
+      assertEquals(List.of("logistic-regression-20261024T0000.bundle"),
+          files.map(f -> f.getFileName().toString()).toList(), "exactly the bundle, no partial files");
+    }
+
+    Path report = directory.resolve("report");
+    Result backtested = backtest("--source", "file:" + history, "--split", SPLIT,
+        "--models", bundles + ",popularity,recently-viewed", "--out", report.toString());
+    assertEquals(0, backtested.exitCode(), backtested.err());
+    JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+    assertEquals(3, json.get("models").size());
+    assertTrue(json.get("models").get(0).get("metrics").has("hr@10"));
+    assertTrue(Files.readString(report.resolve("report.html")).contains("<svg"));
+  }
+
+  @Test
+  void aBundleTrainedPastTheSplitIsRefused() {
+    Path bundles = directory.resolve("late");
+    assertEquals(0, train("--source", "file:" + history, "--until", "2026-10-28T00:00:00Z", "--out", bundles.toString(),
+        "--models", "logistic-regression").exitCode());
+
+    Result refused = backtest("--source", "file:" + history, "--split", SPLIT, "--models", bundles.toString(),
+        "--out", directory.resolve("late-report").toString());
+
+    assertEquals(1, refused.exitCode());
+    assertTrue(refused.err().contains("logistic-regression-20261028T0000"), refused.err());
+    assertFalse(Files.exists(directory.resolve("late-report").resolve("report.json")));
+  }
+
+  @Test
+  void badCommandLinesGetClearErrors() throws IOException {
+    Result noSource = replay("--out", "x");
+    assertEquals(2, noSource.exitCode());
+    assertTrue(noSource.err().contains("missing --source"), noSource.err());
+
+    Result backwards = replay("--source", "file:" + history, "--from", "2026-10-20T00:00:00Z", "--to", "2026-10-10T00:00:00Z");
+    assertEquals(2, backwards.exitCode());
+    assertTrue(backwards.err().contains("--from must be before --to"), backwards.err());
+
+    Path empty = Files.createFile(directory.resolve("empty.jsonl"));
+    Result nothing = replay("--source", "file:" + empty);
+    assertEquals(1, nothing.exitCode());
+    assertTrue(nothing.err().contains("error:"), nothing.err());
+
+    Result unknownBundle = backtest("--source", "file:" + history, "--split", SPLIT, "--models", "no-such-bundle",
+        "--out", directory.resolve("r").toString());
+    assertEquals(2, unknownBundle.exitCode());
+    assertTrue(unknownBundle.err().contains("unknown model 'no-such-bundle'"), unknownBundle.err());
+  }
+
+  private static Result replay(String... args) {
+    return run(ReplayCommand::run, args);
+  }
+
+  private static Result train(String... args) {
+    return run(TrainCommand::run, args);
+  }
+
+  private static Result backtest(String... args) {
+    return run(BacktestCommand::run, args);
+  }
+
+  interface Tool {
+    int run(String[] args, PrintStream out, PrintStream err);
+  }
+
+  private static Result run(Tool tool, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = tool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}
