@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kafka alignment, measured (README "Kafka alignment"): three node JVMs ingest the same burst of
+ * Kafka alignment, measured (docs/operations.md, "Kafka alignment"): three node JVMs ingest the same burst of
  * events with shards spread by Pekko's hash (two in three asks cross to another node) and with shards
  * aligned to partitions (every ask stays on the node that consumed the record). A benchmark, not a
  * check: it reports, and asserts only that ingestion finished. Run it on its own:

@@ -31,7 +31,7 @@ final class OwnServices implements AutoCloseable {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   private static final Duration LAUNCHER_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration EXIT_AFTER_KILL = Duration.ofSeconds(30);
-  // enough for tests (RUNTIME.md); two Cassandras run while this one does
+  // enough for tests; two Cassandras run while this one does
   private static final String CASSANDRA_HEAP = "256m";
   // The launcher's Cassandra is fast and unsafe, for dev: it skips the commit log for schema
   // changes, and acknowledges writes up to 10 s before they are synced. Killed, it would lose the

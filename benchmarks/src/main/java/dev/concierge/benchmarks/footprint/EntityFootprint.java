@@ -25,7 +25,7 @@ import java.util.Map;
  * JOL's, and optionally whole sharded entities ({@link ShardedFootprint}) follow.
  *
  * <p>Run with a fixed heap, e.g. {@code java -Xms2g -Xmx2g -XX:+UseG1GC -cp ... EntityFootprint}; see
- * FOOTPRINT-RESULTS.md for the full command.
+ * BENCHMARKS.md ("Customer state footprint") for the full command.
  */
 public final class EntityFootprint {
 

@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * The report as JSON. {@code models[].name} and {@code models[].metrics} with {@code hr@10},
  * {@code ndcg@10}, {@code mrr} and {@code coverage} come first: that is the pinned contract scripts
- * read (see DESIGN.md). Everything else follows it, and lists "at K" hold K = 1 at index 0.
+ * read (docs/data-science.md). Everything else follows it, and lists "at K" hold K = 1 at index 0.
  */
 final class ReportJson {
 
