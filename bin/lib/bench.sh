@@ -27,29 +27,11 @@ Benchmarks (each prints its tables and writes them, with plots, under benchmarks
               share of the node, Cassandra and Kafka; then customers' event counts are checked against the
               simulation (IngestionBenchmark)
   jmh NAME    a JMH benchmark class, e.g. ScorerBenchmark, SerializationBenchmark (JMH options follow)
-  footprint   heap bytes per customer entity at 100k entities (EntityFootprint; its options follow)
+  footprint   heap bytes per customer entity at 100k entities (EntityFootprint)
 
-Options of `decisions`:
-  --rates R,R,...      decisions per second (default 1000,2000,5000,10000)
-  --duration D         measured time per step (default 30s); --warmup D (default 10s)
-  --first-warmup D     unmeasured load on each design at the first rate before the first step, so that the
-                       JIT has compiled both (default 60s)
-  --runs N             repetitions of all the steps (default 3)
-  --customers N        the simulated population, sim-c-1..N (default 10000)
-  --history N          events of history before measuring (default 200000)
-  --background-rate R  simulator events per second during the measurement (default 1000)
-  --samples N          freshness samples per run, 3 runs (default 1000)
-  --wrk-rate R         the step wrk cross-checks (default 5000); --no-wrk skips it
-  --no-build           do not rebuild
-
-Options of `ingestion` (each run starts from clean services: every customer is new to the node):
-  --events N           the history (default 1000000); --customers N (default 100000); --seed S (default 1)
-  --runs N             repetitions (default 3); the report shows their medians, min and max
-  --label L            names the variant measured in the report (default: the commit, e.g. 537746c)
-  --append             add to the runs already in the report instead of starting it afresh, so that
-                       variants measured in alternation share one table
-  --check N            customers whose event counts are checked (default 500)
-  --no-build           do not rebuild
+`bin/concierge bench BENCHMARK --help` lists a benchmark's options. The harness parses them (picocli): decisions
+and ingestion build the benchmarks first, unless --no-build is given or only the help of a built harness is
+asked for; jmh and footprint run the harness as last built.
 
 Environment:
   CONCIERGE_BENCH_STATE_DIR    the bench's state dir (default .concierge/bench)
@@ -103,6 +85,32 @@ bench_build() {
   (cd "$CONCIERGE_HOME" && mvn -B -q -Pbenchmarks -DskipTests package) > "$logf" 2>&1 < /dev/null \
     || { tail -40 "$logf" >&2; die "build failed (full log: $logf)"; }
   log "built in $(elapsed_s "$t0")"
+}
+
+# bench_build_for ARGS: builds before the harness parses a benchmark's ARGS, unless they hold --no-build or ask
+# only for the help or the version of a harness already built. Looks at those flags alone: they take no value.
+bench_build_for() {
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+      --no-build) bench_build --no-build; return 0 ;;
+      -h|--help|-V|--version) [[ -f "$BENCH_CPFILE" ]] && return 0 ;;
+    esac
+  done
+  bench_build
+}
+
+# bench_options BENCHMARK ARGS: BENCHMARK's options as the harness parses them (BenchOptions, picocli), defaults
+# included, in BENCH_OPT[name] (the option's name without its dashes; durations in ms, e.g. 30000ms). Returns 1
+# after printing the help or the version that ARGS asked for; exits 2 after a usage error, which the harness names.
+declare -gA BENCH_OPT=()
+bench_options() {
+  local values="$STATE_DIR/bench-options.txt" rc=0 name value
+  rm -f "$values"
+  bench_java "$BENCH_PKG.BenchOptions" --values "$values" "$@" || rc=$?
+  (( rc == 0 )) || exit "$rc"
+  [[ -f "$values" ]] || return 1
+  while IFS='=' read -r name value; do BENCH_OPT[$name]=$value; done < "$values"
 }
 
 bench_classpath() { echo "$BENCH_CLASSES:$(cat "$BENCH_CPFILE")"; }
@@ -184,32 +192,13 @@ bench_wait_http() {
 }
 
 bench_decisions() {
-  local rates=1000,2000,5000,10000 duration=30s warmup=10s first_warmup=60s runs=3 customers=10000 history=200000
-  local background=1000 samples=1000 wrk_rate=5000 no_build="" wrk=1
-  while (( $# )); do
-    case "$1" in
-      -h|--help) bench_usage; return 0 ;;
-      --rates) rates=$2; shift ;;
-      --duration) duration=$2; shift ;;
-      --warmup) warmup=$2; shift ;;
-      --first-warmup) first_warmup=$2; shift ;;
-      --runs) runs=$2; shift ;;
-      --customers) customers=$2; shift ;;
-      --history) history=$2; shift ;;
-      --background-rate) background=$2; shift ;;
-      --samples) samples=$2; shift ;;
-      --wrk-rate) wrk_rate=$2; shift ;;
-      --no-wrk) wrk=0 ;;
-      --no-build) no_build=--no-build ;;
-      *) usage_error bench_usage "unknown option for decisions: $1" ;;
-    esac
-    shift
-  done
-  local out="$CONCIERGE_HOME/benchmarks/target/bench"
+  local t0; t0=$(now_ms)
+  bench_build_for "$@"
+  bench_options decisions "$@" || return 0
+  TOTAL_T0=$t0
+  local out="$CONCIERGE_HOME/benchmarks/target/bench" customers=${BENCH_OPT[customers]}
   mkdir -p "$out"
   BENCH_LOGS="$STATE_DIR/logs"; mkdir -p "$BENCH_LOGS"
-  TOTAL_T0=$(now_ms)
-  bench_build "$no_build"
   bench_find_java
   log "both designs run on $BENCH_JAVA ${BENCH_JVM_OPTS[*]}"
 
@@ -239,6 +228,7 @@ bench_decisions() {
   local baseline_cpu="redis=$BENCH_LAST_PID,$writer_pid,$(redis_pid)"
   bench_wait_http baseline-server "$redis/v1/customers/sim-c-1/features" "$BENCH_LAST_PID" 120
 
+  local history=${BENCH_OPT[history]} background=${BENCH_OPT[background-rate]}
   log "history: $history events for $customers customers, as fast as Kafka takes them"
   bench_wait "$BENCH_JAVA" -cp "$(app_tools_classpath)" "$APP_SIMULATE" --kafka --customers "$customers" --events "$history" \
     --seed 1 > "$BENCH_LOGS/history.log" 2>&1 || die "the history did not go into Kafka (log: $BENCH_LOGS/history.log)"
@@ -250,13 +240,13 @@ bench_decisions() {
     --seed 2 --rate "$background" > "$BENCH_LOGS/background.log" 2>&1 < /dev/null &
   SIM_PID=$!
 
-  bench_java "$BENCH_PKG.load.DecisionBenchmark" --target "ours=$ours" --target "redis=$redis" --rates "$rates" \
-    --duration "$duration" --warmup "$warmup" --first-warmup "$first_warmup" --runs "$runs" \
-    --customers "$customers" --out "$out" \
+  bench_java "$BENCH_PKG.load.DecisionBenchmark" --target "ours=$ours" --target "redis=$redis" \
+    --rates "${BENCH_OPT[rates]}" --duration "${BENCH_OPT[duration]}" --warmup "${BENCH_OPT[warmup]}" \
+    --first-warmup "${BENCH_OPT[first-warmup]}" --runs "${BENCH_OPT[runs]}" --customers "$customers" --out "$out" \
     --cpu "ours=$NODE_PID,$(cassandra_pid)" --cpu "$baseline_cpu" --clock-ticks "$(getconf CLK_TCK)"
   bench_java "$BENCH_PKG.load.FreshnessBenchmark" --bootstrap "$bootstrap" --target "ours=$ours" \
-    --target "redis=$redis" --samples "$samples" --out "$out"
-  (( wrk )) && bench_wrk "$wrk_rate" "$customers" "$ours" "$redis" "$out"
+    --target "redis=$redis" --samples "${BENCH_OPT[samples]}" --out "$out"
+  [[ ${BENCH_OPT[no-wrk]} == true ]] || bench_wrk "${BENCH_OPT[wrk-rate]}" "$customers" "$ours" "$redis" "$out"
   log "done; tables and plots in $out"
 }
 
@@ -283,37 +273,23 @@ bench_wrk() {
 # history into Kafka while no node consumes, then one node on the bench JVM; IngestionBenchmark measures it
 # from its first commit until the group has committed the end of every partition.
 bench_ingestion() {
-  local customers=100000 events=1000000 seed=1 runs=3 check=500 label="" no_build="" append=0
-  while (( $# )); do
-    case "$1" in
-      -h|--help) bench_usage; return 0 ;;
-      --events) events=$2; shift ;;
-      --customers) customers=$2; shift ;;
-      --seed) seed=$2; shift ;;
-      --runs) runs=$2; shift ;;
-      --check) check=$2; shift ;;
-      --label) label=$2; shift ;;
-      --append) append=1 ;;
-      --no-build) no_build=--no-build ;;
-      *) usage_error bench_usage "unknown option for ingestion: $1" ;;
-    esac
-    shift
-  done
-  [[ "$runs" =~ ^[1-9][0-9]*$ ]] || usage_error bench_usage "--runs: '$runs' is not a whole number above 0"
+  local t0; t0=$(now_ms)
+  BENCH_HEAP=3g
+  # G1, the node's own default: at full ingestion speed it used 18-25 % less node CPU per event than ZGC
+  # (BENCHMARKS.md "Ingestion throughput")
+  BENCH_GC=g1
+  bench_build_for "$@"
+  bench_options ingestion "$@" || return 0
+  TOTAL_T0=$t0
+  local label=${BENCH_OPT[label]} runs=${BENCH_OPT[runs]}
   [[ -n "$label" ]] || label="$(git -C "$CONCIERGE_HOME" rev-parse --short HEAD 2>/dev/null || echo current)"
   local out="$CONCIERGE_HOME/benchmarks/target/bench" port
   for port in "$CONCIERGE_HTTP_PORT" "$CONCIERGE_REMOTE_PORT" "$CONCIERGE_MANAGEMENT_PORT"; do
     require_free_port bench "$port" "is another bench running? Wait, or choose other ports (CONCIERGE_*_PORT)"
   done
   mkdir -p "$out"
-  (( append )) || rm -f "$out/ingestion-runs.csv" "$out/ingestion-offsets.csv"
+  [[ ${BENCH_OPT[append]} == true ]] || rm -f "$out/ingestion-runs.csv" "$out/ingestion-offsets.csv"
   BENCH_LOGS="$STATE_DIR/logs"; mkdir -p "$BENCH_LOGS"
-  TOTAL_T0=$(now_ms)
-  bench_build "$no_build"
-  BENCH_HEAP=3g
-  # G1, the node's own default: at full ingestion speed it used 18-25 % less node CPU per event than ZGC
-  # (BENCHMARKS.md "Ingestion throughput")
-  BENCH_GC=g1
   bench_find_java
   NODE_JAVA=$BENCH_JAVA
   bench_cassandra_c2
@@ -321,7 +297,8 @@ bench_ingestion() {
   STOP_STARTED_ON_EXIT=1
   local run
   for (( run = 1; run <= runs; run++ )); do
-    bench_ingestion_run "$run" "$runs" "$label" "$customers" "$events" "$seed" "$check" "$out"
+    bench_ingestion_run "$run" "$runs" "$label" "${BENCH_OPT[customers]}" "${BENCH_OPT[events]}" "${BENCH_OPT[seed]}" \
+      "${BENCH_OPT[check]}" "$out"
   done
   log "done; tables in $out/ingestion.md, committed offsets over time in $out/ingestion-offsets.csv"
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
 /**
  * CPU time from Linux's {@code /proc}, in clock ticks ({@code getconf CLK_TCK}): a process's user plus
@@ -22,6 +23,17 @@ public final class CpuTicks {
 
   /** The machine's time: {@code busy} of {@code total}, summed over cores. */
   public record Machine(long busy, long total) {}
+
+  /** How many ticks make a second: an option of the commands that measure CPU time (a picocli mixin). */
+  public static final class PerSecond {
+    @Option(names = "--clock-ticks", paramLabel = "N", converter = Cli.Positive.class, defaultValue = "100",
+        description = "the kernel's clock ticks per second, getconf CLK_TCK (default ${DEFAULT-VALUE})")
+    private int ticks;
+
+    public int ticks() {
+      return ticks;
+    }
+  }
 
   private CpuTicks() {}
 

@@ -134,7 +134,7 @@ public class FeatureUpdateBenchmark extends BenchmarkBase {
     return customerOf;
   }
 
-  public static void main(String[] args) throws Exception {
-    run(FeatureUpdateBenchmark.class, args);
+  public static void main(String[] args) {
+    System.exit(command(FeatureUpdateBenchmark.class).execute(args));
   }
 }

@@ -142,7 +142,7 @@ public class ScorerBenchmark extends BenchmarkBase {
     return scores;
   }
 
-  public static void main(String[] args) throws Exception {
-    run(ScorerBenchmark.class, args);
+  public static void main(String[] args) {
+    System.exit(command(ScorerBenchmark.class).execute(args));
   }
 }

@@ -73,7 +73,7 @@ public class SerializationBenchmark extends BenchmarkBase {
     return next;
   }
 
-  public static void main(String[] args) throws Exception {
-    run(SerializationBenchmark.class, args);
+  public static void main(String[] args) {
+    System.exit(command(SerializationBenchmark.class).execute(args));
   }
 }

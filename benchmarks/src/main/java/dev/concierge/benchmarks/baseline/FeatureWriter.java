@@ -8,38 +8,53 @@ import dev.concierge.engine.model.TrendRecorder;
 import dev.concierge.models.EventHorizon;
 import dev.concierge.models.recommend.TrendingItems;
 import dev.concierge.persistence.json.EventJson;
-import java.util.List;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The baseline's stream processor, in a JVM of its own: the events topic into each customer's features,
  * kept in memory and written to Redis after every batch, and the live trends written to Redis on a
  * schedule.
  */
-public final class FeatureWriter {
+@Command(name = "FeatureWriter",
+    description = {
+        "The stream processor of the Redis baseline (benchmarks/README.md): reads the events topic under its own"
+            + " consumer group, folds each event into the customer's features with the node's feature function and"
+            + " dedupe window, writes every changed customer to Redis per batch and commits the offsets after Redis"
+            + " acknowledged. Waits for the catalog topic first; then runs until SIGTERM."})
+public final class FeatureWriter extends RoleCommand {
 
   private static final Logger log = LoggerFactory.getLogger(FeatureWriter.class);
 
-  static final RoleOptions COMMAND_LINE = RoleOptions.of(
-      FeatureWriter.class,
-      List.of(
-          "The stream processor of the Redis baseline (benchmarks/README.md): reads the events topic under its own",
-          "consumer group, folds each event into the customer's features with the node's feature function and",
-          "dedupe window, writes every changed customer to Redis per batch and commits the offsets after Redis",
-          "acknowledged. Waits for the catalog topic first; then runs until SIGTERM."),
-      List.of(
-          new RoleOptions.Option("--topic NAME", "concierge.baseline.kafka.events-topic",
-              "the events topic (kafka.events-topic, CONCIERGE_BASELINE_EVENTS_TOPIC;\ndefault customer-events)"),
-          new RoleOptions.Option("--group ID", "concierge.baseline.writer.group-id",
-              "its consumer group (writer.group-id, CONCIERGE_BASELINE_WRITER_GROUP;\ndefault concierge-baseline)")));
+  @Option(names = "--topic", paramLabel = "NAME", order = 10,
+      description = "the events topic (kafka.events-topic, CONCIERGE_BASELINE_EVENTS_TOPIC; default customer-events)")
+  private void topic(String topic) {
+    set("kafka.events-topic", topic);
+  }
 
-  private FeatureWriter() {}
+  @Option(names = "--group", paramLabel = "ID", order = 11,
+      description = "its consumer group (writer.group-id, CONCIERGE_BASELINE_WRITER_GROUP; default concierge-baseline)")
+  private void group(String id) {
+    set("writer.group-id", id);
+  }
 
-  public static void main(String[] args) throws Exception {
-    COMMAND_LINE.run(args, "baseline-writer", FeatureWriter::start);
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new FeatureWriter()).execute(args));
+  }
+
+  @Override
+  protected String systemName() {
+    return "baseline-writer";
+  }
+
+  @Override
+  protected void run(ActorSystem<?> system) {
+    start(system);
   }
 
   /** Starts everything the writer runs in {@code system}. */

@@ -14,6 +14,7 @@ import dev.concierge.api.JsonResponses;
 import dev.concierge.api.WholeBody;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
+import dev.concierge.benchmarks.Cli;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.engine.catalog.CatalogView;
 import dev.concierge.engine.decision.DecisionDeadline;
@@ -27,6 +28,7 @@ import dev.concierge.engine.rules.RulesSettings;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.persistence.json.EventJson;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -40,38 +42,76 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.kafka.ProducerSettings;
 import org.apache.pekko.kafka.javadsl.SendProducer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The baseline's model server, in a JVM of its own: the node's decision and features API, answered
  * from features read from Redis per request, ranked by the node's recommender with a bundle file.
  */
-public final class ModelServer {
+@Command(name = "ModelServer",
+    description = {
+        "The model server of the Redis baseline (benchmarks/README.md): POST /v1/decisions and"
+            + " GET /v1/customers/{id}/features with the node's JSON, features read from Redis on every request,"
+            + " ranked like a node with the bundle given. Waits for the catalog topic first; then serves until"
+            + " SIGTERM."})
+public final class ModelServer extends RoleCommand {
 
   // one model server per benchmark run
   private static final String BASELINE_TRANSACTIONAL_ID = "concierge-baseline-events";
 
-  static final RoleOptions COMMAND_LINE = RoleOptions.of(
-      ModelServer.class,
-      List.of(
-          "The model server of the Redis baseline (benchmarks/README.md): POST /v1/decisions and",
-          "GET /v1/customers/{id}/features with the node's JSON, features read from Redis on every request, ranked",
-          "like a node with the bundle given. Waits for the catalog topic first; then serves until SIGTERM."),
-      List.of(
-          new RoleOptions.Option("--bundle FILE", "concierge.baseline.server.bundle",
-              ".bundle file to serve (server.bundle, CONCIERGE_BASELINE_BUNDLE;\n"
-                  + "default none: the built-in heuristic, as a node without an active bundle)"),
-          new RoleOptions.Option("--port N", "concierge.baseline.server.port",
-              "HTTP port (server.port, CONCIERGE_BASELINE_HTTP_PORT; default 8090)"),
-          new RoleOptions.Option("--interface HOST", "concierge.baseline.server.interface",
-              "HTTP interface (server.interface, CONCIERGE_BASELINE_HTTP_INTERFACE; default 127.0.0.1)"),
-          new RoleOptions.Option("--log-decisions on|off", "concierge.baseline.server.log-decisions",
-              "every decision to the decisions topic, as a node does (server.log-decisions,\n"
-                  + "CONCIERGE_BASELINE_LOG_DECISIONS; default on)")));
+  /** A switch as the configuration writes one: {@code on} or {@code off}. */
+  static final class OnOff extends Cli.Parsed<String> {
+    OnOff() {
+      super(text -> {
+        if (!text.equals("on") && !text.equals("off")) {
+          throw new IllegalArgumentException("'" + text + "' is neither on nor off");
+        }
+        return text;
+      });
+    }
+  }
 
-  private ModelServer() {}
+  @Option(names = "--bundle", paramLabel = "FILE", order = 10,
+      description = ".bundle file to serve (server.bundle, CONCIERGE_BASELINE_BUNDLE; default none: the built-in"
+          + " heuristic, as a node without an active bundle)")
+  private void bundle(Path file) {
+    set("server.bundle", file);
+  }
 
-  public static void main(String[] args) throws Exception {
-    COMMAND_LINE.run(args, "baseline-server", ModelServer::start);
+  @Option(names = "--port", paramLabel = "N", order = 11,
+      description = "HTTP port (server.port, CONCIERGE_BASELINE_HTTP_PORT; default 8090)")
+  private void port(int port) {
+    set("server.port", port);
+  }
+
+  @Option(names = "--interface", paramLabel = "HOST", order = 12,
+      description = "HTTP interface (server.interface, CONCIERGE_BASELINE_HTTP_INTERFACE; default 127.0.0.1)")
+  private void httpInterface(String host) {
+    set("server.interface", host);
+  }
+
+  @Option(names = "--log-decisions", paramLabel = "on|off", order = 13, converter = OnOff.class,
+      description = "every decision to the decisions topic, as a node does (server.log-decisions,"
+          + " CONCIERGE_BASELINE_LOG_DECISIONS; default on)")
+  private void logDecisions(String logged) {
+    set("server.log-decisions", logged);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ModelServer()).execute(args));
+  }
+
+  @Override
+  protected String systemName() {
+    return "baseline-server";
+  }
+
+  /** Returns once the port is bound; fails if it cannot be. */
+  @Override
+  protected void run(ActorSystem<?> system) throws IOException {
+    start(system).toCompletableFuture().join();
   }
 
   /** Starts everything the model server runs in {@code system}; the stage completes once the port is bound. */

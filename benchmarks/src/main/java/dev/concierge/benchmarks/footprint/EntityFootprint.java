@@ -1,6 +1,7 @@
 package dev.concierge.benchmarks.footprint;
 
 import com.typesafe.config.ConfigFactory;
+import dev.concierge.benchmarks.Cli;
 import dev.concierge.benchmarks.footprint.BaselineRepresentation.NaiveState;
 import dev.concierge.benchmarks.footprint.LayoutAccounting.Breakdown;
 import dev.concierge.benchmarks.footprint.LayoutAccounting.Part;
@@ -14,6 +15,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Measures the retained heap per customer, as the issue asks: with {@code --entities} customers (100k by
@@ -27,38 +32,56 @@ import java.util.Map;
  * <p>Run with a fixed heap, e.g. {@code java -Xms2g -Xmx2g -XX:+UseG1GC -cp ... EntityFootprint}; see
  * BENCHMARKS.md ("Customer state footprint") for the full command.
  */
-public final class EntityFootprint {
+@Command(name = "EntityFootprint", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    sortOptions = false,
+    description = {
+        "Measures the retained heap per customer: the compact state (FeatureState + EventIdWindow) against a"
+            + " baseline that keeps the same features as CustomerFeatures (names) and the dedupe window as event-id"
+            + " strings.",
+        ""},
+    footer = {"", "Run it with a fixed heap, e.g. -Xms2g -Xmx2g,", "and without -XX:+DisableExplicitGC."})
+public final class EntityFootprint implements Callable<Integer> {
 
   /** The issue's target per entity holding the standard feature set. */
   static final long TARGET_BYTES_PER_ENTITY = 1024;
   /** Customers built once, unmeasured, so that lazily created JDK and library state is not counted. */
   private static final int WARM_UP_ENTITIES = 2_000;
-  private static final int EXIT_USAGE = 2;
 
-  private final FootprintOptions options;
-  private final Workload workload;
+  @Option(names = "--entities", paramLabel = "N", converter = Cli.Positive.class, defaultValue = "100000",
+      description = "customers held at once (default ${DEFAULT-VALUE})")
+  int entities;
+
+  @Option(names = "--events-per-entity", paramLabel = "E", converter = Cli.NotNegative.class,
+      description = "events folded into each customer (default: just enough to fill every bounded list, the"
+          + " affinity and the dedupe window of the configured settings)")
+  int eventsPerEntity = Workload.FILL;
+
+  @Option(names = "--runs", paramLabel = "R", converter = Cli.Positive.class, defaultValue = "5",
+      description = "measurements per representation, in alternating order; the report gives their median"
+          + " (default ${DEFAULT-VALUE})")
+  int runs;
+
+  @Option(names = "--sharded",
+      description = "also measure live sharded entities (a stand-in behavior and CustomerEntity)")
+  boolean sharded;
+
+  @Option(names = "--jol", description = {
+      "also size one customer with JOL's GraphLayout: put jol-core on the classpath and run with",
+      "-Djdk.attach.allowAttachSelf=true", "-Djol.magicFieldOffset=true"})
+  boolean jol;
+
   private final HeapMeter meter = new HeapMeter();
+  private Workload workload;
 
-  private EntityFootprint(FootprintOptions options, Workload workload) {
-    this.options = options;
-    this.workload = workload;
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EntityFootprint()).execute(args));
   }
 
-  public static void main(String[] args) throws Exception {
-    FootprintOptions options;
-    try {
-      options = FootprintOptions.parse(List.of(args));
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(EXIT_USAGE);
-      return;
-    }
-    if (options == null) {
-      System.out.println(FootprintOptions.USAGE);
-      return;
-    }
-    Workload workload = Workload.fromConfig(ConfigFactory.load().getConfig("concierge"), options.eventsPerEntity());
-    new EntityFootprint(options, workload).run();
+  @Override
+  public Integer call() throws Exception {
+    workload = Workload.fromConfig(ConfigFactory.load().getConfig("concierge"), eventsPerEntity);
+    run();
+    return 0;
   }
 
   private void run() throws Exception {
@@ -70,7 +93,7 @@ public final class EntityFootprint {
     Samples compactBytes = new Samples();
     Samples baselineBytes = new Samples();
     Samples ratios = new Samples();
-    for (int run = 0; run < options.runs(); run++) {
+    for (int run = 0; run < runs; run++) {
       // alternate which goes first, so neither always meets a heap the other just left
       boolean compactFirst = run % 2 == 0;
       double first = measure(compactFirst ? compact : baseline, run);
@@ -86,10 +109,10 @@ public final class EntityFootprint {
     printSummary(compactBytes, baselineBytes, ratios, compactAccount, baselineAccount);
     printAccount(compactAccount);
     printAccount(baselineAccount);
-    if (options.jol()) {
+    if (jol) {
       printJol(compact, baseline);
     }
-    if (options.sharded()) {
+    if (sharded) {
       measureSharded();
     }
   }
@@ -104,8 +127,8 @@ public final class EntityFootprint {
         limits.recentItemsLimit(), limits.purchasedItemsLimit(), limits.affinityCategoriesLimit(),
         limits.sessionCategoriesLimit(), settings.dedupeWindow());
     System.out.printf(Locale.ROOT, "%d entities, %d events each, catalog of %d items in %d categories, %d runs%n%n",
-        options.entities(), workload.eventsPerEntity(), Workload.CATALOG_ITEMS, workload.history().categoryCount(),
-        options.runs());
+        entities, workload.eventsPerEntity(), Workload.CATALOG_ITEMS, workload.history().categoryCount(),
+        runs);
   }
 
   private void warmUp(Representation... representations) {
@@ -118,7 +141,6 @@ public final class EntityFootprint {
 
   /** Bytes per entity of one representation: settled heap with all entities held, less without. */
   private double measure(Representation representation, int run) {
-    int entities = options.entities();
     // the holder is allocated before the first reading: its 4 bytes per entity are not the entity's
     Object[] held = new Object[entities];
     long before = meter.settledUsedBytes();
@@ -139,7 +161,7 @@ public final class EntityFootprint {
 
   /** A customer from the middle of the population, whose event ids are as long as most. */
   private NaiveState sample(Representation baseline) {
-    return (NaiveState) baseline.build(options.entities() / 2);
+    return (NaiveState) baseline.build(entities / 2);
   }
 
   private void printSummary(
@@ -171,7 +193,7 @@ public final class EntityFootprint {
 
   private void printJol(Representation compact, Representation baseline) {
     JolCrossCheck jol = JolCrossCheck.load();
-    Object compactState = compact.build(options.entities() / 2);
+    Object compactState = compact.build(entities / 2);
     NaiveState naiveState = sample(baseline);
     List<String> noneShared = List.of();
     System.out.printf(Locale.ROOT, "%nJOL GraphLayout: compact %d B; baseline %d B, not counting the %d names "
@@ -190,13 +212,13 @@ public final class EntityFootprint {
     Map<ShardedFootprint.Kind, Samples> justStarted = new EnumMap<>(ShardedFootprint.Kind.class);
     Map<ShardedFootprint.Kind, String> growth = new EnumMap<>(ShardedFootprint.Kind.class);
     System.out.println();
-    for (int run = 0; run < options.runs(); run++) {
+    for (int run = 0; run < runs; run++) {
       List<ShardedFootprint.Kind> order = new ArrayList<>(List.of(ShardedFootprint.Kind.values()));
       if (run % 2 == 1) {
         Collections.reverse(order);
       }
       for (ShardedFootprint.Kind kind : order) {
-        ShardedFootprint.Result result = sharded.measure(kind, options.entities());
+        ShardedFootprint.Result result = sharded.measure(kind, entities);
         steady.computeIfAbsent(kind, k -> new Samples()).add(result.steady());
         justStarted.computeIfAbsent(kind, k -> new Samples()).add(result.justStarted());
         growth.putIfAbsent(kind, result.classGrowth());

@@ -21,7 +21,7 @@ public final class FullCustomers {
 
   /** @param concierge the {@code concierge} section of the node's configuration */
   public FullCustomers(Config concierge) {
-    workload = Workload.fromConfig(concierge, FootprintOptions.FILL);
+    workload = Workload.fromConfig(concierge, Workload.FILL);
     compact = new CompactRepresentation(workload);
     catalog = Catalog.of(workload.catalog());
   }

@@ -19,11 +19,13 @@ record Workload(
     FullHistory history,
     int eventsPerEntity) {
 
+  /** Events per customer: just enough to fill every bounded list of the configured feature state. */
+  static final int FILL = -1;
   /** A mid-sized shop: far more items than any customer list holds. */
   static final int CATALOG_ITEMS = 50_000;
   private static final long CATALOG_SEED = 42;
 
-  /** @param eventsPerEntity events per customer, or {@link FootprintOptions#FILL} */
+  /** @param eventsPerEntity events per customer, or {@link #FILL} */
   static Workload fromConfig(Config concierge, int eventsPerEntity) {
     CustomerSettings settings = CustomerSettings.fromConfig(concierge);
     List<CatalogItem> catalog = DemoCatalog.generate(CATALOG_ITEMS, CATALOG_SEED);
@@ -37,7 +39,7 @@ record Workload(
       vocabulary.items().intern(item.itemId());
       vocabulary.categories().intern(item.category());
     }
-    int events = eventsPerEntity == FootprintOptions.FILL ? FullHistory.eventsToFill(settings) : eventsPerEntity;
+    int events = eventsPerEntity == FILL ? FullHistory.eventsToFill(settings) : eventsPerEntity;
     return new Workload(settings, catalog, vocabulary, new FullHistory(catalog, categories), events);
   }
 }

@@ -1,10 +1,10 @@
 package dev.concierge.benchmarks.ingestion;
 
-import dev.concierge.benchmarks.CommandLine;
+import dev.concierge.benchmarks.Cli;
 import dev.concierge.benchmarks.CpuTicks;
+import dev.concierge.benchmarks.load.EventsTopic;
 import dev.concierge.benchmarks.load.GroupOffsets;
 import dev.concierge.models.DemoCatalog;
-import dev.concierge.offline.simulation.SimulationSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Ingestion throughput of one node over a history that is already in Kafka: samples the consumer
@@ -30,38 +32,18 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * first commit until the group has committed the end of every partition; then checks a sample of
  * customers' event counts against the simulation, and appends the run to the report.
  */
-public final class IngestionBenchmark {
-
-  private static final Set<String> OPTIONS = Set.of(
-      "bootstrap", "topic", "group", "pid", "clock-ticks", "every", "start-timeout", "timeout", "node", "customers",
-      "events", "seed", "catalog-items", "catalog-seed", "check", "check-seed", "label", "out");
-
-  private static final String USAGE = String.join("\n",
-      "usage: IngestionBenchmark --events N --customers N --seed S --node URL [--pid NAME=PID ...] [options]",
-      "",
-      "Start it before the node consumes: it waits for the group's first commit, then samples the committed",
-      "offsets (and the named processes' CPU time from /proc) every --every until the group has committed the",
-      "end of every partition. Reports the events, the time from the first to the last commit, the overall",
-      "rate, the sustained rate (10 % to 90 % of the events committed) and each process's share of the",
-      "machine's cores over that time. Then compares --check customers' event counts on the node with the",
-      "simulation of --customers/--events/--seed over the demo catalog, and exits 1 if any differ.",
-      "Appends the run to ingestion-runs.csv and ingestion-offsets.csv and rewrites ingestion.md from all",
-      "the runs in --out.",
-      "",
-      "  --bootstrap HOST:PORT  Kafka (default 127.0.0.1:9092); --topic T (default customer-events)",
-      "  --group G              the node's consumer group (default concierge-ingestion)",
-      "  --events N             the records the simulator produced; the topic must hold exactly these",
-      "  --customers N, --seed S  the simulation's other settings (its period is the default one)",
-      "  --catalog-items N, --catalog-seed S  the demo catalog DevSetup loads (default 1000 and 42,",
-      "                       cluster-config's concierge.dev.demo-catalog)",
-      "  --node URL             the node's HTTP address, for the count check",
-      "  --check N              customers compared (default 500); --check-seed S picks them (default 7)",
-      "  --pid NAME=PID         a process whose CPU share to report; repeat for each (node, cassandra, kafka)",
-      "  --clock-ticks N        the kernel's clock ticks per second, getconf CLK_TCK (default 100)",
-      "  --every D              sampling interval (default 1s)",
-      "  --start-timeout D      how long to wait for the first commit (default 5m); --timeout D for all (60m)",
-      "  --label L              what this run measures (default current); runs of a label are numbered in turn",
-      "  --out DIR              where the report goes (default benchmarks/target/bench)");
+@Command(name = "IngestionBenchmark", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    sortOptions = false,
+    description = {
+        "Start it before the node consumes: it waits for the group's first commit, then samples the committed offsets"
+            + " (and the named processes' CPU time from /proc) every --every until the group has committed the end of"
+            + " every partition. Reports the events, the time from the first to the last commit, the overall rate,"
+            + " the sustained rate (10 %% to 90 %% of the events committed) and each process's share of the machine's"
+            + " cores over that time. Then compares --check customers' event counts on the node with the simulation"
+            + " of --customers/--events/--seed over the demo catalog, and exits 1 if any differ. Appends the run to"
+            + " ingestion-runs.csv and ingestion-offsets.csv and rewrites ingestion.md from all the runs in --out.",
+        ""})
+public final class IngestionBenchmark implements Callable<Integer> {
 
   private static final String RUNS_FILE = "ingestion-runs.csv";
   private static final double SUSTAINED_FROM = 0.1;
@@ -71,32 +53,78 @@ public final class IngestionBenchmark {
   private static final int SHOWN_DIFFERENCES = 10;
   private static final double NANOS_PER_SECOND = 1e9;
 
-  private final CommandLine line;
-  private final GroupOffsets offsets;
-  private final String group;
-  private final Map<String, Long> pids;
-  private final long started = System.nanoTime();
+  @Mixin
+  private EventsTopic kafka;
 
-  private IngestionBenchmark(CommandLine line, GroupOffsets offsets) {
-    this.line = line;
-    this.offsets = offsets;
-    this.group = line.text("group", "concierge-ingestion");
-    this.pids = pids(line.all("pid"));
+  @Option(names = "--group", paramLabel = "G", defaultValue = "concierge-ingestion",
+      description = "the node's consumer group (default ${DEFAULT-VALUE})")
+  private String group;
+
+  @Mixin
+  IngestionWorkload workload;
+
+  @Option(names = "--catalog-items", paramLabel = "N", converter = Cli.Positive.class, defaultValue = "1000",
+      description = "the demo catalog DevSetup loads (default ${DEFAULT-VALUE}, cluster-config's"
+          + " concierge.dev.demo-catalog)")
+  private int catalogItems;
+
+  @Option(names = "--catalog-seed", paramLabel = "S", defaultValue = "42",
+      description = "the demo catalog's seed (default ${DEFAULT-VALUE})")
+  private long catalogSeed;
+
+  @Option(names = "--node", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
+      description = "the node's HTTP address, for the count check (default ${DEFAULT-VALUE})")
+  private URI node;
+
+  @Option(names = "--check-seed", paramLabel = "S", defaultValue = "7",
+      description = "picks the customers checked (default ${DEFAULT-VALUE})")
+  private long checkSeed;
+
+  @Option(names = "--pid", paramLabel = "NAME=PID",
+      description = "a process whose CPU share to report, repeated for each (node, cassandra, kafka)")
+  Map<String, Long> pids = new LinkedHashMap<>();
+
+  @Mixin
+  private CpuTicks.PerSecond clockTicks;
+
+  @Option(names = "--every", paramLabel = "D", converter = Cli.DurationValue.class, defaultValue = "1s",
+      description = "sampling interval (default ${DEFAULT-VALUE})")
+  private Duration every;
+
+  @Option(names = "--start-timeout", paramLabel = "D", converter = Cli.DurationValue.class, defaultValue = "5m",
+      description = "how long to wait for the first commit (default ${DEFAULT-VALUE})")
+  private Duration startTimeout;
+
+  @Option(names = "--timeout", paramLabel = "D", converter = Cli.DurationValue.class, defaultValue = "60m",
+      description = "how long the whole run may take (default ${DEFAULT-VALUE})")
+  private Duration timeout;
+
+  @Option(names = "--label", paramLabel = "L", converter = IngestionWorkload.Label.class, defaultValue = "current",
+      description = "what this run measures (default ${DEFAULT-VALUE}); runs of a label are numbered in turn")
+  private String label;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "benchmarks/target/bench",
+      description = "where the report goes (default ${DEFAULT-VALUE})")
+  private Path out;
+
+  private final long started = System.nanoTime();
+  private GroupOffsets offsets;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new IngestionBenchmark()).execute(args));
   }
 
-  public static void main(String[] args) throws Exception {
-    CommandLine line = CommandLine.ofTool("IngestionBenchmark", USAGE, args, OPTIONS);
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, line.text("bootstrap", "127.0.0.1:9092"));
-    try (Admin admin = Admin.create(props)) {
-      System.exit(new IngestionBenchmark(line, new GroupOffsets(admin, line.text("topic", "customer-events"))).run());
+  @Override
+  public Integer call() throws Exception {
+    try (Admin admin = kafka.admin()) {
+      offsets = new GroupOffsets(admin, kafka.topic());
+      return run();
     }
   }
 
   private int run() throws Exception {
-    String label = line.text("label", "current");
     List<IngestionRun> runsSoFar = runsSoFar();
-    long produced = line.positive("events", 1);
+    long produced = workload.events;
     long total = offsets.ends().values().stream().mapToLong(Long::longValue).sum();
     if (total != produced) {
       System.err.printf(Locale.ROOT, "[ingestion] the topic holds %,d records, not the %,d produced%n", total, produced);
@@ -108,7 +136,7 @@ public final class IngestionBenchmark {
     Sample last = samples.get(samples.size() - 1);
     int cores = Runtime.getRuntime().availableProcessors();
     Map<String, Double> cpu =
-        CpuUse.between(first, last, List.copyOf(pids.keySet()), line.positive("clock-ticks", 100), cores);
+        CpuUse.between(first, last, List.copyOf(pids.keySet()), clockTicks.ticks(), cores);
     EventCountCheck.Result check = checkCounts();
     int number = (int) runsSoFar.stream().filter(earlier -> earlier.label().equals(label)).count() + 1;
     IngestionRun run = new IngestionRun(label, number,
@@ -122,9 +150,6 @@ public final class IngestionBenchmark {
 
   // the measurement starts at the first sample that sees a commit, so sampling starts before the node's
   private List<Sample> sampleUntilCommitted(long total) throws Exception {
-    Duration every = line.duration("every", "1s");
-    Duration startTimeout = line.duration("start-timeout", "5m");
-    Duration timeout = line.duration("timeout", "60m");
     List<Sample> samples = new ArrayList<>();
     Sample sample = sample();
     if (sample.commit().committed() > 0) {
@@ -165,31 +190,22 @@ public final class IngestionBenchmark {
   }
 
   private EventCountCheck.Result checkCounts() throws IOException, InterruptedException {
-    SimulationSettings settings = SimulationSettings.of(
-        line.positive("customers", 1), line.positive("events", 1), Long.parseLong(line.text("seed", "1")));
-    EventCountCheck check = new EventCountCheck(settings,
-        DemoCatalog.generate(line.positive("catalog-items", 1000), Long.parseLong(line.text("catalog-seed", "42"))),
-        HTTP_TIMEOUT);
-    int size = line.positive("check", 500);
-    System.err.printf(Locale.ROOT, "[ingestion] checking %d customers' event counts against the simulation%n", size);
-    EventCountCheck.Result result =
-        check.check(URI.create(line.text("node", "http://127.0.0.1:8080")), size, Long.parseLong(line.text("check-seed", "7")));
+    EventCountCheck check =
+        new EventCountCheck(workload.simulation(), DemoCatalog.generate(catalogItems, catalogSeed), HTTP_TIMEOUT);
+    System.err.printf(Locale.ROOT, "[ingestion] checking %d customers' event counts against the simulation%n",
+        workload.check);
+    EventCountCheck.Result result = check.check(node, workload.check, checkSeed);
     System.err.printf(Locale.ROOT, "[ingestion] %d customers checked, %d differ%n", result.checked(),
         result.differences().size());
     return result;
   }
 
-  private Path out() {
-    return Path.of(line.text("out", "benchmarks/target/bench"));
-  }
-
   private List<IngestionRun> runsSoFar() throws IOException {
-    Path runsFile = out().resolve(RUNS_FILE);
+    Path runsFile = out.resolve(RUNS_FILE);
     return Files.exists(runsFile) ? IngestionRun.parse(Files.readString(runsFile)) : List.of();
   }
 
   private void write(List<IngestionRun> runsSoFar, IngestionRun run, CommitProgress progress) throws IOException {
-    Path out = out();
     Files.createDirectories(out);
     List<IngestionRun> runs = new ArrayList<>(runsSoFar);
     runs.add(run);
@@ -216,17 +232,5 @@ public final class IngestionBenchmark {
 
   private static double loadAverage() throws IOException {
     return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-  }
-
-  private static Map<String, Long> pids(List<String> given) {
-    Map<String, Long> pids = new LinkedHashMap<>();
-    for (String pair : given) {
-      int equals = pair.indexOf('=');
-      if (equals <= 0) {
-        throw new IllegalArgumentException("--pid takes NAME=PID, not " + pair);
-      }
-      pids.put(pair.substring(0, equals), Long.parseLong(pair.substring(equals + 1)));
-    }
-    return pids;
   }
 }

@@ -40,10 +40,16 @@ record IngestionRun(
   private static final int EVENTS_PER_COST = 1000;
 
   IngestionRun {
-    if (label.contains(",") || label.isBlank()) {
-      throw new IllegalArgumentException("a label is not blank and holds no comma: '" + label + "'");
-    }
+    label(label);
     cpu = new LinkedHashMap<>(cpu);
+  }
+
+  /** {@code text} if it can label runs: a CSV cell of one line. */
+  static String label(String text) {
+    if (text.contains(",") || text.contains("\n") || text.isBlank()) {
+      throw new IllegalArgumentException("a label is not blank and holds no comma nor line break: '" + text + "'");
+    }
+    return text;
   }
 
   static String header(List<String> cpuNames) {

@@ -1,5 +1,6 @@
 package dev.concierge.benchmarks.load;
 
+import dev.concierge.benchmarks.Cli;
 import dev.concierge.benchmarks.CpuTicks;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,13 @@ record DesignCpu(String name, List<Long> pids) {
 
   DesignCpu {
     pids = List.copyOf(pids);
+  }
+
+  /** {@link #parse} as a picocli converter. */
+  static final class Converter extends Cli.Parsed<DesignCpu> {
+    Converter() {
+      super(DesignCpu::parse);
+    }
   }
 
   static DesignCpu parse(String text) {

@@ -1,72 +1,100 @@
 package dev.concierge.benchmarks.load;
 
-import dev.concierge.benchmarks.CommandLine;
+import dev.concierge.benchmarks.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The freshness probe as a command: runs over every target at once, a table of each target's medians over
  * the runs (min–max) and of the ratios to the first target within each run, then every run.
  */
-public final class FreshnessBenchmark {
+@Command(name = "FreshnessBenchmark", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    sortOptions = false,
+    description = {
+        "Produces view events for probe customers (probe-<tag>-<n>, which get nothing else) into the events topic,"
+            + " one every --interval, and polls each target's GET /v1/customers/{id}/features until the customer's"
+            + " event counts include the event. Freshness is the time from handing the event to the producer until"
+            + " the features show it. Each probe customer's first event is a warm-up, not counted.",
+        ""})
+public final class FreshnessBenchmark implements Callable<Integer> {
 
-  private static final Set<String> OPTIONS = Set.of(
-      "bootstrap", "topic", "target", "samples", "probe-customers", "interval", "poll-interval", "timeout", "out",
-      "run-tag", "runs");
   private static final double MICROS_PER_MILLI = 1_000.0;
 
-  private static final String USAGE = String.join("\n",
-      "usage: FreshnessBenchmark --bootstrap HOST:PORT --target NAME=URL [--target NAME=URL ...] [options]",
-      "",
-      "Produces view events for probe customers (probe-<tag>-<n>, which get nothing else) into the events",
-      "topic, one every --interval, and polls each target's GET /v1/customers/{id}/features until the",
-      "customer's event counts include the event. Freshness is the time from handing the event to the",
-      "producer until the features show it. Each probe customer's first event is a warm-up, not counted.",
-      "",
-      "  --bootstrap HOST:PORT  Kafka",
-      "  --topic T              the events topic (default customer-events)",
-      "  --target NAME=URL      a system under test that consumes the topic; the first is the baseline of ratios",
-      "  --samples N            measured events per run (default 1000)",
-      "  --runs N               runs, each with its own probe customers (default 3)",
-      "  --probe-customers N    customers the probe events take turns on (default 50)",
-      "  --interval D           between two probe events (default 50ms)",
-      "  --poll-interval D      between two polls of one target (default 2ms); the resolution",
-      "  --timeout D            an event not seen by then is counted as missed (default 10s)",
-      "  --run-tag T            in the probe customers' ids (default: the current time), so runs do not mix",
-      "  --out DIR              where freshness.md goes (default benchmarks/target/bench)");
+  @Mixin
+  private EventsTopic kafka;
 
-  private FreshnessBenchmark() {}
+  @Option(names = "--target", paramLabel = "NAME=URL", required = true, converter = Target.Converter.class,
+      description = "a system under test that consumes the topic, repeated for each; the first is the baseline of"
+          + " ratios")
+  private List<Target> targets;
 
-  public static void main(String[] args) throws Exception {
-    CommandLine line = CommandLine.ofTool("FreshnessBenchmark", USAGE, args, OPTIONS);
-    List<Target> targets = line.all("target").stream().map(Target::parse).toList();
-    String bootstrap = line.text("bootstrap", "");
-    if (targets.isEmpty() || bootstrap.isEmpty()) {
-      CommandLine.exitWithUsage("FreshnessBenchmark", "--bootstrap and at least one --target are needed", USAGE);
-    }
-    int runs = line.positive("runs", 3);
-    String tag = line.text("run-tag", Long.toString(System.currentTimeMillis()));
+  @Option(names = "--samples", paramLabel = "N", converter = Cli.Positive.class, defaultValue = "1000",
+      description = "measured events per run (default ${DEFAULT-VALUE})")
+  private int samples;
+
+  @Option(names = "--runs", paramLabel = "N", converter = Cli.Positive.class, defaultValue = "3",
+      description = "runs, each with its own probe customers (default ${DEFAULT-VALUE})")
+  private int runs;
+
+  @Option(names = "--probe-customers", paramLabel = "N", converter = Cli.Positive.class, defaultValue = "50",
+      description = "customers the probe events take turns on (default ${DEFAULT-VALUE})")
+  private int probeCustomers;
+
+  @Option(names = "--interval", paramLabel = "D", converter = Cli.DurationValue.class, defaultValue = "50ms",
+      description = "between two probe events (default ${DEFAULT-VALUE})")
+  private Duration interval;
+
+  @Option(names = "--poll-interval", paramLabel = "D", converter = Cli.DurationValue.class, defaultValue = "2ms",
+      description = "between two polls of one target (default ${DEFAULT-VALUE}); the resolution")
+  private Duration pollInterval;
+
+  @Option(names = "--timeout", paramLabel = "D", converter = Cli.DurationValue.class, defaultValue = "10s",
+      description = "an event not seen by then is counted as missed (default ${DEFAULT-VALUE})")
+  private Duration timeout;
+
+  @Option(names = "--run-tag", paramLabel = "T",
+      description = "in the probe customers' ids, so that runs do not mix (default: the current time)")
+  private String runTag = Long.toString(System.currentTimeMillis());
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "benchmarks/target/bench",
+      description = "where freshness.md goes (default ${DEFAULT-VALUE})")
+  private Path out;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new FreshnessBenchmark()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
     List<FreshnessProbe.Result> results = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
-      FreshnessProbe.Settings settings = new FreshnessProbe.Settings(bootstrap, line.text("topic", "customer-events"),
-          targets, line.positive("samples", 1000), line.positive("probe-customers", 50),
-          line.duration("interval", "50ms"), line.duration("poll-interval", "2ms"), line.duration("timeout", "10s"),
-          tag + "r" + run);
+      FreshnessProbe.Settings settings = settings(run);
       System.err.printf(Locale.ROOT, "freshness run %d/%d: %d samples, one every %d ms, polled every %d ms%n", run,
           runs, settings.samples(), settings.interval().toMillis(), settings.pollInterval().toMillis());
       results.add(new FreshnessProbe(settings).run());
     }
     String table = table(targets, results);
-    Path out = Path.of(line.text("out", "benchmarks/target/bench"));
     Files.createDirectories(out);
     Files.writeString(out.resolve("freshness.md"), table);
     System.out.println(table);
+    return 0;
+  }
+
+  /** The probe's settings in run {@code run}, from 1: each run has probe customers of its own. */
+  FreshnessProbe.Settings settings(int run) {
+    return new FreshnessProbe.Settings(kafka.bootstrap, kafka.topic, targets, samples, probeCustomers, interval,
+        pollInterval, timeout, runTag + "r" + run);
   }
 
   static String table(List<Target> targets, List<FreshnessProbe.Result> results) {

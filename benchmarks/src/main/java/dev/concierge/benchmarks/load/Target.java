@@ -1,9 +1,17 @@
 package dev.concierge.benchmarks.load;
 
+import dev.concierge.benchmarks.Cli;
 import java.net.URI;
 
 /** A system under test, by name: {@code ours=http://127.0.0.1:18080}. */
 record Target(String name, URI uri) {
+
+  /** {@link #parse} as a picocli converter. */
+  static final class Converter extends Cli.Parsed<Target> {
+    Converter() {
+      super(Target::parse);
+    }
+  }
 
   static Target parse(String text) {
     int equals = text.indexOf('=');

@@ -2,6 +2,7 @@ package dev.concierge.benchmarks.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
+import dev.concierge.benchmarks.Cli;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CustomerEvent;
@@ -26,6 +27,10 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * How fast history replays from a JSON-lines file: reading alone ({@link FileEventSource}, sorted
@@ -34,11 +39,13 @@ import java.util.Random;
  * feature function costs. Also the heap an unsorted file costs per event. Arguments
  * {@code [events] [customers] [runs]}; see the replay section of BENCHMARKS.md.
  */
-public final class ReplayThroughput {
+@Command(name = "ReplayThroughput", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    description = {
+        "Simulates a history, writes it as JSON lines (sorted, and shuffled), and replays it: reading alone, and"
+            + " reading plus the feature function of every customer; then the heap an unsorted file costs per event.",
+        ""})
+public final class ReplayThroughput implements Callable<Integer> {
 
-  private static final long DEFAULT_EVENTS = 1_000_000;
-  private static final int DEFAULT_CUSTOMERS = 20_000;
-  private static final int DEFAULT_RUNS = 5;
   private static final int CATALOG_SIZE = 2_000;
   private static final long SEED = 42;
   private static final double NANOS_PER_SECOND = 1e9;
@@ -46,12 +53,25 @@ public final class ReplayThroughput {
   private static final FeatureSettings FEATURES =
       CustomerSettings.features(ConfigFactory.load().getConfig("concierge.features"));
 
-  private ReplayThroughput() {}
+  @Parameters(index = "0", arity = "0..1", paramLabel = "EVENTS", converter = Cli.Positive.class,
+      defaultValue = "1000000", description = "events in the history (default ${DEFAULT-VALUE})")
+  int events;
 
-  public static void main(String[] args) throws IOException {
-    long events = args.length > 0 ? Long.parseLong(args[0]) : DEFAULT_EVENTS;
-    int customers = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_CUSTOMERS;
-    int runs = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_RUNS;
+  @Parameters(index = "1", arity = "0..1", paramLabel = "CUSTOMERS", converter = Cli.Positive.class,
+      defaultValue = "20000", description = "customers in the history (default ${DEFAULT-VALUE})")
+  int customers;
+
+  @Parameters(index = "2", arity = "0..1", paramLabel = "RUNS", converter = Cli.Positive.class,
+      defaultValue = "5",
+      description = "measured replays of each kind, after one that warms up (default ${DEFAULT-VALUE})")
+  int runs;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ReplayThroughput()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException {
     Path dir = Files.createTempDirectory("replay-throughput");
     try {
       List<byte[]> lines = simulatedLines(events, customers);
@@ -73,6 +93,7 @@ public final class ReplayThroughput {
       }
       Files.delete(dir);
     }
+    return 0;
   }
 
   private static List<byte[]> simulatedLines(long events, int customers) {
