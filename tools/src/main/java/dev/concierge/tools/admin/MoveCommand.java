@@ -4,42 +4,45 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/concierge admin move}: {@code POST /admin/shards/{shardId}/move}. */
-final class MoveCommand {
+@Command(
+    name = "move",
+    description = {
+      "Moves shard SHARD (an id from bin/concierge admin shards) to NODE and waits until it lives there. Its entities"
+          + " stop on the old node and start again on NODE from their journal, so no event is lost or counted twice."
+          + " The shard stays pinned to NODE: the rebalancer does not move it back.",
+      "The answer is one of:",
+      "  moved    the shard lives on NODE now",
+      "  pinned   the shard was not running; it starts on NODE when next used",
+      "  pending  the node gave up waiting, the move goes on: watch bin/concierge admin shards"
+    })
+final class MoveCommand implements Callable<Integer> {
 
-  static final String USAGE =
-      """
-      Usage: bin/concierge admin move SHARD --to NODE [--json] [--url URL] [--token T]
+  @ParentCommand private AdminCommand admin;
 
-      Moves shard SHARD (an id from bin/concierge admin shards) to NODE and waits until it lives there.
-      Its entities stop on the old node and start again on NODE from their journal, so no event is lost
-      or counted twice. The shard stays pinned to NODE: the rebalancer does not move it back.
-      The answer is one of:
-        moved    the shard lives on NODE now
-        pinned   the shard was not running; it starts on NODE when next used
-        pending  the node gave up waiting, the move goes on: watch bin/concierge admin shards
+  @Parameters(paramLabel = "SHARD", description = "the shard's id")
+  private String shard;
 
-        --to NODE   a member's address (pekko://concierge@127.0.0.1:2552), host:port (127.0.0.1:2552)
-                    or local1..local3
-      """ + AdminSession.GLOBAL_OPTIONS_HELP;
+  @Option(names = "--to", required = true, paramLabel = "NODE", converter = NodeReference.Converter.class,
+      description = "a member's address (pekko://concierge@HOST:PORT), host:port or a local node's name (local2)")
+  private NodeReference target;
 
-  private static final String TO = "--to";
-
-  static final Subcommand COMMAND = new Subcommand("move", USAGE, Set.of(TO), Set.of(), MoveCommand::run);
-
-  private MoveCommand() {}
-
-  private static void run(AdminSession session) throws Exception {
-    String shard = session.operands("SHARD").get(0);
-    NodeReference target = NodeReference.parse(session.options().required(TO));
+  @Override
+  public Integer call() {
+    AdminSession session = admin.session();
     AdminClient client = session.client();
     String address = target.resolve(Members.fetch(client));
     JsonNode body = session.mapper().createObjectNode().put("to", address);
     AdminResponse moved = client.postJson("/admin/shards/" + URLEncoder.encode(shard, StandardCharsets.UTF_8) + "/move",
         body, AdminClient.SERVER_WAIT_TIMEOUT);
     session.print(moved, json -> print(json, shard, address, session.out()));
+    return 0;
   }
 
   private static void print(JsonNode json, String shard, String address, PrintStream out) {
