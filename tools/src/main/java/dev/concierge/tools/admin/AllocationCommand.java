@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code bin/concierge admin allocation}: {@code GET /admin/allocation}, one setting a line. Printed
@@ -19,19 +17,15 @@ import picocli.CommandLine.ParentCommand;
     description = "The shard allocation settings in force on the node asked: the strategy, the number of shards, how"
         + " often and how much the rebalancer moves, passivation, and the shards pinned to a node by"
         + " bin/concierge admin move.")
-final class AllocationCommand implements Callable<Integer> {
-
-  @ParentCommand private AdminCommand admin;
+final class AllocationCommand extends AdminAction {
 
   @Override
-  public Integer call() {
-    AdminSession session = admin.session();
+  void run(AdminSession session) {
     session.print(session.client().get("/admin/allocation"), json -> {
       TextTable table = new TextTable(left("SETTING"), left("VALUE"));
       settings("", json).forEach(setting -> table.add(setting.getKey(), setting.getValue()));
       table.print(session.out());
     });
-    return 0;
   }
 
   /** {@code {"passivation":{"idleTimeout":"30m"}}} -> {@code passivation.idleTimeout = 30m}. */

@@ -7,15 +7,10 @@ import dev.concierge.tools.nodes.NodePorts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/concierge admin drain}: {@code POST /admin/nodes/drain}, sent to another node than the
@@ -30,12 +25,9 @@ import picocli.CommandLine.Spec;
       "The request goes to a node other than NODE: the one asked unless that is NODE, else another Up member that is"
           + " a local node (its HTTP URL from its localN.conf), else --via."
     })
-final class DrainCommand implements Callable<Integer> {
+final class DrainCommand extends AdminAction {
 
   private static final String UP = "Up";
-
-  @ParentCommand private AdminCommand admin;
-  @Spec private CommandSpec spec;
 
   @Parameters(paramLabel = "NODE", converter = NodeReference.Converter.class,
       description = "a member's address (pekko://concierge@HOST:PORT), host:port or a local node's name (local3)")
@@ -50,18 +42,16 @@ final class DrainCommand implements Callable<Integer> {
   private int timeoutSeconds;
 
   @Override
-  public Integer call() {
-    AdminSession session = admin.session();
+  void run(AdminSession session) {
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
     AdminClient asked = session.client();
     Members members = Members.fetch(asked);
     String address = node.resolve(members);
     AdminClient via = session.clientAt(Optional.ofNullable(given).or(() -> via(asked.base(), members, address))
-        .orElseThrow(() -> new ParameterException(spec.commandLine(), asked.base() + " is " + address + " itself, and"
-            + " no other Up member is a local node whose HTTP URL is known: pass --via URL of another node")));
+        .orElseThrow(() -> usageError(asked.base() + " is " + address + " itself, and no other Up member is a local"
+            + " node whose HTTP URL is known: pass --via URL of another node")));
     if (!via.base().equals(asked.base()) && Members.fetch(via).self().equals(address)) {
-      throw new ParameterException(spec.commandLine(),
-          "--via " + via.base() + " is " + address + " itself; send the drain to another node");
+      throw usageError("--via " + via.base() + " is " + address + " itself; send the drain to another node");
     }
 
     session.err().println("draining " + address + " through " + via.base() + " ...");
@@ -83,7 +73,6 @@ final class DrainCommand implements Callable<Integer> {
       throw new AdminApiException(address + " is still " + watch.lastSeen() + " after " + timeout.toSeconds()
           + "s; the drain goes on: watch bin/concierge admin members");
     }
-    return 0;
   }
 
   /** The node asked unless it is the one leaving, else another Up local member; empty when there is none. */

@@ -4,53 +4,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code bin/concierge admin experiments}: list, set and end A/B experiments between model versions. */
 @Command(
     name = "experiments",
-    description = "The A/B experiments between model versions: without an action, as experiments list.",
-    subcommands = {ExperimentsCommand.ListExperiments.class, ExperimentsCommand.SetExperiment.class, ExperimentsCommand.EndExperiment.class})
-final class ExperimentsCommand implements Callable<Integer> {
+    description = "The A/B experiments between model versions. Without an action (or with list): the active version"
+        + " and every experiment with its arms.",
+    subcommands = {ExperimentsCommand.SetExperiment.class, ExperimentsCommand.EndExperiment.class})
+final class ExperimentsCommand extends ListingAction {
 
   private static final String ARMS_FORM = "ARMS must be version=weight pairs separated by commas, such as"
       + " v1=0.5,v2=0.5";
 
-  @ParentCommand private AdminCommand admin;
-
   @Override
-  public Integer call() {
-    list(admin.session());
-    return 0;
-  }
-
-  private static void list(AdminSession session) {
+  void run(AdminSession session) {
     session.print(session.client().get("/admin/experiments"), json -> AssignmentView.print(json, session.out()));
-  }
-
-  @Command(name = "list", description = "The active version and every experiment with its arms.")
-  static final class ListExperiments implements Callable<Integer> {
-    @ParentCommand private ExperimentsCommand experiments;
-
-    @Override
-    public Integer call() {
-      list(experiments.admin.session());
-      return 0;
-    }
   }
 
   @Command(
       name = "set",
       description = "Starts experiment NAME, or changes its arms. Customers are split by a hash of their id, so each"
           + " stays in one arm.")
-  static final class SetExperiment implements Callable<Integer> {
-    @ParentCommand private ExperimentsCommand experiments;
-
+  static final class SetExperiment extends AdminAction {
     @Parameters(index = "0", paramLabel = "NAME", description = "the experiment")
     private String name;
 
@@ -59,24 +38,19 @@ final class ExperimentsCommand implements Callable<Integer> {
     private ObjectNode arms;
 
     @Override
-    public Integer call() {
-      put(experiments.admin.session(), name, arms);
-      return 0;
+    void run(AdminSession session) {
+      put(session, name, arms);
     }
   }
 
   @Command(name = "end", description = "Ends experiment NAME; its customers get the active version again.")
-  static final class EndExperiment implements Callable<Integer> {
-    @ParentCommand private ExperimentsCommand experiments;
-
+  static final class EndExperiment extends AdminAction {
     @Parameters(paramLabel = "NAME", description = "the experiment")
     private String name;
 
     @Override
-    public Integer call() {
-      AdminSession session = experiments.admin.session();
+    void run(AdminSession session) {
       put(session, name, session.mapper().createObjectNode());
-      return 0;
     }
   }
 

@@ -5,9 +5,7 @@ import static dev.concierge.tools.admin.TextTable.Column.left;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/concierge admin members}: {@code GET /admin/members} as a table. */
 @Command(
@@ -15,15 +13,11 @@ import picocli.CommandLine.ParentCommand;
     description = "The cluster's members as the node asked sees them: address, status (Joining, Up, Leaving, Exiting,"
         + " Down, Removed...), whether it is reachable, its roles, and which member is the leader, the oldest (it"
         + " hosts the shard coordinator, so a rolling restart does it last) and the node that answered (self).")
-final class MembersCommand implements Callable<Integer> {
-
-  @ParentCommand private AdminCommand admin;
+final class MembersCommand extends AdminAction {
 
   @Override
-  public Integer call() {
-    AdminSession session = admin.session();
+  void run(AdminSession session) {
     session.print(session.client().get(Members.PATH), json -> print(Members.from(json), session.out()));
-    return 0;
   }
 
   static void print(Members members, PrintStream out) {

@@ -15,91 +15,56 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code bin/concierge admin models}: list, publish and activate model bundles. */
 @Command(
     name = "models",
-    description = "The model bundles: without an action, as models list.",
-    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Publish.class, ModelsCommand.Activate.class})
-final class ModelsCommand implements Callable<Integer> {
+    description = "The model bundles. Without an action (or with list): the published bundles (version, kind,"
+        + " training data, metrics), which one is active, which are loaded on the node asked, and the experiments.",
+    subcommands = {ModelsCommand.Publish.class, ModelsCommand.Activate.class})
+final class ModelsCommand extends ListingAction {
 
   private static final String BUNDLE_CONTENT_TYPE = "application/octet-stream";
 
-  @ParentCommand private AdminCommand admin;
-
   @Override
-  public Integer call() {
-    list(admin.session());
-    return 0;
-  }
-
-  private static void list(AdminSession session) {
+  void run(AdminSession session) {
     session.print(session.client().get("/admin/models"), json -> print(json, session.out()));
-  }
-
-  @Command(
-      name = "list",
-      description = "The published bundles (version, kind, training data, metrics), which one is active, which are"
-          + " loaded on the node asked, and the experiments.")
-  static final class ListModels implements Callable<Integer> {
-    @ParentCommand private ModelsCommand models;
-
-    @Override
-    public Integer call() {
-      list(models.admin.session());
-      return 0;
-    }
   }
 
   @Command(
       name = "publish",
       description = "Uploads FILE (a .bundle written by bin/concierge train); the node checks and compiles it first. A"
           + " version is published once: publishing it again answers 409.")
-  static final class Publish implements Callable<Integer> {
-    @ParentCommand private ModelsCommand models;
-    @Spec private CommandSpec spec;
-
+  static final class Publish extends AdminAction {
     @Parameters(paramLabel = "FILE", description = "the bundle file")
     private Path file;
 
     @Override
-    public Integer call() throws IOException {
+    void run(AdminSession session) throws IOException {
       if (!Files.isRegularFile(file)) {
-        throw new ParameterException(spec.commandLine(),
-            file + " is not a file; give a .bundle written by bin/concierge train");
+        throw usageError(file + " is not a file; give a .bundle written by bin/concierge train");
       }
-      AdminSession session = models.admin.session();
       AdminResponse published =
           session.client().postBytes("/admin/models", Files.readAllBytes(file), BUNDLE_CONTENT_TYPE);
       session.print(published, json -> session.out().println("published " + json.path("version").asText() + " ("
           + json.path("kind").asText() + "); serve it with bin/concierge admin models activate "
           + json.path("version").asText()));
-      return 0;
     }
   }
 
   @Command(name = "activate", description = "Every node serves VERSION from now on, with no restart.")
-  static final class Activate implements Callable<Integer> {
-    @ParentCommand private ModelsCommand models;
-
+  static final class Activate extends AdminAction {
     @Parameters(paramLabel = "VERSION", description = "a published bundle's version")
     private String version;
 
     @Override
-    public Integer call() {
-      AdminSession session = models.admin.session();
+    void run(AdminSession session) {
       AdminResponse activated = session.client().postJson(
           "/admin/models/" + URLEncoder.encode(version, StandardCharsets.UTF_8) + "/activate",
           session.mapper().createObjectNode(), AdminClient.SERVER_WAIT_TIMEOUT);
       session.print(activated, json -> AssignmentView.print(json, session.out()));
-      return 0;
     }
   }
 

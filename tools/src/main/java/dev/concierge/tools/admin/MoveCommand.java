@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/concierge admin move}: {@code POST /admin/shards/{shardId}/move}. */
 @Command(
@@ -22,9 +20,7 @@ import picocli.CommandLine.ParentCommand;
       "  pinned   the shard was not running; it starts on NODE when next used",
       "  pending  the node gave up waiting, the move goes on: watch bin/concierge admin shards"
     })
-final class MoveCommand implements Callable<Integer> {
-
-  @ParentCommand private AdminCommand admin;
+final class MoveCommand extends AdminAction {
 
   @Parameters(paramLabel = "SHARD", description = "the shard's id")
   private String shard;
@@ -34,15 +30,13 @@ final class MoveCommand implements Callable<Integer> {
   private NodeReference target;
 
   @Override
-  public Integer call() {
-    AdminSession session = admin.session();
+  void run(AdminSession session) {
     AdminClient client = session.client();
     String address = target.resolve(Members.fetch(client));
     JsonNode body = session.mapper().createObjectNode().put("to", address);
     AdminResponse moved = client.postJson("/admin/shards/" + URLEncoder.encode(shard, StandardCharsets.UTF_8) + "/move",
         body, AdminClient.SERVER_WAIT_TIMEOUT);
     session.print(moved, json -> print(json, shard, address, session.out()));
-    return 0;
   }
 
   private static void print(JsonNode json, String shard, String address, PrintStream out) {

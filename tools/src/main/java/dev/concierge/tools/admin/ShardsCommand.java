@@ -8,10 +8,8 @@ import dev.concierge.tools.Converters;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code bin/concierge admin shards}: {@code GET /admin/shards}, per node and the hottest shards. */
 @Command(
@@ -19,19 +17,15 @@ import picocli.CommandLine.ParentCommand;
     description = "Where the shards live: per node its shards and live entities, then the hottest shards (events plus"
         + " decisions per minute, then entities) with their node. Move one with bin/concierge admin move SHARD --to"
         + " NODE.")
-final class ShardsCommand implements Callable<Integer> {
-
-  @ParentCommand private AdminCommand admin;
+final class ShardsCommand extends AdminAction {
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "20", converter = Converters.PositiveInt.class,
       description = "how many of the hottest shards to list (default ${DEFAULT-VALUE})")
   private int top;
 
   @Override
-  public Integer call() {
-    AdminSession session = admin.session();
+  void run(AdminSession session) {
     session.print(session.client().get("/admin/shards"), json -> print(json, top, session.out()));
-    return 0;
   }
 
   private static void print(JsonNode json, int top, PrintStream out) {

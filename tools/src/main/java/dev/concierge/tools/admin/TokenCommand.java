@@ -1,9 +1,8 @@
 package dev.concierge.tools.admin;
 
-import java.util.concurrent.Callable;
+import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code concierge admin token}, for {@code bin/concierge}: prints the token the admin commands
@@ -14,20 +13,16 @@ import picocli.CommandLine.ParentCommand;
     hidden = true,
     description = "For bin/concierge: prints the admin token the admin commands send (--token, else"
         + " CONCIERGE_ADMIN_TOKEN, else the token file); exit code 1 when there is none.")
-final class TokenCommand implements Callable<Integer> {
-
-  @ParentCommand private AdminCommand admin;
+final class TokenCommand extends AdminAction {
 
   @Option(names = "--create", description = "when there is none, write a new random one to the token file first")
   private boolean create;
 
   @Override
-  public Integer call() throws Exception {
-    AdminSession session = admin.session();
+  void run(AdminSession session) throws IOException {
     AdminToken token = create
         ? AdminToken.resolveOrCreate(session.tokenOption(), session.environment(), session.err())
         : AdminToken.resolve(session.tokenOption(), session.environment());
     session.out().println(token.value());
-    return 0;
   }
 }

@@ -19,8 +19,8 @@ import dev.concierge.offline.report.BacktestReport;
 import dev.concierge.offline.training.TrainingSettings;
 import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.tools.AtomicFiles;
-import dev.concierge.tools.Concierge;
 import dev.concierge.tools.Converters;
+import dev.concierge.tools.Tool;
 import dev.concierge.tools.history.HistoryOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,15 +31,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/concierge backtest}: replays history split by time and compares bundles and the
@@ -54,18 +49,13 @@ import picocli.CommandLine.Spec;
           + " the event is applied), and the backtest records HR@K, NDCG@K, MRR, catalog coverage and scoring"
           + " latency. Writes DIR/report.json and DIR/report.html."
     })
-public final class BacktestCommand implements Callable<Integer> {
+public final class BacktestCommand extends Tool {
 
   private static final String POPULARITY = "popularity";
   private static final String RECENTLY_VIEWED = "recently-viewed";
 
-  @ParentCommand private Concierge concierge;
-  @Spec private CommandSpec spec;
   @Mixin private HistoryOptions history;
-
-  @Option(names = "--to", paramLabel = "ISO", converter = Converters.IsoInstant.class,
-      description = "the end of the test window, an ISO-8601 instant (default: after the last event)")
-  private Instant to;
+  @Mixin private HistoryOptions.End end;
 
   @Option(names = "--split", required = true, paramLabel = "ISO", converter = Converters.IsoInstant.class,
       description = "where the training window ends and the test window begins")
@@ -91,13 +81,13 @@ public final class BacktestCommand implements Callable<Integer> {
   private Duration attribution;
 
   @Override
-  public Integer call() throws Exception {
-    PrintStream out = concierge.out();
-    PrintStream err = concierge.err();
+  protected void run() throws Exception {
+    PrintStream out = out();
+    PrintStream err = err();
     Config config = ConfigFactory.load();
     Config conciergeConfig = config.getConfig("concierge");
-    List<CustomerEvent> events = history.read(to, List.of(), config, err).events();
-    BacktestWindows windows = windows(events, history.from(), split, to);
+    List<CustomerEvent> events = history.read(end.to(), List.of(), config, err).events();
+    BacktestWindows windows = windows(events, history.from(), split, end.to());
     Catalog catalog = history.catalog().load(conciergeConfig);
     CustomerSettings settings = CustomerSettings.fromConfig(conciergeConfig);
     Recommender recommender = new Recommender(settings.recommender(), settings.features());
@@ -119,17 +109,15 @@ public final class BacktestCommand implements Callable<Integer> {
         model.name(), model.quality().hitRate(10), model.quality().ndcg(10), model.quality().mrr(), model.coverage(10)));
     out.printf(Locale.ROOT, "%d cases, %.0f events/s replayed -> %s%n",
         result.cases(), result.eventsPerSecond(), directory.resolve("report.html"));
-    return 0;
   }
 
   private BacktestWindows windows(List<CustomerEvent> events, Instant from, Instant split, Instant to) {
     Instant first = from != null ? from : events.get(0).timestamp();
-    Instant end = to != null ? to : events.get(events.size() - 1).timestamp().plusMillis(1);
-    if (!first.isBefore(split) || !split.isBefore(end)) {
-      throw new ParameterException(spec.commandLine(),
-          "--split must fall inside the history, " + first + " .. " + end + ", was " + split);
+    Instant last = to != null ? to : events.get(events.size() - 1).timestamp().plusMillis(1);
+    if (!first.isBefore(split) || !split.isBefore(last)) {
+      throw usageError("--split must fall inside the history, " + first + " .. " + last + ", was " + split);
     }
-    return new BacktestWindows(first, split, end);
+    return new BacktestWindows(first, split, last);
   }
 
   private List<BacktestModel> models(CandidateTables tables, Recommender recommender, Catalog catalog, int popularPerList)
@@ -156,14 +144,13 @@ public final class BacktestCommand implements Callable<Integer> {
       return List.of(path);
     }
     if (!Files.isDirectory(path)) {
-      throw new ParameterException(spec.commandLine(), "unknown model '" + path + "': not a bundle file, a directory"
-          + " of bundles, " + POPULARITY + " or " + RECENTLY_VIEWED);
+      throw usageError("unknown model '" + path + "': not a bundle file, a directory of bundles, " + POPULARITY
+          + " or " + RECENTLY_VIEWED);
     }
     try (Stream<Path> files = Files.list(path)) {
       List<Path> bundles = files.filter(f -> f.toString().endsWith(BundleArchive.FILE_EXTENSION)).sorted().toList();
       if (bundles.isEmpty()) {
-        throw new ParameterException(spec.commandLine(),
-            "the directory " + path + " holds no " + BundleArchive.FILE_EXTENSION + " files");
+        throw usageError("the directory " + path + " holds no " + BundleArchive.FILE_EXTENSION + " files");
       }
       return bundles;
     }

@@ -8,13 +8,12 @@ import dev.concierge.engine.kafka.KafkaTopics;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.persistence.json.CatalogJson;
-import dev.concierge.tools.Concierge;
+import dev.concierge.tools.Tool;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,7 +27,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code concierge dev-setup}, the one-off preparation of {@code bin/concierge dev}: trains the dev
@@ -42,16 +40,14 @@ import picocli.CommandLine.ParentCommand;
           + " creates the topics and, when the catalog topic is still empty, loads the demo catalog. Running it"
           + " again changes nothing. Kafka at CONCIERGE_KAFKA_BOOTSTRAP."
     })
-public final class DevSetup implements Callable<Integer> {
-
-  @ParentCommand private Concierge concierge;
+public final class DevSetup extends Tool {
 
   @Parameters(paramLabel = "BUNDLES_DIR", description = "the directory for the trained dev bundles")
   private Path bundles;
 
   @Override
-  public Integer call() throws Exception {
-    PrintStream out = concierge.out();
+  protected void run() throws Exception {
+    PrintStream out = out();
     Config settings = ConfigFactory.load().getConfig("concierge");
     Config demo = settings.getConfig("dev.demo-catalog");
     List<CatalogItem> items = DemoCatalog.generate(demo.getInt("items"), demo.getLong("seed"));
@@ -63,13 +59,12 @@ public final class DevSetup implements Callable<Integer> {
     long existing = recordsIn(kafka.bootstrapServers(), kafka.catalogTopic());
     if (existing > 0) {
       out.println("catalog topic already holds " + existing + " records; leaving it as it is");
-      return 0;
+      return;
     }
     load(kafka, items);
     out.println(
         "loaded the demo catalog: " + items.size() + " items in " + DemoCatalog.categories().size()
             + " categories into topic '" + kafka.catalogTopic() + "'");
-    return 0;
   }
 
   private static long recordsIn(String bootstrapServers, String topic) throws ExecutionException, InterruptedException {

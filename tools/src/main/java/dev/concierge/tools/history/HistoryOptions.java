@@ -33,6 +33,17 @@ public final class HistoryOptions {
     return from;
   }
 
+  /** {@code --to}, for the commands that read up to an end of their choosing (train has {@code --until}). */
+  public static final class End {
+    @Option(names = "--to", paramLabel = "ISO", converter = Converters.IsoInstant.class,
+        description = "the end of the event-time range [from, to), an ISO-8601 instant (default: after the last event)")
+    private Instant to;
+
+    public Instant to() {
+      return to;
+    }
+  }
+
   public CatalogSpec catalog() {
     return catalog;
   }

@@ -1,11 +1,9 @@
 package dev.concierge.tools.nodes;
 
-import dev.concierge.tools.Concierge;
+import dev.concierge.tools.Tool;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code concierge node-ports}, for {@code bin/concierge}: the ports of the nodes it starts, so that
@@ -21,23 +19,20 @@ import picocli.CommandLine.ParentCommand;
       "Without CONFIG: the local cluster's nodes (local1.conf, ...), with their files' own ports. With CONFIG: those"
           + " configurations as a node started with this environment resolves them."
     })
-public final class NodePortsCommand implements Callable<Integer> {
-
-  @ParentCommand private Concierge concierge;
+public final class NodePortsCommand extends Tool {
 
   @Parameters(paramLabel = "CONFIG", arity = "0..*", description = "a node configuration, such as dev for dev.conf")
   private List<String> configs;
 
   @Override
-  public Integer call() {
+  protected void run() {
     List<NodePorts> nodes = configs == null
         ? LocalNodes.all()
-        : configs.stream().map(config -> NodePorts.of(config, concierge.environment())).toList();
+        : configs.stream().map(config -> NodePorts.of(config, environment())).toList();
     for (NodePorts node : nodes) {
-      concierge.out().println(String.join(" ", node.name(), Integer.toString(node.httpPort()),
+      out().println(String.join(" ", node.name(), Integer.toString(node.httpPort()),
           Integer.toString(node.remotePort()), Integer.toString(node.managementPort()), node.httpUrl().toString(),
           node.address()));
     }
-    return 0;
   }
 }

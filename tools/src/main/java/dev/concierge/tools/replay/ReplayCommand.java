@@ -12,8 +12,7 @@ import dev.concierge.models.EventRecorded;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.HistoryReplay;
-import dev.concierge.tools.Concierge;
-import dev.concierge.tools.Converters;
+import dev.concierge.tools.Tool;
 import dev.concierge.tools.history.History;
 import dev.concierge.tools.history.HistoryOptions;
 import java.io.IOException;
@@ -25,14 +24,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/concierge replay}: rebuilds customers' features from recorded history with the live
@@ -45,15 +39,10 @@ import picocli.CommandLine.Spec;
           + " JSON line per customer, shaped like GET /v1/customers/{id}/features, in customer-id order.",
       "secondsSinceLastEvent is measured at --to, or at the last event read."
     })
-public final class ReplayCommand implements Callable<Integer> {
+public final class ReplayCommand extends Tool {
 
-  @ParentCommand private Concierge concierge;
-  @Spec private CommandSpec spec;
   @Mixin private HistoryOptions history;
-
-  @Option(names = "--to", paramLabel = "ISO", converter = Converters.IsoInstant.class,
-      description = "the end of the event-time range [from, to), an ISO-8601 instant (default: everything)")
-  private Instant to;
+  @Mixin private HistoryOptions.End end;
 
   @Option(names = "--customers", paramLabel = "ID", split = ",",
       description = "only these customers (comma-separated ids)")
@@ -63,12 +52,12 @@ public final class ReplayCommand implements Callable<Integer> {
   private Path out;
 
   @Override
-  public Integer call() throws IOException {
+  protected void run() throws IOException {
+    Instant to = end.to();
     if (history.from() != null && to != null && !history.from().isBefore(to)) {
-      throw new ParameterException(spec.commandLine(),
-          "--from must be before --to, was " + history.from() + " .. " + to);
+      throw usageError("--from must be before --to, was " + history.from() + " .. " + to);
     }
-    PrintStream err = concierge.err();
+    PrintStream err = err();
     Config config = ConfigFactory.load();
     Config conciergeConfig = config.getConfig("concierge");
     History read = history.read(to, customers == null ? List.of() : customers.stream().map(String::trim).toList(), config, err);
@@ -83,10 +72,9 @@ public final class ReplayCommand implements Callable<Integer> {
         read.recorded().size(), replay.customers().size(), seconds, read.recorded().size() / Math.max(seconds, 1e-9));
 
     Instant now = to != null ? to : lastEventTime(read);
-    try (OutputStream target = out != null ? Files.newOutputStream(out) : new NonClosing(concierge.out())) {
+    try (OutputStream target = out != null ? Files.newOutputStream(out) : new NonClosing(out())) {
       write(new TreeMap<>(replay.customers()), vocabulary, now, target);
     }
-    return 0;
   }
 
   private static Instant lastEventTime(History history) {

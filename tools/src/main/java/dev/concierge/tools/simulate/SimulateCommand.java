@@ -11,6 +11,7 @@ import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.tools.Concierge;
 import dev.concierge.tools.Converters;
+import dev.concierge.tools.Tool;
 import dev.concierge.tools.ToolProgress;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,15 +23,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/concierge simulate}: synthetic shoppers ({@link ShopperSimulation}) over the demo
@@ -50,14 +46,11 @@ import picocli.CommandLine.Spec;
       "  bin/concierge simulate --customers 50 --events 2000 --seed 7 --out sim.jsonl",
       "  bin/concierge simulate --customers 1000 --events 100000 --seed 1 --kafka --rate 500"
     })
-public final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand extends Tool {
 
   private static final String TASK = "simulate";
   private static final String UNIT = "events";
   private static final double NANOS_PER_SECOND = 1e9;
-
-  @ParentCommand private Concierge concierge;
-  @Spec private CommandSpec spec;
 
   @Option(names = "--customers", required = true, paramLabel = "N", converter = Converters.PositiveInt.class,
       description = "shoppers in the population (1 or more)")
@@ -111,9 +104,9 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  protected void run() {
     if (where.file != null && where.file.toString().isBlank()) {
-      throw new ParameterException(spec.commandLine(), "--out needs a file name");
+      throw usageError("--out needs a file name");
     }
     Config config = ConfigFactory.load();
     SimulationSettings settings;
@@ -122,18 +115,17 @@ public final class SimulateCommand implements Callable<Integer> {
       settings = new SimulationSettings(customers, events, seed, start, Duration.ofDays(days));
       simulation = ShopperSimulation.of(settings, demoCatalog(config));
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw usageError(e.getMessage());
     }
     Destination destination = where.destination();
     try {
       long started = System.nanoTime();
       try (EventSink sink = destination.open(config);
-          ToolProgress progress = ToolProgress.start(TASK, settings.events(), UNIT, concierge.err())) {
+          ToolProgress progress = ToolProgress.start(TASK, settings.events(), UNIT, err())) {
         stream(simulation, sink, EventPacer.of(rate == null ? OptionalDouble.empty() : OptionalDouble.of(rate)),
             progress);
       }
-      printSummary(concierge.out(), settings, destination, config, (System.nanoTime() - started) / NANOS_PER_SECOND);
-      return 0;
+      printSummary(out(), settings, destination, config, (System.nanoTime() - started) / NANOS_PER_SECOND);
     } catch (IOException | UncheckedIOException | IllegalStateException | KafkaException e) {
       throw new IllegalStateException(destination.failure(e, config), e);
     }

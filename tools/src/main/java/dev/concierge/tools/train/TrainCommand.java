@@ -13,8 +13,8 @@ import dev.concierge.offline.training.BundleTrainer;
 import dev.concierge.offline.training.TrainingSettings;
 import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.tools.AtomicFiles;
-import dev.concierge.tools.Concierge;
 import dev.concierge.tools.Converters;
+import dev.concierge.tools.Tool;
 import dev.concierge.tools.history.History;
 import dev.concierge.tools.history.HistoryOptions;
 import java.io.PrintStream;
@@ -27,15 +27,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -56,13 +51,11 @@ import picocli.CommandLine.TypeConversionException;
       "Writes DIR/<version>.bundle for each model (atomically; an existing file is never replaced) and prints each"
           + " model's metrics. Publish a bundle with bin/concierge admin models publish FILE."
     })
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand extends Tool {
 
   private static final DateTimeFormatter VERSION_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  @ParentCommand private Concierge concierge;
-  @Spec private CommandSpec spec;
   @Mixin private HistoryOptions history;
 
   @Option(names = "--until", required = true, paramLabel = "ISO", converter = Converters.IsoInstant.class,
@@ -81,24 +74,22 @@ public final class TrainCommand implements Callable<Integer> {
   private String prefix;
 
   @Override
-  public Integer call() throws Exception {
+  protected void run() throws Exception {
     if (history.from() != null && !history.from().isBefore(until)) {
-      throw new ParameterException(spec.commandLine(),
-          "--from must be before --until, was " + history.from() + " .. " + until);
+      throw usageError("--from must be before --until, was " + history.from() + " .. " + until);
     }
     List<ModelTrainer> models = trainers == null ? List.of(ModelTrainer.values()) : trainers;
     List<Path> targets = new ArrayList<>();
     for (ModelTrainer trainer : models) {
       Path target = directory.resolve(version(prefix, trainer, until) + BundleArchive.FILE_EXTENSION);
       if (Files.exists(target)) {
-        throw new ParameterException(spec.commandLine(),
-            target + " exists already; bundles are immutable, pick another --version-prefix");
+        throw usageError(target + " exists already; bundles are immutable, pick another --version-prefix");
       }
       targets.add(target);
     }
 
-    PrintStream out = concierge.out();
-    PrintStream err = concierge.err();
+    PrintStream out = out();
+    PrintStream err = err();
     Config config = ConfigFactory.load();
     Config conciergeConfig = config.getConfig("concierge");
     History read = history.read(until, List.of(), config, err);
@@ -121,7 +112,6 @@ public final class TrainCommand implements Callable<Integer> {
           version, bundle.metadata().trainingRows(), bundle.metadata().metrics().get("positive_rate"),
           bundle.metadata().metrics().get("auc"), (System.nanoTime() - started) / 1e9, targets.get(i));
     }
-    return 0;
   }
 
   /** Reads a model's name: logistic-regression or gradient-boosted-trees. */

@@ -448,6 +448,7 @@ class AdminCommandTest {
     assertTrue(lines.get(1).matches("lr-1 +logistic-regression .* 5120 +auc=0.812 +active, loaded here"), lines.get(1));
     assertTrue(lines.get(2).matches("gbt-1 +gradient-boosted-trees .* 5120 +auc=0.840"), lines.get(2));
     assertTrue(lines.contains("active version: lr-1") && lines.contains("experiments: (none)"), models.out());
+    assertEquals(models.out(), admin("models", "list").out(), "list is what models does without an action");
   }
 
   @Test
