@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
@@ -108,7 +109,7 @@ public final class Concierge {
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
       boolean expected = e instanceof ReplaySourceException || e instanceof IllegalArgumentException
-          || e instanceof IllegalStateException || e instanceof IOException;
+          || e instanceof IllegalStateException || e instanceof IOException || e instanceof UncheckedIOException;
       command.getErr().println("error: " + (expected && e.getMessage() != null ? e.getMessage() : e.toString()));
       return command.getCommandSpec().exitCodeOnExecutionException();
     }
