@@ -4,13 +4,15 @@
 # Sourced by bin/concierge, after common.sh.
 
 # The node runs from cluster-config's classpath, which holds none of the offline code; the tools
-# (DevSetup, simulate, replay, train, backtest, admin) from tools', which the build writes last.
+# (replay, train, backtest, simulate, admin, dev-setup) from tools', which the build writes last, through
+# their one entry point APP_TOOLS_MAIN.
 APP_NODE_CPFILE="$CONCIERGE_HOME/cluster-config/target/runtime-classpath.txt"
 APP_NODE_CLASSES="$CONCIERGE_HOME/cluster-config/target/classes"
 APP_TOOLS_CPFILE="$CONCIERGE_HOME/tools/target/runtime-classpath.txt"
 APP_TOOLS_CLASSES="$CONCIERGE_HOME/tools/target/classes"
 APP_MAIN=dev.concierge.Main
-APP_SETUP=dev.concierge.tools.dev.DevSetup
+APP_TOOLS_MAIN=dev.concierge.tools.Concierge
+# bin/lib/bench.sh runs this class as `concierge simulate` (it forwards to APP_TOOLS_MAIN)
 APP_SIMULATE=dev.concierge.tools.simulate.SimulateCommand
 # one build at a time in this tree: three `bin/concierge node localN` started together build once
 APP_BUILD_LOCK="$STATE_DIR/build.lock"
@@ -76,6 +78,55 @@ app_classpath() { echo "$APP_NODE_CLASSES:$(cat "$APP_NODE_CPFILE")"; }
 # the tools' classpath: the offline module, the command line, and the node's configuration files
 app_tools_classpath() { echo "$APP_TOOLS_CLASSES:$(cat "$APP_TOOLS_CPFILE")"; }
 
+# app_tools_command [-Dname=value]... ARGS... -> TOOLS_COMMAND: the command line of the tools' one entry point
+# (`concierge ARGS...`) on NODE_JAVA, with CONCIERGE_SIMULATE_JVM_OPTS and the -D flags given, told where the
+# launcher keeps its state (the admin CLI finds the token file and the admin URLs there)
+app_tools_command() {
+  local jvm=()
+  while [[ "${1:-}" == -D* ]]; do jvm+=("$1"); shift; done
+  app_simulate_jvm_opts
+  TOOLS_COMMAND=(env "CONCIERGE_STATE_DIR=$STATE_DIR" "$NODE_JAVA" "${SIM_JVM_OPTS[@]}" "${jvm[@]}"
+    -cp "$(app_tools_classpath)" "$APP_TOOLS_MAIN" "$@")
+}
+
+# app_tools ARGS...: runs `concierge ARGS...` (see app_tools_command)
+app_tools() { app_tools_command "$@"; "${TOOLS_COMMAND[@]}"; }
+
+# app_tools_ready: Java and the tools' classpath, for commands that use the tools without building
+app_tools_ready() {
+  [[ -f "$APP_TOOLS_CPFILE" ]] || die "the project was never built ($APP_TOOLS_CPFILE is missing): bin/concierge dev or cluster start build it"
+  [[ -n "${NODE_JAVA:-}" ]] || app_find_node_java
+}
+
+# app_node_ports CONFIG -> NODE_HTTP_PORT, NODE_REMOTE_PORT, NODE_MANAGEMENT_PORT, NODE_URL, NODE_ADDRESS: where a
+# node started now with CONFIG.conf would listen, as its HOCON files and this environment say (`concierge node-ports`)
+app_node_ports() {
+  local line name
+  line="$(app_tools node-ports "$1")" || die "cannot read the ports of $1.conf (see above)"
+  read -r name NODE_HTTP_PORT NODE_REMOTE_PORT NODE_MANAGEMENT_PORT NODE_URL NODE_ADDRESS <<< "$line"
+}
+
+# admin_token_export [--create]: CONCIERGE_ADMIN_TOKEN, exported for the nodes and curl, as the admin CLI finds it
+# (`concierge admin token`: CONCIERGE_ADMIN_TOKEN, else the token file in the state dir); --create writes a new
+# one to the token file when there is none. False when there is none.
+admin_token_export() {
+  local token
+  token="$(app_tools admin token "$@")" || return 1
+  export CONCIERGE_ADMIN_TOKEN="$token"
+}
+
+# The admin URLs of the nodes this launcher runs, one a line: `bin/concierge admin` asks the first that answers.
+ADMIN_URLS_FILE="$STATE_DIR/admin-urls"
+
+# admin_urls_record WHO URL...: ADMIN_URLS_FILE names these nodes (WHO started them); none removes it
+admin_urls_record() {
+  local who=$1; shift
+  if (( $# == 0 )); then rm -f "$ADMIN_URLS_FILE"; return 0; fi
+  mkdir -p "$STATE_DIR"
+  { echo "# written by bin/concierge $who: the admin API of the nodes it runs"; printf '%s\n' "$@"; } > "$ADMIN_URLS_FILE.tmp"
+  mv "$ADMIN_URLS_FILE.tmp" "$ADMIN_URLS_FILE"
+}
+
 # The node's JVM: CONCIERGE_NODE_JAVA_HOME (any JDK 17+, e.g. Temurin 25 for generational ZGC),
 # else the Java 17 the services use. Sets NODE_JAVA.
 app_find_node_java() {
@@ -116,15 +167,16 @@ app_simulate_jvm_opts() {
 
 APP_BUNDLES_DIR="$STATE_DIR/bundles"
 
-# app_run_setup CONFIG: the one-off DevSetup (dev bundles, topics, demo catalog), in the foreground
+# app_run_setup CONFIG: the one-off `concierge dev-setup` (dev bundles, topics, demo catalog), in the foreground
 app_run_setup() {
   local config=$1 t0 rc=0; t0=$(now_ms)
-  log "running $APP_SETUP (dev bundles, topics, demo catalog) ..."
-  "$NODE_JAVA" -Dconfig.resource="$config.conf" -cp "$(app_tools_classpath)" "$APP_SETUP" "$APP_BUNDLES_DIR" < /dev/null &
+  log "running concierge dev-setup (dev bundles, topics, demo catalog) ..."
+  app_tools_command -Dconfig.resource="$config.conf" dev-setup "$APP_BUNDLES_DIR"
+  "${TOOLS_COMMAND[@]}" < /dev/null &
   APP_CHILD_PID=$!
   wait "$APP_CHILD_PID" || rc=$?
   APP_CHILD_PID=""
-  (( rc == 0 )) || die "$APP_SETUP failed (exit code $rc)"
+  (( rc == 0 )) || die "concierge dev-setup failed (exit code $rc)"
   log "setup done in $(elapsed_s "$t0")"
 }
 
@@ -165,16 +217,16 @@ app_start_node() {
 # one line on this terminal says how it ended.
 app_start_simulation() {
   SIM_LOG="$STATE_DIR/simulate.log"
-  app_simulate_jvm_opts
   log "streaming synthetic shoppers into Kafka: $SIM_CUSTOMERS customers, $SIM_EVENTS events at $SIM_RATE/s (seed $SIM_SEED), log in $SIM_LOG"
+  app_tools_command simulate --kafka --customers "$SIM_CUSTOMERS" --events "$SIM_EVENTS" --seed "$SIM_SEED" \
+    --rate "$SIM_RATE"
   (
     rc=0
-    "$NODE_JAVA" "${SIM_JVM_OPTS[@]}" -cp "$(app_tools_classpath)" "$APP_SIMULATE" --kafka --customers "$SIM_CUSTOMERS" \
-      --events "$SIM_EVENTS" --seed "$SIM_SEED" --rate "$SIM_RATE" < /dev/null > "$SIM_LOG" 2>&1 || rc=$?
+    "${TOOLS_COMMAND[@]}" < /dev/null > "$SIM_LOG" 2>&1 || rc=$?
     if (( rc == 0 )); then
       slog simulate "$(tail -1 "$SIM_LOG")"
     else
-      slog simulate "stopped with exit code $rc: $(grep -m1 '^simulate: ' "$SIM_LOG" || tail -1 "$SIM_LOG") (log: $SIM_LOG)"
+      slog simulate "stopped with exit code $rc: $(grep -m1 '^error: ' "$SIM_LOG" || tail -1 "$SIM_LOG") (log: $SIM_LOG)"
     fi
   ) &
   SIM_PID=$!
@@ -198,8 +250,8 @@ app_banner() {
   Concierge is running (node pid $NODE_PID)
     API       $api/v1
     health    $api/health/ready
-    admin     $api/admin/models   (Authorization: Bearer $CONCIERGE_ADMIN_TOKEN)
-    cluster   $api/admin/shards   and Pekko Management http://$HOST:${CONCIERGE_MANAGEMENT_PORT:-8558}/cluster/members (same token)
+    admin     $api/admin/models   (Authorization: Bearer $CONCIERGE_ADMIN_TOKEN), or bin/concierge admin models
+    cluster   $api/admin/shards   and Pekko Management http://$HOST:$NODE_MANAGEMENT_PORT/cluster/members (same token)
     features  $api/v1/customers/c-42/features
     Kafka     $kafka    Cassandra $CONCIERGE_CASSANDRA_CONTACT_POINT
 EOF

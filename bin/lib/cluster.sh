@@ -1,17 +1,17 @@
 # shellcheck shell=bash
-# cluster.sh - the three-node local cluster (local1..3.conf) in the background: start, stop, status, the
-# admin token, and the rolling restart behind `bin/concierge admin rolling-restart`.
+# cluster.sh - the local cluster (local1.conf, local2.conf, ...) in the background: start, stop, status, and
+# the rolling restart behind `bin/concierge admin rolling-restart`.
 # Sourced by bin/concierge, after common.sh, services.sh and app.sh.
 
-CLUSTER_NODES=(local1 local2 local3)
+# the nodes are the files; their ports are what those files say (cluster_layout asks the tools, which read them)
+CLUSTER_NODES=()
+for CLUSTER_CONF in "$CONCIERGE_HOME"/cluster-config/src/main/resources/local[0-9]*.conf; do
+  [[ -f "$CLUSTER_CONF" ]] && CLUSTER_NODES+=("$(basename "$CLUSTER_CONF" .conf)")
+done
+unset CLUSTER_CONF
 CLUSTER_PID_DIR="$STATE_DIR/nodes"
 CLUSTER_LOG_DIR="$STATE_DIR/logs"
-ADMIN_TOKEN_FILE="${CONCIERGE_ADMIN_TOKEN_FILE:-$STATE_DIR/admin-token}"
-ADMIN_MAIN=dev.concierge.tools.admin.AdminCommand
-# local.conf's layout: node N serves HTTP on 808N, Pekko remoting on 255N, Pekko Management on 855(7+N)
-CLUSTER_HTTP_PORT_BASE=8080
-CLUSTER_REMOTE_PORT_BASE=2550
-CLUSTER_MANAGEMENT_PORT_BASE=8557
+declare -gA CLUSTER_LAYOUT=()
 CLUSTER_START_TIMEOUT="${CONCIERGE_NODE_START_TIMEOUT:-120}"
 # a graceful leave hands the node's shards off first
 CLUSTER_STOP_TIMEOUT="${CONCIERGE_NODE_STOP_TIMEOUT:-60}"
@@ -23,50 +23,35 @@ ROLLING_RESTART_DRAIN_TIMEOUT=300
 CLUSTER_LAUNCHED=()
 CLUSTER_STOP_ON_EXIT=0
 
-# cluster_node NAME -> NODE_HTTP_PORT, NODE_REMOTE_PORT, NODE_MANAGEMENT_PORT, NODE_URL, NODE_ADDRESS,
-# NODE_LOG, NODE_PIDFILE
+# cluster_layout: every local node's ports, read once from its localN.conf by `concierge node-ports` (the
+# nodes start without the port variables, so their files' own ports are theirs) -> CLUSTER_LAYOUT[NAME]
+cluster_layout() {
+  (( ${#CLUSTER_LAYOUT[@]} )) && return 0
+  local lines name rest
+  app_tools_ready
+  lines="$(app_tools node-ports)" || die "cannot read the local nodes' ports from their local*.conf (see above)"
+  while read -r name rest; do CLUSTER_LAYOUT[$name]=$rest; done <<< "$lines"
+}
+
+# cluster_node NAME -> NODE_LOG, NODE_PIDFILE and, once cluster_layout has run, NODE_HTTP_PORT, NODE_REMOTE_PORT,
+# NODE_MANAGEMENT_PORT, NODE_URL, NODE_ADDRESS
 cluster_node() {
-  local n=${1#local}
-  NODE_HTTP_PORT=$(( CLUSTER_HTTP_PORT_BASE + n ))
-  NODE_REMOTE_PORT=$(( CLUSTER_REMOTE_PORT_BASE + n ))
-  NODE_MANAGEMENT_PORT=$(( CLUSTER_MANAGEMENT_PORT_BASE + n ))
-  NODE_URL="http://$HOST:$NODE_HTTP_PORT"
-  NODE_ADDRESS="pekko://concierge@$HOST:$NODE_REMOTE_PORT"
   NODE_LOG="$CLUSTER_LOG_DIR/$1.log"
   NODE_PIDFILE="$CLUSTER_PID_DIR/$1.pid"
+  read -r NODE_HTTP_PORT NODE_REMOTE_PORT NODE_MANAGEMENT_PORT NODE_URL NODE_ADDRESS <<< "${CLUSTER_LAYOUT[$1]:-}"
 }
 
 # cluster_pid NAME -> the pid of the node this launcher started, if it still runs
 cluster_pid() { pid_matching "$CLUSTER_PID_DIR/$1.pid" "-Dconfig.resource=$1.conf"; }
 
-# ----------------------------------------------------------- admin token --
-# admin_token_file_export: the admin CLI reads the token file itself (and names it when the token is
-# refused); this tells it where the file is, so that a changed CONCIERGE_STATE_DIR is followed.
-admin_token_file_export() { export CONCIERGE_ADMIN_TOKEN_FILE="$ADMIN_TOKEN_FILE"; }
-
-# admin_token_load: CONCIERGE_ADMIN_TOKEN from the token file when the environment has none (nodes and
-# curl need the token itself)
-admin_token_load() {
-  if [[ -z "${CONCIERGE_ADMIN_TOKEN:-}" && -s "$ADMIN_TOKEN_FILE" ]]; then
-    CONCIERGE_ADMIN_TOKEN="$(< "$ADMIN_TOKEN_FILE")"
-    export CONCIERGE_ADMIN_TOKEN
-  fi
-}
-
-# cluster_ensure_token: as admin_token_load, but creates the token file (once, mode 600) when there is
-# neither. Sets ADMIN_TOKEN_SOURCE for the banner.
-cluster_ensure_token() {
-  if [[ -n "${CONCIERGE_ADMIN_TOKEN:-}" ]]; then
-    ADMIN_TOKEN_SOURCE="CONCIERGE_ADMIN_TOKEN (from the environment)"
-    return 0
-  fi
-  if [[ ! -s "$ADMIN_TOKEN_FILE" ]]; then
-    mkdir -p "$(dirname "$ADMIN_TOKEN_FILE")"
-    (umask 077 && random_token > "$ADMIN_TOKEN_FILE")
-    log "created an admin token in $ADMIN_TOKEN_FILE (mode 600)"
-  fi
-  admin_token_load
-  ADMIN_TOKEN_SOURCE="$ADMIN_TOKEN_FILE"
+# cluster_record_urls: the admin URLs of the local nodes that run, for `bin/concierge admin` (none: no file)
+cluster_record_urls() {
+  local name urls=()
+  for name in "${CLUSTER_NODES[@]}"; do
+    cluster_node "$name"
+    [[ -n "$(cluster_pid "$name")" && -n "$NODE_URL" ]] && urls+=("$NODE_URL")
+  done
+  admin_urls_record "cluster start" "${urls[@]}"
 }
 
 # cluster_admin_get URL PATH: the admin API's answer, or nothing (and false) on any failure
@@ -96,7 +81,7 @@ cluster_members() {
 
 # ---------------------------------------------------------------- start --
 # cluster_prepare NO_BUILD: the running services' addresses (checked before a long build), then a build if
-# needed (unless NO_BUILD is --no-build), Java and JVM flags
+# needed (unless NO_BUILD is --no-build), Java, JVM flags and the nodes' ports
 cluster_prepare() {
   app_load_services_env
   if [[ -z "${CONCIERGE_KAFKA_BOOTSTRAP:-}" || -z "${CONCIERGE_CASSANDRA_CONTACT_POINT:-}" ]]; then
@@ -105,6 +90,7 @@ cluster_prepare() {
   app_build "$1"
   app_find_node_java
   app_jvm_opts
+  cluster_layout
 }
 
 # cluster_check_ports NAME: fail clearly if one of the node's ports is taken
@@ -123,7 +109,7 @@ cluster_launch() {
   cluster_node "$name"
   mkdir -p "$CLUSTER_PID_DIR" "$CLUSTER_LOG_DIR"
   printf '\n===== %s bin/concierge starts %s =====\n' "$(date -Is)" "$name" >> "$NODE_LOG"
-  # the ports are local.conf's layout; an override exported for one node would give all three the same
+  # the ports are localN.conf's own; an override exported for one node would give every node the same
   local classpath; classpath="$(app_classpath)"
   env -u CONCIERGE_HTTP_PORT -u CONCIERGE_REMOTE_PORT -u CONCIERGE_MANAGEMENT_PORT \
     nohup "$NODE_JAVA" "${NODE_JVM_OPTS[@]}" -Dconfig.resource="$name.conf" -cp "$classpath" "$APP_MAIN" \
@@ -184,6 +170,7 @@ cluster_banner() {
   cat <<EOF
     logs         $CLUSTER_LOG_DIR/<node>.log
     admin token  $ADMIN_TOKEN_SOURCE
+    admin URLs   $ADMIN_URLS_FILE (bin/concierge admin asks the first that answers)
     Kafka        $CONCIERGE_KAFKA_BOOTSTRAP    Cassandra $CONCIERGE_CASSANDRA_CONTACT_POINT
 
   Try:
@@ -214,7 +201,22 @@ cluster_stop() {
     pids+=($!)
   done
   for pid in "${pids[@]}"; do wait "$pid" || rc=1; done
+  cluster_forget_stopped_urls
   return "$rc"
+}
+
+# cluster_forget_stopped_urls: after a stop, the admin URLs name the local nodes that still run (with the ports
+# known, else the file stays: the admin CLI skips a node that does not answer); none running: no file
+cluster_forget_stopped_urls() {
+  [[ -f "$ADMIN_URLS_FILE" ]] && grep -q '^# written by bin/concierge cluster start' "$ADMIN_URLS_FILE" || return 0
+  local name
+  for name in "${CLUSTER_NODES[@]}"; do
+    if [[ -n "$(cluster_pid "$name")" ]]; then
+      (( ${#CLUSTER_LAYOUT[@]} )) && cluster_record_urls
+      return 0
+    fi
+  done
+  rm -f "$ADMIN_URLS_FILE"
 }
 
 # cluster_status NAME...: a line per node: its process (alive, stopped, or one this launcher did not start
@@ -240,7 +242,7 @@ cluster_status() {
     [[ -n "$pid" && "$ready" == ready ]] || rc=1
   done
   if [[ -z "$members" ]] && (( answering )); then
-    warn "no node answered GET /admin/members with the admin token ($ADMIN_TOKEN_FILE or CONCIERGE_ADMIN_TOKEN)"
+    warn "no node answered GET /admin/members with the admin token (bin/concierge admin members says why)"
   fi
   if (( foreign )); then
     log "not-ours: something this launcher did not start listens on the node's port (bin/concierge node?)"
@@ -276,9 +278,6 @@ cluster_wait_up() {
   done
 }
 
-# cluster_admin_tool ARGS...: the admin CLI, run from this script (not exec'd)
-cluster_admin_tool() { admin_token_file_export; "$NODE_JAVA" -cp "$(app_tools_classpath)" "$ADMIN_MAIN" "$@"; }
-
 # cluster_restart_order -> RESTART_ORDER: the running local nodes, the oldest member last (it hosts the
 # shard coordinator, which then moves once); fails unless there are two or more, all Up members
 cluster_restart_order() {
@@ -312,7 +311,7 @@ cluster_rolling_restart() {
     cluster_node "$name"
     pid="$(cluster_pid "$name")"
     log "[$i/$n] $name: draining through $via (its shards move to the other nodes) ..."
-    cluster_admin_tool drain "$name" --url "$via" --timeout "$timeout" >&2 \
+    app_tools admin drain "$name" --url "$via" --timeout "$timeout" >&2 \
       || die "draining $name failed (see above); the nodes after it were not touched: bin/concierge admin members"
     cluster_wait_exit "$name" "$pid"
     log "[$i/$n] $name: left the cluster and exited; starting it again"

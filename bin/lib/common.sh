@@ -129,7 +129,8 @@ resolve_classpath() {
   slog "$tag" "jars resolved in $(elapsed_s "$t0")"
 }
 
-# random_token: a fresh admin token, hex, from /dev/urandom
+# random_token: a fresh admin token, hex, from /dev/urandom (for bench.sh; the launcher gets its own from
+# `concierge admin token --create`, which owns the token file)
 ADMIN_TOKEN_BYTES=32
 random_token() { od -An -tx1 -N"$ADMIN_TOKEN_BYTES" /dev/urandom | tr -d ' \n'; }
 

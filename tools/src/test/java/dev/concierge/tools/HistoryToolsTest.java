@@ -10,12 +10,7 @@ import dev.concierge.models.DemoCatalog;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.persistence.json.EventJson;
-import dev.concierge.tools.backtest.BacktestCommand;
-import dev.concierge.tools.replay.ReplayCommand;
-import dev.concierge.tools.train.TrainCommand;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +31,6 @@ class HistoryToolsTest {
   @TempDir static Path directory;
   private Path history;
 
-  record Result(int exitCode, String out, String err) {}
-
   @BeforeAll
   void simulateAMonth() throws IOException {
     history = directory.resolve("history.jsonl");
@@ -51,15 +44,16 @@ class HistoryToolsTest {
 
   @Test
   void everyToolExplainsItselfWithHelp() {
-    for (Result help : List.of(replay("--help"), train("--help"), backtest("-h"))) {
+    for (ToolRun help : List.of(replay("--help"), train("--help"), backtest("-h"))) {
       assertEquals(0, help.exitCode());
-      assertTrue(help.out().startsWith("Usage: bin/concierge "), help.out());
+      assertTrue(help.out().startsWith("Usage: concierge "), help.out());
+      assertTrue(help.out().contains("--source=file:PATH|journal|kafka"), help.out());
     }
   }
 
   @Test
   void replayWritesEachCustomersFeaturesAsJsonLines() throws IOException {
-    Result replayed = replay("--source", "file:" + history, "--customers", "sim-c-1,sim-c-2");
+    ToolRun replayed = replay("--source", "file:" + history, "--customers", "sim-c-1,sim-c-2");
 
     assertEquals(0, replayed.exitCode(), replayed.err());
     String[] lines = replayed.out().strip().split("\n");
@@ -73,7 +67,7 @@ class HistoryToolsTest {
   @Test
   void trainWritesOneBundlePerModelAndBacktestReportsThemAgainstTheBaselines() throws IOException {
     Path bundles = directory.resolve("bundles");
-    Result trained = train("--source", "file:" + history, "--until", SPLIT, "--out", bundles.toString(),
+    ToolRun trained = train("--source", "file:" + history, "--until", SPLIT, "--out", bundles.toString(),
         "--models", "logistic-regression");
     assertEquals(0, trained.exitCode(), trained.err());
     assertTrue(trained.out().contains("held-out AUC"), trained.out());
@@ -83,7 +77,7 @@ class HistoryToolsTest {
     }
 
     Path report = directory.resolve("report");
-    Result backtested = backtest("--source", "file:" + history, "--split", SPLIT,
+    ToolRun backtested = backtest("--source", "file:" + history, "--split", SPLIT,
         "--models", bundles + ",popularity,recently-viewed", "--out", report.toString());
     assertEquals(0, backtested.exitCode(), backtested.err());
     JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
@@ -98,7 +92,7 @@ class HistoryToolsTest {
     assertEquals(0, train("--source", "file:" + history, "--until", "2026-10-28T00:00:00Z", "--out", bundles.toString(),
         "--models", "logistic-regression").exitCode());
 
-    Result refused = backtest("--source", "file:" + history, "--split", SPLIT, "--models", bundles.toString(),
+    ToolRun refused = backtest("--source", "file:" + history, "--split", SPLIT, "--models", bundles.toString(),
         "--out", directory.resolve("late-report").toString());
 
     assertEquals(1, refused.exitCode());
@@ -108,45 +102,38 @@ class HistoryToolsTest {
 
   @Test
   void badCommandLinesGetClearErrors() throws IOException {
-    Result noSource = replay("--out", "x");
+    ToolRun noSource = replay("--out", "x");
     assertEquals(2, noSource.exitCode());
-    assertTrue(noSource.err().contains("missing --source"), noSource.err());
+    assertTrue(noSource.err().contains("Missing required option: '--source"), noSource.err());
 
-    Result backwards = replay("--source", "file:" + history, "--from", "2026-10-20T00:00:00Z", "--to", "2026-10-10T00:00:00Z");
+    ToolRun backwards = replay("--source", "file:" + history, "--from", "2026-10-20T00:00:00Z", "--to", "2026-10-10T00:00:00Z");
     assertEquals(2, backwards.exitCode());
     assertTrue(backwards.err().contains("--from must be before --to"), backwards.err());
 
     Path empty = Files.createFile(directory.resolve("empty.jsonl"));
-    Result nothing = replay("--source", "file:" + empty);
+    ToolRun nothing = replay("--source", "file:" + empty);
     assertEquals(1, nothing.exitCode());
     assertTrue(nothing.err().contains("error:"), nothing.err());
 
-    Result unknownBundle = backtest("--source", "file:" + history, "--split", SPLIT, "--models", "no-such-bundle",
+    ToolRun unknownBundle = backtest("--source", "file:" + history, "--split", SPLIT, "--models", "no-such-bundle",
         "--out", directory.resolve("r").toString());
     assertEquals(2, unknownBundle.exitCode());
     assertTrue(unknownBundle.err().contains("unknown model 'no-such-bundle'"), unknownBundle.err());
   }
 
-  private static Result replay(String... args) {
-    return run(ReplayCommand::run, args);
+  private static ToolRun replay(String... args) {
+    return ToolRun.concierge(with("replay", args));
   }
 
-  private static Result train(String... args) {
-    return run(TrainCommand::run, args);
+  private static ToolRun train(String... args) {
+    return ToolRun.concierge(with("train", args));
   }
 
-  private static Result backtest(String... args) {
-    return run(BacktestCommand::run, args);
+  private static ToolRun backtest(String... args) {
+    return ToolRun.concierge(with("backtest", args));
   }
 
-  interface Tool {
-    int run(String[] args, PrintStream out, PrintStream err);
-  }
-
-  private static Result run(Tool tool, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = tool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static String[] with(String command, String... args) {
+    return Stream.concat(Stream.of(command), Stream.of(args)).toArray(String[]::new);
   }
 }

@@ -6,30 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
 
 /**
  * {@code bin/concierge admin allocation}: {@code GET /admin/allocation}, one setting a line. Printed
  * generically, nested keys joined with dots, so settings the server adds show up without a change here.
  */
-final class AllocationCommand {
+@Command(
+    name = "allocation",
+    description = "The shard allocation settings in force on the node asked: the strategy, the number of shards, how"
+        + " often and how much the rebalancer moves, passivation, and the shards pinned to a node by"
+        + " bin/concierge admin move.")
+final class AllocationCommand extends AdminAction {
 
-  static final String USAGE =
-      """
-      Usage: bin/concierge admin allocation [--json] [--url URL] [--token T]
-
-      The shard allocation settings in force on the node at --url: the strategy, the number of shards,
-      how often and how much the rebalancer moves, passivation, and the shards pinned to a node by
-      bin/concierge admin move.
-      """ + AdminSession.GLOBAL_OPTIONS_HELP;
-
-  static final Subcommand COMMAND =
-      new Subcommand("allocation", USAGE, Set.of(), Set.of(), AllocationCommand::run);
-
-  private AllocationCommand() {}
-
-  private static void run(AdminSession session) throws Exception {
-    session.operands();
+  @Override
+  void run(AdminSession session) {
     session.print(session.client().get("/admin/allocation"), json -> {
       TextTable table = new TextTable(left("SETTING"), left("VALUE"));
       settings("", json).forEach(setting -> table.add(setting.getKey(), setting.getValue()));

@@ -1,55 +1,57 @@
 package dev.concierge.tools.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concierge.tools.UsageException;
+import dev.concierge.tools.Converters;
+import dev.concierge.tools.nodes.LocalNodes;
+import dev.concierge.tools.nodes.NodePorts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code bin/concierge admin drain}: {@code POST /admin/nodes/drain}, sent to another node than the
  * one leaving (that one would stop answering halfway), then followed until the member is removed.
  */
-final class DrainCommand {
+@Command(
+    name = "drain",
+    description = {
+      "NODE leaves the cluster gracefully: its shards are handed off to the other nodes (their entities start there"
+          + " again from the journal, so nothing is lost or counted twice), then it is removed and its process exits."
+          + " Waits until NODE is removed, printing each status it passes on stderr.",
+      "The request goes to a node other than NODE: the one asked unless that is NODE, else another Up member that is"
+          + " a local node (its HTTP URL from its localN.conf), else --via."
+    })
+final class DrainCommand extends AdminAction {
 
-  static final String USAGE =
-      """
-      Usage: bin/concierge admin drain NODE [--via URL] [--timeout S] [--json] [--url URL] [--token T]
-
-      NODE leaves the cluster gracefully: its shards are handed off to the other nodes (their entities
-      start there again from the journal, so nothing is lost or counted twice), then it is removed and
-      its process exits. Waits until NODE is removed, printing each status it passes on stderr.
-
-      The request goes to a node other than NODE: the one at --url unless that is NODE, else another
-      Up member's HTTP URL (for local1..local3, http://127.0.0.1:808N), else --via.
-
-        NODE          a member's address (pekko://concierge@127.0.0.1:2552), host:port (127.0.0.1:2552)
-                      or local1..local3
-        --via URL     the node to send the drain to (never NODE itself)
-        --timeout S   give up waiting after S seconds (default 300; the drain itself goes on); exit code 1
-      """ + AdminSession.GLOBAL_OPTIONS_HELP;
-
-  private static final String VIA = "--via";
-  private static final String TIMEOUT = "--timeout";
-  private static final int DEFAULT_TIMEOUT_SECONDS = 300;
   private static final String UP = "Up";
 
-  static final Subcommand COMMAND =
-      new Subcommand("drain", USAGE, Set.of(VIA, TIMEOUT), Set.of(), DrainCommand::run);
+  @Parameters(paramLabel = "NODE", converter = NodeReference.Converter.class,
+      description = "a member's address (pekko://concierge@HOST:PORT), host:port or a local node's name (local3)")
+  private NodeReference node;
 
-  private DrainCommand() {}
+  @Option(names = "--via", paramLabel = "URL", converter = AdminCommand.HttpUrl.class,
+      description = "the node to send the drain to (never NODE itself)")
+  private URI given;
 
-  private static void run(AdminSession session) throws Exception {
-    NodeReference node = NodeReference.parse(session.operands("NODE").get(0));
-    Duration timeout = Duration.ofSeconds(session.options().positiveInt(TIMEOUT, DEFAULT_TIMEOUT_SECONDS));
+  @Option(names = "--timeout", paramLabel = "S", defaultValue = "300", converter = Converters.PositiveInt.class,
+      description = "give up waiting after S seconds (default ${DEFAULT-VALUE}; the drain itself goes on); exit code 1")
+  private int timeoutSeconds;
+
+  @Override
+  void run(AdminSession session) {
+    Duration timeout = Duration.ofSeconds(timeoutSeconds);
     AdminClient asked = session.client();
     Members members = Members.fetch(asked);
     String address = node.resolve(members);
-    AdminClient via = session.clientAt(via(session.options().value(VIA), asked.base(), members, address));
+    AdminClient via = session.clientAt(Optional.ofNullable(given).or(() -> via(asked.base(), members, address))
+        .orElseThrow(() -> usageError(asked.base() + " is " + address + " itself, and no other Up member is a local"
+            + " node whose HTTP URL is known: pass --via URL of another node")));
     if (!via.base().equals(asked.base()) && Members.fetch(via).self().equals(address)) {
-      throw new UsageException(VIA + " " + via.base() + " is " + address + " itself; send the drain to another node");
+      throw usageError("--via " + via.base() + " is " + address + " itself; send the drain to another node");
     }
 
     session.err().println("draining " + address + " through " + via.base() + " ...");
@@ -73,19 +75,14 @@ final class DrainCommand {
     }
   }
 
-  /** {@code --via}, else the node asked unless it is the one leaving, else another Up local member. */
-  static URI via(Optional<String> given, URI asked, Members members, String leaving) throws UsageException {
-    if (given.isPresent()) {
-      return AdminSession.url(given.get(), VIA);
-    }
+  /** The node asked unless it is the one leaving, else another Up local member; empty when there is none. */
+  static Optional<URI> via(URI asked, Members members, String leaving) {
     if (!members.self().equals(leaving)) {
-      return asked;
+      return Optional.of(asked);
     }
     return members.members().stream()
         .filter(member -> !member.address().equals(leaving) && member.status().equals(UP) && member.reachable())
-        .flatMap(member -> LocalNodes.httpUrl(member.address()).stream())
-        .findFirst()
-        .orElseThrow(() -> new UsageException(asked + " is " + leaving + " itself, and no other Up member is a local"
-            + " node whose HTTP URL is known: pass --via URL of another node"));
+        .flatMap(member -> LocalNodes.withAddress(member.address()).map(NodePorts::httpUrl).stream())
+        .findFirst();
   }
 }

@@ -1,50 +1,60 @@
 package dev.concierge.tools.admin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.concierge.tools.UsageException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code bin/concierge admin experiments}: list, set and end A/B experiments between model versions. */
-final class ExperimentsCommand {
-
-  static final String USAGE =
-      """
-      Usage: bin/concierge admin experiments [list]         [--json] [--url URL] [--token T]
-             bin/concierge admin experiments set NAME ARMS  [--json] [--url URL] [--token T]
-             bin/concierge admin experiments end NAME       [--json] [--url URL] [--token T]
-
-        list   the active version and every experiment with its arms
-        set    starts experiment NAME, or changes its arms: ARMS are published versions with weights,
-               such as v1=0.5,v2=0.5. Customers are split by a hash of their id, so each stays in one arm
-        end    ends experiment NAME; its customers get the active version again
-      """ + AdminSession.GLOBAL_OPTIONS_HELP;
+@Command(
+    name = "experiments",
+    description = "The A/B experiments between model versions. Without an action (or with list): the active version"
+        + " and every experiment with its arms.",
+    subcommands = {ExperimentsCommand.SetExperiment.class, ExperimentsCommand.EndExperiment.class})
+final class ExperimentsCommand extends ListingAction {
 
   private static final String ARMS_FORM = "ARMS must be version=weight pairs separated by commas, such as"
       + " v1=0.5,v2=0.5";
 
-  static final Subcommand COMMAND = Subcommand.withActions("experiments", USAGE, "list",
-      Map.of("list", ExperimentsCommand::list, "set", ExperimentsCommand::set, "end", ExperimentsCommand::end));
-
-  private ExperimentsCommand() {}
-
-  private static void list(AdminSession session, List<String> operands) throws UsageException {
-    AdminSession.expect(operands);
+  @Override
+  void run(AdminSession session) {
     session.print(session.client().get("/admin/experiments"), json -> AssignmentView.print(json, session.out()));
   }
 
-  private static void set(AdminSession session, List<String> operands) throws UsageException {
-    List<String> given = AdminSession.expect(operands, "NAME", "ARMS");
-    put(session, given.get(0), arms(session, given.get(1)));
+  @Command(
+      name = "set",
+      description = "Starts experiment NAME, or changes its arms. Customers are split by a hash of their id, so each"
+          + " stays in one arm.")
+  static final class SetExperiment extends AdminAction {
+    @Parameters(index = "0", paramLabel = "NAME", description = "the experiment")
+    private String name;
+
+    @Parameters(index = "1", paramLabel = "ARMS", converter = Arms.class,
+        description = "published versions with weights, such as v1=0.5,v2=0.5")
+    private ObjectNode arms;
+
+    @Override
+    void run(AdminSession session) {
+      put(session, name, arms);
+    }
   }
 
-  private static void end(AdminSession session, List<String> operands) throws UsageException {
-    put(session, AdminSession.expect(operands, "NAME").get(0), session.mapper().createObjectNode());
+  @Command(name = "end", description = "Ends experiment NAME; its customers get the active version again.")
+  static final class EndExperiment extends AdminAction {
+    @Parameters(paramLabel = "NAME", description = "the experiment")
+    private String name;
+
+    @Override
+    void run(AdminSession session) {
+      put(session, name, session.mapper().createObjectNode());
+    }
   }
 
-  private static void put(AdminSession session, String name, ObjectNode arms) throws UsageException {
+  private static void put(AdminSession session, String name, ObjectNode arms) {
     ObjectNode body = session.mapper().createObjectNode();
     body.set("arms", arms);
     AdminResponse changed =
@@ -52,19 +62,23 @@ final class ExperimentsCommand {
     session.print(changed, json -> AssignmentView.print(json, session.out()));
   }
 
-  private static ObjectNode arms(AdminSession session, String text) throws UsageException {
-    ObjectNode arms = session.mapper().createObjectNode();
-    for (String pair : text.split(",")) {
-      String[] parts = pair.split("=", -1);
-      if (parts.length != 2 || parts[0].isBlank()) {
-        throw new UsageException(ARMS_FORM + ", was '" + text + "'");
+  /** Reads ARMS: {@code v1=0.5,v2=0.5}. */
+  static final class Arms implements ITypeConverter<ObjectNode> {
+    @Override
+    public ObjectNode convert(String text) {
+      ObjectNode arms = new ObjectMapper().createObjectNode();
+      for (String pair : text.split(",")) {
+        String[] parts = pair.split("=", -1);
+        if (parts.length != 2 || parts[0].isBlank()) {
+          throw new TypeConversionException(ARMS_FORM + ", was '" + text + "'");
+        }
+        try {
+          arms.put(parts[0].strip(), Double.parseDouble(parts[1].strip()));
+        } catch (NumberFormatException e) {
+          throw new TypeConversionException(ARMS_FORM + "; '" + parts[1] + "' is not a number");
+        }
       }
-      try {
-        arms.put(parts[0].strip(), Double.parseDouble(parts[1].strip()));
-      } catch (NumberFormatException e) {
-        throw new UsageException(ARMS_FORM + "; '" + parts[1] + "' is not a number");
-      }
+      return arms;
     }
-    return arms;
   }
 }

@@ -5,27 +5,18 @@ import static dev.concierge.tools.admin.TextTable.Column.left;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
 
 /** {@code bin/concierge admin members}: {@code GET /admin/members} as a table. */
-final class MembersCommand {
+@Command(
+    name = "members",
+    description = "The cluster's members as the node asked sees them: address, status (Joining, Up, Leaving, Exiting,"
+        + " Down, Removed...), whether it is reachable, its roles, and which member is the leader, the oldest (it"
+        + " hosts the shard coordinator, so a rolling restart does it last) and the node that answered (self).")
+final class MembersCommand extends AdminAction {
 
-  static final String USAGE =
-      """
-      Usage: bin/concierge admin members [--json] [--url URL] [--token T]
-
-      The cluster's members as the node at --url sees them: address, status (Joining, Up, Leaving,
-      Exiting, Down, Removed...), whether it is reachable, its roles, and which member
-      is the leader, the oldest (it hosts the shard coordinator, so a rolling restart does it last)
-      and the node that answered (self).
-      """ + AdminSession.GLOBAL_OPTIONS_HELP;
-
-  static final Subcommand COMMAND = new Subcommand("members", USAGE, Set.of(), Set.of(), MembersCommand::run);
-
-  private MembersCommand() {}
-
-  private static void run(AdminSession session) throws Exception {
-    session.operands();
+  @Override
+  void run(AdminSession session) {
     session.print(session.client().get(Members.PATH), json -> print(Members.from(json), session.out()));
   }
 

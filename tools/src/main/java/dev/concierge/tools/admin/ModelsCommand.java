@@ -4,7 +4,7 @@ import static dev.concierge.tools.admin.TextTable.Column.left;
 import static dev.concierge.tools.admin.TextTable.Column.right;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concierge.tools.UsageException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,54 +14,58 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** {@code bin/concierge admin models}: list, publish and activate model bundles. */
-final class ModelsCommand {
-
-  static final String USAGE =
-      """
-      Usage: bin/concierge admin models [list]          [--json] [--url URL] [--token T]
-             bin/concierge admin models publish FILE    [--json] [--url URL] [--token T]
-             bin/concierge admin models activate VERSION [--json] [--url URL] [--token T]
-
-        list      the published bundles (version, kind, training data, metrics), which one is active,
-                  which are loaded on the node asked, and the experiments
-        publish   uploads FILE (a .bundle written by bin/concierge train); the node checks and compiles
-                  it first. A version is published once: publishing it again answers 409
-        activate  every node serves VERSION from now on, with no restart
-      """ + AdminSession.GLOBAL_OPTIONS_HELP;
+@Command(
+    name = "models",
+    description = "The model bundles. Without an action (or with list): the published bundles (version, kind,"
+        + " training data, metrics), which one is active, which are loaded on the node asked, and the experiments.",
+    subcommands = {ModelsCommand.Publish.class, ModelsCommand.Activate.class})
+final class ModelsCommand extends ListingAction {
 
   private static final String BUNDLE_CONTENT_TYPE = "application/octet-stream";
 
-  static final Subcommand COMMAND = Subcommand.withActions("models", USAGE, "list",
-      Map.of("list", ModelsCommand::list, "publish", ModelsCommand::publish, "activate", ModelsCommand::activate));
-
-  private ModelsCommand() {}
-
-  private static void list(AdminSession session, List<String> operands) throws UsageException {
-    AdminSession.expect(operands);
+  @Override
+  void run(AdminSession session) {
     session.print(session.client().get("/admin/models"), json -> print(json, session.out()));
   }
 
-  private static void activate(AdminSession session, List<String> operands) throws UsageException {
-    String version = AdminSession.expect(operands, "VERSION").get(0);
-    AdminResponse activated = session.client().postJson(
-        "/admin/models/" + URLEncoder.encode(version, StandardCharsets.UTF_8) + "/activate",
-        session.mapper().createObjectNode(), AdminClient.SERVER_WAIT_TIMEOUT);
-    session.print(activated, json -> AssignmentView.print(json, session.out()));
+  @Command(
+      name = "publish",
+      description = "Uploads FILE (a .bundle written by bin/concierge train); the node checks and compiles it first. A"
+          + " version is published once: publishing it again answers 409.")
+  static final class Publish extends AdminAction {
+    @Parameters(paramLabel = "FILE", description = "the bundle file")
+    private Path file;
+
+    @Override
+    void run(AdminSession session) throws IOException {
+      if (!Files.isRegularFile(file)) {
+        throw usageError(file + " is not a file; give a .bundle written by bin/concierge train");
+      }
+      AdminResponse published =
+          session.client().postBytes("/admin/models", Files.readAllBytes(file), BUNDLE_CONTENT_TYPE);
+      session.print(published, json -> session.out().println("published " + json.path("version").asText() + " ("
+          + json.path("kind").asText() + "); serve it with bin/concierge admin models activate "
+          + json.path("version").asText()));
+    }
   }
 
-  private static void publish(AdminSession session, List<String> operands) throws Exception {
-    Path file = Path.of(AdminSession.expect(operands, "FILE").get(0));
-    if (!Files.isRegularFile(file)) {
-      throw new UsageException(file + " is not a file; give a .bundle written by bin/concierge train");
+  @Command(name = "activate", description = "Every node serves VERSION from now on, with no restart.")
+  static final class Activate extends AdminAction {
+    @Parameters(paramLabel = "VERSION", description = "a published bundle's version")
+    private String version;
+
+    @Override
+    void run(AdminSession session) {
+      AdminResponse activated = session.client().postJson(
+          "/admin/models/" + URLEncoder.encode(version, StandardCharsets.UTF_8) + "/activate",
+          session.mapper().createObjectNode(), AdminClient.SERVER_WAIT_TIMEOUT);
+      session.print(activated, json -> AssignmentView.print(json, session.out()));
     }
-    AdminResponse published = session.client().postBytes("/admin/models", Files.readAllBytes(file), BUNDLE_CONTENT_TYPE);
-    session.print(published, json -> session.out().println("published " + json.path("version").asText() + " ("
-        + json.path("kind").asText() + "); serve it with bin/concierge admin models activate "
-        + json.path("version").asText()));
   }
 
   private static void print(JsonNode json, PrintStream out) {

@@ -4,36 +4,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code bin/concierge admin move}: {@code POST /admin/shards/{shardId}/move}. */
-final class MoveCommand {
+@Command(
+    name = "move",
+    description = {
+      "Moves shard SHARD (an id from bin/concierge admin shards) to NODE and waits until it lives there. Its entities"
+          + " stop on the old node and start again on NODE from their journal, so no event is lost or counted twice."
+          + " The shard stays pinned to NODE: the rebalancer does not move it back.",
+      "The answer is one of:",
+      "  moved    the shard lives on NODE now",
+      "  pinned   the shard was not running; it starts on NODE when next used",
+      "  pending  the node gave up waiting, the move goes on: watch bin/concierge admin shards"
+    })
+final class MoveCommand extends AdminAction {
 
-  static final String USAGE =
-      """
-      Usage: bin/concierge admin move SHARD --to NODE [--json] [--url URL] [--token T]
+  @Parameters(paramLabel = "SHARD", description = "the shard's id")
+  private String shard;
 
-      Moves shard SHARD (an id from bin/concierge admin shards) to NODE and waits until it lives there.
-      Its entities stop on the old node and start again on NODE from their journal, so no event is lost
-      or counted twice. The shard stays pinned to NODE: the rebalancer does not move it back.
-      The answer is one of:
-        moved    the shard lives on NODE now
-        pinned   the shard was not running; it starts on NODE when next used
-        pending  the node gave up waiting, the move goes on: watch bin/concierge admin shards
+  @Option(names = "--to", required = true, paramLabel = "NODE", converter = NodeReference.Converter.class,
+      description = "a member's address (pekko://concierge@HOST:PORT), host:port or a local node's name (local2)")
+  private NodeReference target;
 
-        --to NODE   a member's address (pekko://concierge@127.0.0.1:2552), host:port (127.0.0.1:2552)
-                    or local1..local3
-      """ + AdminSession.GLOBAL_OPTIONS_HELP;
-
-  private static final String TO = "--to";
-
-  static final Subcommand COMMAND = new Subcommand("move", USAGE, Set.of(TO), Set.of(), MoveCommand::run);
-
-  private MoveCommand() {}
-
-  private static void run(AdminSession session) throws Exception {
-    String shard = session.operands("SHARD").get(0);
-    NodeReference target = NodeReference.parse(session.options().required(TO));
+  @Override
+  void run(AdminSession session) {
     AdminClient client = session.client();
     String address = target.resolve(Members.fetch(client));
     JsonNode body = session.mapper().createObjectNode().put("to", address);

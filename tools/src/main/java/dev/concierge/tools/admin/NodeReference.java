@@ -1,20 +1,23 @@
 package dev.concierge.tools.admin;
 
-import dev.concierge.tools.UsageException;
+import dev.concierge.tools.nodes.LocalNodes;
+import dev.concierge.tools.nodes.NodePorts;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * A node as the operator names it on the command line: a full address
  * ({@code pekko://concierge@127.0.0.1:2552}), {@code host:port} ({@code 127.0.0.1:2552}) or a local
- * node's name ({@code local2}). Resolved to a member's full address, since that is what the API takes.
+ * node's name ({@code local2}, whose port its {@code local2.conf} gives). Resolved to a member's full
+ * address, since that is what the API takes.
  */
 final class NodeReference {
 
-  static final String FORMS = "a member's address (pekko://concierge@127.0.0.1:2552), host:port (127.0.0.1:2552)"
-      + " or local1..local3";
   private static final String ADDRESS_SCHEME = "pekko://";
+  private static final String LOOPBACK = "127.0.0.1";
   private static final String LOCALHOST = "localhost:";
   private static final Pattern HOST_PORT = Pattern.compile("[^@/:\\s]+:[0-9]+");
 
@@ -27,19 +30,24 @@ final class NodeReference {
     this.hostPort = hostPort;
   }
 
-  static NodeReference parse(String given) throws UsageException {
-    if (given.startsWith(ADDRESS_SCHEME)) {
-      return new NodeReference(given, Optional.empty());
+  /** Reads NODE and {@code --to NODE}. */
+  static final class Converter implements ITypeConverter<NodeReference> {
+    @Override
+    public NodeReference convert(String given) {
+      if (given.startsWith(ADDRESS_SCHEME)) {
+        return new NodeReference(given, Optional.empty());
+      }
+      String hostPort = HOST_PORT.matcher(given).matches()
+          ? given
+          : LocalNodes.named(given).map(NodePorts::remoteHostPort).orElseThrow(() -> new TypeConversionException(
+              "'" + given + "' is not a node; name it by a member's address (pekko://concierge@HOST:PORT),"
+                  + " host:port or a local node's name (" + LocalNodes.names() + ")"));
+      // members carry the address they bind, which for the local nodes is the IP
+      if (hostPort.startsWith(LOCALHOST)) {
+        hostPort = LOOPBACK + ":" + hostPort.substring(LOCALHOST.length());
+      }
+      return new NodeReference(given, Optional.of(hostPort));
     }
-    String hostPort = LocalNodes.hostPort(given).orElse(given);
-    if (!HOST_PORT.matcher(hostPort).matches()) {
-      throw new UsageException("'" + given + "' is not a node; name it by " + FORMS);
-    }
-    // members carry the address they bind, which for the local nodes is the IP
-    if (hostPort.startsWith(LOCALHOST)) {
-      hostPort = LocalNodes.HOST + ":" + hostPort.substring(LOCALHOST.length());
-    }
-    return new NodeReference(given, Optional.of(hostPort));
   }
 
   /** The full address of the one member this names; fails listing the members when none matches. */

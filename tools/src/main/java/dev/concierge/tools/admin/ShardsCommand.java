@@ -4,35 +4,27 @@ import static dev.concierge.tools.admin.TextTable.Column.left;
 import static dev.concierge.tools.admin.TextTable.Column.right;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.concierge.tools.Converters;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code bin/concierge admin shards}: {@code GET /admin/shards}, per node and the hottest shards. */
-final class ShardsCommand {
+@Command(
+    name = "shards",
+    description = "Where the shards live: per node its shards and live entities, then the hottest shards (events plus"
+        + " decisions per minute, then entities) with their node. Move one with bin/concierge admin move SHARD --to"
+        + " NODE.")
+final class ShardsCommand extends AdminAction {
 
-  static final String USAGE =
-      """
-      Usage: bin/concierge admin shards [--top N] [--json] [--url URL] [--token T]
+  @Option(names = "--top", paramLabel = "N", defaultValue = "20", converter = Converters.PositiveInt.class,
+      description = "how many of the hottest shards to list (default ${DEFAULT-VALUE})")
+  private int top;
 
-      Where the shards live: per node its shards and live entities, then the hottest shards (events
-      plus decisions per minute, then entities) with their node. Move one with
-      bin/concierge admin move SHARD --to NODE.
-
-        --top N   how many of the hottest shards to list (default 20)
-      """ + AdminSession.GLOBAL_OPTIONS_HELP;
-
-  private static final String TOP = "--top";
-  private static final int DEFAULT_TOP = 20;
-
-  static final Subcommand COMMAND = new Subcommand("shards", USAGE, Set.of(TOP), Set.of(), ShardsCommand::run);
-
-  private ShardsCommand() {}
-
-  private static void run(AdminSession session) throws Exception {
-    session.operands();
-    int top = session.options().positiveInt(TOP, DEFAULT_TOP);
+  @Override
+  void run(AdminSession session) {
     session.print(session.client().get("/admin/shards"), json -> print(json, top, session.out()));
   }
 

@@ -15,17 +15,13 @@ import dev.concierge.offline.backtest.BacktestResult;
 import dev.concierge.offline.backtest.BacktestSettings;
 import dev.concierge.offline.backtest.BacktestWindows;
 import dev.concierge.offline.backtest.LoggedDecision;
-import dev.concierge.offline.replay.TimeRange;
 import dev.concierge.offline.report.BacktestReport;
 import dev.concierge.offline.training.TrainingSettings;
 import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.tools.AtomicFiles;
-import dev.concierge.tools.Options;
-import dev.concierge.tools.ToolMain;
-import dev.concierge.tools.UsageException;
-import dev.concierge.tools.history.CatalogSpec;
-import dev.concierge.tools.history.History;
-import dev.concierge.tools.history.SourceSpec;
+import dev.concierge.tools.Converters;
+import dev.concierge.tools.Tool;
+import dev.concierge.tools.history.HistoryOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -35,83 +31,77 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bin/concierge backtest}: replays history split by time and compares bundles and the
  * baselines on every click or purchase of the test window, ranked from the state just before it.
  * Writes {@code report.json} and a self-contained {@code report.html}.
  */
-public final class BacktestCommand {
+@Command(
+    name = "backtest",
+    description = {
+      "Splits the history at --split: [from, split) trains, [split, to) tests. For every click or purchase in the"
+          + " test window each model ranks its candidates from the customer's features just before that event (then"
+          + " the event is applied), and the backtest records HR@K, NDCG@K, MRR, catalog coverage and scoring"
+          + " latency. Writes DIR/report.json and DIR/report.html."
+    })
+public final class BacktestCommand extends Tool {
 
-  static final String USAGE =
-      """
-      Usage: bin/concierge backtest --source file:PATH|journal|kafka --split ISO
-                                    --models DIR|FILE.bundle|popularity|recently-viewed,... --out DIR
-                                    [--from ISO] [--to ISO] [--catalog demo|kafka|file:PATH]
-                                    [--decisions kafka|file:PATH] [--attribution DURATION]
-
-      Splits the history at --split: [from, split) trains, [split, to) tests. For every click or
-      purchase in the test window each model ranks its candidates from the customer's features just
-      before that event (then the event is applied), and the backtest records HR@K, NDCG@K, MRR,
-      catalog coverage and scoring latency. Writes DIR/report.json and DIR/report.html.
-
-        --models       comma-separated: a bundle file, a directory of .bundle files, or the baselines
-                       popularity (train-window best sellers) and recently-viewed. A bundle whose data
-                       reaches past --split is refused: it has seen the test window.
-        --decisions    also reports each A/B arm's click and purchase rates (95% Wilson intervals)
-                       from the decisions topic (kafka) or a JSON-lines export of it (file:PATH)
-        --attribution  how long after a decision a click or purchase counts for it (default 30m)
-      The other options are those of bin/concierge replay.
-      """;
-
-  private static final Set<String> VALUED =
-      Set.of("--source", "--from", "--to", "--split", "--models", "--out", "--catalog", "--decisions", "--attribution");
-  private static final Duration DEFAULT_ATTRIBUTION = Duration.ofMinutes(30);
   private static final String POPULARITY = "popularity";
   private static final String RECENTLY_VIEWED = "recently-viewed";
 
-  private BacktestCommand() {}
+  @Mixin private HistoryOptions history;
+  @Mixin private HistoryOptions.End end;
 
-  public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
-  }
+  @Option(names = "--split", required = true, paramLabel = "ISO", converter = Converters.IsoInstant.class,
+      description = "where the training window ends and the test window begins")
+  private Instant split;
 
-  public static int run(String[] args, PrintStream out, PrintStream err) {
-    return ToolMain.run(USAGE, args, out, err, () -> backtest(Options.parse(args, VALUED, Set.of()), out, err));
-  }
+  @Option(names = "--models", required = true, split = ",", paramLabel = "DIR|FILE.bundle|popularity|recently-viewed",
+      description = "comma-separated: a bundle file, a directory of .bundle files, or the baselines popularity"
+          + " (train-window best sellers) and recently-viewed. A bundle whose data reaches past --split is refused:"
+          + " it has seen the test window.")
+  private List<String> modelNames;
 
-  private static void backtest(Options options, PrintStream out, PrintStream err) throws Exception {
-    SourceSpec source = SourceSpec.parse(options.required("--source"));
-    Instant split = options.instant("--split").orElseThrow(() -> new UsageException("missing --split"));
-    Instant from = options.instant("--from").orElse(null);
-    Instant to = options.instant("--to").orElse(null);
-    List<String> modelNames = List.of(options.required("--models").split(","));
-    Path directory = Path.of(options.required("--out"));
-    CatalogSpec catalogSpec = CatalogSpec.parse(options.value("--catalog").orElse("demo"));
-    Duration attribution = options.value("--attribution").map(BacktestCommand::duration).orElse(DEFAULT_ATTRIBUTION);
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "the directory the reports go to")
+  private Path directory;
 
+  @Option(names = "--decisions", paramLabel = "kafka|file:PATH", converter = DecisionsReader.SourceConverter.class,
+      description = "also reports each A/B arm's click and purchase rates (95%% Wilson intervals) from the decisions"
+          + " topic (kafka) or a JSON-lines export of it (file:PATH)")
+  private DecisionsReader.Source decisions;
+
+  @Option(names = "--attribution", paramLabel = "DURATION", defaultValue = "30m",
+      converter = Converters.HoconDuration.class,
+      description = "how long after a decision a click or purchase counts for it (default ${DEFAULT-VALUE})")
+  private Duration attribution;
+
+  @Override
+  protected void run() throws Exception {
+    PrintStream out = out();
+    PrintStream err = err();
     Config config = ConfigFactory.load();
-    Config concierge = config.getConfig("concierge");
-    History history = History.read(source, new TimeRange(from, to), List.of(), config, err);
-    err.println(history.description() + ": " + history.report().describe());
-    List<CustomerEvent> events = history.events();
-    BacktestWindows windows = windows(events, from, split, to);
-    Catalog catalog = catalogSpec.load(concierge);
-    CustomerSettings settings = CustomerSettings.fromConfig(concierge);
+    Config conciergeConfig = config.getConfig("concierge");
+    List<CustomerEvent> events = history.read(end.to(), List.of(), config, err).events();
+    BacktestWindows windows = windows(events, history.from(), split, end.to());
+    Catalog catalog = history.catalog().load(conciergeConfig);
+    CustomerSettings settings = CustomerSettings.fromConfig(conciergeConfig);
     Recommender recommender = new Recommender(settings.recommender(), settings.features());
-    int popularPerList = concierge.getInt("recommender.popular-per-list");
-    CandidateTables tables = Backtest.trainWindowTables(events, windows, TrainingSettings.fromConfig(concierge).tables());
-    List<BacktestModel> models =
-        models(modelNames, tables, split, recommender, catalog, popularPerList);
+    int popularPerList = conciergeConfig.getInt("recommender.popular-per-list");
+    CandidateTables tables =
+        Backtest.trainWindowTables(events, windows, TrainingSettings.fromConfig(conciergeConfig).tables());
+    List<BacktestModel> models = models(tables, recommender, catalog, popularPerList);
 
     err.println("backtesting " + models.size() + " models on " + windows + " ...");
     BacktestResult result = new Backtest(settings.features(), BacktestSettings.DEFAULT).run(events, catalog, windows, models);
     BacktestReport report = BacktestReport.of(result);
-    if (options.value("--decisions").isPresent()) {
-      List<LoggedDecision> decisions = DecisionsReader.read(options.value("--decisions").get(), concierge);
-      report = report.withAbTest(AbLog.evaluate(decisions, events, attribution));
+    if (decisions != null) {
+      List<LoggedDecision> logged = DecisionsReader.read(decisions, conciergeConfig);
+      report = report.withAbTest(AbLog.evaluate(logged, events, attribution));
     }
     AtomicFiles.write(directory.resolve("report.json"), report.json());
     AtomicFiles.write(directory.resolve("report.html"), report.html());
@@ -121,22 +111,20 @@ public final class BacktestCommand {
         result.cases(), result.eventsPerSecond(), directory.resolve("report.html"));
   }
 
-  private static BacktestWindows windows(List<CustomerEvent> events, Instant from, Instant split, Instant to)
-      throws UsageException {
+  private BacktestWindows windows(List<CustomerEvent> events, Instant from, Instant split, Instant to) {
     Instant first = from != null ? from : events.get(0).timestamp();
-    Instant end = to != null ? to : events.get(events.size() - 1).timestamp().plusMillis(1);
-    if (!first.isBefore(split) || !split.isBefore(end)) {
-      throw new UsageException("--split must fall inside the history, " + first + " .. " + end + ", was " + split);
+    Instant last = to != null ? to : events.get(events.size() - 1).timestamp().plusMillis(1);
+    if (!first.isBefore(split) || !split.isBefore(last)) {
+      throw usageError("--split must fall inside the history, " + first + " .. " + last + ", was " + split);
     }
-    return new BacktestWindows(first, split, end);
+    return new BacktestWindows(first, split, last);
   }
 
-  private static List<BacktestModel> models(
-      List<String> names, CandidateTables tables, Instant split, Recommender recommender, Catalog catalog,
-      int popularPerList) throws UsageException, IOException {
+  private List<BacktestModel> models(CandidateTables tables, Recommender recommender, Catalog catalog, int popularPerList)
+      throws IOException {
     BundleArchive archives = new BundleArchive(new ObjectMapper());
     List<BacktestModel> models = new ArrayList<>();
-    for (String name : names) {
+    for (String name : modelNames) {
       String trimmed = name.trim();
       if (trimmed.equals(POPULARITY)) {
         models.add(BacktestModel.popularity(tables, split, recommender, catalog, popularPerList));
@@ -151,24 +139,20 @@ public final class BacktestCommand {
     return models;
   }
 
-  private static List<Path> bundleFiles(Path path) throws UsageException, IOException {
+  private List<Path> bundleFiles(Path path) throws IOException {
     if (Files.isRegularFile(path)) {
       return List.of(path);
     }
     if (!Files.isDirectory(path)) {
-      throw new UsageException("unknown model '" + path + "': not a bundle file, a directory of bundles, "
-          + POPULARITY + " or " + RECENTLY_VIEWED);
+      throw usageError("unknown model '" + path + "': not a bundle file, a directory of bundles, " + POPULARITY
+          + " or " + RECENTLY_VIEWED);
     }
     try (Stream<Path> files = Files.list(path)) {
       List<Path> bundles = files.filter(f -> f.toString().endsWith(BundleArchive.FILE_EXTENSION)).sorted().toList();
       if (bundles.isEmpty()) {
-        throw new UsageException("the directory " + path + " holds no " + BundleArchive.FILE_EXTENSION + " files");
+        throw usageError("the directory " + path + " holds no " + BundleArchive.FILE_EXTENSION + " files");
       }
       return bundles;
     }
-  }
-
-  private static Duration duration(String text) {
-    return com.typesafe.config.ConfigFactory.parseString("d = " + text).getDuration("d");
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.offline.backtest.LoggedDecision;
-import dev.concierge.tools.UsageException;
+import dev.concierge.tools.history.SourceSpec;
 import dev.concierge.tools.history.TopicReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.ITypeConverter;
 
 /** The logged decisions, from the {@code decisions} topic or a JSON-lines export of it. */
 final class DecisionsReader {
@@ -23,20 +26,29 @@ final class DecisionsReader {
 
   private DecisionsReader() {}
 
-  static List<LoggedDecision> read(String spec, Config concierge) throws UsageException, IOException {
-    if (spec.equals("kafka")) {
+  /** {@code --decisions}: a JSON-lines export of the topic, or (no file) the topic itself. */
+  record Source(Optional<Path> file) {}
+
+  /** Reads {@code --decisions}: kafka or file:PATH. */
+  static final class SourceConverter implements ITypeConverter<Source> {
+    @Override
+    public Source convert(String value) {
+      return SourceSpec.<Source>fileOrNamed(value, path -> new Source(Optional.of(path)),
+          Map.of("kafka", () -> new Source(Optional.empty())), "kafka or file:PATH");
+    }
+  }
+
+  static List<LoggedDecision> read(Source source, Config concierge) throws IOException {
+    if (source.file().isEmpty()) {
       return fromTopic(KafkaSettings.fromConfig(concierge));
     }
-    if (spec.startsWith("file:")) {
-      List<LoggedDecision> decisions = new ArrayList<>();
-      for (String line : Files.readAllLines(Path.of(spec.substring("file:".length())), StandardCharsets.UTF_8)) {
-        if (!line.isBlank()) {
-          decisions.add(decision(MAPPER.readTree(line)));
-        }
+    List<LoggedDecision> decisions = new ArrayList<>();
+    for (String line : Files.readAllLines(source.file().get(), StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        decisions.add(decision(MAPPER.readTree(line)));
       }
-      return decisions;
     }
-    throw new UsageException("--decisions must be kafka or file:PATH, was '" + spec + "'");
+    return decisions;
   }
 
   private static List<LoggedDecision> fromTopic(KafkaSettings kafka) {

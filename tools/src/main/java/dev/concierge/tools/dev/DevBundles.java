@@ -15,6 +15,7 @@ import dev.concierge.offline.training.BundleTrainer;
 import dev.concierge.offline.training.TrainingSettings;
 import dev.concierge.persistence.bundle.BundleArchive;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,18 +33,18 @@ final class DevBundles {
 
   private DevBundles() {}
 
-  static void ensure(Path directory, Config concierge, List<CatalogItem> catalog) throws IOException {
+  static void ensure(Path directory, Config concierge, List<CatalogItem> catalog, PrintStream out) throws IOException {
     Files.createDirectories(directory);
     try (Stream<Path> existing = Files.list(directory)) {
       if (existing.anyMatch(file -> file.toString().endsWith(BundleArchive.FILE_EXTENSION))) {
-        System.out.println("bundles already in " + directory + "; leaving them as they are");
+        out.println("bundles already in " + directory + "; leaving them as they are");
         return;
       }
     }
     Config dev = concierge.getConfig("dev.bundles");
     SimulationSettings simulation =
         SimulationSettings.of(dev.getInt("customers"), dev.getLong("events"), dev.getLong("seed"));
-    System.out.println("training dev bundles on " + simulation.events() + " simulated events ...");
+    out.println("training dev bundles on " + simulation.events() + " simulated events ...");
     List<CustomerEvent> history = ShopperSimulation.of(simulation, catalog).stream().toList();
     CustomerSettings settings = CustomerSettings.fromConfig(concierge);
     BundleTrainer trainer =
@@ -57,7 +58,7 @@ final class DevBundles {
       ModelBundle bundle = trainer.train(history, Catalog.of(catalog), until, kind, version);
       Path file = directory.resolve(version + BundleArchive.FILE_EXTENSION);
       Files.write(file, archives.write(bundle));
-      System.out.printf(
+      out.printf(
           Locale.ROOT, "wrote %s (%d training rows, held-out AUC %.3f)%n",
           file, bundle.metadata().trainingRows(), bundle.metadata().metrics().get("auc"));
     }

@@ -8,6 +8,8 @@ import dev.concierge.engine.kafka.KafkaTopics;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.persistence.json.CatalogJson;
+import dev.concierge.tools.Tool;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,36 +25,44 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
- * One-off preparation for {@code bin/concierge dev}: trains the dev bundles if there are none yet,
- * creates the topics and, when the catalog topic is still empty, loads the demo catalog. Running it
- * again changes nothing.
+ * {@code concierge dev-setup}, the one-off preparation of {@code bin/concierge dev}: trains the dev
+ * bundles if there are none yet, creates the topics and, when the catalog topic is still empty,
+ * loads the demo catalog. Running it again changes nothing.
  */
-public final class DevSetup {
+@Command(
+    name = "dev-setup",
+    description = {
+      "The one-off preparation of bin/concierge dev: trains the dev bundles into BUNDLES_DIR unless it holds some,"
+          + " creates the topics and, when the catalog topic is still empty, loads the demo catalog. Running it"
+          + " again changes nothing. Kafka at CONCIERGE_KAFKA_BOOTSTRAP."
+    })
+public final class DevSetup extends Tool {
 
-  private DevSetup() {}
+  @Parameters(paramLabel = "BUNDLES_DIR", description = "the directory for the trained dev bundles")
+  private Path bundles;
 
-  /** @param args the directory for the trained dev bundles */
-  public static void main(String[] args) throws Exception {
-    if (args.length != 1) {
-      throw new IllegalArgumentException("usage: DevSetup <directory for the dev bundles>");
-    }
-    Config concierge = ConfigFactory.load().getConfig("concierge");
-    Config demo = concierge.getConfig("dev.demo-catalog");
+  @Override
+  protected void run() throws Exception {
+    PrintStream out = out();
+    Config settings = ConfigFactory.load().getConfig("concierge");
+    Config demo = settings.getConfig("dev.demo-catalog");
     List<CatalogItem> items = DemoCatalog.generate(demo.getInt("items"), demo.getLong("seed"));
-    DevBundles.ensure(Path.of(args[0]), concierge, items);
-    KafkaSettings kafka = KafkaSettings.fromConfig(concierge);
+    DevBundles.ensure(bundles, settings, items, out);
+    KafkaSettings kafka = KafkaSettings.fromConfig(settings);
     KafkaTopics.ensure(kafka.bootstrapServers(), kafka.topics(), kafka.topicReadyTimeout());
-    System.out.println("topics ready: " + kafka.topics().stream().map(t -> t.name()).collect(Collectors.joining(", ")));
+    out.println("topics ready: " + kafka.topics().stream().map(t -> t.name()).collect(Collectors.joining(", ")));
 
     long existing = recordsIn(kafka.bootstrapServers(), kafka.catalogTopic());
     if (existing > 0) {
-      System.out.println("catalog topic already holds " + existing + " records; leaving it as it is");
+      out.println("catalog topic already holds " + existing + " records; leaving it as it is");
       return;
     }
     load(kafka, items);
-    System.out.println(
+    out.println(
         "loaded the demo catalog: " + items.size() + " items in " + DemoCatalog.categories().size()
             + " categories into topic '" + kafka.catalogTopic() + "'");
   }

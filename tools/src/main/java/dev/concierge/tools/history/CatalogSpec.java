@@ -7,7 +7,6 @@ import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.persistence.json.CatalogJson;
-import dev.concierge.tools.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import picocli.CommandLine.ITypeConverter;
 
 /**
  * The catalog the tools file items under, as {@code --catalog} says: {@code demo} (what
@@ -70,14 +70,11 @@ public sealed interface CatalogSpec {
     }
   }
 
-  static CatalogSpec parse(String value) throws UsageException {
-    if (value.startsWith("file:") && value.length() > "file:".length()) {
-      return new File(Path.of(value.substring("file:".length())));
+  /** Reads {@code --catalog}. */
+  final class Converter implements ITypeConverter<CatalogSpec> {
+    @Override
+    public CatalogSpec convert(String value) {
+      return SourceSpec.<CatalogSpec>fileOrNamed(value, File::new, Map.of("demo", Demo::new, "kafka", Kafka::new), USAGE);
     }
-    return switch (value) {
-      case "demo" -> new Demo();
-      case "kafka" -> new Kafka();
-      default -> throw new UsageException("--catalog must be " + USAGE + ", was '" + value + "'");
-    };
   }
 }

@@ -3,19 +3,17 @@ package dev.concierge.tools.admin;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.concierge.tools.UsageException;
-import java.io.ByteArrayOutputStream;
+import com.typesafe.config.ConfigFactory;
+import dev.concierge.tools.ToolRun;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +46,6 @@ class AdminCommandTest {
   @TempDir Path dir;
   private FakeAdminApi api;
 
-  record Result(int exitCode, String out, String err) {}
-
   @BeforeEach
   void startApi() throws IOException {
     api = FakeAdminApi.start().answer("GET", Members.PATH, 200, MEMBERS);
@@ -63,21 +59,22 @@ class AdminCommandTest {
   @Test
   void everyCommandExplainsItselfWithHelpWithoutATokenOrANode() {
     for (String command : List.of("members", "shards", "move", "drain", "allocation", "models", "experiments")) {
-      Result help = runWith(noToken(), command, "--help");
+      ToolRun help = runWith(noToken(), command, "--help");
 
       assertEquals(0, help.exitCode(), command);
-      assertTrue(help.out().startsWith("Usage: bin/concierge admin " + command), help.out());
-      assertTrue(help.out().contains("--url URL"), "every command documents the global options");
+      assertTrue(help.out().startsWith("Usage: concierge admin " + command), help.out());
+      assertTrue(help.out().contains("--url=URL") && help.out().contains("--token=T") && help.out().contains("--json"),
+          "every command documents the global options");
     }
-    Result overview = runWith(noToken(), "--help");
+    ToolRun overview = runWith(noToken(), "--help");
     assertEquals(0, overview.exitCode());
-    assertTrue(overview.out().contains("drain NODE"), overview.out());
+    assertTrue(overview.out().contains("drain") && overview.out().contains("rolling-restart"), overview.out());
     assertTrue(api.requests().isEmpty());
   }
 
   @Test
   void membersIsATableMarkingTheLeaderTheOldestAndTheNodeThatAnswered() {
-    Result members = admin("members");
+    ToolRun members = admin("members");
 
     assertEquals(0, members.exitCode(), members.err());
     List<String> lines = members.out().lines().toList();
@@ -92,10 +89,10 @@ class AdminCommandTest {
   void theTokenComesFromTheOptionThenTheEnvironmentThenTheLaunchersFile() throws IOException {
     Path file = dir.resolve("admin-token");
     Files.writeString(file, "from-file\n");
-    AdminEnvironment withFile = new AdminEnvironment(Map.of("CONCIERGE_ADMIN_TOKEN_FILE", file.toString()));
-    AdminEnvironment withVariable = new AdminEnvironment(
-        Map.of("CONCIERGE_ADMIN_TOKEN", "from-env", "CONCIERGE_ADMIN_TOKEN_FILE", file.toString()));
-    AdminEnvironment withStateDir = new AdminEnvironment(Map.of("CONCIERGE_STATE_DIR", dir.toString()));
+    Map<String, String> withFile = Map.of("CONCIERGE_ADMIN_TOKEN_FILE", file.toString());
+    Map<String, String> withVariable =
+        Map.of("CONCIERGE_ADMIN_TOKEN", "from-env", "CONCIERGE_ADMIN_TOKEN_FILE", file.toString());
+    Map<String, String> withStateDir = Map.of("CONCIERGE_STATE_DIR", dir.toString());
 
     runWith(withFile, "members", "--url", api.url().toString());
     runWith(withVariable, "members", "--url", api.url().toString());
@@ -108,24 +105,74 @@ class AdminCommandTest {
 
   @Test
   void withoutATokenItSaysHowToGetOneAndAsksNothing() {
-    Result members = runWith(noToken(), "members", "--url", api.url().toString());
+    ToolRun members = runWith(noToken(), "members", "--url", api.url().toString());
 
     assertEquals(1, members.exitCode());
     assertTrue(members.err().startsWith("error: no admin token"), members.err());
-    assertTrue(members.err().contains("CONCIERGE_ADMIN_TOKEN") && members.err().contains("bin/concierge cluster start")
+    assertTrue(members.err().contains("CONCIERGE_ADMIN_TOKEN") && members.err().contains("bin/concierge dev and cluster start")
         && members.err().contains(dir.resolve("none").toString()), members.err());
     assertTrue(api.requests().isEmpty());
   }
 
   @Test
   void theUrlComesFromTheEnvironmentWhenNotGiven() {
-    AdminEnvironment environment =
-        new AdminEnvironment(Map.of("CONCIERGE_ADMIN_URL", api.url() + "/", "CONCIERGE_ADMIN_TOKEN", TOKEN));
+    Map<String, String> environment = Map.of("CONCIERGE_ADMIN_URL", api.url() + "/", "CONCIERGE_ADMIN_TOKEN", TOKEN);
 
-    Result members = runWith(environment, "members");
+    ToolRun members = runWith(environment, "members");
 
     assertEquals(0, members.exitCode(), members.err());
     assertEquals(1, api.requests(("GET"), Members.PATH).size());
+  }
+
+  @Test
+  void withNoFlagsItAsksTheNodeThatDevStartedWithTheTokenDevWrote() throws IOException {
+    Files.writeString(dir.resolve("admin-token"), "dev-token\n");
+    Files.writeString(dir.resolve("admin-urls"), "# written by bin/concierge dev\n" + api.url() + "\n");
+
+    ToolRun members = runWith(Map.of("CONCIERGE_STATE_DIR", dir.toString()), "members");
+
+    assertEquals(0, members.exitCode(), members.err());
+    assertEquals(List.of("Bearer dev-token"),
+        api.requests("GET", Members.PATH).stream().map(FakeAdminApi.Request::authorization).toList());
+  }
+
+  @Test
+  void ofTheRecordedNodesItAsksTheFirstThatAcceptsAConnectionAndTheFlagsOverrideThem() throws IOException {
+    String down = unusedUrl();
+    Files.writeString(dir.resolve("admin-urls"), down + "\n" + api.url() + "\n");
+    Map<String, String> cluster = Map.of("CONCIERGE_STATE_DIR", dir.toString());
+
+    assertEquals(0, runWith(cluster, "members", "--token", TOKEN).exitCode());
+    assertEquals(1, api.requests("GET", Members.PATH).size());
+
+    ToolRun overridden = runWith(cluster, "--url", down, "members", "--token", TOKEN);
+    assertEquals(1, overridden.exitCode());
+    assertTrue(overridden.err().startsWith("error: cannot connect to " + down), overridden.err());
+  }
+
+  @Test
+  void tokenCreateWritesOneTokenOnceReadableByItsOwnerOnlyAndThenPrintsIt() throws IOException {
+    Map<String, String> launcher = Map.of("CONCIERGE_STATE_DIR", dir.resolve("state").toString());
+
+    ToolRun none = runWith(launcher, "token");
+    ToolRun created = runWith(launcher, "token", "--create");
+    ToolRun again = runWith(launcher, "token", "--create");
+    ToolRun read = runWith(launcher, "token");
+
+    assertEquals(1, none.exitCode());
+    assertTrue(none.err().startsWith("error: no admin token"), none.err());
+    assertEquals(0, created.exitCode(), created.err());
+    String token = created.out().strip();
+    assertTrue(token.matches("[0-9a-f]{64}"), token);
+    assertTrue(created.err().contains("created an admin token in"), created.err());
+    Path file = dir.resolve("state").resolve("admin-token");
+    assertEquals(token, Files.readString(file).strip());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    assertEquals(token, again.out().strip());
+    assertEquals("", again.err());
+    assertEquals(token, read.out().strip());
+    assertEquals("from-env",
+        runWith(Map.of("CONCIERGE_ADMIN_TOKEN", "from-env"), "token", "--create").out().strip());
   }
 
   @Test
@@ -133,7 +180,7 @@ class AdminCommandTest {
     api.answer("GET", "/admin/shards", 200, SHARDS.replace(
         "\"unreachableNodes\":[\"" + NODE3 + "\"]}", "\"unreachableNodes\":[],\"lateNodes\":[\"" + NODE3 + "\"]}"));
 
-    Result shards = admin("shards", "--top", "2");
+    ToolRun shards = admin("shards", "--top", "2");
 
     assertEquals(0, shards.exitCode(), shards.err());
     assertTrue(shards.out().lines().anyMatch(line ->
@@ -145,7 +192,7 @@ class AdminCommandTest {
   void shardsArePerNodeThenTheHottestFirst() {
     api.answer("GET", "/admin/shards", 200, SHARDS);
 
-    Result shards = admin("shards", "--top", "2");
+    ToolRun shards = admin("shards", "--top", "2");
 
     assertEquals(0, shards.exitCode(), shards.err());
     List<String> lines = shards.out().lines().toList();
@@ -163,7 +210,7 @@ class AdminCommandTest {
   void jsonPrintsTheServersAnswerAsItCame() throws IOException {
     api.answer("GET", "/admin/shards", 200, SHARDS);
 
-    Result shards = admin("shards", "--json");
+    ToolRun shards = admin("shards", "--json");
 
     assertEquals(0, shards.exitCode(), shards.err());
     assertEquals(new ObjectMapper().readTree(SHARDS), new ObjectMapper().readTree(shards.out()));
@@ -173,7 +220,7 @@ class AdminCommandTest {
   void moveResolvesALocalNameToTheMembersAddressAndSaysWhereTheShardWent() {
     answerMove(200, "moved", NODE2);
 
-    Result moved = admin("move", "17", "--to", "local2");
+    ToolRun moved = admin("move", "17", "--to", "local2");
 
     assertEquals(0, moved.exitCode(), moved.err());
     assertEquals("shard 17 moved from " + NODE1 + " to " + NODE2 + " in 1234 ms", moved.out().strip());
@@ -188,7 +235,7 @@ class AdminCommandTest {
   void everyFormOfNodeNamesTheSameMember(String node) {
     answerMove(200, "pinned", NODE3);
 
-    Result pinned = admin("move", "17", "--to", node);
+    ToolRun pinned = admin("move", "17", "--to", node);
 
     assertEquals(0, pinned.exitCode(), pinned.err());
     assertEquals("{\"to\":\"" + NODE3 + "\"}", api.requests("POST", "/admin/shards/17/move").get(0).text());
@@ -197,10 +244,10 @@ class AdminCommandTest {
 
   @Test
   void aNodeThatIsNoMemberIsRefusedWithTheListOfMembersAndNothingMoves() {
-    Result refused = admin("move", "17", "--to", "local7");
+    ToolRun refused = admin("move", "17", "--to", "localhost:2557");
 
     assertEquals(1, refused.exitCode());
-    assertTrue(refused.err().contains("no member of the cluster is 'local7' (127.0.0.1:2557)"), refused.err());
+    assertTrue(refused.err().contains("no member of the cluster is 'localhost:2557' (127.0.0.1:2557)"), refused.err());
     assertTrue(refused.err().contains(NODE1 + " (Up), " + NODE2 + " (Up), " + NODE3 + " (Up)"), refused.err());
     assertTrue(api.requests("POST", "/admin/shards/17/move").isEmpty());
   }
@@ -209,7 +256,7 @@ class AdminCommandTest {
   void aMoveStillGoingOnWhenTheServerStopsWaitingSaysSo() {
     answerMove(202, "pending", NODE2);
 
-    Result pending = admin("move", "17", "--to", "127.0.0.1:2552");
+    ToolRun pending = admin("move", "17", "--to", "127.0.0.1:2552");
 
     assertEquals(0, pending.exitCode(), pending.err());
     assertTrue(pending.out().contains("still moving to " + NODE2), pending.out());
@@ -221,7 +268,7 @@ class AdminCommandTest {
     api.answer("POST", "/admin/shards/abc/move", 400,
         "{\"error\":\"invalid_request\",\"message\":\"shard id 'abc' is not one of 0..99\"}");
 
-    Result refused = admin("move", "abc", "--to", "local2");
+    ToolRun refused = admin("move", "abc", "--to", "local2");
 
     assertEquals(1, refused.exitCode());
     assertTrue(refused.err().startsWith("error: shard id 'abc' is not one of 0..99 (HTTP 400 invalid_request from"
@@ -234,7 +281,7 @@ class AdminCommandTest {
       locked.answer("GET", Members.PATH, 401,
           "{\"error\":\"unauthorized\",\"message\":\"send the admin token as 'Authorization: Bearer <token>'\"}");
 
-      Result refused = runWith(noToken(), "members", "--url", locked.url().toString(), "--token", "wrong");
+      ToolRun refused = runWith(noToken(), "members", "--url", locked.url().toString(), "--token", "wrong");
 
       assertEquals(1, refused.exitCode());
       assertTrue(refused.err().startsWith("error: send the admin token as 'Authorization: Bearer <token>'; the token"
@@ -248,10 +295,10 @@ class AdminCommandTest {
     String forbidden = "the bearer token is not this cluster's admin token; send the token the nodes were started with";
     try (FakeAdminApi locked = FakeAdminApi.start()) {
       locked.answer("GET", Members.PATH, 403, "{\"error\":\"forbidden\",\"message\":\"" + forbidden + "\"}");
-      AdminEnvironment stale = new AdminEnvironment(Map.of("CONCIERGE_ADMIN_TOKEN", "stale-token",
-          "CONCIERGE_ADMIN_TOKEN_FILE", dir.resolve("none").toString()));
+      Map<String, String> stale = Map.of("CONCIERGE_ADMIN_TOKEN", "stale-token",
+          "CONCIERGE_ADMIN_TOKEN_FILE", dir.resolve("none").toString());
 
-      Result refused = runWith(stale, "members", "--url", locked.url().toString());
+      ToolRun refused = runWith(stale, "members", "--url", locked.url().toString());
 
       assertEquals(1, refused.exitCode());
       assertTrue(refused.err().startsWith("error: " + forbidden + "; the token sent came from CONCIERGE_ADMIN_TOKEN"
@@ -265,12 +312,9 @@ class AdminCommandTest {
 
   @Test
   void aNodeThatDoesNotRunIsNamedWithTheWayToCheckTheCluster() throws IOException {
-    String url;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      url = "http://127.0.0.1:" + socket.getLocalPort();
-    }
+    String url = unusedUrl();
 
-    Result refused = runWith(noToken(), "members", "--url", url, "--token", TOKEN);
+    ToolRun refused = runWith(noToken(), "members", "--url", url, "--token", TOKEN);
 
     assertEquals(1, refused.exitCode());
     assertTrue(refused.err().startsWith("error: cannot connect to " + url + " (connection refused)"), refused.err());
@@ -284,7 +328,7 @@ class AdminCommandTest {
         .answer("GET", Members.PATH, 200, membersWith(member(NODE3, "Exiting", true)))
         .answer("GET", Members.PATH, 200, membersWith());
 
-    Result drained = admin("drain", "local3");
+    ToolRun drained = admin("drain", "local3");
 
     assertEquals(0, drained.exitCode(), drained.err());
     assertEquals("{\"address\":\"" + NODE3 + "\"}", api.requests("POST", "/admin/nodes/drain").get(0).text());
@@ -301,7 +345,7 @@ class AdminCommandTest {
     api.answer("POST", "/admin/nodes/drain", 202, "{\"address\":\"" + NODE3 + "\",\"status\":\"leaving\"}")
         .answer("GET", Members.PATH, 200, membersWith(member(NODE3, "Leaving", true)));
 
-    Result late = admin("drain", "local3", "--timeout", "1");
+    ToolRun late = admin("drain", "local3", "--timeout", "1");
 
     assertEquals(1, late.exitCode());
     assertTrue(late.err().contains("error: " + NODE3 + " is still Leaving after 1s; the drain goes on"), late.err());
@@ -309,20 +353,31 @@ class AdminCommandTest {
   }
 
   @Test
-  void drainingTheNodeAskedGoesThroughAnotherUpLocalMember() throws UsageException {
+  void drainingTheNodeAskedGoesThroughAnotherUpLocalMemberAtTheUrlItsHoconFileGives() {
     URI asked = URI.create("http://127.0.0.1:8081");
     Members cluster = Members.from(json(members(member(NODE1, "Up", true), member(NODE2, "Leaving", true),
         member(NODE3, "Up", true))));
     Members remote = Members.from(json(members(member(NODE1, "Up", true),
         member("pekko://concierge@10.0.0.7:25520", "Up", true))));
 
-    assertEquals(asked, DrainCommand.via(Optional.empty(), asked, cluster, NODE2));
-    assertEquals(URI.create("http://127.0.0.1:8083"), DrainCommand.via(Optional.empty(), asked, cluster, NODE1));
-    assertEquals(URI.create("http://10.0.0.8:8080"),
-        DrainCommand.via(Optional.of("http://10.0.0.8:8080/"), asked, remote, NODE1));
-    UsageException unknown =
-        assertThrows(UsageException.class, () -> DrainCommand.via(Optional.empty(), asked, remote, NODE1));
-    assertTrue(unknown.getMessage().contains("pass --via URL of another node"), unknown.getMessage());
+    assertEquals(Optional.of(asked), DrainCommand.via(asked, cluster, NODE2));
+    String local3 = "http://127.0.0.1:" + ConfigFactory.load("local3").getInt("concierge.http.port");
+    assertEquals(Optional.of(URI.create(local3)), DrainCommand.via(asked, cluster, NODE1));
+    assertEquals(Optional.empty(), DrainCommand.via(asked, remote, NODE1));
+  }
+
+  @Test
+  void drainingTheNodeAskedWithNoOtherLocalMemberAsksForVia() throws IOException {
+    try (FakeAdminApi remote = FakeAdminApi.start()) {
+      remote.answer("GET", Members.PATH, 200, members(member(NODE1, "Up", true),
+          member("pekko://concierge@10.0.0.7:25520", "Up", true)));
+
+      ToolRun refused = runWith(noToken(), "drain", NODE1, "--url", remote.url().toString(), "--token", TOKEN);
+
+      assertEquals(2, refused.exitCode(), refused.err());
+      assertTrue(refused.err().contains("pass --via URL of another node"), refused.err());
+      assertTrue(remote.requests("POST", "/admin/nodes/drain").isEmpty());
+    }
   }
 
   @Test
@@ -333,7 +388,7 @@ class AdminCommandTest {
          "addedLater":{"deep":{"key":true}}}
         """.formatted(NODE2));
 
-    Result allocation = admin("allocation");
+    ToolRun allocation = admin("allocation");
 
     assertEquals(0, allocation.exitCode(), allocation.err());
     List<String> lines = allocation.out().lines().toList();
@@ -351,7 +406,7 @@ class AdminCommandTest {
     api.answer("PUT", "/admin/experiments/homepage", 200,
         "{\"activeVersion\":\"v1\",\"experiments\":{\"homepage\":{\"arms\":{\"v1\":0.5,\"v2\":0.5}}}}");
 
-    Result set = admin("experiments", "set", "homepage", "v1=0.5,v2=0.5");
+    ToolRun set = admin("experiments", "set", "homepage", "v1=0.5,v2=0.5");
 
     assertEquals(0, set.exitCode(), set.err());
     assertEquals("{\"arms\":{\"v1\":0.5,\"v2\":0.5}}", api.requests("PUT", "/admin/experiments/homepage").get(0).text());
@@ -367,7 +422,7 @@ class AdminCommandTest {
     Files.write(bundle, bytes);
     api.answer("POST", "/admin/models", 201, "{\"version\":\"lr-1\",\"kind\":\"logistic-regression\"}");
 
-    Result published = admin("models", "publish", bundle.toString());
+    ToolRun published = admin("models", "publish", bundle.toString());
 
     assertEquals(0, published.exitCode(), published.err());
     FakeAdminApi.Request upload = api.requests("POST", "/admin/models").get(0);
@@ -386,13 +441,14 @@ class AdminCommandTest {
                      "metadata":{"dataUntil":"2026-10-24T00:00:00Z","trainingRows":5120,"metrics":{"auc":0.84}}}]}
         """);
 
-    Result models = admin("models");
+    ToolRun models = admin("models");
 
     assertEquals(0, models.exitCode(), models.err());
     List<String> lines = models.out().lines().toList();
     assertTrue(lines.get(1).matches("lr-1 +logistic-regression .* 5120 +auc=0.812 +active, loaded here"), lines.get(1));
     assertTrue(lines.get(2).matches("gbt-1 +gradient-boosted-trees .* 5120 +auc=0.840"), lines.get(2));
     assertTrue(lines.contains("active version: lr-1") && lines.contains("experiments: (none)"), models.out());
+    assertEquals(models.out(), admin("models", "list").out(), "list is what models does without an action");
   }
 
   @Test
@@ -403,7 +459,7 @@ class AdminCommandTest {
          "bundles":[]}
         """);
 
-    Result models = admin("models");
+    ToolRun models = admin("models");
 
     assertEquals(0, models.exitCode(), models.err());
     assertTrue(models.out().contains(
@@ -413,34 +469,36 @@ class AdminCommandTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "frobnicate", "move 17", "move --to local2", "move 17 18 --to local2",
-      "move 17 --to nowhere", "shards --top 0", "drain", "members --bogus", "experiments set x v1",
+      "move 17 --to nowhere", "move 17 --to local7", "shards --top 0", "drain", "members --bogus", "experiments set x v1",
       "experiments set x v1=half", "models publish", "models publish /no/such.bundle"})
   void badCommandLinesAreUsageErrorsThatAskNothing(String commandLine) {
-    Result wrong = admin(commandLine.isEmpty() ? new String[0] : commandLine.split(" "));
+    ToolRun wrong = admin(commandLine.isEmpty() ? new String[0] : commandLine.split(" "));
 
     assertEquals(2, wrong.exitCode(), wrong.err());
     assertTrue(wrong.err().startsWith("error: "), wrong.err());
-    assertTrue(wrong.err().contains("Usage: bin/concierge admin"), "the usage follows the error");
+    assertEquals(1, wrong.err().lines().count(), "one line: " + wrong.err());
+    assertTrue(wrong.err().contains("--help"), "says where the help is: " + wrong.err());
     assertTrue(api.requests().isEmpty(), commandLine);
   }
 
   @Test
   void aUrlThatIsNotHttpIsAUsageError() {
-    Result wrong = runWith(noToken(), "members", "--url", "ftp://127.0.0.1:8081", "--token", TOKEN);
+    ToolRun wrong = runWith(noToken(), "members", "--url", "ftp://127.0.0.1:8081", "--token", TOKEN);
 
     assertEquals(2, wrong.exitCode());
-    assertTrue(wrong.err().startsWith("error: --url must be an http:// or https:// URL"), wrong.err());
+    assertTrue(wrong.err().startsWith("error: Invalid value for option '--url'"), wrong.err());
+    assertTrue(wrong.err().contains("must be an http:// or https:// URL"), wrong.err());
   }
 
   @Test
   void globalOptionsMayComeBeforeTheCommand() {
-    Result members = runWith(noToken(), "--token", TOKEN, "--url", api.url().toString(), "members");
+    ToolRun members = runWith(noToken(), "--token", TOKEN, "--url", api.url().toString(), "members");
 
     assertEquals(0, members.exitCode(), members.err());
     assertFalse(members.out().isEmpty());
   }
 
-  private Result admin(String... args) {
+  private ToolRun admin(String... args) {
     String[] withNode = Stream.concat(Stream.of("--url", api.url().toString(), "--token", TOKEN), Stream.of(args))
         .toArray(String[]::new);
     return runWith(noToken(), withNode);
@@ -453,16 +511,19 @@ class AdminCommandTest {
         """.formatted(NODE1, to, status));
   }
 
-  private AdminEnvironment noToken() {
-    return new AdminEnvironment(Map.of("CONCIERGE_ADMIN_TOKEN_FILE", dir.resolve("none").toString()));
+  private Map<String, String> noToken() {
+    return Map.of("CONCIERGE_ADMIN_TOKEN_FILE", dir.resolve("none").toString());
   }
 
-  private static Result runWith(AdminEnvironment environment, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = AdminCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), environment);
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static ToolRun runWith(Map<String, String> environment, String... args) {
+    return ToolRun.concierge(environment, Stream.concat(Stream.of("admin"), Stream.of(args)).toArray(String[]::new));
+  }
+
+  /** The URL of a port where nothing listens. */
+  private static String unusedUrl() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return "http://127.0.0.1:" + socket.getLocalPort();
+    }
   }
 
   /** The line of a two-column table whose header is {@code header}, values aligned under it. */

@@ -2,8 +2,8 @@ package dev.concierge.tools.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,17 +13,16 @@ import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
-import dev.concierge.tools.UsageException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.concierge.tools.ToolRun;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,105 +30,118 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SimulateTest {
 
-  private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-  private static final long LAUNCHER_TIMEOUT_SECONDS = 60;
+  private static final int DONE = 0;
+  private static final int FAILED = 1;
+  private static final int BAD_ARGUMENTS = 2;
 
   @TempDir Path dir;
 
-  record Result(int exitCode, String out, String err) {}
-
   @Test
   void theRequiredOptionsAndAFileMakeAWholeCommand() throws Exception {
-    SimulateArguments arguments =
-        SimulateArguments.parse("--customers", "50", "--events", "2000", "--seed", "7", "--out", "x.jsonl");
+    Path file = dir.resolve("x.jsonl");
 
-    assertEquals(SimulationSettings.of(50, 2000, 7), arguments.settings());
-    assertEquals(new JsonLinesFile(Path.of("x.jsonl")), arguments.destination());
-    assertEquals(OptionalDouble.empty(), arguments.rate());
+    ToolRun result = simulate("--customers", "50", "--events", "20", "--seed", "7", "--out", file.toString());
+
+    assertEquals(DONE, result.exitCode(), result.err());
+    assertEquals(20, Files.readAllLines(file).size());
   }
 
   @Test
   void everyOptionCanBeGivenWithAnEqualsSignAndTheRestAreOptional() throws Exception {
-    SimulateArguments arguments = SimulateArguments.parse("--kafka", "--customers=3", "--events=10", "--seed=-4",
-        "--rate=2.5", "--start=2027-01-01T00:00:00Z", "--days=2");
+    Path file = dir.resolve("eq.jsonl");
 
-    assertEquals(
-        new SimulationSettings(3, 10, -4, Instant.parse("2027-01-01T00:00:00Z"), Duration.ofDays(2)),
-        arguments.settings());
-    assertInstanceOf(KafkaTopic.class, arguments.destination());
-    assertEquals(OptionalDouble.of(2.5), arguments.rate());
+    ToolRun result = simulate("--out=" + file, "--customers=3", "--events=10", "--seed=-4", "--rate=2000",
+        "--start=2027-01-01T00:00:00Z", "--days=2");
+
+    assertEquals(DONE, result.exitCode(), result.err());
+    List<CustomerEvent> events = read(file);
+    assertEquals(10, events.size());
+    Instant start = Instant.parse("2027-01-01T00:00:00Z");
+    assertTrue(events.stream().allMatch(event -> !event.timestamp().isBefore(start)
+        && event.timestamp().isBefore(start.plus(Duration.ofDays(2)))), "all within --start and --days");
+    assertTrue(result.out().contains("seed -4"), result.out());
   }
 
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "--events 10 --seed 1 --out x                          | missing --customers",
-        "--customers 1 --seed 1 --out x                        | missing --events",
-        "--customers 1 --events 10 --out x                     | missing --seed",
-        "--customers 0 --events 10 --seed 1 --out x            | --customers must be between 1 and",
-        "--customers many --events 10 --seed 1 --out x         | --customers must be a whole number, was 'many'",
-        "--customers 1 --events -5 --seed 1 --out x            | --events must be between 1 and",
-        "--customers 1 --events 10 --seed 1.5 --out x          | --seed must be a whole number",
-        "--customers 1 --events 10 --seed 1                    | Give --out FILE.jsonl or --kafka",
-        "--customers 1 --events 10 --seed 1 --out x --kafka    | either --out FILE or --kafka, not both",
-        "--customers 1 --events 10 --seed 1 --out x --rate 0   | --rate must be a number of events per second above 0",
-        "--customers 1 --events 10 --seed 1 --out x --rate fast | --rate must be a number",
-        "--customers 1 --events 10 --seed 1 --out x --start today | --start must be an ISO-8601 instant",
-        "--customers 1 --events 10 --seed 1 --out x --days 0   | --days must be between 1 and",
-        "--customers 1 --events 10 --seed 1 --out x --color    | unknown option --color",
-        "--customers 1 --events 10 --seed 1 --out x extra      | unexpected argument 'extra'",
-        "--customers 1 --customers 2 --events 10 --seed 1 --out x | --customers is given twice",
-        "--customers 1 --events 10 --out x --seed              | --seed needs a value",
+        "--events 10 --seed 1 --out x                          | Missing required option: '--customers=N'",
+        "--customers 1 --seed 1 --out x                        | Missing required option: '--events=M'",
+        "--customers 1 --events 10 --out x                     | Missing required option: '--seed=S'",
+        "--customers 0 --events 10 --seed 1 --out x            | '--customers': must be a whole number between 1 and",
+        "--customers many --events 10 --seed 1 --out x         | '--customers': must be a whole number between 1 and",
+        "--customers 1 --events -5 --seed 1 --out x            | '--events': must be a whole number between 1 and",
+        "--customers 1 --events 10 --seed 1.5 --out x          | '--seed': '1.5' is not a long",
+        "--customers 1 --events 10 --seed 1                    | (--out=FILE | --kafka)",
+        "--customers 1 --events 10 --seed 1 --out x --kafka    | --out=FILE, --kafka are mutually exclusive",
+        "--customers 1 --events 10 --seed 1 --out x --rate 0   | must be a number of events per second above 0",
+        "--customers 1 --events 10 --seed 1 --out x --rate fast | must be a number of events per second above 0",
+        "--customers 1 --events 10 --seed 1 --out x --start today | must be an ISO-8601 instant",
+        "--customers 1 --events 10 --seed 1 --out x --days 0   | '--days': must be a whole number between 1 and",
+        "--customers 1 --events 10 --seed 1 --out x --color    | Unknown option: '--color'",
+        "--customers 1 --events 10 --seed 1 --out x extra      | Unmatched argument at index 9: 'extra'",
+        "--customers 1 --customers 2 --events 10 --seed 1 --out x | option '--customers' (N) should be specified only once",
+        "--customers 1 --events 10 --out x --seed              | Missing required parameter for option '--seed' (S)",
       })
-  void aCommandLineThatCannotWorkSaysWhatToFix(String commandLine, String message) {
-    UsageException refused =
-        assertThrows(UsageException.class, () -> SimulateArguments.parse(commandLine.trim().split("\\s+")));
+  void aCommandLineThatCannotWorkSaysWhatToFixAndExitsTwo(String commandLine, String message) {
+    ToolRun refused = simulate(commandLine.trim().split("\\s+"));
 
-    assertTrue(refused.getMessage().contains(message.trim()), refused.getMessage());
-  }
-
-  @Test
-  void badArgumentsExitWithCodeTwoAndTheUsage() {
-    Result result = simulate("--customers", "0", "--events", "10", "--seed", "1", "--out", "x.jsonl");
-
-    assertEquals(SimulateCommand.BAD_ARGUMENTS, result.exitCode());
-    assertTrue(result.err().startsWith("simulate: --customers must be between 1 and"), result.err());
-    assertTrue(result.err().contains(SimulateCommand.USAGE), result.err());
+    assertEquals(BAD_ARGUMENTS, refused.exitCode(), refused.err());
+    assertTrue(refused.err().startsWith("error: "), refused.err());
+    assertTrue(refused.err().contains(message.trim()), refused.err());
+    assertEquals(1, refused.err().lines().count(), "one line: " + refused.err());
+    assertFalse(Files.exists(Path.of("x")));
   }
 
   @Test
   void moreEventsThanTheCustomersCanMakeInThePeriodAreABadArgument() {
-    Result result =
+    ToolRun result =
         simulate("--customers", "1", "--events", "1000000", "--seed", "1", "--days", "1", "--out", "x.jsonl");
 
-    assertEquals(SimulateCommand.BAD_ARGUMENTS, result.exitCode(), result.err());
+    assertEquals(BAD_ARGUMENTS, result.exitCode(), result.err());
     assertTrue(result.err().contains("add customers or lengthen the period"), result.err());
   }
 
   @Test
-  void helpPrintsTheUsageAndDoesNothingElse() {
-    Result result = simulate("--customers", "0", "--help");
+  void helpPrintsPicocliUsageWithEveryOptionAndDoesNothingElse() {
+    ToolRun result = simulate("--events", "10", "--help");
 
-    assertEquals(SimulateCommand.DONE, result.exitCode());
-    assertEquals(SimulateCommand.USAGE, result.out());
+    assertEquals(DONE, result.exitCode());
+    assertTrue(result.out().startsWith("Usage: concierge simulate "), result.out());
+    for (String option : List.of("--customers=N", "--events=M", "--seed=S", "--out=FILE", "--kafka", "--rate=R",
+        "--start=ISO", "--days=D", "--help")) {
+      assertTrue(result.out().contains(option), option + " in " + result.out());
+    }
+    assertTrue(result.out().contains("(default 2026-10-01T00:00:00Z)"), "shows the defaults: " + result.out());
     assertEquals("", result.err());
+  }
+
+  @Test
+  void theLaunchersOldEntryClassRunsTheSameCommand() throws Exception {
+    Path file = dir.resolve("old.jsonl");
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), SimulateCommand.class.getName(),
+        "--customers", "5", "--events", "7", "--seed", "1", "--out", file.toString())
+        .redirectErrorStream(true)
+        .start();
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(DONE, process.exitValue(), output);
+    assertEquals(7, read(file).size());
   }
 
   @Test
   void outWritesOneCustomerEventsJsonObjectPerLineThatReadsBackAsTheSimulatedEvents() throws Exception {
     Path file = dir.resolve("sim.jsonl");
 
-    Result result = simulate("--customers", "50", "--events", "2000", "--seed", "7", "--out", file.toString());
+    ToolRun result = simulate("--customers", "50", "--events", "2000", "--seed", "7", "--out", file.toString());
 
-    assertEquals(SimulateCommand.DONE, result.exitCode(), result.err());
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    assertEquals(2000, lines.size());
-    EventJson json = new EventJson(new ObjectMapper());
-    List<CustomerEvent> read = lines.stream()
-        .map(line -> json.parse(line.getBytes(StandardCharsets.UTF_8)))
-        .map(parsed -> assertInstanceOf(ParsedEvent.Valid.class, parsed).event())
-        .toList();
+    assertEquals(DONE, result.exitCode(), result.err());
+    List<CustomerEvent> read = read(file);
+    assertEquals(2000, read.size());
     List<CustomerEvent> simulated =
         ShopperSimulation.of(SimulationSettings.of(50, 2000, 7), DemoCatalog.generate(1000, 42)).stream().toList();
     assertEquals(simulated, read);
@@ -152,10 +164,10 @@ class SimulateTest {
   void aFileThatCannotBeWrittenFailsWithExitCodeOne() {
     Path file = dir.resolve("no-such-dir").resolve("sim.jsonl");
 
-    Result result = simulate("--customers", "5", "--events", "10", "--seed", "1", "--out", file.toString());
+    ToolRun result = simulate("--customers", "5", "--events", "10", "--seed", "1", "--out", file.toString());
 
-    assertEquals(SimulateCommand.FAILED, result.exitCode());
-    assertEquals("simulate: cannot write " + file + ": its directory does not exist\n", result.err());
+    assertEquals(FAILED, result.exitCode());
+    assertEquals("error: cannot write " + file + ": its directory does not exist\n", result.err());
   }
 
   @Test
@@ -163,10 +175,10 @@ class SimulateTest {
     Path file = dir.resolve("r.jsonl");
     long started = System.nanoTime();
 
-    Result result =
+    ToolRun result =
         simulate("--customers", "5", "--events", "51", "--seed", "1", "--rate", "250", "--out", file.toString());
 
-    assertEquals(SimulateCommand.DONE, result.exitCode(), result.err());
+    assertEquals(DONE, result.exitCode(), result.err());
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     assertTrue(took.compareTo(Duration.ofMillis(200)) >= 0, "50 intervals of 4 ms, took " + took);
   }
@@ -175,9 +187,9 @@ class SimulateTest {
   void theProgressIsABarWithTheCountAndTheRateRedrawnInPlace() {
     Path file = dir.resolve("p.jsonl");
 
-    Result result = simulate("--customers", "5", "--events", "4", "--seed", "1", "--out", file.toString());
+    ToolRun result = simulate("--customers", "5", "--events", "4", "--seed", "1", "--out", file.toString());
 
-    assertEquals(SimulateCommand.DONE, result.exitCode(), result.err());
+    assertEquals(DONE, result.exitCode(), result.err());
     assertTrue(result.err().startsWith("\rsimulate"), result.err());
     assertTrue(result.err().contains("100% ["), result.err());
     assertTrue(result.err().contains("4/4 events"), result.err());
@@ -185,27 +197,15 @@ class SimulateTest {
     assertTrue(result.err().endsWith("\n"), result.err());
   }
 
-  @Test
-  void theLauncherExplainsSimulateWithTheSameUsage() throws Exception {
-    Process process = new ProcessBuilder("bash", REPO.resolve("bin/concierge").toString(), "simulate", "--help")
-        .directory(REPO.toFile())
-        .redirectErrorStream(true)
-        .start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-    assertTrue(process.waitFor(LAUNCHER_TIMEOUT_SECONDS, TimeUnit.SECONDS));
-    assertEquals(0, process.exitValue(), output);
-    assertTrue(output.startsWith(SimulateCommand.USAGE), output);
+  private static List<CustomerEvent> read(Path file) throws IOException {
+    EventJson json = new EventJson(new ObjectMapper());
+    return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+        .map(line -> json.parse(line.getBytes(StandardCharsets.UTF_8)))
+        .map(parsed -> assertInstanceOf(ParsedEvent.Valid.class, parsed).event())
+        .toList();
   }
 
-  private static Result simulate(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exitCode = SimulateCommand.run(
-        args,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static ToolRun simulate(String... args) {
+    return ToolRun.concierge(Stream.concat(Stream.of("simulate"), Stream.of(args)).toArray(String[]::new));
   }
 }

@@ -1,0 +1,57 @@
+package dev.concierge.tools.history;
+
+import com.typesafe.config.Config;
+import dev.concierge.offline.replay.TimeRange;
+import dev.concierge.tools.Converters;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options of replay, train and backtest that say which history to read and under which catalog. */
+public final class HistoryOptions {
+
+  @Option(names = "--source", required = true, paramLabel = "file:PATH|journal|kafka",
+      converter = SourceSpec.Converter.class,
+      description = {"file:PATH (JSON lines of the customer-events contract), journal (the Cassandra journal:"
+          + " categories as recorded) or kafka (the customer-events topic)",
+          "Kafka and Cassandra addresses come from CONCIERGE_KAFKA_BOOTSTRAP and CONCIERGE_CASSANDRA_CONTACT_POINT"
+              + " (bin/concierge sets them from .concierge/services.env)."})
+  private SourceSpec source;
+
+  @Option(names = "--from", paramLabel = "ISO", converter = Converters.IsoInstant.class,
+      description = "the first event time read, an ISO-8601 instant (default: the history's start)")
+  private Instant from;
+
+  @Option(names = "--catalog", paramLabel = "demo|kafka|file:PATH", defaultValue = "demo",
+      converter = CatalogSpec.Converter.class,
+      description = "files file and Kafka events under categories: demo (the dev demo catalog, default; the"
+          + " simulator shops from it), kafka (the catalog topic) or file:PATH (JSON lines in its shape)")
+  private CatalogSpec catalog;
+
+  public Instant from() {
+    return from;
+  }
+
+  /** {@code --to}, for the commands that read up to an end of their choosing (train has {@code --until}). */
+  public static final class End {
+    @Option(names = "--to", paramLabel = "ISO", converter = Converters.IsoInstant.class,
+        description = "the end of the event-time range [from, to), an ISO-8601 instant (default: after the last event)")
+    private Instant to;
+
+    public Instant to() {
+      return to;
+    }
+  }
+
+  public CatalogSpec catalog() {
+    return catalog;
+  }
+
+  /** Reads the history up to {@code to} (null: all of it), and says on {@code err} what was read. */
+  public History read(Instant to, List<String> customers, Config config, PrintStream err) {
+    History history = History.read(source, new TimeRange(from, to), customers, config, err);
+    err.println(history.description() + ": " + history.report().describe());
+    return history;
+  }
+}

@@ -1,0 +1,179 @@
+package dev.concierge.tools;
+
+import static dev.concierge.tools.ToolRun.concierge;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** The one entry point's wiring: every command's help, the exit codes, the version and the completion script. */
+class ConciergeTest {
+
+  private static final String COMPLETION = "generate-completion";
+
+  @TempDir Path dir;
+
+  /** Every command and subcommand, as the words that name it: [], [replay], [admin, models, publish], ... */
+  static Stream<List<String>> commands() {
+    List<List<String>> paths = new ArrayList<>();
+    collect(tree(), new ArrayList<>(), paths);
+    return paths.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void everyCommandsHelpExitsZeroAndNamesEachOfItsOptions(List<String> command) {
+    ToolRun help = concierge(with(command, "--help"));
+
+    assertEquals(0, help.exitCode(), help.err());
+    assertTrue(help.out().startsWith("Usage: " + String.join(" ", prepend("concierge", command))), help.out());
+    for (OptionSpec option : spec(command).options()) {
+      if (!option.hidden()) {
+        assertTrue(help.out().contains(option.longestName()), command + " --help names " + option.longestName());
+      }
+    }
+    assertEquals("", help.err());
+  }
+
+  /** Picocli reports what is missing first, so an unknown option is tried on the commands that need nothing. */
+  @ParameterizedTest
+  @MethodSource("commands")
+  void anUnknownOptionExitsTwoWithAOneLineMessage(List<String> command) {
+    Assumptions.assumeFalse(command.contains(COMPLETION), "picocli's own completion command takes any argument");
+    ToolRun wrong = concierge(with(command, "--frobnicate"));
+
+    assertEquals(2, wrong.exitCode(), wrong.err());
+    assertEquals(1, wrong.err().lines().count(), wrong.err());
+    boolean needsSomething = spec(command).args().stream().anyMatch(arg -> arg.required());
+    String expected = needsSomething ? "error: Missing required " : "error: Unknown option: '--frobnicate'";
+    assertTrue(wrong.err().startsWith(expected), wrong.err());
+    assertTrue(wrong.err().contains(" --help)"), "says where the help is: " + wrong.err());
+    assertEquals("", wrong.out());
+  }
+
+  @Test
+  void anUnknownOptionOfACommandWithAllItNeedsIsNamed() {
+    ToolRun wrong = concierge("admin", "models", "publish", "x.bundle", "--frobnicate");
+
+    assertEquals(2, wrong.exitCode());
+    assertEquals("error: Unknown option: '--frobnicate' (see: bin/concierge admin models publish --help)",
+        wrong.err().strip());
+  }
+
+  @Test
+  void anUnknownCommandExitsTwo() {
+    ToolRun wrong = concierge("frobnicate");
+
+    assertEquals(2, wrong.exitCode());
+    assertTrue(wrong.err().contains("'frobnicate'"), wrong.err());
+  }
+
+  @Test
+  void versionPrintsTheProjectVersion() {
+    String version = System.getProperty("concierge.project.version");
+    assertNotNull(version, "surefire passes the Maven project version");
+
+    ToolRun printed = concierge("--version");
+
+    assertEquals(0, printed.exitCode(), printed.err());
+    assertEquals("concierge " + version, printed.out().strip());
+  }
+
+  @Test
+  void aRunThatFailsExitsOneWithTheReasonOnOneLine() {
+    Path missing = dir.resolve("no-such-history.jsonl");
+
+    ToolRun failed = concierge("replay", "--source", "file:" + missing);
+
+    assertEquals(1, failed.exitCode(), failed.err());
+    List<String> errors = failed.err().lines().filter(line -> line.startsWith("error: ")).toList();
+    assertEquals(1, errors.size(), failed.err());
+    assertTrue(errors.get(0).contains(missing.toString()), failed.err());
+  }
+
+  @Test
+  void theCompletionScriptIsGeneratedAndItsCommandIsHidden() {
+    ToolRun script = concierge(COMPLETION);
+
+    assertEquals(0, script.exitCode(), script.err());
+    assertTrue(script.out().contains("complete -F _complete_concierge"), script.out());
+    for (String command : List.of("replay", "train", "backtest", "simulate", "admin", "dev-setup")) {
+      assertTrue(script.out().contains(command), command);
+    }
+    assertFalse(concierge("--help").out().contains(COMPLETION));
+  }
+
+  @Test
+  void nodePortsPrintsTheLocalNodesAsTheirHoconFilesSetThem() {
+    ToolRun ports = concierge("node-ports");
+
+    assertEquals(0, ports.exitCode(), ports.err());
+    List<String> lines = ports.out().lines().toList();
+    assertEquals(3, lines.size(), ports.out());
+    for (int n = 1; n <= lines.size(); n++) {
+      Config file = ConfigFactory.load("local" + n);
+      String http = Integer.toString(file.getInt("concierge.http.port"));
+      String remote = Integer.toString(file.getInt("pekko.remote.artery.canonical.port"));
+      assertEquals(String.join(" ", "local" + n, http, remote,
+          Integer.toString(file.getInt("pekko.management.http.port")), "http://127.0.0.1:" + http,
+          "pekko://concierge@127.0.0.1:" + remote), lines.get(n - 1));
+    }
+  }
+
+  @Test
+  void nodePortsOfANamedConfigurationFollowTheEnvironmentAsTheNodeWould() {
+    ToolRun ports = concierge(Map.of("CONCIERGE_HTTP_PORT", "18123"), "node-ports", "dev");
+
+    assertEquals(0, ports.exitCode(), ports.err());
+    assertTrue(ports.out().startsWith("dev 18123 "), ports.out());
+  }
+
+  private static CommandLine tree() {
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+    return Concierge.commandLine(nowhere, nowhere, Map.of());
+  }
+
+  private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
+    paths.add(List.copyOf(path));
+    command.getSubcommands().forEach((name, sub) -> {
+      if (sub.getCommandSpec().name().equals(name)) {
+        List<String> deeper = new ArrayList<>(path);
+        deeper.add(name);
+        collect(sub, deeper, paths);
+      }
+    });
+  }
+
+  private static CommandLine.Model.CommandSpec spec(List<String> command) {
+    CommandLine at = tree();
+    for (String name : command) {
+      at = at.getSubcommands().get(name);
+    }
+    return at.getCommandSpec();
+  }
+
+  private static String[] with(List<String> command, String last) {
+    return Stream.concat(command.stream(), Stream.of(last)).toArray(String[]::new);
+  }
+
+  private static List<String> prepend(String first, List<String> rest) {
+    return Stream.concat(Stream.of(first), rest.stream()).toList();
+  }
+}
