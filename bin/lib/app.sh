@@ -12,8 +12,6 @@ APP_TOOLS_CPFILE="$CONCIERGE_HOME/tools/target/runtime-classpath.txt"
 APP_TOOLS_CLASSES="$CONCIERGE_HOME/tools/target/classes"
 APP_MAIN=dev.concierge.Main
 APP_TOOLS_MAIN=dev.concierge.tools.Concierge
-# bin/lib/bench.sh runs this class as `concierge simulate` (it forwards to APP_TOOLS_MAIN)
-APP_SIMULATE=dev.concierge.tools.simulate.SimulateCommand
 # one build at a time in this tree: three `bin/concierge node localN` started together build once
 APP_BUILD_LOCK="$STATE_DIR/build.lock"
 

@@ -230,13 +230,13 @@ bench_decisions() {
 
   local history=${BENCH_OPT[history]} background=${BENCH_OPT[background-rate]}
   log "history: $history events for $customers customers, as fast as Kafka takes them"
-  bench_wait "$BENCH_JAVA" -cp "$(app_tools_classpath)" "$APP_SIMULATE" --kafka --customers "$customers" --events "$history" \
+  bench_wait "$BENCH_JAVA" -cp "$(app_tools_classpath)" "$APP_TOOLS_MAIN" simulate --kafka --customers "$customers" --events "$history" \
     --seed 1 > "$BENCH_LOGS/history.log" 2>&1 || die "the history did not go into Kafka (log: $BENCH_LOGS/history.log)"
   bench_java "$BENCH_PKG.load.ConsumerLagWait" --bootstrap "$bootstrap" \
     --group concierge-ingestion --group concierge-baseline || die "the designs did not consume the history"
 
   log "background: $background events/s from the simulator while measuring"
-  "$BENCH_JAVA" -cp "$(app_tools_classpath)" "$APP_SIMULATE" --kafka --customers "$customers" --events 100000000 \
+  "$BENCH_JAVA" -cp "$(app_tools_classpath)" "$APP_TOOLS_MAIN" simulate --kafka --customers "$customers" --events 100000000 \
     --seed 2 --rate "$background" > "$BENCH_LOGS/background.log" 2>&1 < /dev/null &
   SIM_PID=$!
 
@@ -311,7 +311,7 @@ bench_ingestion_run() {
   services_export_env
   app_run_setup dev
   log "run $run/$runs: $events events of $customers customers (seed $seed) into Kafka, as fast as it takes them"
-  bench_wait "$BENCH_JAVA" -cp "$(app_tools_classpath)" "$APP_SIMULATE" --kafka --customers "$customers" --events "$events" \
+  bench_wait "$BENCH_JAVA" -cp "$(app_tools_classpath)" "$APP_TOOLS_MAIN" simulate --kafka --customers "$customers" --events "$events" \
     --seed "$seed" > "$BENCH_LOGS/history-$run.log" 2>&1 \
     || die "the history did not go into Kafka (log: $BENCH_LOGS/history-$run.log)"
   log "run $run/$runs: the node starts consuming; load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -9,7 +9,6 @@ import dev.concierge.models.DemoCatalog;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.persistence.json.EventJson;
-import dev.concierge.tools.Concierge;
 import dev.concierge.tools.Converters;
 import dev.concierge.tools.Tool;
 import dev.concierge.tools.ToolProgress;
@@ -93,14 +92,6 @@ public final class SimulateCommand extends Tool {
     Destination destination() {
       return kafka ? new KafkaTopic() : new JsonLinesFile(file);
     }
-  }
-
-  /** {@code bin/lib/bench.sh} runs this class; it is {@code concierge simulate}. */
-  public static void main(String[] args) {
-    String[] command = new String[args.length + 1];
-    command[0] = TASK;
-    System.arraycopy(args, 0, command, 1, args.length);
-    Concierge.main(command);
   }
 
   @Override
