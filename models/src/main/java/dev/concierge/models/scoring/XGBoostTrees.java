@@ -1,9 +1,12 @@
 package dev.concierge.models.scoring;
 
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.tribuo.classification.Label;
@@ -19,6 +22,10 @@ import org.tribuo.common.xgboost.XGBoostModel;
  * of the class margins; the base score starts every margin and is not transformed for this objective; the
  * booster's feature indices are Tribuo feature ids; Tribuo passes features as float32 in a sparse matrix, so
  * an absent feature is missing and takes the node's default branch.
+ *
+ * <p>Jackson binds the JSON to the records below. Thresholds and leaf values are bound to {@code float}
+ * straight from their text, so a float32 written by XGBoost reads back as the very same float (never
+ * rounded to a double first).
  */
 final class XGBoostTrees {
 
@@ -28,43 +35,80 @@ final class XGBoostTrees {
   private static final int NUMERICAL_SPLIT = 0;
   private static final int NO_CHILD = -1;
   private static final String JSON_FORMAT = "json";
+  // XGBoost writes snake_case keys; fields the scorer does not need are skipped. XGBoost 1.x writes
+  // num_class and base_score as strings and flags as 0/1, which Jackson's default coercions read.
+  private static final ObjectReader MODEL_READER = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .readerFor(ModelJson.class);
+
+  /** The parts of XGBoost's JSON model the scorer reads. */
+  private record ModelJson(Learner learner) {}
+
+  private record Learner(Objective objective, GradientBooster gradientBooster, LearnerModelParam learnerModelParam) {}
+
+  private record Objective(String name) {}
+
+  private record LearnerModelParam(Integer numClass, Float baseScore) {}
+
+  private record GradientBooster(String name, Ensemble model) {}
+
+  /** @param treeInfo the Tribuo output id of the class each tree adds to */
+  private record Ensemble(int[] treeInfo, List<TreeJson> trees) {}
+
+  /** One tree as parallel arrays by node; a leaf keeps its output in {@code splitConditions}. */
+  private record TreeJson(
+      int[] splitIndices, float[] splitConditions, int[] leftChildren, int[] rightChildren,
+      boolean[] defaultLeft, float[] sumHessian, int[] splitType) {}
 
   private XGBoostTrees() {}
 
   static TreeEnsembleScorer compile(XGBoostModel<Label> model, ModelDomain domain, FeatureSchema schema) {
-    Map<String, Object> learner = object(asObject(modelJson(model)), "learner");
-    String objective = string(object(learner, "objective"), "name");
-    Map<String, Object> booster = object(learner, "gradient_booster");
-    String boosterName = string(booster, "name");
-    Map<String, Object> parameters = object(learner, "learner_model_param");
-    int classes = Integer.parseInt(string(parameters, "num_class"));
+    return compile(read(modelJson(model)), domain, schema);
+  }
+
+  /** The model XGBoost wrote as JSON, bound to the records the scorer reads. */
+  private static ModelJson read(byte[] json) {
+    try {
+      return MODEL_READER.readValue(json);
+    } catch (IOException e) {
+      throw new ModelCompilationException("the XGBoost model JSON does not read: " + e.getMessage());
+    }
+  }
+
+  private static TreeEnsembleScorer compile(ModelJson json, ModelDomain domain, FeatureSchema schema) {
+    Learner learner = require(json.learner(), "learner");
+    String objective = require(require(learner.objective(), "objective").name(), "name");
+    GradientBooster booster = require(learner.gradientBooster(), "gradient_booster");
+    String boosterName = require(booster.name(), "name");
+    LearnerModelParam parameters = require(learner.learnerModelParam(), "learner_model_param");
+    int classes = require(parameters.numClass(), "num_class");
     if (!SOFTPROB_OBJECTIVE.equals(objective) || !TREE_BOOSTER.equals(boosterName) || classes != CLASSES) {
       throw new ModelCompilationException(
           "only " + TREE_BOOSTER + " boosters with objective " + SOFTPROB_OBJECTIVE + " over " + CLASSES
               + " classes compile; this one is " + boosterName + " with " + objective + " over " + classes);
     }
-    float baseMargin = Float.parseFloat(string(parameters, "base_score"));
+    float baseMargin = require(parameters.baseScore(), "base_score");
 
-    Map<String, Object> ensemble = object(booster, "model");
-    List<Object> treeClasses = array(ensemble, "tree_info");
-    List<Object> trees = array(ensemble, "trees");
+    Ensemble ensemble = require(booster.model(), "model");
+    int[] treeClasses = require(ensemble.treeInfo(), "tree_info");
+    List<TreeJson> trees = require(ensemble.trees(), "trees");
     List<DecisionTree> positiveTrees = new ArrayList<>();
     List<DecisionTree> negativeTrees = new ArrayList<>();
     for (int t = 0; t < trees.size(); t++) {
-      DecisionTree tree = tree(asObject(trees.get(t)), domain);
-      int labelId = number(treeClasses, t).asInt();
-      (labelId == domain.positiveLabelId() ? positiveTrees : negativeTrees).add(tree);
+      DecisionTree tree = tree(trees.get(t), domain);
+      (treeClasses[t] == domain.positiveLabelId() ? positiveTrees : negativeTrees).add(tree);
     }
     return new TreeEnsembleScorer(schema, baseMargin, positiveTrees, negativeTrees);
   }
 
-  private static Object modelJson(XGBoostModel<Label> model) {
+  private static byte[] modelJson(XGBoostModel<Label> model) {
     List<Booster> boosters = model.getInnerModels();
     try {
       if (boosters.size() != 1) {
         throw new ModelCompilationException("a classifier has one booster, this model has " + boosters.size());
       }
-      return Json.parse(new String(boosters.get(0).toByteArray(JSON_FORMAT), StandardCharsets.UTF_8));
+      return boosters.get(0).toByteArray(JSON_FORMAT);
     } catch (XGBoostError e) {
       throw new ModelCompilationException("XGBoost could not write the model as JSON: " + e.getMessage());
     } finally {
@@ -73,15 +117,15 @@ final class XGBoostTrees {
     }
   }
 
-  private static DecisionTree tree(Map<String, Object> json, ModelDomain domain) {
-    List<Object> splitIndices = array(json, "split_indices");
-    List<Object> splitConditions = array(json, "split_conditions");
-    List<Object> lefts = array(json, "left_children");
-    List<Object> rights = array(json, "right_children");
-    List<Object> defaultLeft = array(json, "default_left");
-    List<Object> covers = array(json, "sum_hessian");
-    List<Object> splitTypes = json.containsKey("split_type") ? array(json, "split_type") : List.of();
-    int nodes = lefts.size();
+  private static DecisionTree tree(TreeJson json, ModelDomain domain) {
+    int[] splitIndices = require(json.splitIndices(), "split_indices");
+    float[] splitConditions = require(json.splitConditions(), "split_conditions");
+    int[] lefts = require(json.leftChildren(), "left_children");
+    int[] rights = require(json.rightChildren(), "right_children");
+    boolean[] defaultLeft = require(json.defaultLeft(), "default_left");
+    float[] covers = require(json.sumHessian(), "sum_hessian");
+    int[] splitTypes = json.splitType() == null ? new int[0] : json.splitType();
+    int nodes = lefts.length;
     int[] splitFeature = new int[nodes];
     float[] threshold = new float[nodes];
     int[] left = new int[nodes];
@@ -90,55 +134,27 @@ final class XGBoostTrees {
     float[] leafValue = new float[nodes];
     float[] cover = new float[nodes];
     for (int node = 0; node < nodes; node++) {
-      cover[node] = number(covers, node).asFloat();
+      cover[node] = covers[node];
       // XGBoost keeps a leaf's output where a split keeps its threshold
-      float condition = number(splitConditions, node).asFloat();
-      left[node] = number(lefts, node).asInt();
+      float condition = splitConditions[node];
+      left[node] = lefts[node];
       if (left[node] == NO_CHILD) {
         splitFeature[node] = DecisionTree.LEAF;
         leafValue[node] = condition;
         continue;
       }
-      if (!splitTypes.isEmpty() && number(splitTypes, node).asInt() != NUMERICAL_SPLIT) {
+      if (splitTypes.length > 0 && splitTypes[node] != NUMERICAL_SPLIT) {
         throw new ModelCompilationException("categorical splits are not supported");
       }
-      splitFeature[node] = domain.schemaIndex(number(splitIndices, node).asInt());
+      splitFeature[node] = domain.schemaIndex(splitIndices[node]);
       threshold[node] = condition;
-      right[node] = number(rights, node).asInt();
-      missingGoesLeft[node] = isTrue(defaultLeft.get(node));
+      right[node] = rights[node];
+      missingGoesLeft[node] = defaultLeft[node];
     }
     return new DecisionTree(splitFeature, threshold, left, right, missingGoesLeft, leafValue, cover);
   }
 
-  private static Json.NumberText number(List<Object> values, int index) {
-    return (Json.NumberText) values.get(index);
-  }
-
-  /** XGBoost 1.x writes flags as 0/1. */
-  private static boolean isTrue(Object flag) {
-    return flag instanceof Boolean b ? b : ((Json.NumberText) flag).asInt() != 0;
-  }
-
-  private static Map<String, Object> object(Map<String, Object> parent, String key) {
-    return asObject(require(parent, key));
-  }
-
-  @SuppressWarnings("unchecked") // Json builds objects as Map<String, Object>
-  private static Map<String, Object> asObject(Object value) {
-    return (Map<String, Object>) value;
-  }
-
-  @SuppressWarnings("unchecked") // Json builds arrays as List<Object>
-  private static List<Object> array(Map<String, Object> parent, String key) {
-    return (List<Object>) require(parent, key);
-  }
-
-  private static String string(Map<String, Object> parent, String key) {
-    return (String) require(parent, key);
-  }
-
-  private static Object require(Map<String, Object> parent, String key) {
-    Object value = parent.get(key);
+  private static <T> T require(T value, String key) {
     if (value == null) {
       throw new ModelCompilationException("the XGBoost model JSON has no '" + key + "'");
     }

@@ -1,5 +1,6 @@
 package dev.concierge.offline.report;
 
+import dev.concierge.offline.backtest.Proportion;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -34,6 +35,11 @@ final class Formats {
   static String percentTick(double rate) {
     BigDecimal value = BigDecimal.valueOf(rate * PERCENT).setScale(TICK_DECIMALS, RoundingMode.HALF_UP);
     return value.stripTrailingZeros().toPlainString() + "%";
+  }
+
+  /** A proportion's confidence interval, low to high, as percentages. */
+  static String interval(Proportion proportion) {
+    return percent(proportion.low()) + " – " + percent(proportion.high());
   }
 
   static String decimal(double value) {

@@ -1,14 +1,49 @@
 package dev.concierge.offline.report;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.function.DoubleFunction;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.entity.EntityCollection;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
+import org.jfree.svg.ViewBox;
 
 /**
- * An inline SVG line chart of rates, one line per series, with axes, ticks, grid and a legend; every
- * point carries its value as a tooltip. Drawn by hand so the report needs no script or library and
- * opens offline.
+ * A line chart of values, one line per series with a legend, drawn by JFreeChart as one inline SVG
+ * element, so the report needs no script and opens offline. Each line is a {@code <g class="series">}
+ * and each point a {@code <g class="point">}, both with a {@code <title>} that a browser shows as the
+ * tooltip: the series name, and for a point also its label.
  */
 public final class LineChart {
 
@@ -26,39 +61,31 @@ public final class LineChart {
   public record Tick(double at, String label) {}
 
   private static final int WIDTH = 760;
-  private static final int HEIGHT = 360;
-  private static final int LEFT = 64;
-  private static final int RIGHT = 190;
-  private static final int TOP = 16;
-  private static final int BOTTOM = 52;
-  private static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
-  private static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
-  private static final int TICK_LENGTH = 5;
-  private static final int LABEL_GAP = 8;
-  // text is placed by its baseline; offsets by the font size instead of dominant-baseline, which not
-  // every SVG renderer honours
-  private static final int TEXT_HEIGHT = 12;
-  private static final int HALF_TEXT_HEIGHT = TEXT_HEIGHT / 3;
-  private static final int AXIS_TITLE_GAP = 36;
-  private static final int LEGEND_GAP = 24;
-  private static final int LEGEND_ROW = 20;
-  private static final int LEGEND_SWATCH = 18;
-  private static final int MARKER_RADIUS = 3;
-  private static final int LINE_WIDTH = 2;
-  private static final int SWATCH_WIDTH = 3;
-  private static final int Y_TICKS = 5;
-  private static final double NICE_LOW = 1;
-  private static final double NICE_MID = 2;
-  private static final double NICE_HIGH = 5;
-  private static final double DECADE = 10;
-  // presentation attributes rather than page CSS, so the chart also draws when cut out of the page
-  private static final String GRID_COLOUR = "#e4e4e4";
-  private static final String AXIS_COLOUR = "#444444";
-  private static final String FONT_FAMILY = "system-ui, sans-serif";
+  private static final int HEIGHT = 380;
+  private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+  private static final Color GRID_COLOUR = new Color(0xe4e4e4);
+  private static final Color AXIS_COLOUR = new Color(0x444444);
+  private static final Color TEXT_COLOUR = new Color(0x333333);
   // Okabe-Ito: told apart by colour-blind readers too; yellow left out, it vanishes on white
-  private static final String[] COLOURS = {
-    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000"
+  private static final Color[] COLOURS = {
+    new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00), new Color(0xCC79A7),
+    new Color(0x56B4E9), new Color(0x000000)
   };
+  private static final float LINE_WIDTH = 2;
+  private static final double MARKER_RADIUS = 3;
+  private static final Shape MARKER =
+      new Ellipse2D.Double(-MARKER_RADIUS, -MARKER_RADIUS, 2 * MARKER_RADIUS, 2 * MARKER_RADIUS);
+  // room either side of the outermost points, so their markers are not cut by the plot's edge
+  private static final double X_MARGIN = 0.02;
+  private static final double DECADE = 10;
+  private static final double PADDING = 8;
+
+  static {
+    // JFreeChart otherwise draws rotated text (the y axis's title) as glyph outlines, to dodge a JDK bug
+    // long fixed; as text it stays text in the SVG
+    TextUtils.setUseDrawRotatedStringWorkaround(false);
+  }
 
   private final String title;
   private final String xTitle;
@@ -87,166 +114,205 @@ public final class LineChart {
   }
 
   /**
-   * The same chart with a logarithmic y axis, ticked at powers of ten, for values that span several of
-   * them (latencies from milliseconds to seconds); values must be positive.
+   * The same chart with a logarithmic y axis, ticked at powers of ten, from the one at or below the lowest
+   * value to the one at or above the highest, for values that span several of them (latencies from
+   * milliseconds to seconds); values must be positive.
    */
   public LineChart withLogarithmicY() {
     return new LineChart(title, xTitle, yTitle, xTicks, yTickLabel, true);
   }
 
+  /** The chart as an {@code <svg>} element; the same series give the same text. Series names must differ. */
   public String svg(List<Series> series) {
-    Scale scale = Scale.of(series, xTicks, logarithmic);
-    StringBuilder svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-            + " font-family=\"%s\" font-size=\"%d\" role=\"img\" aria-label=\"%s\">%n",
-        WIDTH, HEIGHT, WIDTH, HEIGHT, FONT_FAMILY, TEXT_HEIGHT, Html.escape(title)));
-    svg.append("<title>").append(Html.escape(title)).append("</title>\n");
-    yAxis(svg, scale);
-    xAxis(svg, scale);
-    for (int i = 0; i < series.size(); i++) {
-      line(svg, series.get(i), COLOURS[i % COLOURS.length], scale);
-      legendEntry(svg, series.get(i).name(), COLOURS[i % COLOURS.length], i);
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (Series line : series) {
+      XYSeries points = new XYSeries(line.name(), false, true);
+      line.points().forEach(point -> points.add(point.x(), point.y()));
+      data.addSeries(points);
     }
-    return svg.append("</svg>\n").toString();
+    XYPlot plot = new XYPlot(data, xAxis(series), logarithmic ? logAxis(series) : linearAxis(), new Renderer(series));
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // later series on top, listed in order
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlineVisible(false);
+    plot.setDomainGridlinesVisible(false);
+    plot.setRangeGridlinePaint(GRID_COLOUR);
+    plot.setRangeGridlineStroke(new BasicStroke(1));
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setPadding(new RectangleInsets(PADDING, PADDING, PADDING, PADDING));
+    chart.getTitle().setPaint(TEXT_COLOUR);
+    chart.getTitle().setMargin(0, 0, PADDING, 0);
+    LegendTitle legend = chart.getLegend();
+    legend.setPosition(RectangleEdge.RIGHT);
+    legend.setItemFont(TEXT);
+    legend.setItemPaint(TEXT_COLOUR);
+    legend.setFrame(BlockBorder.NONE);
+
+    SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+    // ids of the clip paths: fixed rather than the time of day, so the same chart is the same text, and
+    // told apart by the title when several charts share a page
+    svg.setDefsKeyPrefix("chart" + Integer.toHexString(title.hashCode()) + "-");
+    chart.draw(svg, new Rectangle(WIDTH, HEIGHT));
+    return svg.getSVGElement(null, true, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
   }
 
-  private void yAxis(StringBuilder svg, Scale scale) {
-    for (double value : scale.yTicks()) {
-      double y = scale.y(value);
-      svg.append(String.format(Locale.ROOT,
-          "<line stroke=\"%s\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>%n",
-          GRID_COLOUR, LEFT, y, LEFT + PLOT_WIDTH, y));
-      svg.append(String.format(Locale.ROOT,
-          "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-          LEFT - LABEL_GAP, y + HALF_TEXT_HEIGHT, Html.escape(yTickLabel.apply(value))));
-    }
-    svg.append(String.format(Locale.ROOT,
-        "<line stroke=\"%s\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>%n",
-        AXIS_COLOUR, LEFT, TOP, LEFT, TOP + PLOT_HEIGHT));
-    svg.append(String.format(Locale.ROOT,
-        "<text transform=\"translate(%d %d) rotate(-90)\" text-anchor=\"middle\">%s</text>%n",
-        LEFT - AXIS_TITLE_GAP - LABEL_GAP, TOP + PLOT_HEIGHT / 2, Html.escape(yTitle)));
-  }
-
-  private void xAxis(StringBuilder svg, Scale scale) {
-    int axisY = TOP + PLOT_HEIGHT;
-    svg.append(String.format(Locale.ROOT,
-        "<line stroke=\"%s\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>%n",
-        AXIS_COLOUR, LEFT, axisY, LEFT + PLOT_WIDTH, axisY));
+  @SuppressWarnings({"rawtypes", "serial"}) // JFreeChart's signature; charts are never serialized
+  private ValueAxis xAxis(List<Series> series) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
     for (Tick tick : xTicks) {
-      double x = scale.x(tick.at());
-      svg.append(String.format(Locale.ROOT,
-          "<line stroke=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>%n",
-          AXIS_COLOUR, x, axisY, x, axisY + TICK_LENGTH));
-      svg.append(String.format(Locale.ROOT,
-          "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-          x, axisY + TICK_LENGTH + TEXT_HEIGHT, Html.escape(tick.label())));
+      min = Math.min(min, tick.at());
+      max = Math.max(max, tick.at());
     }
-    svg.append(String.format(Locale.ROOT,
-        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-        LEFT + PLOT_WIDTH / 2, axisY + AXIS_TITLE_GAP + LABEL_GAP, Html.escape(xTitle)));
+    for (Series line : series) {
+      for (Point point : line.points()) {
+        min = Math.min(min, point.x());
+        max = Math.max(max, point.x());
+      }
+    }
+    if (min > max) {
+      min = 0;
+      max = 1;
+    }
+    // a single position sits in the middle rather than on the axis
+    double margin = min == max ? 1 : (max - min) * X_MARGIN;
+    // labelled at the chart's own ticks rather than at round values
+    NumberAxis axis = new NumberAxis(xTitle) {
+      @Override
+      public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+        return ticks(xTicks, TextAnchor.TOP_CENTER);
+      }
+    };
+    axis.setRange(min - margin, max + margin);
+    return style(axis);
   }
 
-  private static void line(StringBuilder svg, Series series, String colour, Scale scale) {
-    StringBuilder points = new StringBuilder();
-    for (Point point : series.points()) {
-      points.append(String.format(Locale.ROOT, "%.1f,%.1f ", scale.x(point.x()), scale.y(point.y())));
-    }
-    svg.append(String.format(Locale.ROOT,
-        "<g><polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%d\" points=\"%s\"/>%n",
-        colour, LINE_WIDTH, points.toString().trim()));
-    for (Point point : series.points()) {
-      svg.append(String.format(Locale.ROOT,
-          "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"><title>%s</title></circle>%n",
-          scale.x(point.x()), scale.y(point.y()), MARKER_RADIUS, colour,
-          Html.escape(series.name() + ": " + point.label())));
-    }
-    svg.append("</g>\n");
+  private ValueAxis linearAxis() {
+    NumberAxis axis = new NumberAxis(yTitle);
+    axis.setAutoRangeIncludesZero(true);
+    axis.setNumberFormatOverride(new LabelFormat(yTickLabel));
+    return style(axis);
   }
 
-  private static void legendEntry(StringBuilder svg, String name, String colour, int row) {
-    int x = LEFT + PLOT_WIDTH + LEGEND_GAP;
-    int y = TOP + LEGEND_ROW / 2 + row * LEGEND_ROW;
-    svg.append(String.format(Locale.ROOT,
-        "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"%d\"/>%n",
-        x, y, x + LEGEND_SWATCH, y, colour, SWATCH_WIDTH));
-    svg.append(String.format(Locale.ROOT,
-        "<text x=\"%d\" y=\"%d\">%s</text>%n",
-        x + LEGEND_SWATCH + LABEL_GAP / 2, y + HALF_TEXT_HEIGHT, Html.escape(name)));
+  @SuppressWarnings({"rawtypes", "serial"}) // JFreeChart's signature; charts are never serialized
+  private ValueAxis logAxis(List<Series> series) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    for (Series line : series) {
+      for (Point point : line.points()) {
+        if (point.y() <= 0) {
+          throw new IllegalArgumentException("a logarithmic axis takes positive values only, not " + point.y());
+        }
+        min = Math.min(min, point.y());
+        max = Math.max(max, point.y());
+      }
+    }
+    double bottom = min > max ? 1 : Math.pow(DECADE, Math.floor(Math.log10(min)));
+    double top = Math.max(DECADE * bottom, Math.pow(DECADE, Math.ceil(Math.log10(max))));
+    List<Tick> decades = new ArrayList<>();
+    // the tolerance keeps the top power of ten, which repeated multiplication may overshoot by a rounding error
+    for (double value = bottom; value <= top * (1 + 1e-9); value *= DECADE) {
+      decades.add(new Tick(value, yTickLabel.apply(value)));
+    }
+    LogAxis axis = new LogAxis(yTitle) {
+      @Override
+      public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+        return ticks(decades, TextAnchor.CENTER_RIGHT);
+      }
+    };
+    axis.setBase(DECADE);
+    axis.setRange(bottom, top);
+    axis.setMinorTickMarksVisible(false);
+    return style(axis);
   }
 
-  /**
-   * Data to drawing coordinates: x spans the ticks and points; y runs from 0 to a round value above the
-   * top value, or on a logarithmic axis from the power of ten at or below the lowest value to the one at or
-   * above the highest.
-   */
-  private record Scale(double xMin, double xMax, double yBottom, double yTop, boolean logarithmic) {
+  private static ValueAxis style(ValueAxis axis) {
+    axis.setLabelFont(TEXT);
+    axis.setLabelPaint(TEXT_COLOUR);
+    axis.setTickLabelFont(TEXT);
+    axis.setTickLabelPaint(TEXT_COLOUR);
+    axis.setAxisLinePaint(AXIS_COLOUR);
+    axis.setTickMarkPaint(AXIS_COLOUR);
+    return axis;
+  }
 
-    static Scale of(List<Series> series, List<Tick> ticks, boolean logarithmic) {
-      List<Double> xs = new ArrayList<>();
-      ticks.forEach(tick -> xs.add(tick.at()));
-      double yMax = 0;
-      double yMin = Double.MAX_VALUE;
-      for (Series line : series) {
-        for (Point point : line.points()) {
-          xs.add(point.x());
-          yMax = Math.max(yMax, point.y());
-          yMin = Math.min(yMin, point.y());
-        }
+  /** Ticks at the chart's own positions and labels, written as text (JFreeChart draws a log axis's own as paths). */
+  @SuppressWarnings("rawtypes") // JFreeChart's signature
+  private static List ticks(List<Tick> ticks, TextAnchor anchor) {
+    List<NumberTick> labelled = new ArrayList<>(ticks.size());
+    for (Tick tick : ticks) {
+      labelled.add(new NumberTick(tick.at(), tick.label(), anchor, anchor, 0));
+    }
+    return labelled;
+  }
+
+  /** Lines and circle markers in the chart's colours, each grouped with its tooltip. */
+  private static final class Renderer extends XYLineAndShapeRenderer {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Series> series;
+
+    Renderer(List<Series> series) {
+      super(true, true);
+      this.series = series;
+      setDrawSeriesLineAsPath(true);
+      setDrawOutlines(false);
+      for (int i = 0; i < series.size(); i++) {
+        setSeriesPaint(i, COLOURS[i % COLOURS.length]);
+        setSeriesStroke(i, new BasicStroke(LINE_WIDTH));
+        setSeriesShape(i, MARKER);
       }
-      double xMin = xs.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-      double xMax = xs.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-      if (!logarithmic) {
-        return new Scale(xMin, xMax, 0, niceTop(yMax), false);
-      }
-      if (yMin <= 0) {
-        throw new IllegalArgumentException("a logarithmic axis takes positive values only, not " + yMin);
-      }
-      double bottom = Math.pow(DECADE, Math.floor(Math.log10(yMin)));
-      double top = Math.max(DECADE * bottom, Math.pow(DECADE, Math.ceil(Math.log10(yMax))));
-      return new Scale(xMin, xMax, bottom, top, true);
     }
 
-    /** The smallest 1, 2 or 5 times a power of ten that, times the tick count, reaches {@code max}; 1 for nothing. */
-    private static double niceTop(double max) {
-      if (max <= 0) {
-        return 1;
-      }
-      double rawStep = max / Y_TICKS;
-      double decade = Math.pow(DECADE, Math.floor(Math.log10(rawStep)));
-      double residual = rawStep / decade;
-      double step = residual <= NICE_LOW ? NICE_LOW
-          : residual <= NICE_MID ? NICE_MID
-          : residual <= NICE_HIGH ? NICE_HIGH
-          : DECADE;
-      return step * decade * Y_TICKS;
+    @Override
+    protected void drawFirstPassShape(Graphics2D g2, int pass, int seriesIndex, int item, Shape shape) {
+      group(g2, "series", series.get(seriesIndex).name());
+      super.drawFirstPassShape(g2, pass, seriesIndex, item, shape);
+      g2.setRenderingHint(SVGHints.KEY_END_GROUP, Boolean.TRUE);
     }
 
-    List<Double> yTicks() {
-      List<Double> ticks = new ArrayList<>();
-      if (logarithmic) {
-        for (double value = yBottom; value <= yTop * (1 + 1e-9); value *= DECADE) {
-          ticks.add(value);
-        }
-      } else {
-        for (int i = 0; i <= Y_TICKS; i++) {
-          ticks.add(yTop * i / Y_TICKS);
-        }
-      }
-      return ticks;
+    @Override
+    protected void drawSecondaryPass(
+        Graphics2D g2, XYPlot plot, XYDataset dataset, int pass, int seriesIndex, int item, ValueAxis domainAxis,
+        Rectangle2D dataArea, ValueAxis rangeAxis, CrosshairState crosshairState, EntityCollection entities) {
+      Series line = series.get(seriesIndex);
+      group(g2, "point", line.name() + ": " + line.points().get(item).label());
+      super.drawSecondaryPass(
+          g2, plot, dataset, pass, seriesIndex, item, domainAxis, dataArea, rangeAxis, crosshairState, entities);
+      g2.setRenderingHint(SVGHints.KEY_END_GROUP, Boolean.TRUE);
     }
 
-    double x(double value) {
-      // a single position sits in the middle rather than on the axis
-      return xMax == xMin ? LEFT + PLOT_WIDTH / 2.0 : LEFT + (value - xMin) / (xMax - xMin) * PLOT_WIDTH;
+    private static void group(Graphics2D g2, String kind, String tooltip) {
+      g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, Map.of("class", kind));
+      g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, tooltip);
+    }
+  }
+
+  /** An axis's tick labels written by the chart's own function. */
+  private static final class LabelFormat extends NumberFormat {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient DoubleFunction<String> label;
+
+    LabelFormat(DoubleFunction<String> label) {
+      this.label = label;
     }
 
-    double y(double value) {
-      double share = logarithmic
-          ? Math.log10(value / yBottom) / Math.log10(yTop / yBottom)
-          : (value - yBottom) / (yTop - yBottom);
-      return TOP + PLOT_HEIGHT - share * PLOT_HEIGHT;
+    @Override
+    public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+      return toAppendTo.append(label.apply(number));
+    }
+
+    @Override
+    public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+      return format((double) number, toAppendTo, pos);
+    }
+
+    @Override
+    public Number parse(String source, ParsePosition parsePosition) {
+      throw new UnsupportedOperationException("tick labels are only written");
     }
   }
 }

@@ -1,104 +1,49 @@
 package dev.concierge.offline.report;
 
 import dev.concierge.offline.backtest.AbResult;
-import dev.concierge.offline.backtest.ArmOutcome;
 import dev.concierge.offline.backtest.BacktestResult;
 import dev.concierge.offline.backtest.ModelMetrics;
-import dev.concierge.offline.backtest.Proportion;
-import dev.concierge.offline.backtest.RankQuality;
 import dev.concierge.offline.backtest.TimeBucket;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /**
  * The report as one self-contained page: inline style and inline SVG, no script and nothing fetched,
- * so it opens from a file, offline, and can be mailed. Written as well-formed XML as well as HTML, so
- * a test (or any XML tool) can parse it.
+ * so it opens from a file, offline, and can be mailed. The page is the jte template
+ * {@code src/main/jte/report.jte}, compiled to Java at build time (no template is read or compiled
+ * at run time); it is well-formed XML as well as HTML, so a test (or any XML tool) can parse it.
  */
 final class ReportHtml {
 
+  /** What the template shows: the results, and the charts already drawn as SVG elements. */
+  record Page(BacktestResult result, AbResult abTest, String hitRateChart, String overTimeChart) {}
+
   // more labels than this crowd the x axis; the ticks then skip evenly
   private static final int MAX_X_LABELS = 10;
-
-  private static final String STYLE = """
-      body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto;
-             max-width: 64rem; padding: 0 1rem; color: #222; }
-      h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2.2rem; }
-      table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-      th, td { padding: 0.35rem 0.7rem; border-bottom: 1px solid #ddd; text-align: right; }
-      th:first-child, td:first-child { text-align: left; }
-      thead th { border-bottom: 2px solid #888; }
-      .note { color: #555; font-size: 0.9rem; max-width: 48rem; }
-      .chart text { fill: #333; }
-      """;
+  private static final TemplateEngine TEMPLATES =
+      TemplateEngine.createPrecompiled(null, ContentType.Html, ReportHtml.class.getClassLoader(),
+          ReportHtml.class.getPackageName());
 
   private final BacktestResult result;
-  private final AbResult abTest;
-  private final StringBuilder page = new StringBuilder();
 
-  private ReportHtml(BacktestResult result, AbResult abTest) {
+  private ReportHtml(BacktestResult result) {
     this.result = result;
-    this.abTest = abTest;
   }
 
   static String render(BacktestResult result, AbResult abTest) {
-    return new ReportHtml(result, abTest).page();
+    ReportHtml charts = new ReportHtml(result);
+    StringOutput page = new StringOutput();
+    TEMPLATES.render("report.jte", new Page(result, abTest, charts.hitRateByK(), charts.overTime()), page);
+    return page.toString();
   }
 
-  private String page() {
-    page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-        .append("<title>Concierge backtest</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
-        .append("<h1>Concierge backtest</h1>\n");
-    summary();
-    metricsTable();
-    hitRateByK();
-    overTime();
-    if (abTest != null) {
-      abTable();
-    }
-    return page.append("</body>\n</html>\n").toString();
-  }
-
-  private void summary() {
-    note(String.format(Locale.ROOT,
-        "Models learnt from the train window, %s to %s, and were judged on every click and purchase of the test "
-            + "window, %s to %s: each ranked its top %d from the shopper's features just before the event. "
-            + "%s events replayed and %s clicks and purchases judged by each model, at %s cases and %s events per "
-            + "second for all models together.",
-        Formats.minute(result.windows().from()), Formats.minute(result.windows().split()),
-        Formats.minute(result.windows().split()), Formats.minute(result.windows().to()), result.settings().maxK(),
-        Formats.count(result.replayedEvents()), Formats.count(result.cases()), Formats.number(result.casesPerSecond()),
-        Formats.number(result.eventsPerSecond())));
-  }
-
-  private void metricsTable() {
-    int k = BacktestReport.REPORTED_K;
-    heading("Metrics");
-    page.append("<table>\n<thead>\n");
-    row("th", "Model", "Data until", "Cases", "HR@" + k, "NDCG@" + k, "MRR", "Coverage@" + k, "Latency p50",
-        "Latency p99", "Decisions/s");
-    page.append("</thead>\n<tbody>\n");
-    for (ModelMetrics model : result.models()) {
-      RankQuality quality = model.quality();
-      row("td", model.name(), Formats.minute(model.dataUntil()), Formats.count(quality.cases()),
-          Formats.percent(quality.hitRate(k)), Formats.decimal(quality.ndcg(k)), Formats.decimal(quality.mrr()),
-          Formats.percent(model.coverage(k)), Formats.latency(model.latency().p50()),
-          Formats.latency(model.latency().p99()), Formats.rate(model.latency().decisionsPerSecond()));
-    }
-    page.append("</tbody>\n</table>\n");
-    note("HR@K: the share of test clicks and purchases whose item was in the model's top K. NDCG@K "
-        + "also credits a higher place (1 at the top, 1/log2(rank + 1) below). MRR: the mean of 1/rank over the "
-        + "top " + result.settings().maxK() + ", 0 when absent. Coverage@K: the share of the "
-        + Formats.count(result.catalogSize()) + " catalog items that appeared in some top K. Latency and "
-        + "decisions per second: one full decision of the model, candidates to answer.");
-  }
-
-  private void hitRateByK() {
-    heading("Hit rate at K");
+  private String hitRateByK() {
     int maxK = result.settings().maxK();
     List<LineChart.Tick> ticks = new ArrayList<>();
     int every = everyNth(maxK);
@@ -116,13 +61,12 @@ final class ReportHtml {
       }
       series.add(new LineChart.Series(model.name(), points));
     }
-    page.append(new LineChart("Hit rate at K per model", "K (length of the list)", "HR@K", ticks, Formats::percentTick)
-        .svg(series));
+    return new LineChart("Hit rate at K per model", "K (length of the list)", "HR@K", ticks, Formats::percentTick)
+        .svg(series);
   }
 
-  private void overTime() {
+  private String overTime() {
     int k = BacktestReport.REPORTED_K;
-    heading("HR@" + k + " over time");
     TreeSet<Long> starts = new TreeSet<>();
     List<LineChart.Series> series = new ArrayList<>();
     for (ModelMetrics model : result.models()) {
@@ -145,25 +89,8 @@ final class ReportHtml {
       }
     }
     String bucket = Formats.span(result.settings().bucketWidth());
-    page.append(new LineChart("HR@" + k + " per time bucket and model", "bucket start (UTC, " + bucket + " each)",
-        "HR@" + k, ticks, Formats::percentTick).svg(series));
-  }
-
-  private void abTable() {
-    heading("A/B test");
-    page.append("<table>\n<thead>\n");
-    row("th", "Experiment", "Arm", "Decisions", "Click-through", "95% interval", "Purchase rate", "95% interval");
-    page.append("</thead>\n<tbody>\n");
-    for (ArmOutcome arm : abTest.arms()) {
-      row("td", arm.experiment(), String.valueOf(arm.arm()), Formats.count(arm.decisions()),
-          Formats.percent(arm.clickThrough().rate()), interval(arm.clickThrough()),
-          Formats.percent(arm.purchase().rate()), interval(arm.purchase()));
-    }
-    page.append("</tbody>\n</table>\n");
-    note("A decision counts as clicked when its customer clicked or bought one of its items within "
-        + Formats.span(abTest.attributionWindow()) + " after it, and as purchased when they bought one. Intervals "
-        + "are Wilson score intervals. " + Formats.count(abTest.decisionsOutsideExperiments())
-        + " decisions outside experiments are not shown.");
+    return new LineChart("HR@" + k + " per time bucket and model", "bucket start (UTC, " + bucket + " each)",
+        "HR@" + k, ticks, Formats::percentTick).svg(series);
   }
 
   /** Days are labelled by date; shorter buckets need the time of day too. */
@@ -172,27 +99,7 @@ final class ReportHtml {
     return withinADay ? Formats.dayAndTime(start) : Formats.day(start);
   }
 
-  private static String interval(Proportion proportion) {
-    return Formats.percent(proportion.low()) + " – " + Formats.percent(proportion.high());
-  }
-
   private static int everyNth(int positions) {
     return Math.max(1, (int) Math.ceil((double) positions / MAX_X_LABELS));
-  }
-
-  private void heading(String text) {
-    page.append("<h2>").append(Html.escape(text)).append("</h2>\n");
-  }
-
-  private void note(String text) {
-    page.append("<p class=\"note\">").append(Html.escape(text)).append("</p>\n");
-  }
-
-  private void row(String cell, String... values) {
-    page.append("<tr>");
-    for (String value : values) {
-      page.append('<').append(cell).append('>').append(Html.escape(value)).append("</").append(cell).append('>');
-    }
-    page.append("</tr>\n");
   }
 }

@@ -29,6 +29,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /** The report's shape and content, checked by parsing it rather than against a stored copy. */
@@ -104,7 +106,18 @@ class BacktestReportTest {
     assertEquals(0, page.getElementsByTagName("img").getLength());
     String text = new String(html, StandardCharsets.UTF_8);
     assertFalse(text.contains("src="), "nothing is fetched");
-    assertFalse(text.replace("xmlns=\"http://www.w3.org/2000/svg\"", "").contains("http"), "no external reference");
+    for (Element element : elements(page.getElementsByTagName("*"))) {
+      NamedNodeMap attributes = element.getAttributes();
+      for (int i = 0; i < attributes.getLength(); i++) {
+        Node attribute = attributes.item(i);
+        // namespace names are identifiers, never fetched
+        if (!attribute.getNodeName().startsWith("xmlns")) {
+          assertFalse(attribute.getNodeValue().contains("//"), "no external reference: " + attribute);
+          assertFalse(attribute.getNodeValue().contains("url(") && !attribute.getNodeValue().contains("url(#"),
+              "only references within the page: " + attribute);
+        }
+      }
+    }
   }
 
   @Test
@@ -129,18 +142,22 @@ class BacktestReportTest {
     NodeList charts = page.getElementsByTagName("svg");
     assertEquals(2, charts.getLength());
     Element byK = (Element) charts.item(0);
-    assertEquals(2, byK.getElementsByTagName("polyline").getLength());
-    assertEquals(2 * MAX_K, byK.getElementsByTagName("circle").getLength());
-    assertTrue(byK.getTextContent().contains(TRICKY), "the legend names every model");
+    assertEquals(List.of("lr-v1", TRICKY), titles(groups(byK, "series")), "one line per model");
+    List<String> points = titles(groups(byK, "point"));
+    assertEquals(2 * MAX_K, points.size(), "a point per K and model");
+    assertEquals("lr-v1: HR@10 61.3%", points.get(9), "a point's tooltip names its model and value");
+    assertTrue(texts(byK).contains(TRICKY), "the legend names every model");
     Element overTime = (Element) charts.item(1);
-    assertEquals(2, overTime.getElementsByTagName("polyline").getLength());
-    assertEquals(2 * 3, overTime.getElementsByTagName("circle").getLength());
-    assertTrue(overTime.getTextContent().contains("10-26"), "days label the time axis");
+    assertEquals(List.of("lr-v1", TRICKY), titles(groups(overTime, "series")));
+    assertEquals(2 * 3, groups(overTime, "point").size());
+    assertTrue(texts(overTime).contains("10-26"), "days label the time axis");
     for (Element chart : List.of(byK, overTime)) {
-      for (Element line : elements(chart.getElementsByTagName("polyline"))) {
-        for (String point : line.getAttribute("points").split(" ")) {
-          String[] xy = point.split(",");
-          assertTrue(Double.isFinite(Double.parseDouble(xy[0])) && Double.isFinite(Double.parseDouble(xy[1])), point);
+      for (Element line : groups(chart, "series")) {
+        String path = ((Element) line.getElementsByTagName("path").item(0)).getAttribute("d");
+        List<String> coordinates = List.of(path.replaceAll("[MLQCZ]", " ").trim().split("[\\s,]+"));
+        assertTrue(coordinates.size() >= 2 * 3, path);
+        for (String coordinate : coordinates) {
+          assertTrue(Double.isFinite(Double.parseDouble(coordinate)), path);
         }
       }
     }
@@ -196,6 +213,20 @@ class BacktestReportTest {
       rows.add(cells);
     }
     return rows;
+  }
+
+  /** A chart's groups of one kind: {@code series} (a line) or {@code point}. */
+  private static List<Element> groups(Element chart, String kind) {
+    return elements(chart.getElementsByTagName("g")).stream().filter(g -> kind.equals(g.getAttribute("class"))).toList();
+  }
+
+  /** Each group's tooltip. */
+  private static List<String> titles(List<Element> groups) {
+    return groups.stream().map(g -> g.getElementsByTagName("title").item(0).getTextContent()).toList();
+  }
+
+  private static List<String> texts(Element chart) {
+    return elements(chart.getElementsByTagName("text")).stream().map(Element::getTextContent).toList();
   }
 
   private static List<Element> elements(NodeList nodes) {

@@ -18,6 +18,29 @@ class LineChartTest {
       new LineChart.Point(1000, 3, "3 ms"), new LineChart.Point(2000, 30_000, "30 s")));
 
   @Test
+  void everySeriesIsDrawnAsALineWithAllItsPointsAndALegendEntry() {
+    LineChart.Series fast = new LineChart.Series("fast", List.of(new LineChart.Point(1000, 1, "1 ms"),
+        new LineChart.Point(1500, 2, "2 ms"), new LineChart.Point(2000, 3, "3 ms")));
+    LineChart.Series slow = new LineChart.Series("slow", List.of(new LineChart.Point(1000, 5, "5 ms"),
+        new LineChart.Point(2000, 9, "9 ms")));
+
+    String svg = chart().svg(List.of(fast, slow));
+
+    for (LineChart.Series series : List.of(fast, slow)) {
+      String name = series.name();
+      assertTrue(svg.contains(">" + name + "</text>"), "legend entry of " + name);
+      assertEquals(1, count(svg, "<g class='series'><title>" + name + "</title>"), "line of " + name);
+      assertEquals(series.points().size(), count(svg, "<g class='point'><title>" + name + ": "), "points of " + name);
+    }
+    assertTrue(svg.contains("<title>slow: 9 ms</title>"), "a point's tooltip is its label");
+  }
+
+  @Test
+  void theSameSeriesDrawTheSameChart() {
+    assertEquals(chart().svg(List.of(SPANNING_DECADES)), chart().svg(List.of(SPANNING_DECADES)));
+  }
+
+  @Test
   void aLogarithmicAxisIsTickedAtEveryPowerOfTenFromBelowTheLowestToAboveTheHighestValue() {
     String svg = chart().withLogarithmicY().svg(List.of(SPANNING_DECADES));
 
@@ -55,8 +78,13 @@ class LineChartTest {
     return new LineChart("latency", "rate", "ms", RATES, value -> String.format(Locale.ROOT, "%.0f", value));
   }
 
+  private static int count(String text, String part) {
+    return text.split(Pattern.quote(part), -1).length - 1;
+  }
+
+  /** Where each point's marker sits: its circle's outline starts level with its centre. */
   private static List<Double> markerHeights(String svg) {
-    Matcher circle = Pattern.compile("<circle cx=\"[0-9.]+\" cy=\"([0-9.]+)\"").matcher(svg);
+    Matcher circle = Pattern.compile("<g class='point'><title>[^<]*</title><g [^>]*><path d='M[0-9.]+,([0-9.]+)").matcher(svg);
     List<Double> ys = new ArrayList<>();
     while (circle.find()) {
       ys.add(Double.parseDouble(circle.group(1)));
