@@ -5,8 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import java.io.IOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -64,6 +74,45 @@ class NodeConfigTest {
     assertTrue(load(resource).getBoolean("pekko.persistence.cassandra.journal.tables-autocreate"));
     assertFalse(load("application").getBoolean("concierge.kafka.create-topics"));
     assertFalse(load("application").getBoolean("pekko.persistence.cassandra.journal.tables-autocreate"));
+  }
+
+  /**
+   * Each module's reference.conf sets some of Pekko's keys (the shard count, the HTTP server limits, the
+   * Kryo serializer). They hold only while the module's jar comes before the library's on the classpath,
+   * so the module poms declare the Concierge modules first; this catches a reordering.
+   */
+  @Test
+  void everyPekkoSettingOfAConciergeModuleWinsOverTheLibraryDefault() throws IOException {
+    Config effective = ConfigFactory.defaultReference();
+    List<String> checked = new ArrayList<>();
+    for (URL reference : Collections.list(NodeConfigTest.class.getClassLoader().getResources("reference.conf"))) {
+      if (!reference.toString().contains("/concierge-") && !reference.toString().matches(".*/(persistence|engine|api)/target/classes/.*")) {
+        continue;
+      }
+      ConfigValue pekko = ConfigFactory.parseURL(reference).root().get("pekko");
+      if (pekko != null) {
+        compareLeaves("pekko", pekko, effective, reference, checked);
+      }
+    }
+    assertTrue(checked.contains("pekko.cluster.sharding.number-of-shards"), "engine's settings were checked: " + checked);
+    assertTrue(checked.contains("pekko.http.server.parsing.max-content-length"), "api's settings were checked: " + checked);
+    assertTrue(checked.contains("pekko.persistence.journal.plugin"), "persistence's settings were checked: " + checked);
+  }
+
+  /** Every plain value under {@code path} equals the effective one; substitutions are not plain values. */
+  private static void compareLeaves(String path, ConfigValue value, Config effective, URL reference, List<String> checked) {
+    if (value instanceof ConfigObject object) {
+      object.forEach((key, child) -> compareLeaves(path + "." + ConfigUtil.quoteString(key).replaceAll("^\"([\\w-]+)\"$", "$1"), child, effective, reference, checked));
+      return;
+    }
+    Object own;
+    try {
+      own = value.unwrapped();
+    } catch (ConfigException.NotResolved substitution) {
+      return;
+    }
+    assertEquals(own, effective.getValue(path).unwrapped(), path + " from " + reference);
+    checked.add(path);
   }
 
   private static Config load(String resource) {
