@@ -78,7 +78,7 @@ class HostileEventsIntegrationTest {
 
     Eventually.within(SETTLE, "the valid events after the poison are counted",
         () -> views("future-c") == 1 && views("other-c") == 1);
-    List<ConsumerRecord<String, byte[]>> dead = kafka.deadLetters(1, SETTLE);
+    List<ConsumerRecord<byte[], byte[]>> dead = kafka.deadLetters(1, SETTLE);
     assertEquals(1, dead.size(), "the poison record is dead-lettered");
     assertEquals(future, new String(dead.get(0).value(), StandardCharsets.UTF_8), "as it came");
     String reason = new String(dead.get(0).headers().lastHeader(REASON_HEADER).value(), StandardCharsets.UTF_8);

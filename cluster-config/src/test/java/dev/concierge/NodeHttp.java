@@ -1,34 +1,28 @@
 package dev.concierge;
 
-import java.io.IOException;
+import dev.concierge.testing.TestHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** HTTP requests to one node's API, at its base URL. */
+/** HTTP requests to one node's API, by their paths from its base URL. */
 final class NodeHttp {
 
   private final URI base;
-  private final Duration timeout;
-  private final HttpClient http;
+  private final TestHttp http;
 
   NodeHttp(URI base, Duration timeout) {
     this.base = base;
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.http = new TestHttp(timeout);
   }
 
   HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
+    return http.get(uri(path));
   }
 
   HttpResponse<String> post(String path, String json) {
-    return send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return http.postJson(uri(path), json);
   }
 
   /** Any request, as a client that may get everything wrong sends it; {@code contentType} may be null. */
@@ -38,22 +32,13 @@ final class NodeHttp {
 
   /** As {@link #raw(String, String, String, byte[])}, with {@code Authorization: Bearer} unless the token is null. */
   HttpResponse<String> raw(String method, String path, String contentType, String bearerToken, byte[] body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    if (bearerToken != null) {
-      request.header("Authorization", "Bearer " + bearerToken);
-    }
-    return send(request.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    return send(TestHttp.withBearer(
+        TestHttp.request(method, uri(path), contentType, HttpRequest.BodyPublishers.ofByteArray(body)), bearerToken));
   }
 
   /** One sample of GET /metrics, by its name and labels as Prometheus' text format writes them. */
   double metric(String sample) {
-    return get("/metrics").body().lines()
-        .filter(line -> line.startsWith(sample + " "))
-        .mapToDouble(line -> Double.parseDouble(line.substring(sample.length() + 1).trim()))
-        .findFirst()
+    return TestHttp.metric(get("/metrics").body(), sample)
         .orElseThrow(() -> new AssertionError(sample + " is not in /metrics"));
   }
 
@@ -62,13 +47,6 @@ final class NodeHttp {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException("HTTP request to " + base + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    return http.send(request);
   }
 }

@@ -45,16 +45,16 @@ final class TestKafka implements AutoCloseable {
   }
 
   /** Reads the dead-letter topic from the start until {@code count} records arrived. */
-  List<ConsumerRecord<String, byte[]>> deadLetters(int count, Duration timeout) {
+  List<ConsumerRecord<byte[], byte[]>> deadLetters(int count, Duration timeout) {
     return records(topics.deadLetterTopic(), count, timeout);
   }
 
   /** Reads the decisions topic from the start until {@code count} records arrived. */
-  List<ConsumerRecord<String, byte[]>> decisions(int count, Duration timeout) {
+  List<ConsumerRecord<byte[], byte[]>> decisions(int count, Duration timeout) {
     return records(topics.decisionsTopic(), count, timeout);
   }
 
-  private List<ConsumerRecord<String, byte[]>> records(String topic, int count, Duration timeout) {
+  private List<ConsumerRecord<byte[], byte[]>> records(String topic, int count, Duration timeout) {
     return TopicRecords.fromStart(topics.bootstrapServers(), topic, count, timeout);
   }
 

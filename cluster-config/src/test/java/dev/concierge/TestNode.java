@@ -2,6 +2,7 @@ package dev.concierge;
 
 import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
+import dev.concierge.testing.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -135,10 +136,7 @@ final class TestNode implements AutoCloseable {
   /** A request to the admin API, with the test configuration's token. */
   HttpResponse<String> admin(String method, String path, HttpRequest.BodyPublisher body) {
     return http.send(
-        HttpRequest.newBuilder(http.uri(path))
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .header("Content-Type", "application/octet-stream")
-            .method(method, body));
+        TestHttp.withBearer(TestHttp.request(method, http.uri(path), "application/octet-stream", body), ADMIN_TOKEN));
   }
 
   /** The live features, as the customer's actor holds them: the object, not its JSON. */

@@ -4,6 +4,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.concierge.api.error.ApiError;
 import dev.concierge.engine.cluster.ClusterAdminException;
 import dev.concierge.engine.model.BundleStore;
 import dev.concierge.engine.model.ModelRegistry;

@@ -7,6 +7,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
 import dev.concierge.api.dto.ResponseBodies;
+import dev.concierge.api.error.ApiError;
 import dev.concierge.models.Identifiers;
 import java.time.Clock;
 import org.apache.pekko.http.javadsl.model.StatusCodes;

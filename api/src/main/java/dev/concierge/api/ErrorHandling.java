@@ -1,5 +1,6 @@
 package dev.concierge.api;
 
+import dev.concierge.api.error.ApiError;
 import dev.concierge.models.rules.InvalidRuleException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -7,6 +7,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.api.dto.ResponseBodies;
+import dev.concierge.api.error.ApiError;
 import dev.concierge.models.CustomerEvent;
 import java.util.List;
 import org.apache.pekko.http.javadsl.model.StatusCodes;

@@ -3,6 +3,7 @@ package dev.concierge.api;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.extractRequestEntity;
 
+import dev.concierge.api.error.ApiError;
 import dev.concierge.models.SafeText;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.MediaTypes;

@@ -5,6 +5,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.extractRequestEnti
 import static org.apache.pekko.http.javadsl.server.Directives.mapRequest;
 import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
 
+import dev.concierge.api.error.ApiError;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;

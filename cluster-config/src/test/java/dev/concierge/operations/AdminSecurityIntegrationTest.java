@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concierge.testing.TestHttp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,11 +15,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +50,9 @@ class AdminSecurityIntegrationTest {
   private static final String WRONG_TOKEN = "wrong-" + UUID.randomUUID();
   private static final int PARTITIONS = 1;
   private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final TestHttp http = new TestHttp(HTTP_TIMEOUT);
   private LocalCluster cluster;
   private NodeProcess node;
 
@@ -141,16 +143,9 @@ class AdminSecurityIntegrationTest {
   }
 
   private HttpResponse<String> send(URI uri, Optional<String> authorization) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+    HttpRequest.Builder request = TestHttp.request("GET", uri, null, null);
     authorization.ifPresent(value -> request.header("Authorization", value));
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new AssertionError("GET " + uri + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+    return http.send(request);
   }
 
   private String log() throws IOException {

@@ -11,11 +11,9 @@ import dev.concierge.engine.sharding.ShardingSettings;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
+import dev.concierge.testing.TestHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterOperationsIntegrationTest {
 
   private static final int CUSTOMERS = 5_000;
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
   private static final int EVENTS_PER_OPERATION = 50_000;
   private static final int EVENTS_PER_SECOND = 2_500;
   private static final int PARTITIONS = 6;
@@ -101,12 +100,10 @@ class ClusterOperationsIntegrationTest {
   void pekkoManagementShowsTheClusterOnlyToTheAdminToken() throws Exception {
     NodeProcess node = cluster.nodes.get(0);
     URI members = URI.create("http://127.0.0.1:" + node.managementPort + "/cluster/members");
-    HttpClient http = HttpClient.newHttpClient();
+    TestHttp http = new TestHttp(HTTP_TIMEOUT);
 
-    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(members).build(), BodyHandlers.ofString());
-    HttpResponse<String> operator = http.send(
-        HttpRequest.newBuilder(members).header("Authorization", "Bearer " + LocalCluster.ADMIN_TOKEN).build(),
-        BodyHandlers.ofString());
+    HttpResponse<String> anonymous = http.get(members);
+    HttpResponse<String> operator = http.get(members, LocalCluster.ADMIN_TOKEN);
 
     assertEquals(401, anonymous.statusCode(), anonymous.body());
     assertEquals(200, operator.statusCode(), operator.body());

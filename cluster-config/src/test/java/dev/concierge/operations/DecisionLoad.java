@@ -2,9 +2,8 @@ package dev.concierge.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.testing.TestHttp;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ final class DecisionLoad implements AutoCloseable {
 
   private final LocalCluster cluster;
   private final int customers;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private final TestHttp http = new TestHttp(TIMEOUT);
   private final ObjectMapper mapper = new ObjectMapper();
   private final AtomicReference<Counts> phase = new AtomicReference<>(new Counts());
   private final List<Thread> threads = new ArrayList<>();
@@ -91,13 +90,8 @@ final class DecisionLoad implements AutoCloseable {
     long started = System.nanoTime();
     node.requestStarted();
     try {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(node.url("/v1/decisions"))
-              .timeout(TIMEOUT)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + customerId + "\",\"limit\":5}"))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.trySend(TestHttp.jsonRequest(
+          "POST", node.url("/v1/decisions"), "{\"customerId\":\"" + customerId + "\",\"limit\":5}"));
       if (response.statusCode() != 200) {
         fail(counts, node.name + " answered " + response.statusCode() + ": " + response.body());
       } else {

@@ -7,9 +7,8 @@ import dev.concierge.models.DemoCatalog;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.testing.Closing;
 import dev.concierge.testing.Eventually;
+import dev.concierge.testing.TestHttp;
 import dev.concierge.testing.TopicRecords;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,7 +86,7 @@ class FaultToleranceIntegrationTest {
   private MidStreamDrill drill;
   private KafkaProducer<String, byte[]> raw;
   private final List<String> notes = new ArrayList<>();
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final TestHttp http = new TestHttp(HTTP_TIMEOUT);
 
   @BeforeAll
   void startServicesAndNode() throws Exception {
@@ -144,11 +143,11 @@ class FaultToleranceIntegrationTest {
     audit.awaitCaughtUp(CATCH_UP);
     Map<String, int[]> expected = Map.of(customer, new int[] {valid, 0, 0, 0});
     assertEquals(List.of(), audit.mismatches(expected), "every valid event around the poison is counted once");
-    List<ConsumerRecord<String, byte[]>> dead = deadLetters(poison.size());
+    List<ConsumerRecord<byte[], byte[]>> dead = deadLetters(poison.size());
     assertEquals(poison.size(), dead.size(), "one dead letter per poison record");
     // dead letters are sent concurrently, so their order may differ from the records'
     for (Map.Entry<String, byte[]> kind : poison.entrySet()) {
-      ConsumerRecord<String, byte[]> letter = dead.stream()
+      ConsumerRecord<byte[], byte[]> letter = dead.stream()
           .filter(candidate -> java.util.Arrays.equals(kind.getValue(), candidate.value()))
           .findFirst()
           .orElseThrow(() -> new AssertionError(kind.getKey() + " is in the dead-letter topic, as it came"));
@@ -310,24 +309,18 @@ class FaultToleranceIntegrationTest {
   }
 
   private HttpResponse<String> postEvent(String json) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(node.url("/v1/events"))
-            .timeout(HTTP_TIMEOUT)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.postJson(node.url("/v1/events"), json);
   }
 
   private void send(String key, byte[] value) throws Exception {
     raw.send(new ProducerRecord<>(cluster.eventsTopic(), key, value)).get();
   }
 
-  private List<ConsumerRecord<String, byte[]>> deadLetters(int atLeast) {
+  private List<ConsumerRecord<byte[], byte[]>> deadLetters(int atLeast) {
     return TopicRecords.fromStart(services.addresses().kafkaBootstrap(), cluster.eventsTopic() + ".dlq", atLeast, NOTICED);
   }
 
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
   }

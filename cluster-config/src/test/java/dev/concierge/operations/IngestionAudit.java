@@ -3,9 +3,8 @@ package dev.concierge.operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.testing.Eventually;
+import dev.concierge.testing.TestHttp;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ final class IngestionAudit implements AutoCloseable {
   private final Admin admin;
   private final String bootstrap;
   private final LocalCluster cluster;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+  private final TestHttp http = new TestHttp(HTTP_TIMEOUT);
   private final ObjectMapper mapper = new ObjectMapper();
 
   IngestionAudit(String bootstrap, LocalCluster cluster) {
@@ -122,10 +121,8 @@ final class IngestionAudit implements AutoCloseable {
     for (Map.Entry<String, int[]> customer : expected.entrySet()) {
       NodeProcess node = cluster.serving().get(n++ % cluster.serving().size());
       inFlight.acquire();
-      reads.add(http.sendAsync(
-              HttpRequest.newBuilder(node.url("/v1/customers/" + customer.getKey() + "/features"))
-                  .timeout(HTTP_TIMEOUT).build(),
-              HttpResponse.BodyHandlers.ofString())
+      String features = "/v1/customers/" + customer.getKey() + "/features";
+      reads.add(http.sendAsync(TestHttp.request("GET", node.url(features), null, null))
           .handle((response, failure) -> {
             inFlight.release();
             return failure != null

@@ -8,9 +8,8 @@ import dev.concierge.models.CatalogItem;
 import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
+import dev.concierge.testing.TestHttp;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 
 /**
  * Concierge JVMs on this machine (three unless a test asks for another number), configured like
@@ -49,7 +48,7 @@ final class LocalCluster implements AutoCloseable {
   private final ServiceAddresses services;
   final List<NodeProcess> nodes = new ArrayList<>();
   private final List<NodeProcess> serving = new CopyOnWriteArrayList<>();
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final TestHttp http = new TestHttp(ADMIN_TIMEOUT);
   private final ObjectMapper mapper = new ObjectMapper();
 
   /** {@link #NODES} nodes with {@link #ADMIN_TOKEN}, against the services the suite shares. */
@@ -199,20 +198,12 @@ final class LocalCluster implements AutoCloseable {
   }
 
   AdminAnswer admin(NodeProcess via, String method, String path, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(via.url(path))
-        .timeout(ADMIN_TIMEOUT)
-        .header("Authorization", "Bearer " + adminToken);
-    request = json == null
-        ? request.method(method, HttpRequest.BodyPublishers.noBody())
-        : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    HttpResponse<String> response =
+        http.send(TestHttp.withBearer(TestHttp.jsonRequest(method, via.url(path), json), adminToken));
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new AdminAnswer(response.statusCode(), mapper.readTree(response.body()));
     } catch (IOException e) {
-      throw new AssertionError(method + " " + path + " via " + via.name + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
+      throw new AssertionError(method + " " + path + " via " + via.name + " answered no JSON: " + response.body(), e);
     }
   }
 

@@ -1,10 +1,8 @@
 package dev.concierge.operations;
 
+import dev.concierge.testing.TestHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +29,7 @@ final class NodeProcess {
   final String address;
   private final Path configFile;
   final Path logFile;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+  private final TestHttp http = new TestHttp(HTTP_TIMEOUT);
   private final AtomicInteger inFlight = new AtomicInteger();
   private Process process;
 
@@ -82,10 +80,7 @@ final class NodeProcess {
   /** GET /health/ready answers 200. */
   boolean ready() {
     try {
-      HttpResponse<Void> response = http.send(
-          HttpRequest.newBuilder(url("/health/ready")).timeout(HTTP_TIMEOUT).build(),
-          HttpResponse.BodyHandlers.discarding());
-      return response.statusCode() == 200;
+      return http.trySend(TestHttp.request("GET", url("/health/ready"), null, null)).statusCode() == 200;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -96,20 +91,7 @@ final class NodeProcess {
 
   /** The value of one series of {@code GET /metrics}, e.g. {@code concierge_dead_letters_total}; 0 if absent. */
   double metric(String series) {
-    try {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(url("/metrics")).timeout(HTTP_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-      return response.body().lines()
-          .filter(line -> line.startsWith(series + " "))
-          .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
-          .findFirst()
-          .orElse(0);
-    } catch (IOException e) {
-      throw new AssertionError("GET /metrics from " + this + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+    return TestHttp.metric(http.get(url("/metrics")).body(), series).orElse(0);
   }
 
   /** SIGKILL: no leave, no hand-off, nothing flushed. */

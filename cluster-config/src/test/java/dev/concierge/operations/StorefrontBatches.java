@@ -1,9 +1,7 @@
 package dev.concierge.operations;
 
+import dev.concierge.testing.TestHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,9 +17,8 @@ final class StorefrontBatches implements AutoCloseable {
 
   private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final TestHttp http;
   private final URI events;
-  private final Duration timeout;
   private final int customers;
   private final int eventsPerCustomer;
   private final Map<String, int[]> expected = new HashMap<>();
@@ -33,7 +30,7 @@ final class StorefrontBatches implements AutoCloseable {
   /** @param eventsPerCustomer events of each customer in one batch: more than the dedupe window */
   StorefrontBatches(URI events, Duration timeout, int customers, int eventsPerCustomer) {
     this.events = events;
-    this.timeout = timeout;
+    this.http = new TestHttp(timeout);
     this.customers = customers;
     this.eventsPerCustomer = eventsPerCustomer;
     this.thread = new Thread(this::run, "storefront-batches");
@@ -62,13 +59,8 @@ final class StorefrontBatches implements AutoCloseable {
   }
 
   private boolean accepted(String body) throws InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(events)
-        .timeout(timeout)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
     try {
-      int status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+      int status = http.trySend(TestHttp.jsonRequest("POST", events, body)).statusCode();
       if (status != 202 && status < 500) {
         throw new AssertionError("a valid batch answered " + status);
       }

@@ -1,6 +1,5 @@
 package dev.concierge.models;
 
-import dev.concierge.models.rules.PurchaseHistory;
 import java.util.ArrayList;
 import java.util.List;
 

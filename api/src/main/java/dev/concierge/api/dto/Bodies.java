@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.concierge.api.ApiError;
+import dev.concierge.api.error.ApiError;
 import java.io.IOException;
 
 /** Shared first steps of reading a JSON request body; {@link Fields} reads its fields. */

@@ -3,7 +3,7 @@ package dev.concierge.api.dto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.concierge.api.ApiError;
+import dev.concierge.api.error.ApiError;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;

@@ -1,7 +1,7 @@
 package dev.concierge.api.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concierge.api.ApiError;
+import dev.concierge.api.error.ApiError;
 import dev.concierge.models.Identifiers;
 import dev.concierge.models.SafeText;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.typesafe.config.ConfigFactory;
-import dev.concierge.api.ApiError;
+import dev.concierge.api.error.ApiError;
 import dev.concierge.api.HttpSettings;
 import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.api.dto.DecisionRequests;

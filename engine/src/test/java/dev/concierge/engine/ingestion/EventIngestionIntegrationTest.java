@@ -207,10 +207,10 @@ class EventIngestionIntegrationTest {
     Eventually.within(SETTLE, "every offset is committed, past the poison event", () -> committedOffset() == last + 1);
 
     // the offsets are committed only once the dead letter is sent: a second one, if any, is there by now
-    List<ConsumerRecord<String, byte[]>> deadLetters =
+    List<ConsumerRecord<byte[], byte[]>> deadLetters =
         TopicRecords.fromStart(kafka.bootstrapServers(), kafka.deadLetterTopic(), 2, DEAD_LETTERS_READ);
     assertEquals(1, deadLetters.size(), "only the poison event is dead-lettered");
-    ConsumerRecord<String, byte[]> deadLetter = deadLetters.get(0);
+    ConsumerRecord<byte[], byte[]> deadLetter = deadLetters.get(0);
     assertEquals(event(POISON + "1", customer), new String(deadLetter.value(), StandardCharsets.UTF_8));
     String reason = new String(deadLetter.headers().lastHeader(settings.reasonHeader()).value(), StandardCharsets.UTF_8);
     assertTrue(reason.contains(POISON + "1") && reason.contains(customer), reason);

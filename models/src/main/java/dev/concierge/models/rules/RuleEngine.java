@@ -1,6 +1,7 @@
 package dev.concierge.models.rules;
 
 import dev.concierge.models.CatalogItem;
+import dev.concierge.models.PurchaseHistory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concierge.models.CatalogItem;
+import dev.concierge.models.PurchaseHistory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concierge.models.CatalogItem;
+import dev.concierge.models.PurchaseHistory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

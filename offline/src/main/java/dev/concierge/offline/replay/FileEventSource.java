@@ -3,6 +3,7 @@ package dev.concierge.offline.replay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventRecorded;
+import dev.concierge.persistence.json.EventJson;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -38,7 +39,7 @@ public final class FileEventSource implements EventSource {
 
   private final HistoryFile file;
   private final int dedupeWindow;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final EventJson json = new EventJson(new ObjectMapper(), Timestamps.EVENT_FIELD);
 
   /** A file replayed as it is, redeliveries included. */
   public FileEventSource(Path path) {
@@ -64,12 +65,12 @@ public final class FileEventSource implements EventSource {
     file.requireReadable();
     ReplayCounters counters = new ReplayCounters();
     try {
-      FileProfile profile = FileProfile.scan(file, mapper.getFactory());
+      FileProfile profile = FileProfile.scan(file, json);
       if (profile.isEmpty()) {
         throw new EmptySourceException(
             description() + " is empty: expected one event JSON object per line", counters.report());
       }
-      ValidLines lines = new ValidLines(file.lines(), new EventLineParser(mapper), counters);
+      ValidLines lines = new ValidLines(file.lines(), json, counters);
       MergedEvents merged;
       if (profile.sorted()) {
         counters.plannedEvents(profile.nonBlankLines());

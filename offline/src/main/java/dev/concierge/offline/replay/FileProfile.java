@@ -1,8 +1,6 @@
 package dev.concierge.offline.replay;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.concierge.persistence.json.EventJson;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -21,7 +19,7 @@ record FileProfile(long nonBlankLines, boolean sorted) {
     return sorted && nonBlankLines == 0;
   }
 
-  static FileProfile scan(HistoryFile file, JsonFactory json) throws IOException {
+  static FileProfile scan(HistoryFile file, EventJson json) throws IOException {
     long nonBlankLines = 0;
     Instant previous = null;
     try (LineReader lines = file.lines()) {
@@ -30,7 +28,8 @@ record FileProfile(long nonBlankLines, boolean sorted) {
           continue;
         }
         nonBlankLines++;
-        Instant time = timestampOf(lines, json);
+        // the same times the parse will read; a line too long or not JSON is the parse's to report
+        Instant time = lines.tooLong() ? null : json.timestampOf(lines.buffer(), lines.start(), lines.length());
         if (time != null) {
           if (previous != null && time.isBefore(previous)) {
             return new FileProfile(nonBlankLines, false);
@@ -40,31 +39,5 @@ record FileProfile(long nonBlankLines, boolean sorted) {
       }
     }
     return new FileProfile(nonBlankLines, true);
-  }
-
-  /** The line's top-level timestamp (the last, if repeated, as the parser keeps), or null if none can be read. */
-  private static Instant timestampOf(LineReader line, JsonFactory json) {
-    if (line.tooLong()) {
-      return null;
-    }
-    try (JsonParser parser = json.createParser(line.buffer(), line.start(), line.length())) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      Instant time = null;
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        boolean isTimestamp = "timestamp".equals(parser.currentName());
-        JsonToken value = parser.nextToken();
-        if (isTimestamp) {
-          time = EventLineParser.timestampOrNull(parser, value);
-        } else {
-          parser.skipChildren();
-        }
-      }
-      return time;
-    } catch (IOException e) {
-      // not JSON: the real pass reports it
-      return null;
-    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.concierge.offline.replay;
 
+import dev.concierge.models.SafeText;
+import dev.concierge.persistence.json.InvalidEventField;
+import dev.concierge.persistence.json.TimestampForm;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +28,30 @@ public final class Timestamps {
   /** The accepted forms, for error messages. */
   public static final String ACCEPTED =
       "expected an ISO-8601 date-time with an offset, such as 2026-11-26T10:00:00Z or 2026-11-26T11:00:00+01:00";
+
+  /** The event times of a history file: text in any of these forms, or epoch milliseconds as a JSON integer. */
+  public static final TimestampForm EVENT_FIELD = new TimestampForm() {
+    private static final String FORMS = ACCEPTED + ", or epoch milliseconds as a JSON integer";
+
+    @Override
+    public Instant text(String text) {
+      try {
+        return parse(text);
+      } catch (DateTimeParseException e) {
+        throw new InvalidEventField("field 'timestamp' must be a time (" + FORMS + "), was '" + SafeText.of(text) + "'");
+      }
+    }
+
+    @Override
+    public Instant integer(long epochMillis) {
+      return Instant.ofEpochMilli(epochMillis);
+    }
+
+    @Override
+    public Instant other() {
+      throw new InvalidEventField("field 'timestamp' must be a time (" + FORMS + ")");
+    }
+  };
 
   /** Offsets such as {@code +01:00} or {@code +01}; lenient offsets need the colon if the pattern has one. */
   private static final DateTimeFormatter WITH_COLON_OFFSET = withOffset("+HH:MM:ss");

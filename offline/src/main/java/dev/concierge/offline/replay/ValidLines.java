@@ -1,6 +1,7 @@
 package dev.concierge.offline.replay;
 
 import dev.concierge.models.CustomerEvent;
+import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,10 +13,10 @@ final class ValidLines implements Closeable {
       "line longer than " + HistoryFile.MAX_LINE_BYTES + " bytes; expected one event JSON object per line";
 
   private final LineReader lines;
-  private final EventLineParser parser;
+  private final EventJson parser;
   private final ReplayCounters counters;
 
-  ValidLines(LineReader lines, EventLineParser parser, ReplayCounters counters) {
+  ValidLines(LineReader lines, EventJson parser, ReplayCounters counters) {
     this.lines = lines;
     this.parser = parser;
     this.counters = counters;

@@ -22,7 +22,10 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-/** The partition merge on Kafka's own mock consumer: offsets, pausing and end offsets as the client has them. */
+/**
+ * The partition merge, and the {@link TopicRead} under it, on Kafka's own mock consumer: offsets, pausing and
+ * end offsets as the client has them.
+ */
 class KafkaMergedEventsTest {
 
   private static final String TOPIC = "customer-events";
@@ -115,10 +118,10 @@ class KafkaMergedEventsTest {
       assigned.add(new TopicPartition(TOPIC, p));
     }
     consumer.assign(assigned);
-    List<KafkaMergedEvents.Partition> reads = new ArrayList<>();
+    Map<TopicPartition, Long> starts = new HashMap<>();
+    Map<TopicPartition, Long> ends = new HashMap<>();
     for (TopicPartition partition : assigned) {
       List<byte[]> values = partitions.getOrDefault(partition.partition(), List.of());
-      consumer.seek(partition, 0);
       for (int offset = 0; offset < values.size(); offset++) {
         ConsumerRecord<byte[], byte[]> record =
             new ConsumerRecord<>(TOPIC, partition.partition(), offset, null, values.get(offset));
@@ -128,9 +131,11 @@ class KafkaMergedEventsTest {
           consumer.addRecord(record);
         }
       }
-      reads.add(new KafkaMergedEvents.Partition(partition, reads.size(), values.size(), values.isEmpty()));
+      starts.put(partition, 0L);
+      ends.put(partition, (long) values.size());
     }
-    return new KafkaMergedEvents(consumer, reads, json, range, counters, settings, "test topic");
+    TopicRead read = new TopicRead(consumer, "test topic", settings.stallTimeout(), assigned, starts, ends);
+    return new KafkaMergedEvents(read, json, range, counters, settings);
   }
 
   private List<String> ids(KafkaMergedEvents merged) {

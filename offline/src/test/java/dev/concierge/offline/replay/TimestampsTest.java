@@ -1,7 +1,15 @@
 package dev.concierge.offline.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.models.CustomerEvent;
+import dev.concierge.persistence.json.EventJson;
+import dev.concierge.persistence.json.ParsedEvent;
+import java.nio.charset.StandardCharsets;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,6 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TimestampsTest {
+
+  private static final String BASE =
+      "{\"eventId\":\"e-1\",\"customerId\":\"c-42\",\"type\":\"view\",\"itemId\":\"sku-7\"";
+  private static final Instant TEN_O_CLOCK = Instant.parse("2026-11-26T10:00:00Z");
+
+  private final EventJson historyLines = new EventJson(new ObjectMapper(), Timestamps.EVENT_FIELD);
 
   @ParameterizedTest
   @CsvSource({
@@ -51,5 +65,34 @@ class TimestampsTest {
       }
       assertEquals(instant, Timestamps.parse(instant.toString()));
     }
+  }
+
+  @Test
+  void anEventOfAHistoryFileMayGiveItsTimeInAnyOfTheseFormsOrAsEpochMilliseconds() {
+    assertEquals(TEN_O_CLOCK, event(BASE + ",\"timestamp\":" + TEN_O_CLOCK.toEpochMilli() + "}").timestamp());
+    assertEquals(TEN_O_CLOCK, event(BASE + ",\"timestamp\":\"2026-11-26 11:00:00+01:00\"}").timestamp());
+  }
+
+  @Test
+  void anEventTimeWithoutAnOffsetIsInvalidAndTheReasonSaysWhatIsAccepted() {
+    String reason = reason(BASE + ",\"timestamp\":\"2026-11-26T10:00:00\"}");
+
+    assertTrue(reason.startsWith("field 'timestamp' must be a time (expected an ISO-8601 date-time with an offset"), reason);
+    assertTrue(reason.endsWith("was '2026-11-26T10:00:00'"), reason);
+    assertTrue(reason(BASE + ",\"timestamp\":1.7e12}").startsWith("field 'timestamp' must be a time ("));
+    assertTrue(reason(BASE + ",\"timestamp\":\" \"}").startsWith("field 'timestamp' must be a time ("));
+    assertEquals("missing required field 'timestamp'", reason(BASE + ",\"timestamp\":null}"));
+  }
+
+  private CustomerEvent event(String line) {
+    return assertInstanceOf(ParsedEvent.Valid.class, historyLines.parse(bytes(line))).event();
+  }
+
+  private String reason(String line) {
+    return assertInstanceOf(ParsedEvent.Invalid.class, historyLines.parse(bytes(line))).reason();
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -78,12 +78,59 @@ class EventJsonTest {
         "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\",\"price\":-1} | field 'price' must be a number >= 0",
         "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\",\"quantity\":0} | field 'quantity' must be an integer >= 1",
         "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\"} trailing | not valid JSON",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\"} {} | not valid JSON: more content after the event object",
+        "{\"eventId\":                                                              | not valid JSON: ",
+        "\"just a string\"                                                            | expected an event JSON object",
+        "{\"eventId\":\"e\",\"customerId\":42,\"type\":\"view\"}                          | field 'customerId' must be a non-empty string",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":{\"id\":1}}    | field 'itemId' must be a non-empty string",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\"}         | missing required field 'timestamp'",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"vi\\u001bew\",\"itemId\":\"i\"}  | field 'type' must be one of view, click, add_to_cart, purchase, was 'vi\\u001bew'",
+        "{\"eventId\":\"e 1\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\"} | field 'eventId'",
+        "{\"eventId\":\"e\",\"customerId\":\"c/1\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\"} | field 'customerId'",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\\n7\",\"timestamp\":\"2026-11-26T10:00:00Z\"} | field 'itemId'",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":1764151200000} | field 'timestamp' must be a non-empty string",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\",\"price\":\"12\"} | field 'price' must be a number >= 0",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\",\"quantity\":1.0} | field 'quantity' must be an integer >= 1",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\",\"quantity\":3000000000} | field 'quantity' must be an integer >= 1",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\",\"sessionId\":7} | field 'sessionId' must be a string",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\",\"sessionId\":\"s 9\"} | field 'sessionId'",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\",\"context\":[1]} | field 'context' must be a JSON object",
       })
   void aRecordThatBreaksTheContractIsInvalidWithAReasonThatNamesTheProblem(String record, String reason) {
     ParsedEvent parsed = json.parse(record.getBytes(StandardCharsets.UTF_8));
 
     ParsedEvent.Invalid invalid = assertInstanceOf(ParsedEvent.Invalid.class, parsed);
     assertTrue(invalid.reason().startsWith(reason), invalid.reason());
+  }
+
+  @Test
+  void nullOptionalFieldsAreAbsentNullContextValuesAreDroppedAndARepeatedFieldCountsItsLastValue() {
+    String base = CONTRACT_EXAMPLE.substring(0, CONTRACT_EXAMPLE.length() - 1);
+
+    assertEquals(valid(CONTRACT_EXAMPLE),
+        valid(base + ",\"price\":null,\"quantity\":null,\"sessionId\":null,\"context\":null}"));
+    assertEquals(Map.of("page", "product", "score", "1.5", "tags", "[\"a\",1]"),
+        valid(base + ",\"context\":{\"page\":\"product\",\"score\":1.50,\"tags\":[\"a\",1],\"gone\":null,"
+            + "\"k\":\"v\",\"k\":null}}").context());
+    assertEquals("e-2", valid(base + ",\"eventId\":\"e-2\"}").eventId());
+  }
+
+  @Test
+  void fieldsTheContractDoesNotKnowAreIgnoredWhereverTheyAre() {
+    String withUnknown = "{\"source\":{\"system\":\"shop\",\"ids\":[1,2]},\"score\":0.3,"
+        + CONTRACT_EXAMPLE.substring(1, CONTRACT_EXAMPLE.length() - 1) + ",\"extra\":[{\"timestamp\":\"x\"}]}";
+
+    assertEquals(valid(CONTRACT_EXAMPLE), valid(withUnknown));
+  }
+
+  @Test
+  void readsAnEventInTheMiddleOfABufferAndOnlyItsTimestampToo() {
+    byte[] buffer = ("garbage" + CONTRACT_EXAMPLE + "garbage").getBytes(StandardCharsets.UTF_8);
+    int length = buffer.length - 2 * "garbage".length();
+
+    assertEquals(new ParsedEvent.Valid(valid(CONTRACT_EXAMPLE)), json.parse(buffer, "garbage".length(), length));
+    assertEquals(Instant.parse("2026-11-26T10:00:00Z"), json.timestampOf(buffer, "garbage".length(), length));
+    assertEquals(null, json.timestampOf(buffer, 0, length), "not JSON");
   }
 
   @Test

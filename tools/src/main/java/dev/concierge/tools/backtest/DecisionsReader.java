@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.offline.backtest.LoggedDecision;
+import dev.concierge.offline.replay.TopicRead;
 import dev.concierge.tools.history.SourceSpec;
-import dev.concierge.tools.history.TopicReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,7 @@ final class DecisionsReader {
 
   private static List<LoggedDecision> fromTopic(KafkaSettings kafka) {
     List<LoggedDecision> decisions = new ArrayList<>();
-    TopicReader.readAll(kafka.bootstrapServers(), kafka.decisionsTopic(), record -> {
+    TopicRead.readAll(kafka.bootstrapServers(), kafka.decisionsTopic(), record -> {
       try {
         decisions.add(decision(MAPPER.readTree(record.value())));
       } catch (IOException e) {

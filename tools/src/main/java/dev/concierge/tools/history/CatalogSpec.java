@@ -6,6 +6,7 @@ import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
+import dev.concierge.offline.replay.TopicRead;
 import dev.concierge.persistence.json.CatalogJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,9 +60,10 @@ public sealed interface CatalogSpec {
       KafkaSettings kafka = KafkaSettings.fromConfig(concierge);
       CatalogJson json = new CatalogJson(new ObjectMapper());
       Map<String, CatalogItem> latest = new LinkedHashMap<>();
-      TopicReader.readAll(kafka.bootstrapServers(), kafka.catalogTopic(), record -> {
+      TopicRead.readAll(kafka.bootstrapServers(), kafka.catalogTopic(), record -> {
         if (record.value() == null) {
-          latest.remove(record.key());
+          // a tombstone: the item, keyed by its id, is gone
+          latest.remove(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
         } else {
           json.parse(record.value()).ifPresent(item -> latest.put(item.itemId(), item));
         }

@@ -1,6 +1,10 @@
-package dev.concierge.models.rules;
+package dev.concierge.models;
 
-/** What the business rules need to know of a shopper's purchases. */
+/**
+ * What the business rules ({@code dev.concierge.models.rules}) need to know of a shopper's purchases.
+ * It lives here, beside {@link ShopperView}, which answers it, so that the rules depend on this
+ * package and not the other way round.
+ */
 public interface PurchaseHistory {
 
   PurchaseHistory NONE =

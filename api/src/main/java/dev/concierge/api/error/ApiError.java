@@ -1,12 +1,13 @@
-package dev.concierge.api;
+package dev.concierge.api.error;
 
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 
 /**
  * An error the API answers with: the status, a stable machine-readable code and a message that
- * tells the caller what to fix. Thrown inside routes and turned into JSON in one place
- * ({@link ErrorHandling}).
+ * tells the caller what to fix. Thrown inside routes and by the request readers ({@code api.dto}),
+ * and turned into JSON in one place ({@code api.ErrorHandling}). A package of its own, which both
+ * use, so that the readers do not depend on the routes that use them.
  */
 public final class ApiError extends RuntimeException {
 
