@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,22 +114,6 @@ class SimulateTest {
     }
     assertTrue(result.out().contains("(default 2026-10-01T00:00:00Z)"), "shows the defaults: " + result.out());
     assertEquals("", result.err());
-  }
-
-  @Test
-  void theLaunchersOldEntryClassRunsTheSameCommand() throws Exception {
-    Path file = dir.resolve("old.jsonl");
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SimulateCommand.class.getName(),
-        "--customers", "5", "--events", "7", "--seed", "1", "--out", file.toString())
-        .redirectErrorStream(true)
-        .start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(DONE, process.exitValue(), output);
-    assertEquals(7, read(file).size());
   }
 
   @Test
