@@ -83,7 +83,7 @@ app_tools_command() {
   local jvm=()
   while [[ "${1:-}" == -D* ]]; do jvm+=("$1"); shift; done
   app_simulate_jvm_opts
-  TOOLS_COMMAND=(env "CONCIERGE_STATE_DIR=$STATE_DIR" "$NODE_JAVA" "${SIM_JVM_OPTS[@]}" "${jvm[@]}"
+  TOOLS_COMMAND=(env "CONCIERGE_STATE_DIR=$STATE_DIR" "CONCIERGE_HOME=$CONCIERGE_HOME" "$NODE_JAVA" "${SIM_JVM_OPTS[@]}" "${jvm[@]}"
     -cp "$(app_tools_classpath)" "$APP_TOOLS_MAIN" "$@")
 }
 

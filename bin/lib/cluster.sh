@@ -1,6 +1,5 @@
 # shellcheck shell=bash
-# cluster.sh - the local cluster (local1.conf, local2.conf, ...) in the background: start, stop, status, and
-# the rolling restart behind `bin/concierge admin rolling-restart`.
+# cluster.sh - the local cluster (local1.conf, local2.conf, ...) in the background: start, stop, status.
 # Sourced by bin/concierge, after common.sh, services.sh and app.sh.
 
 # the nodes are the files; their ports are what those files say (cluster_layout asks the tools, which read them)
@@ -16,8 +15,6 @@ CLUSTER_START_TIMEOUT="${CONCIERGE_NODE_START_TIMEOUT:-120}"
 # a graceful leave hands the node's shards off first
 CLUSTER_STOP_TIMEOUT="${CONCIERGE_NODE_STOP_TIMEOUT:-60}"
 CLUSTER_POLL_S=0.5
-# the admin CLI's own default for drain --timeout
-ROLLING_RESTART_DRAIN_TIMEOUT=300
 
 # Nodes this invocation launched, and whether the exit trap stops them (a failed or interrupted start).
 CLUSTER_LAUNCHED=()
@@ -248,78 +245,4 @@ cluster_status() {
     log "not-ours: something this launcher did not start listens on the node's port (bin/concierge node?)"
   fi
   return "$rc"
-}
-
-# -------------------------------------------------------- rolling restart --
-# cluster_wait_exit NAME PID: until the drained node's process ends (exit-jvm after leaving); SIGTERM,
-# then SIGKILL, if it lingers
-cluster_wait_exit() {
-  local name=$1 pid=$2 deadline
-  deadline=$(( $(date +%s) + CLUSTER_STOP_TIMEOUT ))
-  while alive "$pid"; do
-    if (( $(date +%s) >= deadline )); then
-      warn "$name left the cluster but its process still runs after ${CLUSTER_STOP_TIMEOUT}s; stopping it"
-      stop_pid "$name" "$pid" "$CLUSTER_STOP_TIMEOUT"
-    fi
-    sleep "$CLUSTER_POLL_S"
-  done
-  rm -f "$NODE_PIDFILE"
-}
-
-# cluster_wait_up NAME: until the node itself reports its member Up
-cluster_wait_up() {
-  local name=$1 deadline status=""
-  cluster_node "$name"
-  deadline=$(( $(date +%s) + CLUSTER_START_TIMEOUT ))
-  until [[ "$status" == Up ]]; do
-    (( $(date +%s) < deadline )) || die "$name is ${status:-not a member} after ${CLUSTER_START_TIMEOUT}s (log: $NODE_LOG)"
-    sleep "$CLUSTER_POLL_S"
-    status="$(member_status "$(cluster_admin_get "$NODE_URL" /admin/members || true)" "$NODE_ADDRESS")"
-  done
-}
-
-# cluster_restart_order -> RESTART_ORDER: the running local nodes, the oldest member last (it hosts the
-# shard coordinator, which then moves once); fails unless there are two or more, all Up members
-cluster_restart_order() {
-  local running=() members oldest name status last=""
-  for name in "${CLUSTER_NODES[@]}"; do [[ -z "$(cluster_pid "$name")" ]] || running+=("$name"); done
-  (( ${#running[@]} >= 2 )) \
-    || die "a rolling restart needs two or more running local nodes, so that one can take the other's shards (running: ${running[*]:-none}); see bin/concierge cluster start"
-  members="$(cluster_members "${running[@]}")" \
-    || die "no running local node answers GET /admin/members; check bin/concierge cluster status"
-  oldest="$(json_field "$members" oldest)"
-  RESTART_ORDER=()
-  for name in "${running[@]}"; do
-    cluster_node "$name"
-    status="$(member_status "$members" "$NODE_ADDRESS")"
-    [[ "$status" == Up ]] || die "$name is ${status:-not a member}; a rolling restart starts from a cluster whose nodes are all Up"
-    if [[ "$NODE_ADDRESS" == "$oldest" ]]; then last=$name; else RESTART_ORDER+=("$name"); fi
-  done
-  [[ -z "$last" ]] || RESTART_ORDER+=("$last")
-}
-
-# cluster_rolling_restart DRAIN_TIMEOUT_S: drain, wait for exit, start, wait ready and Up; node by node
-cluster_rolling_restart() {
-  local timeout=$1 t0 step_t0 name other via pid i=0 n
-  t0=$(now_ms)
-  cluster_restart_order
-  n=${#RESTART_ORDER[@]}
-  log "restarting ${RESTART_ORDER[*]}, one at a time (the oldest member last)"
-  for name in "${RESTART_ORDER[@]}"; do
-    i=$(( i + 1 )); step_t0=$(now_ms)
-    for other in "${RESTART_ORDER[@]}"; do [[ "$other" == "$name" ]] || { cluster_node "$other"; via=$NODE_URL; break; }; done
-    cluster_node "$name"
-    pid="$(cluster_pid "$name")"
-    log "[$i/$n] $name: draining through $via (its shards move to the other nodes) ..."
-    app_tools admin drain "$name" --url "$via" --timeout "$timeout" >&2 \
-      || die "draining $name failed (see above); the nodes after it were not touched: bin/concierge admin members"
-    cluster_wait_exit "$name" "$pid"
-    log "[$i/$n] $name: left the cluster and exited; starting it again"
-    cluster_check_ports "$name"
-    cluster_launch "$name"
-    cluster_wait_ready "$name"
-    cluster_wait_up "$name"
-    log "[$i/$n] $name: Up and ready again in $(elapsed_s "$step_t0")"
-  done
-  log "rolling restart of $n nodes done in $(elapsed_s "$t0")"
 }
