@@ -116,8 +116,12 @@ public final class NodeLauncher {
     return settings.stateDir().resolve("nodes").resolve(name + ".pid");
   }
 
+  public Path logDir() {
+    return settings.stateDir().resolve("logs");
+  }
+
   public Path logFile(String name) {
-    return settings.stateDir().resolve("logs").resolve(name + ".log");
+    return logDir().resolve(name + ".log");
   }
 
   /** The node's command line: the JVM and its flags, the config resource, the classpath, the main class. */
