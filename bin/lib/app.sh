@@ -179,24 +179,12 @@ app_run_setup() {
 }
 
 # app_publish_bundles PORT TOKEN: publishes the dev bundles through the admin API (a version published
-# before answers 409 and is kept), and activates APP_DEV_BUNDLE unless a version is active already.
+# before is kept), and activates APP_DEV_BUNDLE unless a version is active already; failures are warnings
 app_publish_bundles() {
-  local port=$1 token=$2 api="http://$HOST:$1/admin" file code
-  for file in "$APP_BUNDLES_DIR"/*.bundle; do
-    [[ -f "$file" ]] || continue
-    code="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-      -H 'Content-Type: application/octet-stream' --data-binary "@$file" "$api/models")"
-    case "$code" in
-      201) log "published $(basename "$file" .bundle)" ;;
-      409) ;;
-      *) warn "publishing $(basename "$file") answered HTTP $code" ;;
-    esac
-  done
-  if curl -sf -H "Authorization: Bearer $token" "$api/models" | grep -q '"activeVersion":null'; then
-    code="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-      "$api/models/$APP_DEV_BUNDLE/activate")"
-    [[ "$code" == 200 ]] && log "activated $APP_DEV_BUNDLE" || warn "activating $APP_DEV_BUNDLE answered HTTP $code"
-  fi
+  app_tools_ready
+  CONCIERGE_ADMIN_TOKEN="$2" app_tools admin models publish-dir "$APP_BUNDLES_DIR" \
+    --activate-if-none "$APP_DEV_BUNDLE" --url "http://$HOST:$1" --log-tag "$LOG_TAG" \
+    || warn "publishing the dev bundles failed (see above)"
 }
 
 APP_DEV_BUNDLE="${CONCIERGE_DEV_BUNDLE:-dev-gradient-boosted-trees}"
