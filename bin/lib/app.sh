@@ -78,7 +78,8 @@ app_tools_classpath() { echo "$APP_TOOLS_CLASSES:$(cat "$APP_TOOLS_CPFILE")"; }
 
 # app_tools_command [-Dname=value]... ARGS... -> TOOLS_COMMAND: the command line of the tools' one entry point
 # (`concierge ARGS...`) on NODE_JAVA, with CONCIERGE_SIMULATE_JVM_OPTS and the -D flags given, told where the
-# launcher keeps its state (the admin CLI finds the token file and the admin URLs there)
+# launcher keeps its state (the admin CLI finds the token file and the admin URLs there) and the repository
+# (cluster start and the rolling restart find the node's classpath there)
 app_tools_command() {
   local jvm=()
   while [[ "${1:-}" == -D* ]]; do jvm+=("$1"); shift; done
