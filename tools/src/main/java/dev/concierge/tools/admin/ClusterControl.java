@@ -25,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ClusterControl {
 
   static final String URLS_HEADER = "# written by bin/concierge cluster start";
-  private static final double NANOS_PER_SECOND = 1e9;
 
   private final NodeLauncher launcher;
   private final List<NodePorts> all;
@@ -67,7 +66,7 @@ final class ClusterControl {
         launcher.awaitReady(node, launched.getOrDefault(node.name(), launcher.running(node.name()).orElseThrow(
             () -> new IllegalStateException(node.name() + " stopped during the start (log: "
                 + launcher.logFile(node.name()) + ")"))));
-        log(node.name() + ": ready (" + elapsed(started) + ")");
+        log(node.name() + ": ready (" + NodeLauncher.elapsedSince(started) + ")");
       }
     } catch (RuntimeException e) {
       Runtime.getRuntime().removeShutdownHook(stopLaunched);
@@ -77,7 +76,7 @@ final class ClusterControl {
     Runtime.getRuntime().removeShutdownHook(stopLaunched);
     launched.clear();
     recordUrls();
-    log("cluster up in " + elapsed(started));
+    log("cluster up in " + NodeLauncher.elapsedSince(started));
     banner(nodes, tokenSource);
   }
 
@@ -163,15 +162,9 @@ final class ClusterControl {
     } catch (IllegalStateException e) {
       return Optional.empty();
     }
-    for (NodePorts node : all) {
-      try {
-        return Optional.of(Members.fetch(new AdminClient(node.httpUrl(), token.get(),
-            new com.fasterxml.jackson.databind.ObjectMapper())));
-      } catch (AdminApiException e) {
-        // the next one
-      }
-    }
-    return Optional.empty();
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    return Members.fromFirstAnswering(all.stream().map(node -> new AdminClient(node.httpUrl(), token.get(), mapper))
+        .toList());
   }
 
   /** The admin URLs of the local nodes that run, for bin/concierge admin; none running: no file. */
@@ -238,9 +231,5 @@ final class ClusterControl {
 
   private void log(String message) {
     err.println("[" + ClusterCommand.TAG + "] " + message);
-  }
-
-  private static String elapsed(long startedNanos) {
-    return String.format(Locale.ROOT, "%.1fs", (System.nanoTime() - startedNanos) / NANOS_PER_SECOND);
   }
 }

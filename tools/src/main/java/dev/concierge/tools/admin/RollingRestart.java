@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -17,7 +16,6 @@ import java.util.stream.Collectors;
 final class RollingRestart {
 
   private static final String UP = "Up";
-  private static final double NANOS_PER_SECOND = 1e9;
 
   private final AdminSession session;
   private final NodeLauncher launcher;
@@ -61,9 +59,9 @@ final class RollingRestart {
       ProcessHandle restarted = launcher.launch(node);
       launcher.awaitReady(node, restarted);
       awaitUp(node);
-      log(step + "Up and ready again in " + elapsed(stepStarted));
+      log(step + "Up and ready again in " + NodeLauncher.elapsedSince(stepStarted));
     }
-    log("rolling restart of " + n + " nodes done in " + elapsed(started));
+    log("rolling restart of " + n + " nodes done in " + NodeLauncher.elapsedSince(started));
   }
 
   /** The running local nodes, the oldest member last (it hosts the shard coordinator, which then moves once). */
@@ -98,21 +96,7 @@ final class RollingRestart {
 
   /** GET /admin/members from the first of these nodes that answers. */
   private Optional<Members> members(List<NodePorts> candidates) {
-    for (NodePorts node : candidates) {
-      Optional<Members> members = membersAt(node);
-      if (members.isPresent()) {
-        return members;
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Optional<Members> membersAt(NodePorts node) {
-    try {
-      return Optional.of(Members.fetch(session.clientAt(node.httpUrl())));
-    } catch (AdminApiException e) {
-      return Optional.empty();
-    }
+    return Members.fromFirstAnswering(candidates.stream().map(node -> session.clientAt(node.httpUrl())).toList());
   }
 
   /** Until the node itself reports its member Up. */
@@ -126,7 +110,7 @@ final class RollingRestart {
             + " after " + timeout.toSeconds() + "s (log: " + launcher.logFile(node.name()) + ")");
       }
       NodeLauncher.sleep(NodeLauncher.POLL);
-      status = membersAt(node).flatMap(members -> members.member(node.address())).map(Members.Member::status)
+      status = members(List.of(node)).flatMap(members -> members.member(node.address())).map(Members.Member::status)
           .orElse("");
     }
   }
@@ -137,9 +121,5 @@ final class RollingRestart {
 
   private static String names(List<NodePorts> nodes) {
     return nodes.stream().map(NodePorts::name).collect(Collectors.joining(" "));
-  }
-
-  private static String elapsed(long startedNanos) {
-    return String.format(Locale.ROOT, "%.1fs", (System.nanoTime() - startedNanos) / NANOS_PER_SECOND);
   }
 }

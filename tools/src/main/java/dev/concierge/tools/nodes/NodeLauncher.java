@@ -47,6 +47,7 @@ public final class NodeLauncher {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
   private static final Pattern SS_USER = Pattern.compile("users:\\(\\(\"([^\"]*)\",pid=([0-9]+)");
   private static final int READY = 200;
+  private static final double NANOS_PER_SECOND = 1e9;
 
   /** What a launch needs: where state lives, the JVM command up to the config flag, and the node's environment. */
   public record Settings(Path stateDir, List<String> jvm, String classpath, Map<String, String> environment,
@@ -323,9 +324,13 @@ public final class NodeLauncher {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while stopping " + name, e);
     }
-    progress.println("[" + name + "] stopped (pid " + process.pid() + ") in "
-        + String.format(java.util.Locale.ROOT, "%.1fs", (System.nanoTime() - started) / 1e9));
+    progress.println("[" + name + "] stopped (pid " + process.pid() + ") in " + elapsedSince(started));
     delete(pidFile(name));
+  }
+
+  /** {@code 4.2s}: the time since {@code startedNanos} (a {@link System#nanoTime()}), for progress lines. */
+  public static String elapsedSince(long startedNanos) {
+    return String.format(java.util.Locale.ROOT, "%.1fs", (System.nanoTime() - startedNanos) / NANOS_PER_SECOND);
   }
 
   public static void sleep(Duration pause) {
