@@ -63,9 +63,11 @@ final class ClusterControl {
     try {
       toLaunch.forEach(node -> launched.put(node.name(), launcher.launch(node)));
       for (NodePorts node : nodes) {
-        launcher.awaitReady(node, launched.getOrDefault(node.name(), launcher.running(node.name()).orElseThrow(
-            () -> new IllegalStateException(node.name() + " stopped during the start (log: "
-                + launcher.logFile(node.name()) + ")"))));
+        // a node launched a moment ago may not have exec'd its JVM yet: its own handle, not its pid file
+        ProcessHandle process = launched.containsKey(node.name()) ? launched.get(node.name())
+            : launcher.running(node.name()).orElseThrow(() -> new IllegalStateException(node.name()
+                + " stopped during the start (log: " + launcher.logFile(node.name()) + ")"));
+        launcher.awaitReady(node, process);
         log(node.name() + ": ready (" + NodeLauncher.elapsedSince(started) + ")");
       }
     } catch (RuntimeException e) {
