@@ -78,12 +78,13 @@ app_tools_classpath() { echo "$APP_TOOLS_CLASSES:$(cat "$APP_TOOLS_CPFILE")"; }
 
 # app_tools_command [-Dname=value]... ARGS... -> TOOLS_COMMAND: the command line of the tools' one entry point
 # (`concierge ARGS...`) on NODE_JAVA, with CONCIERGE_SIMULATE_JVM_OPTS and the -D flags given, told where the
-# launcher keeps its state (the admin CLI finds the token file and the admin URLs there)
+# launcher keeps its state (the admin CLI finds the token file and the admin URLs there) and the repository
+# (cluster start and the rolling restart find the node's classpath there)
 app_tools_command() {
   local jvm=()
   while [[ "${1:-}" == -D* ]]; do jvm+=("$1"); shift; done
   app_simulate_jvm_opts
-  TOOLS_COMMAND=(env "CONCIERGE_STATE_DIR=$STATE_DIR" "$NODE_JAVA" "${SIM_JVM_OPTS[@]}" "${jvm[@]}"
+  TOOLS_COMMAND=(env "CONCIERGE_STATE_DIR=$STATE_DIR" "CONCIERGE_HOME=$CONCIERGE_HOME" "$NODE_JAVA" "${SIM_JVM_OPTS[@]}" "${jvm[@]}"
     -cp "$(app_tools_classpath)" "$APP_TOOLS_MAIN" "$@")
 }
 
@@ -179,24 +180,12 @@ app_run_setup() {
 }
 
 # app_publish_bundles PORT TOKEN: publishes the dev bundles through the admin API (a version published
-# before answers 409 and is kept), and activates APP_DEV_BUNDLE unless a version is active already.
+# before is kept), and activates APP_DEV_BUNDLE unless a version is active already; failures are warnings
 app_publish_bundles() {
-  local port=$1 token=$2 api="http://$HOST:$1/admin" file code
-  for file in "$APP_BUNDLES_DIR"/*.bundle; do
-    [[ -f "$file" ]] || continue
-    code="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-      -H 'Content-Type: application/octet-stream' --data-binary "@$file" "$api/models")"
-    case "$code" in
-      201) log "published $(basename "$file" .bundle)" ;;
-      409) ;;
-      *) warn "publishing $(basename "$file") answered HTTP $code" ;;
-    esac
-  done
-  if curl -sf -H "Authorization: Bearer $token" "$api/models" | grep -q '"activeVersion":null'; then
-    code="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-      "$api/models/$APP_DEV_BUNDLE/activate")"
-    [[ "$code" == 200 ]] && log "activated $APP_DEV_BUNDLE" || warn "activating $APP_DEV_BUNDLE answered HTTP $code"
-  fi
+  app_tools_ready
+  CONCIERGE_ADMIN_TOKEN="$2" app_tools admin models publish-dir "$APP_BUNDLES_DIR" \
+    --activate-if-none "$APP_DEV_BUNDLE" --url "http://$HOST:$1" --log-tag "$LOG_TAG" \
+    || warn "publishing the dev bundles failed (see above)"
 }
 
 APP_DEV_BUNDLE="${CONCIERGE_DEV_BUNDLE:-dev-gradient-boosted-trees}"

@@ -2,6 +2,7 @@ package dev.concierge.tools;
 
 import dev.concierge.offline.replay.ReplaySourceException;
 import dev.concierge.tools.admin.AdminCommand;
+import dev.concierge.tools.admin.ClusterCommand;
 import dev.concierge.tools.backtest.BacktestCommand;
 import dev.concierge.tools.dev.DevSetup;
 import dev.concierge.tools.nodes.NodePortsCommand;
@@ -41,7 +42,8 @@ import picocli.CommandLine.ScopeType;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:the run failed (the reason on stderr)", "2:a bad command line (what to fix on stderr)"},
     subcommands = {
-      ReplayCommand.class, TrainCommand.class, BacktestCommand.class, SimulateCommand.class, AdminCommand.class,
+      ReplayCommand.class, TrainCommand.class, BacktestCommand.class, SimulateCommand.class, ClusterCommand.class,
+      AdminCommand.class,
       DevSetup.class, NodePortsCommand.class, GenerateCompletion.class
     })
 public final class Concierge {

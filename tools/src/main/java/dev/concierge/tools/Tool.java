@@ -14,11 +14,17 @@ import picocli.CommandLine.Spec;
 public abstract class Tool implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
+  private int exitCode;
 
   @Override
   public final Integer call() throws Exception {
     run();
-    return 0;
+    return exitCode;
+  }
+
+  /** A run that returns, but with another exit code than 0 (a status that finds something down). */
+  protected final void exitCode(int code) {
+    exitCode = code;
   }
 
   protected abstract void run() throws Exception;

@@ -109,7 +109,8 @@ final class AdminClient {
     String message = body.path("message").asText(response.body().strip());
     String code = body.path("error").asText("");
     throw new AdminApiException(
-        message + hint(response.statusCode()) + " (HTTP " + response.statusCode() + (code.isEmpty() ? "" : " " + code) + " from " + call + ")");
+        message + hint(response.statusCode()) + " (HTTP " + response.statusCode() + (code.isEmpty() ? "" : " " + code) + " from " + call + ")",
+        response.statusCode());
   }
 
   /** For a refused token, where this command took it from: the operator's likeliest mistake is a stale one. */

@@ -23,11 +23,10 @@ import picocli.CommandLine.ScopeType;
       "With no --url, the command asks the node that bin/concierge dev or cluster start started (the first of them"
           + " that answers), else the first local node that answers."
     },
-    footerHeading = "%nLauncher only:%n",
-    footer = "  rolling-restart  restarts the local nodes one at a time: bin/concierge admin rolling-restart --help",
     subcommands = {
       MembersCommand.class, ShardsCommand.class, MoveCommand.class, DrainCommand.class, AllocationCommand.class,
-      ModelsCommand.class, ExperimentsCommand.class, TokenCommand.class
+      ModelsCommand.class, ExperimentsCommand.class, RollingRestartCommand.class,
+      TokenCommand.class
     })
 public final class AdminCommand {
 

@@ -54,6 +54,11 @@ final class DrainCommand extends AdminAction {
       throw usageError("--via " + via.base() + " is " + address + " itself; send the drain to another node");
     }
 
+    drain(session, via, address, timeout);
+  }
+
+  /** Drains {@code address} through {@code via} and follows it until it is removed; fails if it is not in time. */
+  static void drain(AdminSession session, AdminClient via, String address, Duration timeout) {
     session.err().println("draining " + address + " through " + via.base() + " ...");
     long deadline = System.nanoTime() + timeout.toNanos();
     JsonNode body = session.mapper().createObjectNode().put("address", address);

@@ -24,6 +24,18 @@ record Members(String self, String leader, String oldest, List<Member> members) 
     return from(client.get(PATH).body());
   }
 
+  /** The answer of the first of these nodes that gives one; empty when none does. */
+  static Optional<Members> fromFirstAnswering(List<AdminClient> clients) {
+    for (AdminClient client : clients) {
+      try {
+        return Optional.of(fetch(client));
+      } catch (AdminApiException e) {
+        // the next one
+      }
+    }
+    return Optional.empty();
+  }
+
   static Members from(JsonNode json) {
     List<Member> members = new ArrayList<>();
     json.path("members").forEach(member -> members.add(Member.from(member)));

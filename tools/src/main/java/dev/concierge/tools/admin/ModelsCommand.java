@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bin/concierge admin models}: list, publish and activate model bundles. */
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
     name = "models",
     description = "The model bundles. Without an action (or with list): the published bundles (version, kind,"
         + " training data, metrics), which one is active, which are loaded on the node asked, and the experiments.",
-    subcommands = {ModelsCommand.Publish.class, ModelsCommand.Activate.class})
+    subcommands = {ModelsCommand.Publish.class, ModelsCommand.Activate.class, ModelsCommand.PublishDir.class})
 final class ModelsCommand extends ListingAction {
 
   private static final String BUNDLE_CONTENT_TYPE = "application/octet-stream";
@@ -65,6 +66,62 @@ final class ModelsCommand extends ListingAction {
           "/admin/models/" + URLEncoder.encode(version, StandardCharsets.UTF_8) + "/activate",
           session.mapper().createObjectNode(), AdminClient.SERVER_WAIT_TIMEOUT);
       session.print(activated, json -> AssignmentView.print(json, session.out()));
+    }
+  }
+
+  @Command(
+      name = "publish-dir",
+      hidden = true,
+      description = "For bin/concierge dev and bench: publishes every DIR/*.bundle (a version published before is"
+          + " kept), then activates VERSION unless a version is active already. Failures are warnings.")
+  static final class PublishDir extends AdminAction {
+    private static final int CONFLICT = 409;
+    private static final String SUFFIX = ".bundle";
+
+    @Parameters(paramLabel = "DIR", description = "the bundles' folder")
+    private Path dir;
+
+    @Option(names = "--activate-if-none", paramLabel = "VERSION", required = true,
+        description = "the version to activate when none is")
+    private String version;
+
+    @Option(names = "--log-tag", paramLabel = "TAG", defaultValue = "admin", description = "the tag of progress lines")
+    private String tag;
+
+    @Override
+    void run(AdminSession session) throws IOException {
+      AdminClient client = session.client();
+      List<Path> bundles = new ArrayList<>();
+      if (Files.isDirectory(dir)) {
+        try (var files = Files.list(dir)) {
+          files.filter(file -> file.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(file)).sorted()
+              .forEach(bundles::add);
+        }
+      }
+      for (Path bundle : bundles) {
+        String name = bundle.getFileName().toString();
+        try {
+          client.postBytes("/admin/models", Files.readAllBytes(bundle), BUNDLE_CONTENT_TYPE);
+          log(session, "published " + name.substring(0, name.length() - SUFFIX.length()));
+        } catch (AdminApiException e) {
+          if (e.status() != CONFLICT) {
+            log(session, "WARNING: publishing " + name + " failed: " + e.getMessage());
+          }
+        }
+      }
+      try {
+        if (client.get("/admin/models").body().path("assignment").path("activeVersion").isNull()) {
+          client.postJson("/admin/models/" + URLEncoder.encode(version, StandardCharsets.UTF_8) + "/activate",
+              session.mapper().createObjectNode(), AdminClient.SERVER_WAIT_TIMEOUT);
+          log(session, "activated " + version);
+        }
+      } catch (AdminApiException e) {
+        log(session, "WARNING: activating " + version + " failed: " + e.getMessage());
+      }
+    }
+
+    private void log(AdminSession session, String message) {
+      session.err().println("[" + tag + "] " + message);
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * A stand-in for a node's admin API on a free port: answers each {@code METHOD path} with the
@@ -38,6 +39,7 @@ final class FakeAdminApi implements AutoCloseable {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+  private volatile Consumer<Request> listener = request -> {};
 
   private FakeAdminApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -60,6 +62,12 @@ final class FakeAdminApi implements AutoCloseable {
     return this;
   }
 
+  /** {@code listener} sees each request before it is answered (a drained node's process exits, say). */
+  FakeAdminApi onRequest(Consumer<Request> listener) {
+    this.listener = listener;
+    return this;
+  }
+
   List<Request> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
@@ -74,8 +82,10 @@ final class FakeAdminApi implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath();
-    requests.add(new Request(method, path, exchange.getRequestHeaders().getFirst("Authorization"),
-        exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestBody().readAllBytes()));
+    Request request = new Request(method, path, exchange.getRequestHeaders().getFirst("Authorization"),
+        exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestBody().readAllBytes());
+    requests.add(request);
+    listener.accept(request);
     Deque<Answer> queue = answers.get(method + " " + path);
     Answer answer;
     if (queue == null) {
