@@ -1,6 +1,7 @@
 package dev.concierge.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,13 +63,16 @@ public final class TestHttp {
     return send(jsonRequest("POST", uri, json));
   }
 
-  /** The answer; a request that got none fails the test. */
+  /**
+   * The answer; a request that got none throws {@link UncheckedIOException}, which fails the test, or
+   * which {@link Eventually} takes as "not yet" while a node starts.
+   */
   public HttpResponse<String> send(HttpRequest.Builder request) {
     HttpRequest built = request.timeout(timeout).build();
     try {
       return client.send(built, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new AssertionError(built.method() + " " + built.uri() + " got no answer: " + e, e);
+      throw new UncheckedIOException(built.method() + " " + built.uri() + " got no answer", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted during " + built.method() + " " + built.uri(), e);
