@@ -1,8 +1,5 @@
 package dev.concierge.engine.decision;
 
-import dev.concierge.engine.metrics.NodeMetrics;
-import dev.concierge.engine.sharding.CustomerShards;
-import dev.concierge.engine.sharding.ShardActivity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,21 +8,17 @@ import com.typesafe.config.ConfigFactory;
 import dev.concierge.engine.CustomerContext;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.CustomerSettings;
+import dev.concierge.engine.TestCustomerContext;
+import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.RankedItem;
-import dev.concierge.engine.model.ActiveModel;
-import dev.concierge.models.EventHorizon;
 import dev.concierge.models.Vocabulary;
-import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.ServingModel;
-import dev.concierge.models.recommend.TrendingItems;
-import dev.concierge.models.rules.BusinessRules;
 import dev.concierge.models.rules.RuleOverrides;
-import java.time.Clock;
-import java.time.Duration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,11 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LogCapturingExtension.class)
 class DecisionServiceTest {
 
-  private static final int SHARDS = 10;
-  private static final int ACTIVITY_SAMPLES = 12;
 
   private static final DecisionDeadline DEADLINE = new DecisionDeadline(Duration.ofMillis(200), Duration.ofMillis(20));
-  private static final int POPULAR_PER_LIST = 20;
   private static final String PERSONAL_MODEL = "personal-v7";
   private static final RankedItem PERSONAL = new RankedItem("personal-pick", 0.9, List.of("picked for you"));
 
@@ -104,12 +94,7 @@ class DecisionServiceTest {
                         })));
     CustomerSettings settings = CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
     Vocabulary vocabulary = new Vocabulary(1_000, 100);
-    CustomerContext context =
-        new CustomerContext(
-            settings, () -> catalog, vocabulary, customerId -> new ActiveModel.Served(ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST), null, null),
-            new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
-            new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(), EventHorizon.NONE,
-            CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
+    CustomerContext context = TestCustomerContext.of(settings, catalog, vocabulary);
     service = new DecisionService(
         testKit.system(), context, DEADLINE, logged::add, new NodeMetrics(meters), Duration.ofSeconds(10));
   }

@@ -31,8 +31,6 @@ class CompiledGradientBoostedTreesTest {
    */
   private static final double FLOAT_LOGIT_ROUNDING = 1e-4;
   private static final double MOST_CERTAIN = 0.999;
-  private static final int ALLOCATION_ROUNDS = 10_000;
-  private static final long NEGLIGIBLE_BYTES = 1_024;
 
   private final Model<Label> model = TrainedModels.gradientBoostedTrees();
   private final Scorer scorer = ScorerCompiler.compile(model, SCHEMA);
@@ -118,16 +116,7 @@ class CompiledGradientBoostedTreesTest {
   @Test
   void scoringARowAllocatesNothing() {
     double[] row = SyntheticClicks.randomRows(1, ROWS_SEED)[0];
-    double[] sink = new double[1];
-    Runnable scoring =
-        () -> {
-          for (int i = 0; i < ALLOCATION_ROUNDS; i++) {
-            sink[0] += scorer.score(row);
-          }
-        };
-    scoring.run();
-    long allocated = Allocations.bytesAllocatedBy(scoring);
-    assertTrue(allocated < NEGLIGIBLE_BYTES, ALLOCATION_ROUNDS + " scores allocated " + allocated + " bytes");
+    Allocations.assertScoringAllocatesNothing(scorer, row);
   }
 
   private void assertAgreesWithTribuo(double[][] rows) {

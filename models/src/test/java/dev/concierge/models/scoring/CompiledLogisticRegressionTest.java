@@ -18,8 +18,6 @@ class CompiledLogisticRegressionTest {
   private static final long ROWS_SEED = 7L;
   /** Double arithmetic in another order than Tribuo's: equal up to rounding. */
   private static final double ROUNDING = 1e-9;
-  private static final int ALLOCATION_ROUNDS = 10_000;
-  private static final long NEGLIGIBLE_BYTES = 1_024;
 
   private final Model<Label> model = TrainedModels.logisticRegression();
   private final Scorer scorer = ScorerCompiler.compile(model, SCHEMA);
@@ -93,16 +91,7 @@ class CompiledLogisticRegressionTest {
   @Test
   void scoringARowAllocatesNothing() {
     double[] row = SyntheticClicks.randomRows(1, ROWS_SEED)[0];
-    double[] sink = new double[1];
-    Runnable scoring =
-        () -> {
-          for (int i = 0; i < ALLOCATION_ROUNDS; i++) {
-            sink[0] += scorer.score(row);
-          }
-        };
-    scoring.run();
-    long allocated = Allocations.bytesAllocatedBy(scoring);
-    assertTrue(allocated < NEGLIGIBLE_BYTES, ALLOCATION_ROUNDS + " scores allocated " + allocated + " bytes");
+    Allocations.assertScoringAllocatesNothing(scorer, row);
   }
 
   @Test
