@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,6 +107,7 @@ public final class DevCommand extends Tool {
   private boolean recordedUrls;
   private AdminEnvironment admin;
   private NodeLauncher launcher;
+  private final IntPredicate portInUse = NodeLauncher::portTaken;
 
   /** --port, when given; checked. */
   Optional<Integer> port() {
@@ -135,13 +137,12 @@ public final class DevCommand extends Tool {
     Map<String, String> environment = new HashMap<>(environment());
     port().ifPresent(given -> environment.put(HTTP_PORT, Integer.toString(given)));
     NodePorts ports = NodePorts.of(CONFIG, environment);
-    launcher = launcher(environment);
-    launcher.requireFree(ports.httpPort(), "", "stop that process, or choose another port: --port N (or "
-        + HTTP_PORT + "=N)");
-    launcher.requireFree(ports.remotePort(), "", "is another node running? Stop it, or set"
+    NodeLauncher.requireFree(portInUse, ports.httpPort(), "", "stop that process, or choose another port: --port N"
+        + " (or " + HTTP_PORT + "=N)");
+    NodeLauncher.requireFree(portInUse, ports.remotePort(), "", "is another node running? Stop it, or set"
         + " CONCIERGE_REMOTE_PORT=<port>");
     // Pekko Management, on since dev sets an admin token
-    launcher.requireFree(ports.managementPort(), "", "is another node running? Stop it, or set"
+    NodeLauncher.requireFree(portInUse, ports.managementPort(), "", "is another node running? Stop it, or set"
         + " CONCIERGE_MANAGEMENT_PORT=<port>");
 
     // the token the admin CLI will send: CONCIERGE_ADMIN_TOKEN, else the token file, written now if there is none
@@ -149,6 +150,7 @@ public final class DevCommand extends Tool {
     String token = AdminToken.resolveOrCreate(Optional.empty(), admin, err()).value();
     environment.put(AdminEnvironment.TOKEN_VARIABLE, token);
     environment.put(HTTP_PORT, Integer.toString(ports.httpPort()));
+    launcher = new NodeLauncher(NodeLauncher.settings(environment), portInUse, err(), TAG);
     Path stateDir = launcher.settings().stateDir();
     Path bundles = stateDir.resolve("bundles");
 
@@ -157,8 +159,6 @@ public final class DevCommand extends Tool {
     DevSetup.setUp(ConfigFactory.load(CONFIG).getConfig("concierge"), bundles, out());
     log("setup done in " + NodeLauncher.elapsedSince(setup));
 
-    // the node's environment: the token and the HTTP port too
-    launcher = launcher(environment);
     Thread hook = new Thread(this::stop, "dev-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -301,10 +301,6 @@ public final class DevCommand extends Tool {
     if (recordedUrls) {
       admin.recordUrls(URLS_HEADER, List.of());
     }
-  }
-
-  private NodeLauncher launcher(Map<String, String> environment) {
-    return new NodeLauncher(NodeLauncher.settings(environment), NodeLauncher::portTaken, err(), TAG);
   }
 
   private void log(String message) {

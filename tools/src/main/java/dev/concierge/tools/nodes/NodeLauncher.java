@@ -173,16 +173,16 @@ public final class NodeLauncher {
   /** Fails clearly, naming the port and who holds it when {@code ss} can tell, if one of the node's ports is taken. */
   public void checkPorts(NodePorts node) {
     for (int port : new int[] {node.httpPort(), node.remotePort(), node.managementPort()}) {
-      requireFree(port, node.name() + ": ", "is " + node.name() + " running outside this launcher (bin/concierge node "
+      requireFree(portInUse, port, node.name() + ": ", "is " + node.name() + " running outside this launcher (bin/concierge node "
           + node.name() + ")? Stop that process first");
     }
   }
 
   /**
-   * Fails clearly if {@code port} is taken (never falls back to another one): {@code prefix}, the port,
-   * who holds it when {@code ss} can tell, then {@code hint}.
+   * Fails clearly if {@code port} is taken, as {@code portInUse} sees it (never falls back to another one):
+   * {@code prefix}, the port, who holds it when {@code ss} can tell, then {@code hint}.
    */
-  public void requireFree(int port, String prefix, String hint) {
+  public static void requireFree(IntPredicate portInUse, int port, String prefix, String hint) {
     if (portInUse.test(port)) {
       String who = whoListens(port).map(holder -> " by " + holder).orElse("");
       throw new IllegalStateException(prefix + "port 127.0.0.1:" + port + " is already in use" + who + "; " + hint);
