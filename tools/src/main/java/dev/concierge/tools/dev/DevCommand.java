@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,14 +226,7 @@ public final class DevCommand extends Tool {
   private void startSimulation(Simulation shoppers, Path logFile, Map<String, String> environment) {
     log("streaming synthetic shoppers into Kafka: " + shoppers.customers() + " customers, " + shoppers.events()
         + " events at " + shoppers.rateText() + "/s (seed " + shoppers.seed() + "), log in " + logFile);
-    List<String> command = new java.util.ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    Optional.ofNullable(environment.get(SIMULATE_JVM_OPTS)).filter(opts -> !opts.isBlank())
-        .ifPresent(opts -> command.addAll(List.of(opts.strip().split("\\s+"))));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Concierge.class.getName(), "simulate",
-        "--kafka", "--customers", Integer.toString(shoppers.customers()), "--events", Long.toString(shoppers.events()),
-        "--seed", Long.toString(shoppers.seed()), "--rate", shoppers.rateText()));
-    ProcessBuilder builder = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(simulationCommand(shoppers, environment))
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
         .redirectOutput(logFile.toFile())
         .redirectErrorStream(true);
@@ -256,6 +250,18 @@ public final class DevCommand extends Tool {
         }
       }
     });
+  }
+
+  /** {@code concierge simulate --kafka ...} on this JVM's java and classpath, with CONCIERGE_SIMULATE_JVM_OPTS. */
+  static List<String> simulationCommand(Simulation shoppers, Map<String, String> environment) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Optional.ofNullable(environment.get(SIMULATE_JVM_OPTS)).filter(opts -> !opts.isBlank())
+        .ifPresent(opts -> command.addAll(List.of(opts.strip().split("\\s+"))));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Concierge.class.getName(), "simulate",
+        "--kafka", "--customers", Integer.toString(shoppers.customers()), "--events", Long.toString(shoppers.events()),
+        "--seed", Long.toString(shoppers.seed()), "--rate", shoppers.rateText()));
+    return command;
   }
 
   /** The simulation's last line when it finished, else its exit code and first error. */

@@ -149,6 +149,17 @@ class DevCommandTest {
   }
 
   @Test
+  void theSimulationIsConciergeSimulateIntoKafkaOnThisJvmWithItsOwnFlags() {
+    List<String> command = DevCommand.simulationCommand(new DevCommand.Simulation(50, 900, 7, 0.5),
+        Map.of("CONCIERGE_SIMULATE_JVM_OPTS", " -Xmx256m  -XX:+UseSerialGC "));
+
+    assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), command.get(0));
+    assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        "dev.concierge.tools.Concierge", "simulate", "--kafka", "--customers", "50", "--events", "900", "--seed", "7",
+        "--rate", "0.5"), command.subList(1, command.size()));
+  }
+
+  @Test
   void theSimulationsOutcomeIsItsLastLineOrItsFirstError() throws IOException {
     Path log = state.resolve("simulate.log");
     Files.writeString(log, "progress\nerror: no Kafka at 127.0.0.1:1\nmore\n");
