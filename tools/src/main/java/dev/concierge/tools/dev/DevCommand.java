@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "dev",
+    sortOptions = false,
     description = {
       "Runs Concierge on this machine, from a fresh clone:",
       "  1. builds (mvn -B -q -DskipTests install) if tools/target/runtime-classpath.txt is missing or stale or older"
@@ -47,8 +48,8 @@ import picocli.CommandLine.Option;
           + " simulate --help), its progress in .concierge/simulate.log",
       "The HTTP, remoting and management ports are dev.conf's, or CONCIERGE_HTTP_PORT, CONCIERGE_REMOTE_PORT,"
           + " CONCIERGE_MANAGEMENT_PORT; each must be free.",
-      "The admin token is CONCIERGE_ADMIN_TOKEN, else .concierge/admin-token, created once (mode 600) and reused;"
-          + " .concierge/admin-urls names the node while it runs: bin/concierge admin models then needs no flags.",
+      "The admin token is CONCIERGE_ADMIN_TOKEN, else .concierge/admin-token, created once (mode 600) and reused.",
+      "While the node runs, .concierge/admin-urls names it: bin/concierge admin models then needs no flags.",
       "Ctrl-C stops the simulation and the node, then the services this command started (services already running"
           + " stay up).",
       "bin/concierge dev also takes --no-build: do not rebuild, even if sources changed.",
@@ -57,6 +58,7 @@ import picocli.CommandLine.Option;
       "  CONCIERGE_NODE_JVM_OPTS      JVM flags for the node (default: -Xms1g -Xmx1g)",
       "  CONCIERGE_SIMULATE_JVM_OPTS  JVM flags for the simulation (default: none)",
       "  CONCIERGE_NODE_START_TIMEOUT seconds to wait for /health/ready (default 120)",
+      "  CONCIERGE_NODE_STOP_TIMEOUT  seconds before a node that was told to stop is killed (default 60)",
       "  and the services' variables (see bin/concierge services --help)."
     })
 public final class DevCommand extends Tool {
@@ -93,6 +95,10 @@ public final class DevCommand extends Tool {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "  the seed (default ${DEFAULT-VALUE})")
   private long seed;
 
+  @Option(names = "--check-only", hidden = true, description = "for bin/concierge, before it starts the services:"
+      + " check the command line and the ports, and start nothing")
+  private boolean checkOnly;
+
   /** The shoppers that --simulate streams. */
   record Simulation(int customers, long events, long seed, double rate) {
     /** The rate as typed: 20, not 20.0. */
@@ -101,7 +107,7 @@ public final class DevCommand extends Tool {
     }
   }
 
-  private final Object stopping = new Object();
+  private final Object lock = new Object();
   private Process node;
   private Process simulation;
   private boolean stopped;
@@ -145,6 +151,9 @@ public final class DevCommand extends Tool {
     // Pekko Management, on since dev sets an admin token
     NodeLauncher.requireFree(portInUse, ports.managementPort(), "", "is another node running? Stop it, or set"
         + " CONCIERGE_MANAGEMENT_PORT=<port>");
+    if (checkOnly) {
+      return;
+    }
 
     // the token the admin CLI will send: CONCIERGE_ADMIN_TOKEN, else the token file, written now if there is none
     admin = new AdminEnvironment(environment);
@@ -164,8 +173,15 @@ public final class DevCommand extends Tool {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       int exitCode = runNode(ports, started, shoppers, stateDir, bundles, token, environment);
-      log("the node exited (code " + exitCode + ")");
+      if (!signalled()) {
+        log("the node exited (code " + exitCode + ")");
+      }
       exitCode(exitCode);
+    } catch (RuntimeException e) {
+      // after Ctrl-C or SIGTERM the node's end is the hook's doing, not a failure
+      if (!signalled()) {
+        throw e;
+      }
     } finally {
       stop();
       try {
@@ -182,7 +198,7 @@ public final class DevCommand extends Tool {
     log("starting node: " + Path.of(jvm.get(0)).getParent().getParent().getFileName() + " "
         + String.join(" ", jvm.subList(1, jvm.size())) + " -Dconfig.resource=" + CONFIG + ".conf "
         + NodeLauncher.MAIN_CLASS);
-    synchronized (stopping) {
+    synchronized (lock) {
       if (stopped) {
         throw new IllegalStateException("interrupted");
       }
@@ -194,7 +210,7 @@ public final class DevCommand extends Tool {
         "the node exited during startup (exit code " + launched.exitValue() + ")"));
     log("node ready in " + NodeLauncher.elapsedSince(waited));
     // `bin/concierge admin` asks this node, with no flags, until dev stops
-    synchronized (stopping) {
+    synchronized (lock) {
       admin.recordUrls(URLS_HEADER, List.of(ports.httpUrl()));
       recordedUrls = true;
     }
@@ -232,7 +248,7 @@ public final class DevCommand extends Tool {
         .redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(environment);
-    synchronized (stopping) {
+    synchronized (lock) {
       if (stopped) {
         return;
       }
@@ -244,7 +260,7 @@ public final class DevCommand extends Tool {
       }
     }
     simulation.onExit().thenAccept(ended -> {
-      synchronized (stopping) {
+      synchronized (lock) {
         if (!stopped) {
           err().println("[simulate] " + outcome(ended.exitValue(), logFile));
         }
@@ -281,9 +297,16 @@ public final class DevCommand extends Tool {
         + ")";
   }
 
+  /** Whether the stop began before this run ended: a signal's shutdown hook. */
+  private boolean signalled() {
+    synchronized (lock) {
+      return stopped;
+    }
+  }
+
   /** Stops the simulation and the node, and forgets the admin URL; once, from the end of run or a signal. */
   private void stop() {
-    synchronized (stopping) {
+    synchronized (lock) {
       if (stopped) {
         return;
       }

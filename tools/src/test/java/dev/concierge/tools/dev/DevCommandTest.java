@@ -103,6 +103,25 @@ class DevCommandTest {
   }
 
   @Test
+  void checkOnlyChecksTheCommandLineAndThePortsAndStartsNothing() throws IOException {
+    int http;
+    int remote;
+    int management;
+    try (ServerSocket a = free(); ServerSocket b = free(); ServerSocket c = free()) {
+      http = a.getLocalPort();
+      remote = b.getLocalPort();
+      management = c.getLocalPort();
+    }
+    ToolRun run = concierge(Map.of("CONCIERGE_STATE_DIR", state.toString(), "CONCIERGE_HTTP_PORT",
+        Integer.toString(http), "CONCIERGE_REMOTE_PORT", Integer.toString(remote), "CONCIERGE_MANAGEMENT_PORT",
+        Integer.toString(management)), "dev", "--check-only", "--simulate", "--rate", "5");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("", run.out() + run.err());
+    assertFalse(Files.exists(state.resolve("admin-token")));
+  }
+
+  @Test
   void theBannerSaysWhereEverythingIsAndWhatToTry() {
     String banner = DevCommand.banner(DEV, 4242, "t0k3n", Map.of("CONCIERGE_KAFKA_BOOTSTRAP", "127.0.0.1:9092",
         "CONCIERGE_CASSANDRA_CONTACT_POINT", "127.0.0.1:9042"), Optional.empty(), state.resolve("simulate.log"));
