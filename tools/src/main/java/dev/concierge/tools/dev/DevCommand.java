@@ -107,6 +107,7 @@ public final class DevCommand extends Tool {
     }
   }
 
+  private final IntPredicate portInUse = NodeLauncher::portTaken;
   private final Object lock = new Object();
   private Process node;
   private Process simulation;
@@ -114,7 +115,6 @@ public final class DevCommand extends Tool {
   private boolean recordedUrls;
   private AdminEnvironment admin;
   private NodeLauncher launcher;
-  private final IntPredicate portInUse = NodeLauncher::portTaken;
 
   /** --port, when given; checked. */
   Optional<Integer> port() {
