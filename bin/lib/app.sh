@@ -97,14 +97,6 @@ app_tools_ready() {
   [[ -n "${NODE_JAVA:-}" ]] || app_find_node_java
 }
 
-# app_node_ports CONFIG -> NODE_HTTP_PORT, NODE_REMOTE_PORT, NODE_MANAGEMENT_PORT, NODE_URL, NODE_ADDRESS: where a
-# node started now with CONFIG.conf would listen, as its HOCON files and this environment say (`concierge node-ports`)
-app_node_ports() {
-  local line name
-  line="$(app_tools node-ports "$1")" || die "cannot read the ports of $1.conf (see above)"
-  read -r name NODE_HTTP_PORT NODE_REMOTE_PORT NODE_MANAGEMENT_PORT NODE_URL NODE_ADDRESS <<< "$line"
-}
-
 # admin_token_export [--create]: CONCIERGE_ADMIN_TOKEN, exported for the nodes and curl, as the admin CLI finds it
 # (`concierge admin token`: CONCIERGE_ADMIN_TOKEN, else the token file in the state dir); --create writes a new
 # one to the token file when there is none. False when there is none.
@@ -112,18 +104,6 @@ admin_token_export() {
   local token
   token="$(app_tools admin token "$@")" || return 1
   export CONCIERGE_ADMIN_TOKEN="$token"
-}
-
-# The admin URLs of the nodes this launcher runs, one a line: `bin/concierge admin` asks the first that answers.
-ADMIN_URLS_FILE="$STATE_DIR/admin-urls"
-
-# admin_urls_record WHO URL...: ADMIN_URLS_FILE names these nodes (WHO started them); none removes it
-admin_urls_record() {
-  local who=$1; shift
-  if (( $# == 0 )); then rm -f "$ADMIN_URLS_FILE"; return 0; fi
-  mkdir -p "$STATE_DIR"
-  { echo "# written by bin/concierge $who: the admin API of the nodes it runs"; printf '%s\n' "$@"; } > "$ADMIN_URLS_FILE.tmp"
-  mv "$ADMIN_URLS_FILE.tmp" "$ADMIN_URLS_FILE"
 }
 
 # The node's JVM: CONCIERGE_NODE_JAVA_HOME (any JDK 17+, e.g. Temurin 25 for generational ZGC),
@@ -189,78 +169,3 @@ app_publish_bundles() {
 }
 
 APP_DEV_BUNDLE="${CONCIERGE_DEV_BUNDLE:-dev-gradient-boosted-trees}"
-
-# app_start_node CONFIG: the node in the background, its logs on this terminal; sets NODE_PID.
-app_start_node() {
-  local config=$1
-  app_jvm_opts
-  log "starting node: $(basename "$(dirname "$(dirname "$NODE_JAVA")")") ${NODE_JVM_OPTS[*]} -Dconfig.resource=$config.conf $APP_MAIN"
-  "$NODE_JAVA" "${NODE_JVM_OPTS[@]}" -Dconfig.resource="$config.conf" -cp "$(app_classpath)" "$APP_MAIN" < /dev/null &
-  NODE_PID=$!
-}
-
-# app_start_simulation: synthetic shoppers (SIM_CUSTOMERS, SIM_EVENTS, SIM_SEED at SIM_RATE events/s) into
-# Kafka, in the background; sets SIM_PID. Its output goes to a log, so that it does not garble the node's;
-# one line on this terminal says how it ended.
-app_start_simulation() {
-  SIM_LOG="$STATE_DIR/simulate.log"
-  log "streaming synthetic shoppers into Kafka: $SIM_CUSTOMERS customers, $SIM_EVENTS events at $SIM_RATE/s (seed $SIM_SEED), log in $SIM_LOG"
-  app_tools_command simulate --kafka --customers "$SIM_CUSTOMERS" --events "$SIM_EVENTS" --seed "$SIM_SEED" \
-    --rate "$SIM_RATE"
-  (
-    rc=0
-    "${TOOLS_COMMAND[@]}" < /dev/null > "$SIM_LOG" 2>&1 || rc=$?
-    if (( rc == 0 )); then
-      slog simulate "$(tail -1 "$SIM_LOG")"
-    else
-      slog simulate "stopped with exit code $rc: $(grep -m1 '^error: ' "$SIM_LOG" || tail -1 "$SIM_LOG") (log: $SIM_LOG)"
-    fi
-  ) &
-  SIM_PID=$!
-}
-
-# app_wait_healthy PORT TIMEOUT_S: until GET /health/ready answers 200; fails if the node exits first.
-app_wait_healthy() {
-  local port=$1 timeout=$2 t0 deadline; t0=$(now_ms); deadline=$(( $(date +%s) + timeout ))
-  until curl -sf -o /dev/null --max-time 2 "http://$HOST:$port/health/ready"; do
-    alive "$NODE_PID" || { local rc=0; wait "$NODE_PID" || rc=$?; NODE_PID=""; die "the node exited during startup (exit code $rc)"; }
-    (( $(date +%s) < deadline )) || die "the node did not become ready on http://$HOST:$port/health/ready within ${timeout}s"
-    sleep 0.5
-  done
-  log "node ready in $(elapsed_s "$t0")"
-}
-
-app_banner() {
-  local port=$1 api="http://$HOST:$1" kafka=${CONCIERGE_KAFKA_BOOTSTRAP:-$HOST:9092}
-  cat <<EOF
-
-  Concierge is running (node pid $NODE_PID)
-    API       $api/v1
-    health    $api/health/ready
-    admin     $api/admin/models   (Authorization: Bearer $CONCIERGE_ADMIN_TOKEN), or bin/concierge admin models
-    cluster   $api/admin/shards   and Pekko Management http://$HOST:$NODE_MANAGEMENT_PORT/cluster/members (same token)
-    features  $api/v1/customers/c-42/features
-    Kafka     $kafka    Cassandra $CONCIERGE_CASSANDRA_CONTACT_POINT
-EOF
-  if [[ -n "$SIM_PID" ]]; then
-    cat <<EOF
-    Shoppers  $SIM_CUSTOMERS synthetic, $SIM_EVENTS events at $SIM_RATE/s into customer-events (seed $SIM_SEED)
-              sim-c-1..sim-c-$SIM_CUSTOMERS, e.g. $api/v1/customers/sim-c-1/features
-              progress in $SIM_LOG
-EOF
-  fi
-  cat <<EOF
-
-  Try:
-    curl -s -X POST $api/v1/events -H 'Content-Type: application/json' \\
-      -d '{"eventId":"e-1","customerId":"c-42","type":"view","itemId":"sku-7","timestamp":"2026-11-26T10:00:00Z"}'
-    curl -s -X POST $api/v1/decisions -H 'Content-Type: application/json' \\
-      -d '{"customerId":"c-42","limit":10}'
-    curl -s $api/v1/customers/c-42/features
-    echo '{"eventId":"e-2","customerId":"c-42","type":"view","itemId":"sku-9","timestamp":"2026-11-26T10:01:00Z"}' \\
-      | kcat -P -b $kafka -t customer-events -k c-42
-
-  Ctrl-C stops the node${SIM_PID:+ and the simulation} (and the services this command started).
-
-EOF
-}

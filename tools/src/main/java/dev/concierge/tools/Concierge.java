@@ -4,8 +4,8 @@ import dev.concierge.offline.replay.ReplaySourceException;
 import dev.concierge.tools.admin.AdminCommand;
 import dev.concierge.tools.admin.ClusterCommand;
 import dev.concierge.tools.backtest.BacktestCommand;
+import dev.concierge.tools.dev.DevCommand;
 import dev.concierge.tools.dev.DevSetup;
-import dev.concierge.tools.nodes.NodePortsCommand;
 import dev.concierge.tools.replay.ReplayCommand;
 import dev.concierge.tools.simulate.SimulateCommand;
 import dev.concierge.tools.train.TrainCommand;
@@ -44,7 +44,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       ReplayCommand.class, TrainCommand.class, BacktestCommand.class, SimulateCommand.class, ClusterCommand.class,
       AdminCommand.class,
-      DevSetup.class, NodePortsCommand.class, GenerateCompletion.class
+      DevCommand.class, DevSetup.class, GenerateCompletion.class
     })
 public final class Concierge {
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -118,31 +116,6 @@ class ConciergeTest {
       assertTrue(script.out().contains(command), command);
     }
     assertFalse(concierge("--help").out().contains(COMPLETION));
-  }
-
-  @Test
-  void nodePortsPrintsTheLocalNodesAsTheirHoconFilesSetThem() {
-    ToolRun ports = concierge("node-ports");
-
-    assertEquals(0, ports.exitCode(), ports.err());
-    List<String> lines = ports.out().lines().toList();
-    assertEquals(3, lines.size(), ports.out());
-    for (int n = 1; n <= lines.size(); n++) {
-      Config file = ConfigFactory.load("local" + n);
-      String http = Integer.toString(file.getInt("concierge.http.port"));
-      String remote = Integer.toString(file.getInt("pekko.remote.artery.canonical.port"));
-      assertEquals(String.join(" ", "local" + n, http, remote,
-          Integer.toString(file.getInt("pekko.management.http.port")), "http://127.0.0.1:" + http,
-          "pekko://concierge@127.0.0.1:" + remote), lines.get(n - 1));
-    }
-  }
-
-  @Test
-  void nodePortsOfANamedConfigurationFollowTheEnvironmentAsTheNodeWould() {
-    ToolRun ports = concierge(Map.of("CONCIERGE_HTTP_PORT", "18123"), "node-ports", "dev");
-
-    assertEquals(0, ports.exitCode(), ports.err());
-    assertTrue(ports.out().startsWith("dev 18123 "), ports.out());
   }
 
   private static CommandLine tree() {

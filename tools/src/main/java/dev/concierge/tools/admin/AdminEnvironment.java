@@ -1,5 +1,6 @@
 package dev.concierge.tools.admin;
 
+import dev.concierge.tools.AtomicFiles;
 import dev.concierge.tools.nodes.LocalNodes;
 import dev.concierge.tools.nodes.NodePorts;
 import java.io.IOException;
@@ -17,9 +18,9 @@ import picocli.CommandLine.TypeConversionException;
  * What the admin CLI reads besides its options: environment variables, and the files the launcher
  * keeps in its state dir (the admin token, and the admin URLs of the nodes it started).
  */
-record AdminEnvironment(Map<String, String> variables) {
+public record AdminEnvironment(Map<String, String> variables) {
 
-  static final String TOKEN_VARIABLE = "CONCIERGE_ADMIN_TOKEN";
+  public static final String TOKEN_VARIABLE = "CONCIERGE_ADMIN_TOKEN";
   static final String TOKEN_FILE_VARIABLE = "CONCIERGE_ADMIN_TOKEN_FILE";
   static final String URL_VARIABLE = "CONCIERGE_ADMIN_URL";
   /** bin/concierge passes its state dir here (default .concierge, from the current directory). */
@@ -34,7 +35,7 @@ record AdminEnvironment(Map<String, String> variables) {
     return Optional.ofNullable(variables.get(name)).filter(value -> !value.isBlank());
   }
 
-  Path stateDir() {
+  public Path stateDir() {
     return Path.of(variable(STATE_DIR_VARIABLE).orElse(DEFAULT_STATE_DIR));
   }
 
@@ -60,8 +61,29 @@ record AdminEnvironment(Map<String, String> variables) {
     return recorded.isEmpty() ? LocalNodes.all().stream().map(NodePorts::httpUrl).toList() : recorded;
   }
 
+  /** The file that names the nodes a launcher runs, for the admin commands without --url. */
+  public Path urlsFile() {
+    return stateDir().resolve(URLS_FILE_NAME);
+  }
+
+  /** The admin URLs file names {@code urls}, under a first line {@code header} (a comment); none: no file. */
+  public void recordUrls(String header, List<URI> urls) {
+    Path file = urlsFile();
+    try {
+      if (urls.isEmpty()) {
+        Files.deleteIfExists(file);
+        return;
+      }
+      StringBuilder text = new StringBuilder(header + ": the admin API of the nodes it runs\n");
+      urls.forEach(url -> text.append(url).append('\n'));
+      AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the admin URLs to " + file, e);
+    }
+  }
+
   private List<URI> recordedUrls() {
-    Path file = stateDir().resolve(URLS_FILE_NAME);
+    Path file = urlsFile();
     if (!Files.isRegularFile(file)) {
       return List.of();
     }

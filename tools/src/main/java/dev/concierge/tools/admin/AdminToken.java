@@ -16,7 +16,7 @@ import java.util.Optional;
  * The one place that looks the token up: the admin commands, and {@code bin/concierge} through
  * {@code concierge admin token}, for the nodes it starts.
  */
-record AdminToken(String value, String source) {
+public record AdminToken(String value, String source) {
 
   private static final int RANDOM_BYTES = 32;
   private static final String OWNER_ONLY = "rw-------";
@@ -30,7 +30,7 @@ record AdminToken(String value, String source) {
   }
 
   /** As {@link #resolve}, but when there is none, a new random one in the token file (readable by its owner only). */
-  static AdminToken resolveOrCreate(Optional<String> option, AdminEnvironment environment, PrintStream progress)
+  public static AdminToken resolveOrCreate(Optional<String> option, AdminEnvironment environment, PrintStream progress)
       throws IOException {
     Optional<AdminToken> found = find(option, environment);
     if (found.isPresent()) {

@@ -1,12 +1,10 @@
 package dev.concierge.tools.admin;
 
-import dev.concierge.tools.AtomicFiles;
 import dev.concierge.tools.nodes.NodeLauncher;
 import dev.concierge.tools.nodes.NodePorts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,21 +169,8 @@ final class ClusterControl {
 
   /** The admin URLs of the local nodes that run, for bin/concierge admin; none running: no file. */
   void recordUrls() {
-    List<URI> urls = all.stream().filter(node -> launcher.running(node.name()).isPresent()).map(NodePorts::httpUrl)
-        .toList();
-    Path file = urlsFile();
-    try {
-      if (urls.isEmpty()) {
-        Files.deleteIfExists(file);
-        return;
-      }
-      StringBuilder text = new StringBuilder(URLS_HEADER + ": the admin API of the nodes it runs\n");
-      urls.forEach(url -> text.append(url).append('\n'));
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the admin URLs to " + file, e);
-    }
+    environment.recordUrls(URLS_HEADER, all.stream().filter(node -> launcher.running(node.name()).isPresent())
+        .map(NodePorts::httpUrl).toList());
   }
 
   /** After a stop, the admin URLs name the local nodes that still run; a file cluster start did not write stays. */
@@ -201,7 +186,7 @@ final class ClusterControl {
   }
 
   private Path urlsFile() {
-    return environment.stateDir().resolve(AdminEnvironment.URLS_FILE_NAME);
+    return environment.urlsFile();
   }
 
   private void banner(List<NodePorts> nodes, String tokenSource) {

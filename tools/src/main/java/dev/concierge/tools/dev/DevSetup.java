@@ -47,8 +47,11 @@ public final class DevSetup extends Tool {
 
   @Override
   protected void run() throws Exception {
-    PrintStream out = out();
-    Config settings = ConfigFactory.load().getConfig("concierge");
+    setUp(ConfigFactory.load().getConfig("concierge"), bundles, out());
+  }
+
+  /** The setup with these settings (a node configuration's {@code concierge} block); progress to {@code out}. */
+  static void setUp(Config settings, Path bundles, PrintStream out) throws Exception {
     Config demo = settings.getConfig("dev.demo-catalog");
     List<CatalogItem> items = DemoCatalog.generate(demo.getInt("items"), demo.getLong("seed"));
     DevBundles.ensure(bundles, settings, items, out);

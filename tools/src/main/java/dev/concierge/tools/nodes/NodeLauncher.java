@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -172,12 +173,19 @@ public final class NodeLauncher {
   /** Fails clearly, naming the port and who holds it when {@code ss} can tell, if one of the node's ports is taken. */
   public void checkPorts(NodePorts node) {
     for (int port : new int[] {node.httpPort(), node.remotePort(), node.managementPort()}) {
-      if (portInUse.test(port)) {
-        String who = whoListens(port).map(holder -> " by " + holder).orElse("");
-        throw new IllegalStateException(node.name() + ": port " + node.httpHost() + ":" + port + " is already in use"
-            + who + "; is " + node.name() + " running outside this launcher (bin/concierge node " + node.name()
-            + ")? Stop that process first");
-      }
+      requireFree(portInUse, port, node.name() + ": ", "is " + node.name() + " running outside this launcher (bin/concierge node "
+          + node.name() + ")? Stop that process first");
+    }
+  }
+
+  /**
+   * Fails clearly if {@code port} is taken, as {@code portInUse} sees it (never falls back to another one):
+   * {@code prefix}, the port, who holds it when {@code ss} can tell, then {@code hint}.
+   */
+  public static void requireFree(IntPredicate portInUse, int port, String prefix, String hint) {
+    if (portInUse.test(port)) {
+      String who = whoListens(port).map(holder -> " by " + holder).orElse("");
+      throw new IllegalStateException(prefix + "port 127.0.0.1:" + port + " is already in use" + who + "; " + hint);
     }
   }
 
@@ -240,6 +248,24 @@ public final class NodeLauncher {
     }
   }
 
+  /**
+   * Starts the node attached to this terminal: its output on this process's, stdin from /dev/null,
+   * with the launcher's environment as it is (the port variables included).
+   */
+  public Process startAttached(NodePorts node) {
+    ProcessBuilder builder = new ProcessBuilder(command(node.name()))
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().clear();
+    builder.environment().putAll(settings.environment());
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + node.name() + ": " + e.getMessage(), e);
+    }
+  }
+
   /** setsid, when there is one: without forking (the child is no group leader), so the pid is the JVM's. */
   private static Optional<String> setsid() {
     return Optional.ofNullable(System.getenv("PATH")).stream()
@@ -252,15 +278,27 @@ public final class NodeLauncher {
 
   /** Until GET /health/ready answers 200; fails with the log's end if the node exits or the time runs out. */
   public void awaitReady(NodePorts node, ProcessHandle process) {
+    String where = " (log: " + logFile(node.name()) + ")";
+    awaitReady(node, process, node.name(), where, () -> {
+      tail(logFile(node.name()));
+      return new IllegalStateException(node.name() + " exited during startup" + where);
+    });
+  }
+
+  /**
+   * Until GET /health/ready answers 200: {@code exited} is the failure when the process exits first; a
+   * timeout names {@code who} and ends with {@code where} (where its output is).
+   */
+  public void awaitReady(NodePorts node, ProcessHandle process, String who, String where,
+      Supplier<RuntimeException> exited) {
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
     while (!ready(node.httpUrl())) {
       if (!process.isAlive()) {
-        tail(logFile(node.name()));
-        throw new IllegalStateException(node.name() + " exited during startup (log: " + logFile(node.name()) + ")");
+        throw exited.get();
       }
       if (System.nanoTime() >= deadline) {
-        throw new IllegalStateException(node.name() + " did not become ready on " + node.httpUrl() + "/health/ready"
-            + " within " + settings.startTimeout().toSeconds() + "s (log: " + logFile(node.name()) + ")");
+        throw new IllegalStateException(who + " did not become ready on " + node.httpUrl() + "/health/ready"
+            + " within " + settings.startTimeout().toSeconds() + "s" + where);
       }
       sleep(POLL);
     }

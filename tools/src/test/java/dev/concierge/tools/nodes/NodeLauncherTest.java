@@ -142,6 +142,20 @@ class NodeLauncherTest {
     }
   }
 
+  @Test
+  void anAttachedNodeThatExitsDuringStartupFailsAsTheCallerSays() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    NodeLauncher launcher = launcher(new NodeLauncher.Settings(home, List.of(java), home.resolve("nothing").toString(),
+        Map.of("CONCIERGE_HTTP_PORT", "1"), Duration.ofSeconds(30), Duration.ofSeconds(5)));
+    NodePorts dev = new NodePorts("dev", "127.0.0.1", 1, "concierge", "127.0.0.1", 2, 3);
+
+    Process process = launcher.startAttached(dev);
+
+    IllegalStateException failure = assertThrows(IllegalStateException.class, () -> launcher.awaitReady(dev,
+        process.toHandle(), "the node", "", () -> new IllegalStateException("exit code " + process.exitValue())));
+    assertEquals("exit code 1", failure.getMessage());
+  }
+
   private NodeLauncher launcher(NodeLauncher.Settings settings) {
     return new NodeLauncher(settings, port -> false, new PrintStream(progress, true, StandardCharsets.UTF_8), "test");
   }
