@@ -1,9 +1,9 @@
 package dev.concierge.operations;
 
+import dev.concierge.NodeCommandLine;
 import dev.concierge.testing.TestHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class NodeProcess {
 
-  private static final Path CLASSES = Path.of("target/classes");
-  private static final Path CLASSPATH_FILE = Path.of("target/runtime-classpath.txt");
+  private static final Path BUILD = Path.of("target");
   private static final List<String> JVM_FLAGS = List.of("-Xms256m", "-Xmx400m");
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration GRACEFUL_STOP = Duration.ofSeconds(60);
@@ -43,11 +42,10 @@ final class NodeProcess {
   }
 
   void start() throws IOException {
-    String classpath = CLASSES.toAbsolutePath() + ":" + Files.readString(CLASSPATH_FILE).trim();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new java.util.ArrayList<>(List.of(java));
-    command.addAll(JVM_FLAGS);
-    command.addAll(List.of("-Dconfig.file=" + configFile.toAbsolutePath(), "-cp", classpath, "dev.concierge.Main"));
+    List<String> jvm = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+    jvm.addAll(JVM_FLAGS);
+    List<String> command =
+        NodeCommandLine.command(jvm, NodeCommandLine.configFile(configFile), NodeCommandLine.classpath(BUILD));
     process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -1,8 +1,8 @@
 package dev.concierge.tools.nodes;
 
+import dev.concierge.NodeCommandLine;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class NodeLauncher {
 
-  public static final String MAIN_CLASS = "dev.concierge.Main";
+  public static final String MAIN_CLASS = NodeCommandLine.MAIN_CLASS;
   static final String JVM_OPTS_VARIABLE = "CONCIERGE_NODE_JVM_OPTS";
   static final List<String> DEFAULT_JVM_OPTS = List.of("-Xms1g", "-Xmx1g");
   static final String HOME_VARIABLE = "CONCIERGE_HOME";
@@ -98,16 +98,9 @@ public final class NodeLauncher {
     }
   }
 
-  /** The node's classpath: cluster-config/target/classes, then what runtime-classpath.txt lists. */
+  /** The node's classpath from the build under {@code home}. */
   static String classpath(Path home) {
-    Path target = home.resolve("cluster-config").resolve("target").toAbsolutePath();
-    Path listed = target.resolve("runtime-classpath.txt");
-    try {
-      return target.resolve("classes") + ":" + Files.readString(listed, StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException("the node was never built (" + listed + " is missing): bin/concierge dev or"
-          + " cluster start build it", e);
-    }
+    return NodeCommandLine.classpath(home.resolve("cluster-config").resolve("target"));
   }
 
   public Settings settings() {
@@ -128,13 +121,11 @@ public final class NodeLauncher {
 
   /** The node's command line: the JVM and its flags, the config resource, the classpath, the main class. */
   public List<String> command(String name) {
-    List<String> command = new ArrayList<>(settings.jvm());
-    command.addAll(List.of(configFlag(name), "-cp", settings.classpath(), MAIN_CLASS));
-    return command;
+    return NodeCommandLine.command(settings.jvm(), configFlag(name), settings.classpath());
   }
 
   private static String configFlag(String name) {
-    return "-Dconfig.resource=" + name + ".conf";
+    return NodeCommandLine.configResource(name);
   }
 
   /**
