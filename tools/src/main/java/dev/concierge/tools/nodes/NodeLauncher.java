@@ -2,6 +2,7 @@ package dev.concierge.tools.nodes;
 
 import dev.concierge.NodeCommandLine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
