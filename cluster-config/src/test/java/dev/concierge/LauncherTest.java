@@ -52,8 +52,9 @@ class LauncherTest {
     assertTrue(result.output().contains("need Java 17"), result.output());
   }
 
+  /** The launcher's own commands; the JVM tools' help (dev among them) is picocli's, tested in tools' ConciergeTest. */
   @ParameterizedTest
-  @ValueSource(strings = {"services", "test", "dev", "node"})
+  @ValueSource(strings = {"services", "test", "node"})
   void everyCommandExplainsItselfWithHelp(String command) throws Exception {
     Result result = concierge(Map.of(), command, "--help");
 
