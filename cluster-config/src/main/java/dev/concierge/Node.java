@@ -293,7 +293,7 @@ public record Node(
     shutdown.addTask(
         CoordinatedShutdown.PhaseServiceRequestsDone(),
         "concierge-stop-event-publisher",
-        () -> publisher.stop().thenApply(stopped -> Done.getInstance()));
+        () -> publisher.stop().thenApplyAsync(stopped -> Done.getInstance(), system.executionContext()));
     shutdown.addTask(
         CoordinatedShutdown.PhaseServiceStop(),
         "concierge-stop-kafka-clients",

@@ -169,7 +169,7 @@ final class CustomerRecorder {
   // the journal answers and so does the customer's actor, yet it does not confirm these events
   private CompletionStage<Boolean> poisonSuspected(List<SourcedEvent> events) {
     return journalReachable.get().thenComposeAsync(reachable -> reachable
-        ? customers.read(events.get(0).event().customerId()).handle((read, failure) -> failure == null)
+        ? customers.read(events.get(0).event().customerId()).handleAsync((read, failure) -> failure == null, executor)
         : CompletableFuture.completedFuture(false), executor);
   }
 

@@ -40,6 +40,8 @@ final class CustomerTurns {
     CompletableFuture<T> mine = new CompletableFuture<>();
     CompletableFuture<?> before = latest.put(customerId, mine);
     CompletionStage<T> started = before == null ? turn.get() : before.thenComposeAsync(done -> turn.get(), executor);
+    // bookkeeping only, on the thread that completed the turn: a hop to the executor per event group
+    // would cost the ingestion path more than this does
     started.whenComplete((value, failure) -> {
       if (failure == null) {
         latest.remove(customerId, mine);

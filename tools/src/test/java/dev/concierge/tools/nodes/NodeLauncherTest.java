@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concierge.testing.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -83,10 +85,7 @@ class NodeLauncherTest {
     ProcessHandle process = launcher.launch(NODE);
     try {
       assertEquals(process.pid() + "", Files.readString(launcher.pidFile("local2")).strip());
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (!Files.readString(launcher.logFile("local2")).contains("end-of-input") && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      Eventually.within(Duration.ofSeconds(5), "the node's output reaches its log", () -> logOf(launcher).contains("end-of-input"));
       String log = Files.readString(launcher.logFile("local2"));
       assertTrue(log.startsWith("an earlier run\n\n===== "), log);
       assertTrue(log.contains(" bin/concierge starts local2 =====\n"), log);
@@ -163,5 +162,13 @@ class NodeLauncherTest {
   private void writeClasspath(String text) throws IOException {
     Path target = Files.createDirectories(home.resolve("cluster-config/target"));
     Files.writeString(target.resolve("runtime-classpath.txt"), text);
+  }
+
+  private static String logOf(NodeLauncher launcher) {
+    try {
+      return Files.readString(launcher.logFile("local2"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
