@@ -48,6 +48,11 @@ public final class ToolProgress implements AutoCloseable {
     bar.stepTo(done);
   }
 
+  /** Sets the total to a new estimate, for a task whose total is known better as it goes. */
+  public void expect(long total) {
+    bar.maxHint(total);
+  }
+
   @Override
   public void close() {
     bar.close();

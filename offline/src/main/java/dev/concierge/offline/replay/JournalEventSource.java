@@ -1,153 +1,215 @@
 package dev.concierge.offline.replay;
 
-import dev.concierge.models.EventRecorded;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
-import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.javadsl.StreamConverters;
 
 /**
- * The Cassandra journal, the system of record: every customer's persisted {@link EventRecorded}
- * events, with the category recorded with each. Read through Pekko Persistence Query on the given
- * actor system's journal configuration (keyspace, contact points): {@code currentPersistenceIds}
- * filtered to the customer entity (or the listed customers), then
- * {@code currentEventsByPersistenceId} for {@code parallelism} customers at a time. Not
- * {@code eventsByTag}: it has gaps and a delay on Cassandra, and the entity writes no tags.
+ * The Cassandra journal, the system of record: every customer's persisted {@link
+ * dev.concierge.models.EventRecorded} events, with the category recorded with each, read on the given
+ * actor system's journal configuration (keyspace, table, contact points) and decoded by its serializers.
  *
- * <p>It is a snapshot in passing: customers that appear after the listing, and events persisted after
- * their customer was read, are not part of the replay. The whole range is collected in memory on
- * {@link #open} (a few hundred bytes per event), which blocks the calling thread until it is read:
- * the merge by event time needs every customer's first event before it can yield any. Each
- * customer's events come in sequence-number order.
+ * <ul>
+ *   <li><b>All customers</b>: the messages table is scanned by token range ({@link JournalScan}), a few
+ *       ranges at a time, one pass whatever the number of customers.
+ *   <li><b>Listed customers</b>: Pekko Persistence Query's {@code currentEventsByPersistenceId}, a few
+ *       customers at a time.
+ * </ul>
+ *
+ * <p>The journal is stored by customer, not by time, so the replay's time order needs every event
+ * before the first can be yielded: {@link #open} reads the journal into an external sort ({@link
+ * TimeOrderSort}) that holds {@code sort-buffer} events in memory and spills the rest to sorted files,
+ * telling its {@link Progress} as it goes; the replay then merges them as it is pulled. Memory stays
+ * flat whatever the journal's size; the disk holds about the journal's size while the replay is open.
+ * The order is exactly the merge order of the other sources ({@link KeyedEvent}).
+ *
+ * <p>It is a snapshot in passing: events persisted while the journal is read may or may not be part
+ * of the replay. The scan reads the rows as they are: it relies on the journal never deleting events
+ * ({@code support-deletes = off}, see persistence's reference.conf), and on the customer entity
+ * writing no other rows under its persistence ids. Not {@code eventsByTag}: it has gaps and a delay
+ * on Cassandra, and the entity writes no tags.
  */
 public final class JournalEventSource implements EventSource {
 
+  private static final String SETTINGS_PATH = "concierge.replay.journal";
+  /** Rows handed from the read's threads to the caller's at a time. */
+  private static final int BATCH_ROWS = 500;
+  private static final String DEFAULT_SPILL_DIRECTORY = System.getProperty("java.io.tmpdir");
+
   /**
+   * How the journal is read; {@code concierge.replay.journal} in offline's reference.conf says what
+   * each does.
+   *
    * @param entityType  the customer entity's type name, the prefix of its persistence ids
    *                    ({@code CustomerEntity.ENTITY_KEY.name()} in engine)
-   * @param parallelism customers read at the same time
    * @param customerIds only these customers; empty for all
    */
-  public record Settings(String entityType, int parallelism, List<String> customerIds) {
-
-    /**
-     * Measured on one 2-core Cassandra, 20k events of 2k customers: 8 gave 7k events/s, 16 gave 10k,
-     * 32 gave 13k and 64 gave 18k. 32 rather than 64: a replay shares the journal with the live
-     * customers' recoveries, and beyond 32 every extra query in flight buys less.
-     */
-    public static final int DEFAULT_PARALLELISM = 32;
+  public record Settings(
+      String entityType, int tokenRanges, int parallelism, int pageSize, int customersAtATime, int sortBuffer,
+      Path spillDirectory, Duration connectTimeout, List<String> customerIds) {
 
     public Settings {
       Objects.requireNonNull(entityType, "entityType");
-      if (parallelism < 1) {
-        throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
-      }
+      atLeastOne("token-ranges", tokenRanges);
+      atLeastOne("parallelism", parallelism);
+      atLeastOne("page-size", pageSize);
+      atLeastOne("customers-at-a-time", customersAtATime);
+      atLeastOne("sort-buffer", sortBuffer);
       customerIds = List.copyOf(customerIds);
     }
 
-    public static Settings of(String entityType) {
-      return new Settings(entityType, DEFAULT_PARALLELISM, List.of());
+    /** The settings under {@code concierge.replay.journal} of {@code config}. */
+    public static Settings fromConfig(Config config, String entityType) {
+      Config journal = config.getConfig(SETTINGS_PATH);
+      String spill = journal.getString("spill-directory");
+      return new Settings(
+          entityType, journal.getInt("token-ranges"), journal.getInt("parallelism"), journal.getInt("page-size"),
+          journal.getInt("customers-at-a-time"), journal.getInt("sort-buffer"),
+          Path.of(spill.isEmpty() ? DEFAULT_SPILL_DIRECTORY : spill), journal.getDuration("connect-timeout"),
+          List.of());
     }
 
-    public Settings withParallelism(int customersAtATime) {
-      return new Settings(entityType, customersAtATime, customerIds);
+    /** The defaults of offline's reference.conf and the application's overrides. */
+    public static Settings of(String entityType) {
+      return fromConfig(ConfigFactory.load(), entityType);
+    }
+
+    /** Token ranges (or listed customers) read at the same time. */
+    public Settings withParallelism(int atATime) {
+      return new Settings(entityType, tokenRanges, atATime, pageSize, atATime, sortBuffer, spillDirectory,
+          connectTimeout, customerIds);
+    }
+
+    public Settings withSortBuffer(int events) {
+      return new Settings(entityType, tokenRanges, parallelism, pageSize, customersAtATime, events, spillDirectory,
+          connectTimeout, customerIds);
     }
 
     public Settings withCustomers(List<String> only) {
-      return new Settings(entityType, parallelism, only);
+      return new Settings(entityType, tokenRanges, parallelism, pageSize, customersAtATime, sortBuffer, spillDirectory,
+          connectTimeout, only);
     }
+
+    private static void atLeastOne(String name, int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(SETTINGS_PATH + "." + name + " must be at least 1, was " + value);
+      }
+    }
+  }
+
+  /** Hears how far {@link #open} has read, on the thread that called it. */
+  @FunctionalInterface
+  public interface Progress {
+
+    Progress NONE = (rows, partsDone, parts) -> { };
+
+    /**
+     * @param rows      journal rows read so far
+     * @param partsDone token ranges (or listed customers) read to their end, of {@code parts}; rows are
+     *                  spread evenly over token ranges, so {@code rows * parts / partsDone} estimates the total
+     */
+    void read(long rows, int partsDone, int parts);
   }
 
   private final ActorSystem<?> system;
   private final Settings settings;
+  private final Progress progress;
   private final String persistenceIdPrefix;
+  private final JournalTable table;
 
   public JournalEventSource(ActorSystem<?> system, Settings settings) {
+    this(system, settings, Progress.NONE);
+  }
+
+  public JournalEventSource(ActorSystem<?> system, Settings settings, Progress progress) {
     this.system = system;
     this.settings = settings;
+    this.progress = progress;
     this.persistenceIdPrefix = settings.entityType() + PersistenceId.DefaultSeparator();
+    this.table = JournalTable.fromConfig(system.settings().config());
   }
 
   @Override
   public String description() {
-    return "Cassandra journal of " + settings.entityType()
+    return "Cassandra journal " + table + " of " + settings.entityType()
         + (settings.customerIds().isEmpty() ? "" : " (" + settings.customerIds().size() + " customers)");
   }
 
-  /** Blocks the calling thread until the range is read: never call it from an actor. */
+  /** Blocks the calling thread until the whole range is read and sorted: never call it from an actor. */
   @Override
   public ReplayEvents open(TimeRange range) {
+    ReplayCounters counters = new ReplayCounters();
+    EventCodec codec = new EventCodec(system);
+    TimeOrderSort sort = new TimeOrderSort(settings.sortBuffer(), settings.spillDirectory(), codec);
+    try {
+      JournalIntake intake = new JournalIntake(persistenceIdPrefix, range, counters, sort, table.targetPartitionSize());
+      if (settings.customerIds().isEmpty()) {
+        read(JournalScan.slices(CassandraSessionRegistry.get(system).sessionFor(JournalTable.sessionConfigPath()),
+            table, codec, settings), settings.parallelism(), intake);
+        Map<String, JournalIntake.Continuation> continuations = intake.continuations();
+        if (!continuations.isEmpty()) {
+          readCustomers(continuations, intake);
+        }
+      } else {
+        Map<String, JournalIntake.Continuation> all = new LinkedHashMap<>();
+        settings.customerIds().forEach(customerId -> all.put(customerId, JournalIntake.Continuation.FROM_START));
+        readCustomers(all, intake);
+      }
+      counters.plannedEvents(sort.size());
+      return new ReplayEvents(description(), range, sort.merged(), counters, new RedeliveryFilter(RedeliveryFilter.KEEP_ALL));
+    } catch (RuntimeException e) {
+      sort.close();
+      throw e;
+    }
+  }
+
+  private void readCustomers(Map<String, JournalIntake.Continuation> customers, JournalIntake intake) {
     CassandraReadJournal journal =
         PersistenceQuery.get(system).getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
-    ReplayCounters counters = new ReplayCounters();
-    CompletionStage<JournalCollector> read =
-        persistenceIds(journal)
-            .flatMapMerge(settings.parallelism(), id -> journal.currentEventsByPersistenceId(id, 0L, Long.MAX_VALUE))
-            .runWith(Sink.fold(new JournalCollector(range, counters), JournalCollector::add), system);
-    JournalCollector collected = await(read);
-    return new ReplayEvents(
-        description(), range, collected.merged(), counters, new RedeliveryFilter(RedeliveryFilter.KEEP_ALL));
+    List<Source<StoredEvent, NotUsed>> parts = new ArrayList<>();
+    customers.forEach((customerId, from) -> {
+      intake.resume(parts.size(), customerId, from);
+      parts.add(journal.currentEventsByPersistenceId(persistenceIdPrefix + customerId, from.afterSequenceNr() + 1, Long.MAX_VALUE)
+          .map(envelope -> new StoredEvent(envelope.persistenceId(), 0, envelope.sequenceNr(), envelope.event())));
+    });
+    read(parts, settings.customersAtATime(), intake);
   }
 
-  private Source<String, NotUsed> persistenceIds(CassandraReadJournal journal) {
-    if (settings.customerIds().isEmpty()) {
-      return journal.currentPersistenceIds().filter(id -> id.startsWith(persistenceIdPrefix));
-    }
-    return Source.from(settings.customerIds()).map(customerId -> persistenceIdPrefix + customerId);
-  }
-
-  private JournalCollector await(CompletionStage<JournalCollector> read) {
-    try {
-      return read.toCompletableFuture().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ReplaySourceException("interrupted while reading the " + description(), e);
-    } catch (ExecutionException e) {
-      throw new ReplaySourceException("reading the " + description() + " failed: " + e.getCause().getMessage(), e.getCause());
-    }
-  }
-
-  /** Folds the journal's events into the merge; runs inside the stream, one event at a time. */
-  private static final class JournalCollector {
-    private static final int SINGLE_INPUT = 0;
-
-    private final TimeRange range;
-    private final ReplayCounters counters;
-    private final LaneMerge merge = new LaneMerge(1);
-
-    JournalCollector(TimeRange range, ReplayCounters counters) {
-      this.range = range;
-      this.counters = counters;
-    }
-
-    JournalCollector add(EventEnvelope envelope) {
-      counters.recordRead();
-      if (!(envelope.event() instanceof EventRecorded recorded)) {
-        counters.invalid(
-            envelope.persistenceId() + " #" + envelope.sequenceNr(),
-            "not an EventRecorded but a " + envelope.event().getClass().getName());
-        return this;
-      }
-      counters.valid(recorded.event().timestamp());
-      if (range.contains(recorded.event().timestamp())) {
-        merge.add(SINGLE_INPUT, recorded);
-      } else {
-        counters.outsideRange();
-      }
-      return this;
-    }
-
-    MergedEvents merged() {
-      counters.plannedEvents(merge.size());
-      return new DrainedMerge(merge);
+  /** Runs the parts, {@code atATime} at once, and feeds their rows to the intake on this thread. */
+  private void read(List<Source<StoredEvent, NotUsed>> parts, int atATime, JournalIntake intake) {
+    Source<JournalIntake.PartBatch, NotUsed> batches =
+        Source.from(IntStream.range(0, parts.size()).boxed().toList())
+            .flatMapMerge(atATime, part -> parts.get(part)
+                .grouped(BATCH_ROWS)
+                .map(rows -> new JournalIntake.PartBatch(part, rows, false))
+                .concat(Source.single(new JournalIntake.PartBatch(part, List.of(), true)))
+                .async());
+    int partsBefore = intake.partsDone();
+    try (Stream<JournalIntake.PartBatch> stream = batches.runWith(StreamConverters.asJavaStream(), system)) {
+      stream.forEach(batch -> {
+        intake.accept(batch);
+        progress.read(intake.rowsRead(), intake.partsDone() - partsBefore, parts.size());
+      });
+    } catch (ReplaySourceException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ReplaySourceException("reading the " + description() + " failed: " + e.getMessage(), e);
     }
   }
 }

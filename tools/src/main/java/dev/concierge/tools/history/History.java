@@ -1,24 +1,13 @@
 package dev.concierge.tools.history;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import dev.concierge.engine.CustomerEntity;
-import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventRecorded;
-import dev.concierge.offline.replay.EventSource;
-import dev.concierge.offline.replay.FileEventSource;
-import dev.concierge.offline.replay.JournalEventSource;
-import dev.concierge.offline.replay.KafkaEventSource;
-import dev.concierge.offline.replay.ReplayEvents;
 import dev.concierge.offline.replay.ReplayReport;
 import dev.concierge.offline.replay.TimeRange;
-import dev.concierge.tools.ToolProgress;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * A history read into memory from one source, in replay order, so that training and backtests can
@@ -38,48 +27,10 @@ public record History(List<EventRecorded> recorded, ReplayReport report, String 
    *     sources filter as they read)
    */
   public static History read(SourceSpec spec, TimeRange range, List<String> customers, Config config, PrintStream err) {
-    Config concierge = config.getConfig("concierge");
-    // drop redelivered events as the live customers do, so replay counts what production counted
-    int dedupeWindow = concierge.getInt("customer.dedupe-window");
-    if (spec instanceof SourceSpec.File file) {
-      return drain(new FileEventSource(file.path(), dedupeWindow), range, customers, err);
-    }
-    if (spec instanceof SourceSpec.Kafka) {
-      KafkaSettings topics = KafkaSettings.fromConfig(concierge);
-      return drain(
-          new KafkaEventSource(
-              KafkaEventSource.Settings.of(topics.bootstrapServers(), topics.eventsTopic()).withDedupeWindow(dedupeWindow)),
-          range, customers, err);
-    }
-    return readJournal(range, customers, config, err);
-  }
-
-  private static History readJournal(TimeRange range, List<String> customers, Config config, PrintStream err) {
-    // a tool, not a cluster member: a local actor system is all persistence query needs
-    Config local = ConfigFactory.parseString("pekko.actor.provider = local").withFallback(config);
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "concierge-history", local);
-    try {
-      JournalEventSource.Settings settings = JournalEventSource.Settings.of(CustomerEntity.ENTITY_KEY.name());
-      return drain(
-          new JournalEventSource(system, customers.isEmpty() ? settings : settings.withCustomers(customers)),
-          range, customers, err);
-    } finally {
-      system.terminate();
-    }
-  }
-
-  private static History drain(EventSource source, TimeRange range, List<String> customers, PrintStream err) {
-    List<EventRecorded> recorded = new ArrayList<>();
-    try (ReplayEvents events = source.open(range);
-        ToolProgress progress = ToolProgress.unbounded("read", "events", err)) {
-      while (events.hasNext()) {
-        EventRecorded next = events.next();
-        if (customers.isEmpty() || customers.contains(next.event().customerId())) {
-          recorded.add(next);
-        }
-        progress.step();
-      }
-      return new History(List.copyOf(recorded), events.report(), source.description());
+    try (HistoryStream stream = HistoryStream.open(spec, range, customers, config, err)) {
+      List<EventRecorded> recorded = new ArrayList<>();
+      stream.forEach(recorded::add);
+      return new History(List.copyOf(recorded), stream.report(), stream.description());
     }
   }
 }

@@ -48,6 +48,19 @@ public final class HistoryOptions {
     return catalog;
   }
 
+  /**
+   * Opens the history up to {@code to} (null: all of it) to be read once as it is iterated; say what
+   * was read with {@link #describe} once it is.
+   */
+  public HistoryStream open(Instant to, List<String> customers, Config config, PrintStream err) {
+    return HistoryStream.open(source, new TimeRange(from, to), customers, config, err);
+  }
+
+  /** Says on {@code err} what a history stream read. */
+  public static void describe(HistoryStream stream, PrintStream err) {
+    err.println(stream.description() + ": " + stream.report().describe());
+  }
+
   /** Reads the history up to {@code to} (null: all of it), and says on {@code err} what was read. */
   public History read(Instant to, List<String> customers, Config config, PrintStream err) {
     History history = History.read(source, new TimeRange(from, to), customers, config, err);

@@ -8,13 +8,12 @@ import com.typesafe.config.ConfigFactory;
 import dev.concierge.api.dto.ResponseBodies;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.models.Catalog;
-import dev.concierge.models.EventRecorded;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.HistoryReplay;
 import dev.concierge.tools.Tool;
-import dev.concierge.tools.history.History;
 import dev.concierge.tools.history.HistoryOptions;
+import dev.concierge.tools.history.HistoryStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -60,26 +59,27 @@ public final class ReplayCommand extends Tool {
     PrintStream err = err();
     Config config = ConfigFactory.load();
     Config conciergeConfig = config.getConfig("concierge");
-    History read = history.read(to, customers == null ? List.of() : customers.stream().map(String::trim).toList(), config, err);
     Catalog catalog = history.catalog().load(conciergeConfig);
     CustomerSettings settings = CustomerSettings.fromConfig(conciergeConfig);
     Vocabulary vocabulary = new Vocabulary(Integer.MAX_VALUE, Integer.MAX_VALUE);
     HistoryReplay replay = new HistoryReplay(settings.features(), vocabulary, catalog);
+    List<String> only = customers == null ? List.of() : customers.stream().map(String::trim).toList();
+    Instant[] lastEvent = {null};
+    long replayed;
     long started = System.nanoTime();
-    replay.replayRecorded(read.recorded(), Instant.MAX, (event, state) -> { });
+    // folded as it is read: the history is never held, only each customer's features
+    try (HistoryStream read = history.open(to, only, config, err)) {
+      replayed = replay.replayRecorded(read, Instant.MAX, (event, state) -> lastEvent[0] = event.timestamp());
+      HistoryOptions.describe(read, err);
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
-    err.printf("replayed %d events of %d customers through the feature function in %.2f s (%.0f events/s)%n",
-        read.recorded().size(), replay.customers().size(), seconds, read.recorded().size() / Math.max(seconds, 1e-9));
+    err.printf("read and replayed %d events of %d customers through the feature function in %.2f s (%.0f events/s)%n",
+        replayed, replay.customers().size(), seconds, replayed / Math.max(seconds, 1e-9));
 
-    Instant now = to != null ? to : lastEventTime(read);
+    Instant now = to != null ? to : lastEvent[0] != null ? lastEvent[0] : Instant.now();
     try (OutputStream target = out != null ? Files.newOutputStream(out) : new NonClosing(out())) {
       write(new TreeMap<>(replay.customers()), vocabulary, now, target);
     }
-  }
-
-  private static Instant lastEventTime(History history) {
-    List<EventRecorded> recorded = history.recorded();
-    return recorded.isEmpty() ? Instant.now() : recorded.get(recorded.size() - 1).event().timestamp();
   }
 
   private static void write(Map<String, FeatureState> customers, Vocabulary vocabulary, Instant now, OutputStream target)

@@ -1,0 +1,211 @@
+package dev.concierge.benchmarks.replay;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.concierge.benchmarks.Cli;
+import dev.concierge.benchmarks.SimulatedHistory;
+import dev.concierge.engine.CustomerEntity;
+import dev.concierge.engine.CustomerSettings;
+import dev.concierge.models.Catalog;
+import dev.concierge.models.DemoCatalog;
+import dev.concierge.models.FeatureSettings;
+import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.HistoryReplay;
+import dev.concierge.offline.replay.JournalEventSource;
+import dev.concierge.offline.replay.ReplayEvents;
+import dev.concierge.offline.replay.TimeRange;
+import dev.concierge.offline.simulation.SimulationSettings;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * How fast {@code --source journal} replays: fills a Cassandra keyspace of its own with a simulated
+ * history through the journal plugin's own writer ({@link JournalFill}), then reads it back with
+ * {@link JournalEventSource} several times, alone and through the feature function, and prints the
+ * median rate and the peak heap of each run. Drops the keyspace at the end unless told to keep it.
+ * See the replay section of BENCHMARKS.md.
+ */
+@Command(name = "JournalReplayThroughput", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    description = {
+        "Fills a keyspace of its own with a simulated journal, replays it from Cassandra RUNS times after a warm-up,"
+            + " reading only and reading through the feature function, and prints events/s and peak heap.",
+        "Cassandra is at CONCIERGE_CASSANDRA_CONTACT_POINT (default 127.0.0.1:9042)."})
+public final class JournalReplayThroughput implements Callable<Integer> {
+
+  private static final int CATALOG_SIZE = 2_000;
+  private static final long SEED = 42;
+  private static final double NANOS_PER_SECOND = 1e9;
+  private static final long MIB = 1024 * 1024;
+  private static final Duration FILL_REPORT_EVERY = Duration.ofSeconds(10);
+  private static final String ENTITY = CustomerEntity.ENTITY_KEY.name();
+
+  @Option(names = "--events", converter = Cli.Positive.class, defaultValue = "1000000",
+      description = "events in the journal (default ${DEFAULT-VALUE})")
+  int events;
+
+  @Option(names = "--customers", converter = Cli.Positive.class, defaultValue = "20000",
+      description = "customers in the journal (default ${DEFAULT-VALUE})")
+  int customers;
+
+  @Option(names = "--runs", converter = Cli.Positive.class, defaultValue = "5",
+      description = "measured replays of each kind, after one that warms up (default ${DEFAULT-VALUE})")
+  int runs;
+
+  @Option(names = "--keyspace", description = "the keyspace to fill and read (default: a new one, journal_bench_<time>)")
+  String keyspace;
+
+  @Option(names = "--filled", description = "the keyspace already holds the journal of these arguments: skip writing it")
+  boolean filled;
+
+  @Option(names = "--keep", description = "keep the keyspace at the end (to measure it again with --filled)")
+  boolean keep;
+
+  @Option(names = "--sort-buffer", converter = Cli.Positive.class,
+      description = "events sorted in memory before a run is spilled to disk (default: concierge.replay.journal.sort-buffer)")
+  Integer sortBuffer;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new JournalReplayThroughput()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    String space = keyspace != null ? keyspace : "journal_bench_" + Long.toString(System.currentTimeMillis(), Character.MAX_RADIX);
+    Config config = config(space);
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "journal-bench", config);
+    try {
+      if (!filled) {
+        fill(system);
+      }
+      JournalEventSource.Settings settings = JournalEventSource.Settings.fromConfig(config, ENTITY);
+      if (sortBuffer != null) {
+        settings = settings.withSortBuffer(sortBuffer);
+      }
+      System.out.printf("keyspace %s, sort buffer %,d events, %d token ranges %d at a time%n",
+          space, settings.sortBuffer(), settings.tokenRanges(), settings.parallelism());
+      FeatureSettings features = CustomerSettings.fromConfig(config.getConfig("concierge")).features();
+      measure("journal, read only", system, settings, null);
+      measure("journal, read + feature function", system, settings, features);
+    } finally {
+      if (!keep) {
+        CassandraSessionRegistry.get(system).sessionFor("pekko.persistence.cassandra")
+            .executeDDL("DROP KEYSPACE IF EXISTS \"" + space + "\"").toCompletableFuture().join();
+        System.out.println("dropped keyspace " + space);
+      }
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
+    }
+    return 0;
+  }
+
+  private static Config config(String keyspace) {
+    return ConfigFactory.parseString(String.join("\n",
+            "pekko.actor.provider = local",
+            "pekko.loglevel = WARNING",
+            // the harness's classpath puts Pekko's reference.conf before persistence's, whose choices these are
+            "pekko.persistence.journal.plugin = \"pekko.persistence.cassandra.journal\"",
+            "pekko.persistence.snapshot-store.plugin = \"pekko.persistence.cassandra.snapshot\"",
+            "pekko.persistence.cassandra.events-by-tag.enabled = false",
+            "pekko.persistence.cassandra.journal.keyspace = \"" + keyspace + "\"",
+            "pekko.persistence.cassandra.snapshot.keyspace = \"" + keyspace + "\"",
+            "pekko.persistence.cassandra.journal.keyspace-autocreate = true",
+            "pekko.persistence.cassandra.journal.tables-autocreate = true",
+            "pekko.persistence.cassandra.snapshot.keyspace-autocreate = true",
+            "pekko.persistence.cassandra.snapshot.tables-autocreate = true",
+            // creating a keyspace on a busy 2-core machine takes seconds
+            "datastax-java-driver.basic.request.timeout = 20s"))
+        .withFallback(ConfigFactory.load())
+        .resolve();
+  }
+
+  private void fill(ActorSystem<?> system) {
+    SimulatedHistory history = SimulatedHistory.generate(CATALOG_SIZE, SEED, SimulationSettings.of(customers, events, SEED));
+    long started = System.nanoTime();
+    long[] nextReport = {started + FILL_REPORT_EVERY.toNanos()};
+    int written = new JournalFill(system, ENTITY).write(history.events(), persisted -> {
+      long now = System.nanoTime();
+      if (now >= nextReport[0]) {
+        nextReport[0] = now + FILL_REPORT_EVERY.toNanos();
+        System.out.printf("  filled %,d of %,d events%n", persisted, events);
+      }
+    });
+    double seconds = (System.nanoTime() - started) / NANOS_PER_SECOND;
+    System.out.printf("filled the journal with %,d events of %,d customers in %.0f s (%,.0f events/s)%n",
+        history.events().size(), written, seconds, history.events().size() / seconds);
+  }
+
+  /** @param features runs the feature function over every event too, as {@code replay} does; null reads only */
+  private void measure(String what, ActorSystem<?> system, JournalEventSource.Settings settings, FeatureSettings features) {
+    List<Double> rates = new ArrayList<>();
+    List<Long> peaks = new ArrayList<>();
+    long count = 0;
+    for (int run = 0; run <= runs; run++) {
+      System.gc();
+      resetPeakHeap();
+      long start = System.nanoTime();
+      try (ReplayEvents replay = new JournalEventSource(system, settings).open(TimeRange.all())) {
+        if (features == null) {
+          count = 0;
+          while (replay.hasNext()) {
+            replay.next();
+            count++;
+          }
+        } else {
+          HistoryReplay fold = new HistoryReplay(features, new Vocabulary(Integer.MAX_VALUE, Integer.MAX_VALUE),
+              Catalog.of(DemoCatalog.generate(CATALOG_SIZE, SEED)));
+          count = fold.replayRecorded(() -> replay, Instant.MAX, (event, state) -> { });
+        }
+      }
+      double rate = count / ((System.nanoTime() - start) / NANOS_PER_SECOND);
+      if (run > 0) {
+        // run 0 warms the JIT up
+        rates.add(rate);
+        peaks.add(peakHeap() / MIB);
+      }
+    }
+    List<Double> sorted = new ArrayList<>(rates);
+    Collections.sort(sorted);
+    List<Long> sortedPeaks = new ArrayList<>(peaks);
+    Collections.sort(sortedPeaks);
+    System.out.printf("%-34s %,d events: median %,.0f events/s (runs: %s), peak heap median %,d MiB (runs: %s)%n",
+        what, count, sorted.get(sorted.size() / 2), format(rates), sortedPeaks.get(sortedPeaks.size() / 2), peaks);
+  }
+
+  private static void resetPeakHeap() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  /** The sum of the heap pools' peaks since the reset: an upper bound of the heap in use at any one time. */
+  private static long peakHeap() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+
+  private static String format(List<Double> rates) {
+    List<String> texts = new ArrayList<>();
+    rates.forEach(rate -> texts.add(String.format("%,.0f", rate)));
+    return String.join(" ", texts);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.concierge.offline.replay;
+
+import dev.concierge.models.EventRecorded;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * A journal event with its place in the replay's time order: {@code key} is the latest event time its
+ * customer has had so far in the range, this event's included (see {@link CustomerClock}). Sorting by
+ * (key, customerId, sequenceNr) gives exactly the order {@link LaneMerge} gives the same events, because
+ * a lane is taken only once every head is at or after it: an event whose time goes back behind its
+ * customer's earlier one comes right after that one, as its key says.
+ */
+record KeyedEvent(Instant key, String customerId, long sequenceNr, EventRecorded recorded) {
+
+  static final Comparator<KeyedEvent> ORDER =
+      Comparator.comparing(KeyedEvent::key)
+          .thenComparing(KeyedEvent::customerId)
+          .thenComparingLong(KeyedEvent::sequenceNr);
+}

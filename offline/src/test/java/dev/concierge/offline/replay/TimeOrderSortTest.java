@@ -1,0 +1,113 @@
+package dev.concierge.offline.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.EventRecorded;
+import dev.concierge.models.EventType;
+import dev.concierge.models.KafkaSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TimeOrderSortTest {
+
+  private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
+  private static final int EVENTS = 600;
+
+  private static ActorTestKit kit;
+  private static EventCodec codec;
+
+  @TempDir Path spill;
+
+  @BeforeAll
+  static void startSerialization() {
+    kit = ActorTestKit.create();
+    codec = new EventCodec(kit.system());
+  }
+
+  @AfterAll
+  static void stop() {
+    kit.shutdownTestKit();
+  }
+
+  @ParameterizedTest(name = "sort buffer {0}")
+  @ValueSource(ints = {7, 50, EVENTS, EVENTS * 2})
+  void yieldsEveryEventInKeyOrderWhateverSpilledToDisk(int buffer) {
+    List<KeyedEvent> events = randomEvents(new Random(buffer));
+    List<KeyedEvent> expected = new ArrayList<>(events);
+    expected.sort(KeyedEvent.ORDER);
+
+    List<EventRecorded> merged = new ArrayList<>();
+    try (TimeOrderSort sort = new TimeOrderSort(buffer, spill, codec)) {
+      events.forEach(sort::add);
+      assertEquals(EVENTS, sort.size());
+      assertEquals(EVENTS / buffer, sort.runs(), "a run of each full buffer");
+      MergedEvents sorted = sort.merged();
+      for (EventRecorded next = sorted.next(); next != null; next = sorted.next()) {
+        merged.add(next);
+      }
+    }
+    assertEquals(expected.stream().map(KeyedEvent::recorded).toList(), merged, "in order, and as recorded");
+  }
+
+  @Test
+  void deletesItsRunsWhenClosedEvenHalfRead() throws IOException {
+    TimeOrderSort sort = new TimeOrderSort(10, spill, codec);
+    randomEvents(new Random(1)).forEach(sort::add);
+    MergedEvents sorted = sort.merged();
+    sorted.next();
+    assertTrue(filesUnder(spill) > 0, "runs were spilled");
+
+    sorted.close();
+
+    assertEquals(0, filesUnder(spill));
+  }
+
+  @Test
+  void aBufferOfNothingIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new TimeOrderSort(0, spill, codec));
+  }
+
+  @Test
+  void anEmptySortYieldsNothing() {
+    try (TimeOrderSort sort = new TimeOrderSort(10, spill, codec)) {
+      assertNull(sort.merged().next());
+    }
+  }
+
+  private static List<KeyedEvent> randomEvents(Random random) {
+    List<KeyedEvent> events = new ArrayList<>();
+    for (int i = 0; i < EVENTS; i++) {
+      String customerId = "c-" + random.nextInt(50);
+      Instant time = T0.plusMillis(random.nextInt(100_000));
+      CustomerEvent event = new CustomerEvent(
+          "e-" + i, customerId, EventType.PURCHASE, "sku-" + random.nextInt(30), time, 9.5, 2, "s-1", Map.of("page", "cart"));
+      KafkaSource source = random.nextBoolean() ? new KafkaSource(random.nextInt(4), i) : null;
+      events.add(new KeyedEvent(time, customerId, i, new EventRecorded(event, random.nextBoolean() ? "tents" : null, source)));
+    }
+    return events;
+  }
+
+  private static long filesUnder(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(Files::isRegularFile).count();
+    }
+  }
+}
