@@ -3,6 +3,7 @@ package dev.concierge.benchmarks.replay;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.concierge.benchmarks.Cli;
+import dev.concierge.benchmarks.CpuTicks;
 import dev.concierge.benchmarks.SimulatedHistory;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.CustomerSettings;
@@ -21,9 +22,10 @@ import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Option;
  * How fast {@code --source journal} replays: fills a Cassandra keyspace of its own with a simulated
  * history through the journal plugin's own writer ({@link JournalFill}), then reads it back with
  * {@link JournalEventSource} several times, alone and through the feature function, and prints the
- * median rate and the peak heap of each run. Drops the keyspace at the end unless told to keep it.
+ * median rate, peak heap and CPU per event (this JVM's, and Cassandra's given its pid): on a shared
+ * machine the CPU figures say what the rate would be with the cores to itself. Drops the keyspace at the end unless told to keep it.
  * See the replay section of BENCHMARKS.md.
  */
 @Command(name = "JournalReplayThroughput", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
@@ -72,6 +75,11 @@ public final class JournalReplayThroughput implements Callable<Integer> {
 
   @Option(names = "--keep", description = "keep the keyspace at the end (to measure it again with --filled)")
   boolean keep;
+
+  @Option(names = "--cassandra-pid", description = "Cassandra's process id, to measure its CPU per event too")
+  Long cassandraPid;
+
+  @CommandLine.Mixin CpuTicks.PerSecond clockTicks;
 
   @Option(names = "--sort-buffer", converter = Cli.Positive.class,
       description = "events sorted in memory before a run is spilled to disk (default: concierge.replay.journal.sort-buffer)")
@@ -147,14 +155,20 @@ public final class JournalReplayThroughput implements Callable<Integer> {
         history.events().size(), written, seconds, history.events().size() / seconds);
   }
 
+  /** One measured replay: its rate, the heap it peaked at, and CPU per event of this JVM and Cassandra. */
+  private record Run(double eventsPerSecond, long peakHeapMib, double replayMicros, double cassandraMicros, double machineBusy) {}
+
   /** @param features runs the feature function over every event too, as {@code replay} does; null reads only */
   private void measure(String what, ActorSystem<?> system, JournalEventSource.Settings settings, FeatureSettings features) {
-    List<Double> rates = new ArrayList<>();
-    List<Long> peaks = new ArrayList<>();
+    List<Run> measured = new ArrayList<>();
     long count = 0;
+    long self = ProcessHandle.current().pid();
     for (int run = 0; run <= runs; run++) {
       System.gc();
       resetPeakHeap();
+      long selfTicks = CpuTicks.ofProcess(self);
+      long cassandraTicks = cassandraPid == null ? 0 : CpuTicks.ofProcess(cassandraPid);
+      CpuTicks.Machine machine = CpuTicks.ofMachine();
       long start = System.nanoTime();
       try (ReplayEvents replay = new JournalEventSource(system, settings).open(TimeRange.all())) {
         if (features == null) {
@@ -169,19 +183,38 @@ public final class JournalReplayThroughput implements Callable<Integer> {
           count = fold.replayRecorded(() -> replay, Instant.MAX, (event, state) -> { });
         }
       }
-      double rate = count / ((System.nanoTime() - start) / NANOS_PER_SECOND);
+      double seconds = (System.nanoTime() - start) / NANOS_PER_SECOND;
+      CpuTicks.Machine after = CpuTicks.ofMachine();
       if (run > 0) {
         // run 0 warms the JIT up
-        rates.add(rate);
-        peaks.add(peakHeap() / MIB);
+        measured.add(new Run(
+            count / seconds, peakHeap() / MIB,
+            microsPerEvent(CpuTicks.ofProcess(self) - selfTicks, count),
+            cassandraPid == null ? Double.NaN : microsPerEvent(CpuTicks.ofProcess(cassandraPid) - cassandraTicks, count),
+            (after.busy() - machine.busy()) / (double) (after.total() - machine.total())));
       }
     }
-    List<Double> sorted = new ArrayList<>(rates);
-    Collections.sort(sorted);
-    List<Long> sortedPeaks = new ArrayList<>(peaks);
-    Collections.sort(sortedPeaks);
-    System.out.printf("%-34s %,d events: median %,.0f events/s (runs: %s), peak heap median %,d MiB (runs: %s)%n",
-        what, count, sorted.get(sorted.size() / 2), format(rates), sortedPeaks.get(sortedPeaks.size() / 2), peaks);
+    System.out.printf("%s, %,d events (medians of %d runs):%n", what, count, measured.size());
+    System.out.printf("  %,.0f events/s (runs: %s)%n", median(measured, Run::eventsPerSecond),
+        join(measured, run -> String.format("%,.0f", run.eventsPerSecond())));
+    System.out.printf("  peak heap %,.0f MiB (runs: %s)%n", median(measured, run -> run.peakHeapMib()),
+        join(measured, run -> Long.toString(run.peakHeapMib())));
+    System.out.printf("  CPU per event: this JVM %.1f us, Cassandra %.1f us; machine busy %.0f%% (runs: %s)%n",
+        median(measured, Run::replayMicros), median(measured, Run::cassandraMicros),
+        100 * median(measured, Run::machineBusy), join(measured, run -> String.format("%.0f%%", 100 * run.machineBusy())));
+  }
+
+  private double microsPerEvent(long ticks, long events) {
+    return ticks * 1e6 / clockTicks.ticks() / events;
+  }
+
+  private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
+    double[] values = runs.stream().mapToDouble(value).sorted().toArray();
+    return values[values.length / 2];
+  }
+
+  private static String join(List<Run> runs, Function<Run, String> text) {
+    return String.join(" ", runs.stream().map(text).toList());
   }
 
   private static void resetPeakHeap() {
@@ -203,9 +236,4 @@ public final class JournalReplayThroughput implements Callable<Integer> {
     return peak;
   }
 
-  private static String format(List<Double> rates) {
-    List<String> texts = new ArrayList<>();
-    rates.forEach(rate -> texts.add(String.format("%,.0f", rate)));
-    return String.join(" ", texts);
-  }
 }
