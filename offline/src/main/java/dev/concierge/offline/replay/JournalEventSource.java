@@ -48,7 +48,7 @@ import org.apache.pekko.stream.javadsl.StreamConverters;
 public final class JournalEventSource implements EventSource {
 
   private static final String SETTINGS_PATH = "concierge.replay.journal";
-  /** Rows handed from the read's threads to the caller's at a time. */
+  /** Events of a listed customer handed from the query's threads to the caller's at a time. */
   private static final int BATCH_ROWS = 500;
   private static final String DEFAULT_SPILL_DIRECTORY = System.getProperty("java.io.tmpdir");
 
@@ -182,21 +182,21 @@ public final class JournalEventSource implements EventSource {
   private void readCustomers(Map<String, JournalIntake.Continuation> customers, JournalIntake intake) {
     CassandraReadJournal journal =
         PersistenceQuery.get(system).getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
-    List<Source<StoredEvent, NotUsed>> parts = new ArrayList<>();
+    List<Source<List<StoredEvent>, NotUsed>> parts = new ArrayList<>();
     customers.forEach((customerId, from) -> {
       intake.resume(parts.size(), customerId, from);
       parts.add(journal.currentEventsByPersistenceId(persistenceIdPrefix + customerId, from.afterSequenceNr() + 1, Long.MAX_VALUE)
-          .map(envelope -> new StoredEvent(envelope.persistenceId(), 0, envelope.sequenceNr(), envelope.event())));
+          .map(envelope -> new StoredEvent(envelope.persistenceId(), 0, envelope.sequenceNr(), envelope.event()))
+          .grouped(BATCH_ROWS));
     });
     read(parts, settings.customersAtATime(), intake);
   }
 
-  /** Runs the parts, {@code atATime} at once, and feeds their rows to the intake on this thread. */
-  private void read(List<Source<StoredEvent, NotUsed>> parts, int atATime, JournalIntake intake) {
+  /** Runs the parts, {@code atATime} at once, and feeds their batches of rows to the intake on this thread. */
+  private void read(List<Source<List<StoredEvent>, NotUsed>> parts, int atATime, JournalIntake intake) {
     Source<JournalIntake.PartBatch, NotUsed> batches =
         Source.from(IntStream.range(0, parts.size()).boxed().toList())
             .flatMapMerge(atATime, part -> parts.get(part)
-                .grouped(BATCH_ROWS)
                 .map(rows -> new JournalIntake.PartBatch(part, rows, false))
                 .concat(Source.single(new JournalIntake.PartBatch(part, List.of(), true)))
                 .async());

@@ -1,16 +1,22 @@
 package dev.concierge.offline.replay;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.javadsl.Source;
 
@@ -19,7 +25,7 @@ import org.apache.pekko.stream.javadsl.Source;
  * equal width, each slice one paged range query whose rows come partition by partition, each partition in
  * sequence order. Cassandra serves a range query from its files in token order, so the table is read
  * once, front to back, whatever the number of customers; a query per customer would pay a round trip
- * and a partition look-up for each. Payloads are decoded inside each slice's stream.
+ * and a partition look-up for each. Payloads are decoded inside each slice's stream, a page at a time.
  */
 final class JournalScan {
 
@@ -27,23 +33,46 @@ final class JournalScan {
 
   private JournalScan() {}
 
-  /** The slices' streams, in token order; blocks until Cassandra has prepared the query. */
-  static List<Source<StoredEvent, NotUsed>> slices(
+  /** The slices' streams of pages, in token order; blocks until Cassandra has prepared the query. */
+  static List<Source<List<StoredEvent>, NotUsed>> slices(
       CassandraSession session, JournalTable table, EventCodec codec, JournalEventSource.Settings settings) {
+    CqlSession cql = await(session.underlying(), settings.connectTimeout(), "connecting to Cassandra");
     PreparedStatement select = await(session.prepare(
             "SELECT " + COLUMNS + " FROM " + table.qualifiedName()
                 + " WHERE token(persistence_id, partition_nr) > ? AND token(persistence_id, partition_nr) <= ?"),
         settings.connectTimeout(), "preparing the scan of " + table);
-    List<Source<StoredEvent, NotUsed>> slices = new ArrayList<>();
+    List<Source<List<StoredEvent>, NotUsed>> slices = new ArrayList<>();
     long[] bounds = bounds(settings.tokenRanges());
     for (int slice = 0; slice + 1 < bounds.length; slice++) {
-      slices.add(session
-          .select(select.bind(bounds[slice], bounds[slice + 1])
-              .setPageSize(settings.pageSize())
-              .setExecutionProfileName(table.readProfile()))
-          .map(row -> stored(row, codec)));
+      Statement<?> range = select.bind(bounds[slice], bounds[slice + 1])
+          .setPageSize(settings.pageSize())
+          .setExecutionProfileName(table.readProfile());
+      slices.add(pages(cql, range).map(page -> stored(page, codec)));
     }
     return slices;
+  }
+
+  /**
+   * The pages of a query as the driver fetches them, the next only when the stream wants it: a page,
+   * not a row, is the stream's element, so the stream's own work is per page.
+   */
+  private static Source<AsyncResultSet, NotUsed> pages(CqlSession cql, Statement<?> statement) {
+    return Source.unfoldAsync(Optional.<AsyncResultSet>empty(), previous -> {
+      if (previous.isPresent() && !previous.get().hasMorePages()) {
+        return CompletableFuture.completedStage(Optional.empty());
+      }
+      CompletionStage<AsyncResultSet> next =
+          previous.isPresent() ? previous.get().fetchNextPage() : cql.executeAsync(statement);
+      return next.thenApply(page -> Optional.of(Pair.create(Optional.of(page), page)));
+    });
+  }
+
+  private static List<StoredEvent> stored(AsyncResultSet page, EventCodec codec) {
+    List<StoredEvent> events = new ArrayList<>(page.remaining());
+    for (Row row : page.currentPage()) {
+      events.add(stored(row, codec));
+    }
+    return events;
   }
 
   /**
