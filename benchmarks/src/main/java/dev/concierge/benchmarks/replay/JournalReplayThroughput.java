@@ -107,6 +107,7 @@ public final class JournalReplayThroughput implements Callable<Integer> {
       FeatureSettings features = CustomerSettings.fromConfig(config.getConfig("concierge")).features();
       measure("journal, read only", system, settings, null);
       measure("journal, read + feature function", system, settings, features);
+      heapPerBufferedEvent(system, settings);
     } finally {
       if (!keep) {
         CassandraSessionRegistry.get(system).sessionFor("pekko.persistence.cassandra")
@@ -215,6 +216,23 @@ public final class JournalReplayThroughput implements Callable<Integer> {
 
   private static String join(List<Run> runs, Function<Run, String> text) {
     return String.join(" ", runs.stream().map(text).toList());
+  }
+
+  /** The heap an event costs while it waits in the sort's buffer: the whole journal held, nothing spilled. */
+  private static void heapPerBufferedEvent(ActorSystem<?> system, JournalEventSource.Settings settings) {
+    long before = usedHeapAfterGc();
+    try (ReplayEvents held = new JournalEventSource(system, settings.withSortBuffer(Integer.MAX_VALUE)).open(TimeRange.all())) {
+      long after = usedHeapAfterGc();
+      long events = held.report().plannedEvents();
+      System.out.printf("sort buffer: %,d bytes of heap per event held (%,d events held)%n", (after - before) / events, events);
+    }
+  }
+
+  private static long usedHeapAfterGc() {
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    System.gc();
+    return runtime.totalMemory() - runtime.freeMemory();
   }
 
   private static void resetPeakHeap() {

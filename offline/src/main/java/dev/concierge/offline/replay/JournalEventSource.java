@@ -2,6 +2,7 @@ package dev.concierge.offline.replay;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.concierge.models.EventRecorded;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +22,7 @@ import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.javadsl.StreamConverters;
 
 /**
- * The Cassandra journal, the system of record: every customer's persisted {@link
- * dev.concierge.models.EventRecorded} events, with the category recorded with each, read on the given
+ * The Cassandra journal, the system of record: every customer's persisted {@link EventRecorded} events, with the category recorded with each, read on the given
  * actor system's journal configuration (keyspace, table, contact points) and decoded by its serializers.
  *
  * <ul>
@@ -164,12 +164,12 @@ public final class JournalEventSource implements EventSource {
             table, codec, settings), settings.parallelism(), intake);
         Map<String, JournalIntake.Continuation> continuations = intake.continuations();
         if (!continuations.isEmpty()) {
-          readCustomers(continuations, intake);
+          readCustomers(continuations, intake, codec);
         }
       } else {
         Map<String, JournalIntake.Continuation> all = new LinkedHashMap<>();
         settings.customerIds().forEach(customerId -> all.put(customerId, JournalIntake.Continuation.FROM_START));
-        readCustomers(all, intake);
+        readCustomers(all, intake, codec);
       }
       counters.plannedEvents(sort.size());
       return new ReplayEvents(description(), range, sort.merged(), counters, new RedeliveryFilter(RedeliveryFilter.KEEP_ALL));
@@ -179,14 +179,16 @@ public final class JournalEventSource implements EventSource {
     }
   }
 
-  private void readCustomers(Map<String, JournalIntake.Continuation> customers, JournalIntake intake) {
+  private void readCustomers(
+      Map<String, JournalIntake.Continuation> customers, JournalIntake intake, EventCodec codec) {
     CassandraReadJournal journal =
         PersistenceQuery.get(system).getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
     List<Source<List<StoredEvent>, NotUsed>> parts = new ArrayList<>();
     customers.forEach((customerId, from) -> {
       intake.resume(parts.size(), customerId, from);
       parts.add(journal.currentEventsByPersistenceId(persistenceIdPrefix + customerId, from.afterSequenceNr() + 1, Long.MAX_VALUE)
-          .map(envelope -> new StoredEvent(envelope.persistenceId(), 0, envelope.sequenceNr(), envelope.event()))
+          .map(envelope -> new StoredEvent(envelope.persistenceId(), 0, envelope.sequenceNr(), envelope.event(),
+              envelope.event() instanceof EventRecorded recorded ? codec.encode(recorded) : null))
           .grouped(BATCH_ROWS));
     });
     read(parts, settings.customersAtATime(), intake);

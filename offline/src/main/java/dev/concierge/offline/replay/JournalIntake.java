@@ -99,7 +99,7 @@ final class JournalIntake {
       Instant time = recorded.event().timestamp();
       counters.valid(time);
       if (range.contains(time)) {
-        sort.add(new KeyedEvent(cursor.clock.keyFor(customerId, time), customerId, stored.sequenceNr(), recorded));
+        sort.add(new KeyedEvent(cursor.clock.keyFor(customerId, time), customerId, stored.sequenceNr(), stored.payload()));
       } else {
         counters.outsideRange();
       }

@@ -96,15 +96,18 @@ final class JournalScan {
     long sequenceNr = row.getLong(2);
     ByteBuffer bytes = row.getByteBuffer(5);
     if (bytes == null) {
-      return new StoredEvent(persistenceId, partitionNr, sequenceNr, new StoredEvent.Undecodable("the row has no event"));
+      return new StoredEvent(
+          persistenceId, partitionNr, sequenceNr, new StoredEvent.Undecodable("the row has no event"), null);
     }
-    byte[] payload = new byte[bytes.remaining()];
-    bytes.get(payload);
+    byte[] stored = new byte[bytes.remaining()];
+    bytes.get(stored);
+    String manifest = row.getString(4);
+    // most payloads have none: no string object of their own for each row the sort holds
+    EventCodec.Payload payload = new EventCodec.Payload(row.getInt(3), manifest == null || manifest.isEmpty() ? "" : manifest, stored);
     try {
-      return new StoredEvent(persistenceId, partitionNr, sequenceNr,
-          codec.decode(new EventCodec.Payload(row.getInt(3), row.getString(4), payload)));
+      return new StoredEvent(persistenceId, partitionNr, sequenceNr, codec.decode(payload), payload);
     } catch (IllegalArgumentException e) {
-      return new StoredEvent(persistenceId, partitionNr, sequenceNr, new StoredEvent.Undecodable(e.getMessage()));
+      return new StoredEvent(persistenceId, partitionNr, sequenceNr, new StoredEvent.Undecodable(e.getMessage()), null);
     }
   }
 

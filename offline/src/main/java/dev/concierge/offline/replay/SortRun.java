@@ -1,6 +1,5 @@
 package dev.concierge.offline.replay;
 
-import dev.concierge.models.EventRecorded;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -17,8 +16,8 @@ import java.util.NoSuchElementException;
 
 /**
  * A file of keyed events in sort order, written once and read once, front to back. Each event is its
- * key, sequence number and the journal's own payload bytes ({@link EventCodec}), so nothing but the
- * persistence module's serializer owns the event's format.
+ * key, customer, sequence number and the journal's own payload bytes ({@link EventCodec}), so nothing
+ * but the persistence module's serializer owns the event's format.
  */
 final class SortRun {
 
@@ -33,14 +32,15 @@ final class SortRun {
     this.events = events;
   }
 
-  static SortRun write(Path file, List<KeyedEvent> sorted, EventCodec codec) throws IOException {
+  static SortRun write(Path file, List<KeyedEvent> sorted) throws IOException {
     try (DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), IO_BUFFER_BYTES))) {
       for (KeyedEvent event : sorted) {
         out.writeLong(event.key().getEpochSecond());
         out.writeInt(event.key().getNano());
+        out.writeUTF(event.customerId());
         out.writeLong(event.sequenceNr());
-        EventCodec.Payload payload = codec.encode(event.recorded());
+        EventCodec.Payload payload = event.payload();
         out.writeInt(payload.serializerId());
         out.writeUTF(payload.manifest());
         out.writeInt(payload.bytes().length);
@@ -51,7 +51,7 @@ final class SortRun {
   }
 
   /** Reads the run from its start; an error reading it is a {@link ReplaySourceException}. */
-  Iterator<KeyedEvent> open(EventCodec codec) {
+  Iterator<KeyedEvent> open() {
     try {
       in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), IO_BUFFER_BYTES));
     } catch (IOException e) {
@@ -77,13 +77,13 @@ final class SortRun {
         read++;
         try {
           Instant key = Instant.ofEpochSecond(in.readLong(), in.readInt());
+          String customerId = in.readUTF();
           long sequenceNr = in.readLong();
           int serializerId = in.readInt();
           String manifest = in.readUTF();
           byte[] bytes = new byte[in.readInt()];
           in.readFully(bytes);
-          EventRecorded recorded = (EventRecorded) codec.decode(new EventCodec.Payload(serializerId, manifest, bytes));
-          return new KeyedEvent(key, recorded.event().customerId(), sequenceNr, recorded);
+          return new KeyedEvent(key, customerId, sequenceNr, new EventCodec.Payload(serializerId, manifest, bytes));
         } catch (EOFException e) {
           throw new ReplaySourceException(file + " ends after " + read + " of its " + events + " events", e);
         } catch (IOException e) {

@@ -14,7 +14,8 @@ import java.util.PriorityQueue;
  * Puts keyed journal events in time order in bounded memory, by an external merge sort: up to
  * {@code bufferEvents} are held, then sorted and written to a run file; when all are in, the runs and
  * what is still held are merged as the replay pulls. A journal that fits in the buffer never touches
- * the disk. Memory is the buffer plus one read buffer per run; disk is about the journal's own size.
+ * the disk. Events are held as the journal's bytes and decoded as they are yielded. Memory is the
+ * buffer plus one read buffer per run; disk is about the journal's own size.
  *
  * <p>A journal is stored by customer, in no time order, so no event can be yielded before the last
  * row is read: a time window or a merge of per-customer streams would hold as much or ask Cassandra
@@ -67,7 +68,7 @@ final class TimeOrderSort implements AutoCloseable {
     PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> KeyedEvent.ORDER.compare(a.event, b.event));
     addHead(heads, new Head(buffer.iterator()));
     for (SortRun run : runs) {
-      addHead(heads, new Head(run.open(codec)));
+      addHead(heads, new Head(run.open()));
     }
     return new MergedEvents() {
       @Override
@@ -76,7 +77,7 @@ final class TimeOrderSort implements AutoCloseable {
         if (head == null) {
           return null;
         }
-        EventRecorded next = head.event.recorded();
+        EventRecorded next = decode(head.event);
         addHead(heads, head.advance());
         return next;
       }
@@ -86,6 +87,11 @@ final class TimeOrderSort implements AutoCloseable {
         TimeOrderSort.this.close();
       }
     };
+  }
+
+  private EventRecorded decode(KeyedEvent event) {
+    // it decoded when it was read, so it decodes again
+    return (EventRecorded) codec.decode(event.payload());
   }
 
   private static void addHead(PriorityQueue<Head> heads, Head head) {
@@ -105,7 +111,7 @@ final class TimeOrderSort implements AutoCloseable {
       }
       Path file = runDirectory.resolve("run-" + runs.size());
       file.toFile().deleteOnExit();
-      runs.add(SortRun.write(file, buffer, codec));
+      runs.add(SortRun.write(file, buffer));
     } catch (IOException | UncheckedIOException e) {
       throw new ReplaySourceException(
           "writing a sorted run of the replay under " + directory + " failed (it needs about the journal's size"

@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +23,23 @@ class JournalIntakeTest {
   private static final String PREFIX = "Customer|";
   private static final long PARTITION_SIZE = 10;
 
+  private static ActorTestKit kit;
+  private static EventCodec codec;
+
   @TempDir Path spill;
 
   private final ReplayCounters counters = new ReplayCounters();
+
+  @BeforeAll
+  static void startSerialization() {
+    kit = ActorTestKit.create();
+    codec = new EventCodec(kit.system());
+  }
+
+  @AfterAll
+  static void stop() {
+    kit.shutdownTestKit();
+  }
 
   @Test
   void keysEachCustomersEventsByItsLatestTimeAcrossBatchesOfInterleavedParts() {
@@ -46,11 +63,11 @@ class JournalIntakeTest {
     JournalIntake intake = new JournalIntake(PREFIX, TimeRange.until(T0.plusSeconds(100)), counters, sort, PARTITION_SIZE);
 
     intake.accept(batch(0, true,
-        new StoredEvent("Other|x", 0, 1, "something else"),
+        new StoredEvent("Other|x", 0, 1, "something else", null),
         row("c-1", 0, 1, 5),
         row("c-1", 0, 2, 500),
-        new StoredEvent(PREFIX + "c-1", 0, 3, new StoredEvent.Undecodable("cannot be deserialized")),
-        new StoredEvent(PREFIX + "c-1", 0, 4, "a string")));
+        new StoredEvent(PREFIX + "c-1", 0, 3, new StoredEvent.Undecodable("cannot be deserialized"), null),
+        new StoredEvent(PREFIX + "c-1", 0, 4, "a string", null)));
 
     ReplayReport report = counters.report();
     assertEquals(List.of("c-1#1"), drain(sort));
@@ -92,8 +109,7 @@ class JournalIntakeTest {
   }
 
   private TimeOrderSort sort() {
-    // large enough never to spill, so no serializer is needed
-    return new TimeOrderSort(1_000, spill, null);
+    return new TimeOrderSort(1_000, spill, codec);
   }
 
   private static JournalIntake.PartBatch batch(int part, boolean ends, StoredEvent... rows) {
@@ -103,7 +119,8 @@ class JournalIntakeTest {
   private static StoredEvent row(String customerId, long partitionNr, long sequenceNr, long second) {
     CustomerEvent event =
         CustomerEvent.of(customerId + "#" + sequenceNr, customerId, EventType.VIEW, "sku-1", T0.plusSeconds(second));
-    return new StoredEvent(PREFIX + customerId, partitionNr, sequenceNr, new EventRecorded(event, null));
+    EventRecorded recorded = new EventRecorded(event, null);
+    return new StoredEvent(PREFIX + customerId, partitionNr, sequenceNr, recorded, codec.encode(recorded));
   }
 
   private static List<String> drain(TimeOrderSort sort) {

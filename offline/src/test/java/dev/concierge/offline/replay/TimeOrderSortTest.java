@@ -50,7 +50,8 @@ class TimeOrderSortTest {
   @ParameterizedTest(name = "sort buffer {0}")
   @ValueSource(ints = {7, 50, EVENTS, EVENTS * 2})
   void yieldsEveryEventInKeyOrderWhateverSpilledToDisk(int buffer) {
-    List<KeyedEvent> events = randomEvents(new Random(buffer));
+    List<EventRecorded> recorded = randomEvents(new Random(buffer));
+    List<KeyedEvent> events = keyed(recorded);
     List<KeyedEvent> expected = new ArrayList<>(events);
     expected.sort(KeyedEvent.ORDER);
 
@@ -64,13 +65,14 @@ class TimeOrderSortTest {
         merged.add(next);
       }
     }
-    assertEquals(expected.stream().map(KeyedEvent::recorded).toList(), merged, "in order, and as recorded");
+    assertEquals(expected.stream().map(k -> recorded.get((int) k.sequenceNr())).toList(), merged,
+        "in order, and as recorded");
   }
 
   @Test
   void deletesItsRunsWhenClosedEvenHalfRead() throws IOException {
     TimeOrderSort sort = new TimeOrderSort(10, spill, codec);
-    randomEvents(new Random(1)).forEach(sort::add);
+    keyed(randomEvents(new Random(1))).forEach(sort::add);
     MergedEvents sorted = sort.merged();
     sorted.next();
     assertTrue(filesUnder(spill) > 0, "runs were spilled");
@@ -92,15 +94,25 @@ class TimeOrderSortTest {
     }
   }
 
-  private static List<KeyedEvent> randomEvents(Random random) {
-    List<KeyedEvent> events = new ArrayList<>();
+  /** Keyed by their own time, numbered by their place in {@code recorded}. */
+  private static List<KeyedEvent> keyed(List<EventRecorded> recorded) {
+    List<KeyedEvent> keyed = new ArrayList<>();
+    for (int i = 0; i < recorded.size(); i++) {
+      EventRecorded event = recorded.get(i);
+      keyed.add(new KeyedEvent(event.event().timestamp(), event.event().customerId(), i, codec.encode(event)));
+    }
+    return keyed;
+  }
+
+  private static List<EventRecorded> randomEvents(Random random) {
+    List<EventRecorded> events = new ArrayList<>();
     for (int i = 0; i < EVENTS; i++) {
       String customerId = "c-" + random.nextInt(50);
       Instant time = T0.plusMillis(random.nextInt(100_000));
       CustomerEvent event = new CustomerEvent(
           "e-" + i, customerId, EventType.PURCHASE, "sku-" + random.nextInt(30), time, 9.5, 2, "s-1", Map.of("page", "cart"));
       KafkaSource source = random.nextBoolean() ? new KafkaSource(random.nextInt(4), i) : null;
-      events.add(new KeyedEvent(time, customerId, i, new EventRecorded(event, random.nextBoolean() ? "tents" : null, source)));
+      events.add(new EventRecorded(event, random.nextBoolean() ? "tents" : null, source));
     }
     return events;
   }
