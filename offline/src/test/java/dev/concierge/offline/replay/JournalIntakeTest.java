@@ -11,35 +11,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JournalIntakeTest {
+class JournalIntakeTest extends WithEventCodec {
 
   private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
   private static final String PREFIX = "Customer|";
   private static final long PARTITION_SIZE = 10;
 
-  private static ActorTestKit kit;
-  private static EventCodec codec;
 
   @TempDir Path spill;
 
   private final ReplayCounters counters = new ReplayCounters();
-
-  @BeforeAll
-  static void startSerialization() {
-    kit = ActorTestKit.create();
-    codec = new EventCodec(kit.system());
-  }
-
-  @AfterAll
-  static void stop() {
-    kit.shutdownTestKit();
-  }
 
   @Test
   void keysEachCustomersEventsByItsLatestTimeAcrossBatchesOfInterleavedParts() {

@@ -18,34 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TimeOrderSortTest {
+class TimeOrderSortTest extends WithEventCodec {
 
   private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
   private static final int EVENTS = 600;
 
-  private static ActorTestKit kit;
-  private static EventCodec codec;
 
   @TempDir Path spill;
-
-  @BeforeAll
-  static void startSerialization() {
-    kit = ActorTestKit.create();
-    codec = new EventCodec(kit.system());
-  }
-
-  @AfterAll
-  static void stop() {
-    kit.shutdownTestKit();
-  }
 
   @ParameterizedTest(name = "sort buffer {0}")
   @ValueSource(ints = {7, 50, EVENTS, EVENTS * 2})
