@@ -65,8 +65,12 @@ public final class HistoryStream implements Iterable<EventRecorded>, AutoCloseab
   }
 
   private static HistoryStream openJournal(TimeRange range, List<String> customers, Config config, PrintStream err) {
-    // a tool, not a cluster member: a local actor system is all the journal's session and query need
-    Config local = ConfigFactory.parseString("pekko.actor.provider = local").withFallback(config);
+    // a tool, not a cluster member: a local actor system is all the journal's session and query need;
+    // a node's exit-jvm would end the tool when the history is closed, before it wrote what it replayed
+    Config local = ConfigFactory.parseString(String.join("\n",
+            "pekko.actor.provider = local",
+            "pekko.coordinated-shutdown.exit-jvm = off"))
+        .withFallback(config);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "concierge-history", local);
     JournalEventSource.Settings settings =
         JournalEventSource.Settings.fromConfig(local, CustomerEntity.ENTITY_KEY.name()).withCustomers(customers);
@@ -137,6 +141,7 @@ public final class HistoryStream implements Iterable<EventRecorded>, AutoCloseab
     events.close();
     if (system != null) {
       system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
     }
   }
 }
