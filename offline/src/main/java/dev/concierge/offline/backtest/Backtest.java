@@ -23,7 +23,8 @@ import java.util.stream.StreamSupport;
  * the train and test windows, and at every case of the test window (see {@link JudgedCases}) asks each
  * model for its top maxK from the shopper's features just before that event; only then is the event
  * applied. Under the honest protocol every list leaves out the items the shopper touched, and each model
- * is asked for that many more, so that the list judged still holds maxK items when the model has them.
+ * is asked for that many more (or leaves them out itself, see {@link Ranker}), so that the list judged
+ * still holds maxK items when the model has them.
  *
  * <p>No model sees the future: every model must declare that it learnt from data before the split
  * (see {@link BacktestModel#dataUntil()}), and the state it ranks from never holds the event being
@@ -156,12 +157,11 @@ public final class Backtest {
     public void beforeApply(CustomerEvent event, FeatureState state) {
       String customer = event.customerId();
       if (judged.judges(event.type()) && windows.inTest(event.timestamp())) {
-        if (judged.repeats()) {
-          judge(event, state, maxK);
-        } else if (touched.touched(customer, event.itemId())) {
+        ExcludedItems known = judged.repeats() ? ExcludedItems.NONE : touched.of(customer);
+        if (known.contains(event.itemId())) {
           repeatCases++;
         } else {
-          judge(event, state, maxK + touched.count(customer));
+          judge(event, state, known);
         }
       }
       if (!judged.repeats()) {
@@ -169,15 +169,15 @@ public final class Backtest {
       }
     }
 
-    /** @param asked how many items each model is asked for */
-    private void judge(CustomerEvent event, FeatureState state, int asked) {
+    private void judge(CustomerEvent event, FeatureState state, ExcludedItems excluded) {
       cases++;
       long now = EventTime.millisOf(event.timestamp());
       for (Contestant contestant : contestants) {
         long started = System.nanoTime();
-        List<String> ranked = contestant.ranker().rank(event.customerId(), state, now, asked);
+        List<String> ranked = contestant.ranker().rank(event.customerId(), state, now, maxK, excluded);
         long latency = System.nanoTime() - started;
-        List<String> shown = judged.repeats() ? ranked : touched.leaveOut(event.customerId(), ranked, maxK);
+        // the judge's own guarantee, whatever a ranker's override does
+        List<String> shown = excluded.leaveOut(ranked, maxK);
         contestant.metrics().record(event.timestamp(), shown, event.itemId(), latency);
       }
     }

@@ -9,15 +9,15 @@ import java.util.stream.Stream;
 /**
  * The built-in baselines, by the names {@code backtest --models} knows them by: every model's lift over
  * each baseline in a run is reported. Each learns from the train window alone and ranks the whole
- * in-stock catalog (trained bundles are judged as served, on their own candidates). A new baseline is
- * registered here and nowhere else.
+ * in-stock catalog under the default business rules (trained bundles are judged as served, on their own
+ * candidates). A new baseline is registered here and nowhere else.
  */
 public enum Baseline {
 
-  /** The train window's best sellers, the same list for every shopper. */
+  /** The train window's best sellers, the same list for every shopper but for what they bought. */
   POPULARITY("popularity", inputs -> {
     List<String> order = PopularityOrder.of(inputs.trainTables(), inputs.catalog());
-    return vocabulary -> (customer, state, now, limit) -> order.subList(0, Math.min(limit, order.size()));
+    return vocabulary -> new PopularityRanker(order, vocabulary);
   }),
 
   /**
@@ -26,7 +26,7 @@ public enum Baseline {
    */
   RECENTLY_VIEWED("recently-viewed", inputs -> {
     List<String> order = PopularityOrder.of(inputs.trainTables(), inputs.catalog());
-    return vocabulary -> new RecentlyViewedRanker(inputs.catalog(), vocabulary, order);
+    return vocabulary -> new RecentlyViewedRanker(inputs.catalog(), vocabulary, new PopularityRanker(order, vocabulary));
   });
 
   private final String modelName;

@@ -1,6 +1,7 @@
 package dev.concierge.offline.backtest;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * A set of non-negative ints by open addressing: a few bytes per member where a {@code HashSet<Integer>}
@@ -39,6 +40,14 @@ final class IntSet {
 
   int size() {
     return size;
+  }
+
+  void forEach(IntConsumer action) {
+    for (int value : slots) {
+      if (value != FREE) {
+        action.accept(value);
+      }
+    }
   }
 
   private void grow() {

@@ -1,10 +1,10 @@
 package dev.concierge.offline.backtest;
 
 import dev.concierge.models.Interner;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The items each shopper has touched, by any event, since the replay began: what makes a case a repeat,
@@ -13,6 +13,7 @@ import java.util.Map;
  */
 final class TouchedItems {
 
+  // never added to: what a shopper not seen yet has touched
   private static final IntSet NOTHING = new IntSet();
 
   // codes of its own: interning items the catalog does not hold into the replay's vocabulary would
@@ -24,29 +25,33 @@ final class TouchedItems {
     byCustomer.computeIfAbsent(customerId, customer -> new IntSet()).add(items.intern(itemId));
   }
 
-  boolean touched(String customerId, String itemId) {
-    return of(customerId).contains(items.codeOf(itemId));
+  /** What the shopper has touched so far. */
+  ExcludedItems of(String customerId) {
+    return new Touched(byCustomer.getOrDefault(customerId, NOTHING));
   }
 
-  /** How many distinct items the shopper touched: how much longer a list must be to keep its length without them. */
-  int count(String customerId) {
-    return of(customerId).size();
-  }
+  private final class Touched implements ExcludedItems {
+    private final IntSet codes;
 
-  /** The first {@code limit} items of {@code ranked} the shopper has not touched, in their order. */
-  List<String> leaveOut(String customerId, List<String> ranked, int limit) {
-    IntSet touched = of(customerId);
-    List<String> kept = new ArrayList<>(Math.min(limit, ranked.size()));
-    for (int i = 0; i < ranked.size() && kept.size() < limit; i++) {
-      String itemId = ranked.get(i);
-      if (!touched.contains(items.codeOf(itemId))) {
-        kept.add(itemId);
-      }
+    Touched(IntSet codes) {
+      this.codes = codes;
     }
-    return kept;
-  }
 
-  private IntSet of(String customerId) {
-    return byCustomer.getOrDefault(customerId, NOTHING);
+    @Override
+    public int size() {
+      return codes.size();
+    }
+
+    @Override
+    public boolean contains(String itemId) {
+      return codes.contains(items.codeOf(itemId));
+    }
+
+    @Override
+    public Set<String> itemIds() {
+      Set<String> itemIds = new HashSet<>(codes.size() * 2);
+      codes.forEach(code -> itemIds.add(items.nameOf(code)));
+      return itemIds;
+    }
   }
 }

@@ -33,7 +33,7 @@ final class ReportText {
   /** How the intervals were drawn. */
   static String bootstrap(BacktestResult result) {
     return "95% percentile bootstrap over the cases, " + Formats.count(result.settings().bootstrap().resamples())
-        + " resamples shared by all models (paired for the lifts), seed " + result.settings().bootstrap().seed();
+        + " resamples shared by all models, paired for the lifts, seed " + result.settings().bootstrap().seed();
   }
 
   static String render(BacktestResult result) {
@@ -46,7 +46,7 @@ final class ReportText {
     }
     boolean anyLift = result.models().stream().anyMatch(model -> !model.lifts().isEmpty());
     if (anyLift) {
-      text.append("lift of HR@").append(K).append(" over each baseline (").append(bootstrap(result)).append("):\n");
+      text.append("lift of HR@").append(K).append(" over each baseline; ").append(bootstrap(result)).append(":\n");
       for (ModelMetrics model : result.models()) {
         if (model.lifts().isEmpty()) {
           continue;

@@ -35,15 +35,17 @@ class TouchedItemsTest {
     String shopper = CUSTOMERS.get(customer);
     Set<String> known = expected.getOrDefault(shopper, Set.of());
 
-    List<String> kept = touched.leaveOut(shopper, ranked, limit);
+    ExcludedItems excluded = touched.of(shopper);
+    List<String> kept = excluded.leaveOut(ranked, limit);
 
     List<String> untouched = new ArrayList<>(ranked);
     untouched.removeAll(known);
     assertEquals(untouched.subList(0, Math.min(limit, untouched.size())), kept);
     kept.forEach(item -> assertFalse(known.contains(item), item + " was touched"));
-    assertEquals(known.size(), touched.count(shopper));
+    assertEquals(known.size(), excluded.size());
+    assertEquals(known, excluded.itemIds());
     for (int i = 0; i < ITEMS; i++) {
-      assertEquals(known.contains(item(i)), touched.touched(shopper, item(i)));
+      assertEquals(known.contains(item(i)), excluded.contains(item(i)));
     }
   }
 
@@ -52,8 +54,10 @@ class TouchedItemsTest {
     TouchedItems touched = new TouchedItems();
     touched.touch("someone-else", item(0));
 
-    assertEquals(ranked, touched.leaveOut("c1", ranked, ranked.size() + 1));
-    assertTrue(touched.count("c1") == 0 && !touched.touched("c1", item(0)));
+    ExcludedItems excluded = touched.of("c1");
+
+    assertEquals(ranked, excluded.leaveOut(ranked, ranked.size() + 1));
+    assertTrue(excluded.size() == 0 && !excluded.contains(item(0)) && excluded.itemIds().isEmpty());
   }
 
   @Provide

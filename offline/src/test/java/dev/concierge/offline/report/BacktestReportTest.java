@@ -219,8 +219,8 @@ class BacktestReportTest {
     assertTrue(lines.get(0).startsWith("Judged 2,938 purchases"), summary);
     assertTrue(lines.get(1).matches("lr-v1 +HR@10 0\\.613 \\[0\\.595, 0\\.631\\]  NDCG@10 0\\.417  MRR 0\\.354  coverage 0\\.250"),
         lines.get(1));
-    assertTrue(summary.contains("lift of HR@10 over each baseline (95% percentile bootstrap over the cases, 1,000"
-        + " resamples"), summary);
+    assertTrue(summary.contains("lift of HR@10 over each baseline; 95% percentile bootstrap over the cases, 1,000"
+        + " resamples shared by all models, paired for the lifts, seed 1:"), summary);
     assertTrue(lines.stream().anyMatch(line -> line.matches("lr-v1 +over popularity 14\\.60× \\[12\\.10, 17\\.90\\]")),
         summary);
     assertFalse(lines.stream().anyMatch(line -> line.matches("popularity +")), "no empty lift line for the baseline");
