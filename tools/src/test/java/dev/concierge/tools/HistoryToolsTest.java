@@ -70,8 +70,9 @@ class HistoryToolsTest {
   @Test
   void trainWritesOneBundlePerModelAndBacktestReportsThemAgainstTheBaselines() throws IOException {
     Path bundles = directory.resolve("bundles");
-    ToolRun trained = train("--source", "file:" + history, "--until", SPLIT, "--out", bundles.toString(),
-        "--models", "logistic-regression");
+    // the simulator shops from the demo catalog, so its categories are the demo catalog's
+    ToolRun trained = train("--source", "file:" + history, "--catalog", "demo", "--until", SPLIT, "--out",
+        bundles.toString(), "--models", "logistic-regression");
     assertEquals(0, trained.exitCode(), trained.err());
     assertTrue(trained.out().contains("held-out AUC"), trained.out());
     try (Stream<Path> files = Files.list(bundles)) {
@@ -80,7 +81,7 @@ class HistoryToolsTest {
     }
 
     Path report = directory.resolve("report");
-    ToolRun backtested = backtest("--source", "file:" + history, "--split", SPLIT,
+    ToolRun backtested = backtest("--source", "file:" + history, "--catalog", "demo", "--split", SPLIT,
         "--models", bundles + ",popularity,recently-viewed", "--out", report.toString());
     assertEquals(0, backtested.exitCode(), backtested.err());
     JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());

@@ -23,6 +23,7 @@ import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.tools.AtomicFiles;
 import dev.concierge.tools.Converters;
 import dev.concierge.tools.Tool;
+import dev.concierge.tools.history.History;
 import dev.concierge.tools.history.HistoryOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -104,14 +105,15 @@ public final class BacktestCommand extends Tool {
     Config conciergeConfig = config.getConfig("concierge");
     BacktestSettings backtestSettings =
         BacktestSettings.fromConfig(conciergeConfig).judging(new JudgedCases(clicks, repeats));
-    List<CustomerEvent> events = history.read(end.to(), List.of(), config, err).events();
+    History read = history.read(end.to(), List.of(), config, err);
+    List<CustomerEvent> events = read.events();
     BacktestWindows windows = windows(events, backtestSettings.trainShare());
     out.println(split != null
         ? "split at " + windows.split() + " (--split)"
         : String.format(Locale.ROOT, "split at %s: %.0f%% of the %,d events fall before it (--split overrides;"
             + " train bundles with --until %s)", windows.split(), backtestSettings.trainShare() * PERCENT,
             events.size(), windows.split()));
-    Catalog catalog = history.catalog().load(conciergeConfig);
+    Catalog catalog = history.catalog(read, conciergeConfig, err);
     CustomerSettings settings = CustomerSettings.fromConfig(conciergeConfig);
     Recommender recommender = new Recommender(settings.recommender(), settings.features());
     int popularPerList = conciergeConfig.getInt("recommender.popular-per-list");
