@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The data scientist's loop on history shaped like public data sets, not like the simulator's: ratings of
- * 1997 as views and purchases, with or without a catalog. Training works, or says what to pass, in one
+ * 1997 as views and purchases, with or without a catalog, and real purchases from Online Retail. Training works, or says what to pass, in one
  * line on stderr, with exit code 1 and no stack trace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +59,18 @@ class RealHistoryToolsTest {
 
     assertEquals(0, trained.exitCode(), trained.err());
     assertTrue(trained.err().contains("catalog: 380 items from file "), trained.err());
+  }
+
+  @Test
+  void trainOnRealPurchasesOnlyWithRepeatsAndPricesTrainsBothModels() throws IOException {
+    Path retail = HistoryFixtures.copy(HistoryFixtures.ONLINE_RETAIL, directory);
+    Path bundles = directory.resolve("retail");
+
+    ToolRun trained = ToolRun.concierge("train", "--source", "file:" + retail, "--until", "2010-12-02T00:00:00Z",
+        "--out", bundles.toString());
+
+    assertEquals(0, trained.exitCode(), trained.err());
+    assertEquals(2, bundleNames(bundles).size(), trained.out());
   }
 
   @Test

@@ -29,9 +29,10 @@ import org.tribuo.classification.Label;
  *
  * <p>The history up to {@code until} is split in time, between its first and its last event: the
  * earlier part builds the tables that the training rows read, the later part provides the labels, so no
- * row sees co-occurrences from its own future. A history that cannot train (no clicks or purchases, no
- * negatives to sample, ...) is an {@link UntrainableHistoryException} that says what it lacks. The model's AUC is measured on the latest rows after training on the earlier ones; the
- * shipped model is then trained on all rows, and the shipped tables on all of the history.
+ * row sees co-occurrences from its own future. The model's AUC is measured on the latest rows after
+ * training on the earlier ones; the shipped model is then trained on all rows, and the shipped tables on
+ * all of the history. A history that cannot train (no clicks or purchases, no negatives to sample, ...)
+ * is an {@link UntrainableHistoryException} that says what it lacks.
  */
 public final class BundleTrainer {
 

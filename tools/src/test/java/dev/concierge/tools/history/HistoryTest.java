@@ -7,24 +7,17 @@ import dev.concierge.models.CatalogItem;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
-import dev.concierge.models.FeatureSettings;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.HistoryReplay;
-import java.time.Duration;
+import dev.concierge.offline.training.RecommenderFixtures;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Replaying a history files each event under a category: the one recorded with it, or the catalog's. */
 class HistoryTest {
 
-  private static final FeatureSettings FEATURES =
-      new FeatureSettings(
-          Duration.ofDays(7), 10, 20,
-          Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
-          Duration.ofMinutes(30), 8, 4);
   private static final Catalog CATALOG = Catalog.of(List.of(new CatalogItem("tent", "camping", 99, true, "Tent", 0)));
   // as the journal keeps it: filed under the category the catalog had when the event was recorded
   private static final List<EventRecorded> RECORDED = List.of(new EventRecorded(
@@ -41,7 +34,7 @@ class HistoryTest {
   }
 
   private static Set<String> categoriesAfterReplaying(History history) {
-    HistoryReplay replay = new HistoryReplay(FEATURES, new Vocabulary(100, 100), CATALOG);
+    HistoryReplay replay = new HistoryReplay(RecommenderFixtures.FEATURES, new Vocabulary(100, 100), CATALOG);
     history.replayThrough(replay);
     return replay.customers().get("c-1").view(replay.vocabulary()).categoryAffinity().shares().keySet();
   }
