@@ -1,15 +1,16 @@
-package dev.concierge.models.recommend;
+package dev.concierge.models;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.concierge.models.Catalog;
-import dev.concierge.models.CatalogItem;
-import dev.concierge.models.CustomerEvent;
-import dev.concierge.models.EventTime;
-import dev.concierge.models.EventType;
-import dev.concierge.models.FeatureSettings;
-import dev.concierge.models.FeatureState;
-import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.CandidateTables;
+import dev.concierge.models.recommend.DecisionFeatures;
+import dev.concierge.models.recommend.Neighbour;
+import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.RecommenderFeatures;
+import dev.concierge.models.recommend.TableIndex;
+import dev.concierge.models.recommend.TrainingSetBuilder;
+import dev.concierge.models.recommend.TrendingItems;
+import dev.concierge.models.recommend.UntrainableHistoryException;
 import dev.concierge.models.scoring.TrainingSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Whatever the history, the catalog and the tables hold, the feature builder gives finite numbers: Tribuo
@@ -48,11 +49,7 @@ class DecisionFeaturesFiniteTest {
   private static final String TRAINED = "rows built";
   private static final double MIN_TRAINED_PERCENT = 10;
 
-  private static final FeatureSettings FEATURES =
-      new FeatureSettings(
-          Duration.ofHours(1), 5, 10,
-          Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
-          Duration.ofMinutes(30), 4, 3);
+  private static final FeatureSettings FEATURES = Fixtures.settings();
   private static final Recommender RECOMMENDER = new Recommender(new Recommender.Settings(50, 5, 2, 5, 3, 2), FEATURES);
 
   @Property(tries = 300)
