@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Where each role's column is in the rows of one file, found from the header, from the columns the
- * user named ({@code --map}, {@code --columns}), or from the format's positions.
+ * user named ({@code --map}), or from the format's positions.
  */
 public final class Columns {
 
@@ -24,12 +24,16 @@ public final class Columns {
   }
 
   /**
+   * A header that names none of the layout's columns (a header the user says is one) leaves the
+   * columns at the format's positions.
+   *
    * @param named    columns the user named, by role: a header name, or a column number from 1
    * @param header   the header's fields, or null for a file without one
-   * @param firstRow the first row's fields: without a header, a role whose position is beyond it is absent
+   * @param widest   the widest row of the first lines: a role whose position is beyond it is absent
    * @throws IllegalArgumentException when a required column is missing, or a named one is not there
    */
-  static Columns bind(Layout layout, Map<Role, String> named, String[] header, String[] firstRow) {
+  static Columns bind(Layout layout, Map<Role, String> named, String[] header, String[] widest) {
+    boolean byName = header != null && namesAColumn(layout, Map.of(), header);
     Map<Role, Integer> index = new EnumMap<>(Role.class);
     for (Role role : Role.values()) {
       if (!layout.reads(role)) {
@@ -37,35 +41,22 @@ public final class Columns {
       }
       int column = named.containsKey(role)
           ? namedColumn(role, named.get(role), header)
-          : header != null ? headerColumn(role, header) : layout.positions().getOrDefault(role, -1);
-      if (column < 0 || (header == null && !named.containsKey(role) && column >= firstRow.length)) {
-        if (layout.required().contains(role)) {
-          throw new IllegalArgumentException(missing(role, header));
-        }
-        continue;
+          : byName ? headerColumn(role, header) : position(layout, role, widest);
+      if (column >= 0) {
+        index.put(role, column);
+      } else if (layout.required().contains(role)) {
+        throw new IllegalArgumentException(missing(role, header, layout.positions().containsKey(role), widest));
       }
-      index.put(role, column);
     }
     return new Columns(index, describe(index, header));
   }
 
-  /** {@code customer=userId (column 1), item=movieId (column 2)}, in column order. */
-  private static String describe(Map<Role, Integer> index, String[] header) {
-    List<String> description = new ArrayList<>();
-    index.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(bound -> {
-      int column = bound.getValue();
-      description.add(bound.getKey().label() + "=" + (header != null && column < header.length
-          ? header[column].strip() + " (column " + (column + COLUMN_NUMBER_BASE) + ")"
-          : "column " + (column + COLUMN_NUMBER_BASE)));
-    });
-    return String.join(", ", description);
-  }
-
-  /** True if {@code row} names a column of the layout: it is a header, not data. */
+  /** True if {@code row} names a column of the layout, or one the user named: it is a header, not data. */
   static boolean namesAColumn(Layout layout, Map<Role, String> named, String[] row) {
     for (String field : row) {
       for (Role role : Role.values()) {
-        boolean namedByUser = named.containsKey(role) && named.get(role).strip().equalsIgnoreCase(field.strip());
+        String name = named.get(role);
+        boolean namedByUser = name != null && !isColumnNumber(name) && name.strip().equalsIgnoreCase(field.strip());
         if (layout.reads(role) && (namedByUser || role.rank(field) >= 0)) {
           return true;
         }
@@ -96,9 +87,26 @@ public final class Columns {
     return description;
   }
 
+  private static int position(Layout layout, Role role, String[] widest) {
+    int position = layout.positions().getOrDefault(role, -1);
+    return position < widest.length ? position : -1;
+  }
+
+  /** {@code customer=userId (column 1), item=movieId (column 2)}, in column order. */
+  private static String describe(Map<Role, Integer> index, String[] header) {
+    List<String> description = new ArrayList<>();
+    index.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(bound -> {
+      int column = bound.getValue();
+      description.add(bound.getKey().label() + "=" + (header != null && column < header.length
+          ? header[column].strip() + " (column " + (column + COLUMN_NUMBER_BASE) + ")"
+          : "column " + (column + COLUMN_NUMBER_BASE)));
+    });
+    return String.join(", ", description);
+  }
+
   private static int namedColumn(Role role, String name, String[] header) {
     String wanted = name.strip();
-    if (!wanted.isEmpty() && wanted.chars().allMatch(Character::isDigit)) {
+    if (isColumnNumber(wanted)) {
       int number;
       try {
         number = Integer.parseInt(wanted);
@@ -124,6 +132,11 @@ public final class Columns {
         + "', but the header has no such column; it has " + String.join(", ", header));
   }
 
+  private static boolean isColumnNumber(String name) {
+    String text = name.strip();
+    return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
   private static int headerColumn(Role role, String[] header) {
     int best = -1;
     int bestRank = Integer.MAX_VALUE;
@@ -137,10 +150,10 @@ public final class Columns {
     return best;
   }
 
-  private static String missing(Role role, String[] header) {
-    String nameIt = "name it with --map " + role.label() + "=COLUMN";
-    return header == null
-        ? "no column for " + role.label() + " (the first row has too few columns); " + nameIt
-        : "no column for " + role.label() + " in the header (" + String.join(", ", header) + "); " + nameIt;
+  private static String missing(Role role, String[] header, boolean hasPosition, String[] widest) {
+    String where = header != null ? " in the header (" + String.join(", ", header) + ")"
+        : hasPosition ? " (the first rows have " + widest.length + " columns)" : "";
+    return "no column for " + role.label() + where + "; name it with --map " + role.label() + "=COLUMN";
   }
+
 }

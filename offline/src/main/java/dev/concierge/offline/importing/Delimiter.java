@@ -75,20 +75,21 @@ public record Delimiter(String text) {
   }
 
   /**
-   * The candidate that splits the sample lines most consistently: the one whose most common column
-   * count, at least 2, is shared by at least {@code agreement} of the lines; of those, the one with
-   * the most columns, then the earliest candidate.
+   * The candidate that splits the sample lines most consistently: of those whose most common column
+   * count is at least 2 and shared by at least {@code agreement} of the lines, the one shared by the
+   * most lines, then the one of the most columns, then the earliest candidate.
    *
    * @throws IllegalArgumentException when no candidate fits
    */
   static Delimiter sniff(List<String> sample, double agreement) {
     Delimiter best = null;
-    int bestColumns = 0;
+    Split bestSplit = new Split(0, 0);
     for (Delimiter candidate : CANDIDATES) {
-      int columns = candidate.consistentColumns(sample, agreement);
-      if (columns > bestColumns) {
+      Split split = candidate.commonSplit(sample);
+      boolean fits = split.columns() >= MIN_COLUMNS && split.lines() >= agreement * sample.size();
+      if (fits && split.isBetterThan(bestSplit)) {
         best = candidate;
-        bestColumns = columns;
+        bestSplit = split;
       }
     }
     if (best == null) {
@@ -98,8 +99,14 @@ public record Delimiter(String text) {
     return best;
   }
 
-  /** The column count most lines split into, if at least 2 and shared by {@code agreement} of them; else 0. */
-  private int consistentColumns(List<String> sample, double agreement) {
+  /** The most common column count of the lines, and how many lines have it. */
+  private record Split(int columns, int lines) {
+    boolean isBetterThan(Split other) {
+      return lines > other.lines || (lines == other.lines && columns > other.columns);
+    }
+  }
+
+  private Split commonSplit(List<String> sample) {
     Map<Integer, Integer> linesByColumns = new HashMap<>();
     for (String line : sample) {
       int columns;
@@ -110,15 +117,14 @@ public record Delimiter(String text) {
       }
       linesByColumns.merge(columns, 1, Integer::sum);
     }
-    int mode = 0;
-    int modeLines = 0;
+    Split common = new Split(0, 0);
     for (Map.Entry<Integer, Integer> entry : linesByColumns.entrySet()) {
-      if (entry.getValue() > modeLines || (entry.getValue() == modeLines && entry.getKey() > mode)) {
-        mode = entry.getKey();
-        modeLines = entry.getValue();
+      Split split = new Split(entry.getKey(), entry.getValue());
+      if (split.isBetterThan(common)) {
+        common = split;
       }
     }
-    return mode >= MIN_COLUMNS && modeLines >= agreement * sample.size() ? mode : 0;
+    return common;
   }
 
   private static String describeAll() {

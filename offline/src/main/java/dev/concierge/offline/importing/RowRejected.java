@@ -47,8 +47,8 @@ public final class RowRejected extends RuntimeException {
     return bad;
   }
 
-  /** Where the row is, for the summary: {@code line 17} or {@code line 17 ('abc')}. */
+  /** Where the row is, for the summary: {@code line 17} or {@code line 17: 'abc'}. */
   String where(long line) {
-    return value == null ? "line " + line : "line " + line + " ('" + value + "')";
+    return value == null ? "line " + line : "line " + line + ": '" + value + "'";
   }
 }
