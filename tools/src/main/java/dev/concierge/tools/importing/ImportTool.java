@@ -76,7 +76,8 @@ abstract class ImportTool extends Tool {
   private Delimiter delimiter;
 
   @Option(names = "--header", negatable = true,
-      description = "whether the first line is a header (default: it is if it names a column the format reads)")
+      description = "--header: the first line is a header; --no-header: it is a row (default: a header if it names"
+          + " a column the format reads)")
   private Boolean header;
 
   @Option(names = "--time-format", paramLabel = "F", defaultValue = "auto",

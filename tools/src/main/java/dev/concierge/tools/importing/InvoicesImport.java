@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "invoices",
     description = {
+      "Invoice lines (the UCI Online Retail sets): each line a customer bought is a purchase.",
       "Invoice lines, as the UCI Online Retail sets write them (InvoiceNo,StockCode,Description,Quantity,InvoiceDate,"
           + "UnitPrice,CustomerID,Country, or Online Retail II's names). Each line a customer bought is a purchase of"
           + " its quantity at its unit price, in a session that is its invoice.",

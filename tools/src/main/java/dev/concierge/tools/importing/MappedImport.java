@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "mapped",
     description = {
-      "Any delimited file: --map names the columns of customer, item and timestamp, and of type, rating, price,"
+      "Any delimited file, its columns named with --map and its event types with --types.",
+      "--map names the columns of customer, item and timestamp, and of type, rating, price,"
           + " quantity, session, title and category if the file has them (a header name or a column number from 1;"
           + " header names the roles know, such as user_id, itemid, event, timestamp, need no mapping).",
       "The event type comes from the type column, whose values --types maps to view, click, add_to_cart and purchase"

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "ratings",
     description = {
-      "Ratings: customer, item, rating and time, in that order without a header (MovieLens 100k's u.data, 1M's"
+      "Ratings (MovieLens, Amazon, Book-Crossing): a rating threshold tells purchases from views.",
+      "Customer, item, rating and time, in that order without a header (MovieLens 100k's u.data, 1M's"
           + " ratings.dat, Amazon's ratings-only CSVs), or in any order under a header that names them (MovieLens'"
           + " userId,movieId,rating,timestamp; Book-Crossing's \"User-ID\";\"ISBN\";\"Book-Rating\"). A rating of at"
           + " least --purchase-threshold is a purchase, any other a view. A file without times gets the row order as"
