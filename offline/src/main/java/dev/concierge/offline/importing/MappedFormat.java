@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -42,10 +43,10 @@ public record MappedFormat(Map<Role, String> named, Map<String, EventType> types
 
   @Override
   public String describe() {
-    StringBuilder text = new StringBuilder("mapped columns (a type column's values: ");
-    new TreeMap<>(types).forEach((value, type) -> text.append(value).append('=').append(type.wireName()).append(' '));
-    return text.append("; else a rating of ").append(purchaseThreshold)
-        .append(" or more is a purchase, below it a view; else every row is a purchase)").toString();
+    StringJoiner values = new StringJoiner(", ");
+    new TreeMap<>(types).forEach((value, type) -> values.add(value + "=" + type.wireName()));
+    return "mapped columns (a type column's values: " + values + "; else a rating of " + purchaseThreshold
+        + " or more is a purchase, below it a view; else every row is a purchase)";
   }
 
   @Override
