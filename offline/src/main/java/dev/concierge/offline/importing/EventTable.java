@@ -17,9 +17,6 @@ import java.util.Map;
  */
 final class EventTable {
 
-  /** The category of items whose rows name none. */
-  static final String UNKNOWN_CATEGORY = "unknown";
-
   private static final int INITIAL_ROWS = 1 << 12;
   private static final int NO_SESSION = -1;
   private static final EventType[] TYPES = EventType.values();
@@ -115,7 +112,7 @@ final class EventTable {
 
   /**
    * Every item, by id: the first title and category its rows give (else no title and
-   * {@value #UNKNOWN_CATEGORY}), the median of their prices (else 0), in stock. Popularity stays 0:
+   * {@value CatalogItem#UNKNOWN_CATEGORY}), the median of their prices (else 0), in stock. Popularity stays 0:
    * counted over the whole file, it would tell a model trained on its early part about the later.
    */
   List<CatalogItem> catalog() {
@@ -123,7 +120,7 @@ final class EventTable {
     List<CatalogItem> catalog = new ArrayList<>(items.size());
     for (int number = 0; number < items.size(); number++) {
       String category = categories.get(number);
-      catalog.add(new CatalogItem(items.id(number), category == null ? UNKNOWN_CATEGORY : category,
+      catalog.add(new CatalogItem(items.id(number), category == null ? CatalogItem.UNKNOWN_CATEGORY : category,
           medians[number], true, titles.get(number), 0));
     }
     catalog.sort(Comparator.comparing(CatalogItem::itemId));
