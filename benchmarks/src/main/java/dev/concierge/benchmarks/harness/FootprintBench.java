@@ -1,0 +1,34 @@
+package dev.concierge.benchmarks.harness;
+
+import dev.concierge.benchmarks.footprint.EntityFootprint;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bin/concierge bench footprint}: EntityFootprint in a JVM of the bench's JDK. Its options are
+ * EntityFootprint's own (the command is a mixin here), so the help lists them and a wrong one is refused before
+ * anything starts.
+ */
+@Command(name = "footprint", header = "heap bytes per customer entity at 100k entities (EntityFootprint)")
+final class FootprintBench implements Callable<Integer> {
+
+  @ParentCommand
+  private Bench bench;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private EntityFootprint footprint;
+
+  @Override
+  public Integer call() throws Exception {
+    return bench.measure(run -> run.runHere("footprint",
+        run.commands().harness(List.of(), EntityFootprint.class, GivenOptions.of(spec))));
+  }
+}
