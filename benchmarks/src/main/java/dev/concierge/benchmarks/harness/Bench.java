@@ -40,12 +40,6 @@ public final class Bench implements Runnable {
   private static final int HELP_WIDTH = 110;
   private static final int VARIABLE_WIDTH = 32;
 
-  /** A benchmark's work in its run; returns the exit code. */
-  @FunctionalInterface
-  interface Benchmark {
-    int measure(BenchRun run) throws Exception;
-  }
-
   private final Map<String, String> environment;
   private final PrintStream progress;
   private final BenchSettings settings;
@@ -87,7 +81,7 @@ public final class Bench implements Runnable {
   }
 
   /** Runs {@code benchmark} in a run of its own; after a signal, the run's failures are the stop's doing. */
-  int measure(Benchmark benchmark) throws Exception {
+  int measure(BenchmarkCommand benchmark) throws Exception {
     try (BenchRun run = BenchRun.open(environment, settings, progress)) {
       try {
         return benchmark.measure(run);

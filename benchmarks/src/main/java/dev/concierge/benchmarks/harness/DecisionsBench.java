@@ -22,13 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/concierge bench decisions}: our node and the Redis baseline side by side, on the same JDK with the
@@ -47,7 +43,7 @@ import picocli.CommandLine.Spec;
             + " before anything is measured. Tables and plots go to benchmarks/target/bench/, the JVMs' logs to the"
             + " bench's state dir (logs/).",
         ""})
-final class DecisionsBench implements Callable<Integer> {
+final class DecisionsBench extends BenchmarkCommand {
 
   // the consumer groups of our node and of the baseline's writer, which must have read the history
   private static final List<String> CONSUMERS = List.of("concierge-ingestion", "concierge-baseline");
@@ -58,12 +54,6 @@ final class DecisionsBench implements Callable<Integer> {
   // a customer of the history, whose features the baseline answers once it serves
   private static final String PROBE_CUSTOMER = "sim-c-1";
   private static final String BASELINE_PORT = "CONCIERGE_BASELINE_HTTP_PORT";
-
-  @ParentCommand
-  private Bench bench;
-
-  @Spec
-  private CommandSpec spec;
 
   @Mixin(name = "steps")
   private DecisionSteps steps;
@@ -88,11 +78,7 @@ final class DecisionsBench implements Callable<Integer> {
   private boolean noWrk;
 
   @Override
-  public Integer call() throws Exception {
-    return bench.measure(this::measure);
-  }
-
-  private int measure(BenchRun run) throws IOException {
+  protected int measure(BenchRun run) throws IOException {
     Path out = run.results();
     List<String> flags = run.flags(run.settings().decisions());
     run.log("both designs run on " + run.commands().java().executable() + " " + String.join(" ", flags));
@@ -134,7 +120,7 @@ final class DecisionsBench implements Callable<Integer> {
         "--seed", BACKGROUND_SEED, "--rate", Integer.toString(backgroundRate))));
 
     List<String> decisions = new ArrayList<>(List.of("--target", "ours=" + ours, "--target", "redis=" + redis));
-    decisions.addAll(GivenOptions.of(spec.mixins().get("steps")));
+    decisions.addAll(GivenOptions.of(spec().mixins().get("steps")));
     decisions.addAll(List.of("--out", out.toString(),
         "--cpu", "ours=" + node.pid() + "," + services.pid(CASSANDRA),
         // the baseline's CPU: its server, its writer and Redis

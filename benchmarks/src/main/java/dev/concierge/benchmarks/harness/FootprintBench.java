@@ -2,12 +2,8 @@ package dev.concierge.benchmarks.harness;
 
 import dev.concierge.benchmarks.footprint.EntityFootprint;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/concierge bench footprint}: EntityFootprint in a JVM of the bench's JDK. Its options are
@@ -15,20 +11,14 @@ import picocli.CommandLine.Spec;
  * anything starts.
  */
 @Command(name = "footprint", header = "heap bytes per customer entity at 100k entities (EntityFootprint)")
-final class FootprintBench implements Callable<Integer> {
-
-  @ParentCommand
-  private Bench bench;
-
-  @Spec
-  private CommandSpec spec;
+final class FootprintBench extends BenchmarkCommand {
 
   @Mixin
   private EntityFootprint footprint;
 
   @Override
-  public Integer call() throws Exception {
-    return bench.measure(run -> run.runHere("footprint",
-        run.commands().harness(List.of(), EntityFootprint.class, GivenOptions.of(spec))));
+  protected int measure(BenchRun run) {
+    return run.runHere("footprint",
+        run.commands().harness(List.of(), EntityFootprint.class, GivenOptions.of(spec())));
   }
 }

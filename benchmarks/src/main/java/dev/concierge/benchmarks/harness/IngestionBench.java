@@ -15,13 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/concierge bench ingestion}: each run starts from clean Kafka and Cassandra, runs the dev setup, puts
@@ -39,16 +35,10 @@ import picocli.CommandLine.Spec;
         "Tables go to benchmarks/target/bench/ingestion.md, the committed offsets over time to"
             + " ingestion-offsets.csv.",
         ""})
-final class IngestionBench implements Callable<Integer> {
+final class IngestionBench extends BenchmarkCommand {
 
   private static final List<String> REPORTS = List.of("ingestion-runs.csv", "ingestion-offsets.csv");
   private static final String UNKNOWN_COMMIT = "current";
-
-  @ParentCommand
-  private Bench bench;
-
-  @Spec
-  private CommandSpec spec;
 
   @Mixin(name = "workload")
   private IngestionWorkload workload;
@@ -66,11 +56,7 @@ final class IngestionBench implements Callable<Integer> {
   private boolean append;
 
   @Override
-  public Integer call() throws Exception {
-    return bench.measure(this::measure);
-  }
-
-  private int measure(BenchRun run) throws IOException {
+  protected int measure(BenchRun run) throws IOException {
     String variant = label != null ? label : commit(run);
     NodePorts node = run.node();
     for (int port : new int[] {node.httpPort(), node.remotePort(), node.managementPort()}) {
@@ -113,7 +99,7 @@ final class IngestionBench implements Callable<Integer> {
     String nodeLog = "node-" + number;
     Process consumer = run.startLogged(nodeLog, run.commands().node(flags));
     List<String> args = new ArrayList<>(List.of("--bootstrap", services.kafkaBootstrap()));
-    args.addAll(GivenOptions.of(spec.mixins().get("workload")));
+    args.addAll(GivenOptions.of(spec().mixins().get("workload")));
     args.addAll(List.of("--node", node.httpUrl().toString(), "--pid", "node=" + consumer.pid(),
         "--pid", "cassandra=" + services.pid(CASSANDRA), "--pid", "kafka=" + services.pid(KAFKA),
         "--clock-ticks", run.clockTicks(), "--label", variant, "--out", out.toString()));

@@ -3,11 +3,9 @@ package dev.concierge.benchmarks.harness;
 import dev.concierge.benchmarks.Cli;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Unmatched;
 
 /** {@code bin/concierge bench jmh NAME [JMH options]}: one JMH benchmark class, in a JVM of the bench's JDK. */
@@ -18,12 +16,9 @@ import picocli.CommandLine.Unmatched;
             + " their results. Every argument after NAME is a JMH option, e.g. -f 1 -wi 0 -i 1 for a smoke run, or"
             + " -prof gc; JMH's own help lists them: bin/concierge bench jmh NAME -h.",
         ""})
-final class JmhBench implements Callable<Integer> {
+final class JmhBench extends BenchmarkCommand {
 
   private static final String JMH_MAIN = "org.openjdk.jmh.Main";
-
-  @ParentCommand
-  private Bench bench;
 
   // not -h and -V, which are JMH's
   @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
@@ -40,9 +35,9 @@ final class JmhBench implements Callable<Integer> {
   private List<String> jmhOptions = new ArrayList<>();
 
   @Override
-  public Integer call() throws Exception {
+  protected int measure(BenchRun run) {
     List<String> args = new ArrayList<>(List.of(benchmark));
     args.addAll(jmhOptions);
-    return bench.measure(run -> run.runHere("jmh", run.commands().harness(List.of(), JMH_MAIN, args)));
+    return run.runHere("jmh", run.commands().harness(List.of(), JMH_MAIN, args));
   }
 }
