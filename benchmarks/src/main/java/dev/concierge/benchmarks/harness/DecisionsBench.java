@@ -116,8 +116,15 @@ final class DecisionsBench extends BenchmarkCommand {
         "the designs did not consume the history");
 
     run.log("background: " + backgroundRate + " events/s from the simulator while measuring");
-    run.startLogged("background", run.simulation(List.of("--customers", customers, "--events", BACKGROUND_EVENTS,
-        "--seed", BACKGROUND_SEED, "--rate", Integer.toString(backgroundRate))));
+    Process background = run.startLogged("background", run.simulation(List.of("--customers", customers, "--events",
+        BACKGROUND_EVENTS, "--seed", BACKGROUND_SEED, "--rate", Integer.toString(backgroundRate))));
+    // it runs until the run stops it; ending before, it leaves the designs without their background load
+    background.onExit().thenAccept(ended -> {
+      if (!run.started().stopping()) {
+        run.log("WARNING: the background simulation ended (exit code " + ended.exitValue() + "), so the designs are"
+            + " measured without their background load (log: " + run.logFile("background") + ")");
+      }
+    });
 
     List<String> decisions = new ArrayList<>(List.of("--target", "ours=" + ours, "--target", "redis=" + redis));
     decisions.addAll(GivenOptions.of(spec().mixins().get("steps")));

@@ -74,6 +74,11 @@ final class Started implements AutoCloseable {
     return Optional.empty();
   }
 
+  /** Whether the stop began: a process that ends now was stopped. */
+  synchronized boolean stopping() {
+    return closed;
+  }
+
   /** Whether a signal stopped the run: what failed after it failed because of the stop. */
   synchronized boolean signalled() {
     return signalled;

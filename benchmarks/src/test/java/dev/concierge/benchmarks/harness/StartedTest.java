@@ -67,9 +67,12 @@ class StartedTest {
   }
 
   @Test
-  void aRunThatEndsOnItsOwnWasNotSignalled() {
+  void aRunThatEndsOnItsOwnIsStoppingButWasNotSignalled() {
+    assertFalse(started.stopping());
+
     started.close();
 
+    assertTrue(started.stopping());
     assertFalse(started.signalled());
   }
 
