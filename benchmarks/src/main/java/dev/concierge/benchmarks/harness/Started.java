@@ -26,6 +26,7 @@ final class Started implements AutoCloseable {
   private final Deque<Stop> stops = new ArrayDeque<>();
   private final Thread hook = new Thread(this::onShutdown, "bench-stop");
   private boolean closed;
+  private boolean stopped;
   private boolean signalled;
 
   Started(Duration stopTimeout, PrintStream progress) {
@@ -84,12 +85,16 @@ final class Started implements AutoCloseable {
     return signalled;
   }
 
-  /** Stops everything still registered, newest first; once (the end of the run or the shutdown hook). */
+  /**
+   * Stops everything still registered, newest first; once (the end of the run or the shutdown hook), and a
+   * second call returns when the first is done.
+   */
   @Override
   public void close() {
     List<Stop> toStop;
     synchronized (this) {
       if (closed) {
+        awaitStopped();
         return;
       }
       closed = true;
@@ -103,11 +108,26 @@ final class Started implements AutoCloseable {
         progress.println("[" + stop.name() + "] WARNING: could not stop it: " + e.getMessage());
       }
     }
+    synchronized (this) {
+      stopped = true;
+      notifyAll();
+    }
     if (Thread.currentThread() != hook) {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException e) {
         // shutting down: the hook runs, and finds everything stopped
+      }
+    }
+  }
+
+  private void awaitStopped() {
+    while (!stopped) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }

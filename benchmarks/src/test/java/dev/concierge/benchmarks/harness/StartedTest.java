@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,36 @@ class StartedTest {
   }
 
   @Test
+  void aSecondStopReturnsOnlyOnceTheFirstIsDone() throws Exception {
+    CountDownLatch stopping = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean done = new AtomicBoolean();
+    started.onClose("slow", () -> {
+      stopping.countDown();
+      await(release);
+      done.set(true);
+    });
+    Thread first = new Thread(started::close);
+    first.start();
+    stopping.await();
+
+    AtomicBoolean doneWhenSecondReturned = new AtomicBoolean();
+    Thread second = new Thread(() -> {
+      started.close();
+      doneWhenSecondReturned.set(done.get());
+    });
+    second.start();
+    while (second.isAlive() && second.getState() != Thread.State.WAITING) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    second.join();
+    first.join();
+
+    assertTrue(doneWhenSecondReturned.get(), "the second stop returned before the first was done");
+  }
+
+  @Test
   void nothingStartsOnceTheStopBegan() {
     started.close();
 
@@ -74,6 +106,14 @@ class StartedTest {
 
     assertTrue(started.stopping());
     assertFalse(started.signalled());
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static ProcessBuilder sleeper() {
