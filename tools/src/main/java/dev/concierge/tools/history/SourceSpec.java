@@ -13,6 +13,11 @@ public sealed interface SourceSpec {
   String FILE_PREFIX = "file:";
   String USAGE = "file:PATH (JSON lines), journal (the Cassandra journal) or kafka (the customer-events topic)";
 
+  /** Whether its events carry the category they were recorded under (the journal's do), or need a catalog's. */
+  default boolean categoriesRecorded() {
+    return this instanceof Journal;
+  }
+
   record File(Path path) implements SourceSpec {}
 
   record Journal() implements SourceSpec {}

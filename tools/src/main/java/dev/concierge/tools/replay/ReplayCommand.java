@@ -8,10 +8,12 @@ import com.typesafe.config.ConfigFactory;
 import dev.concierge.api.dto.ResponseBodies;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.models.Catalog;
+import dev.concierge.models.EventRecorded;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.HistoryReplay;
 import dev.concierge.tools.Tool;
+import dev.concierge.tools.history.History;
 import dev.concierge.tools.history.HistoryOptions;
 import dev.concierge.tools.history.HistoryStream;
 import java.io.IOException;
@@ -40,6 +42,9 @@ import picocli.CommandLine.Option;
     })
 public final class ReplayCommand extends Tool {
 
+  /** Files nothing: replayed journal events carry their own categories. */
+  private static final Catalog NO_CATALOG = Catalog.of(List.of());
+
   @Mixin private HistoryOptions history;
   @Mixin private HistoryOptions.End end;
 
@@ -59,27 +64,48 @@ public final class ReplayCommand extends Tool {
     PrintStream err = err();
     Config config = ConfigFactory.load();
     Config conciergeConfig = config.getConfig("concierge");
-    Catalog catalog = history.catalog().load(conciergeConfig);
+    List<String> only = customers == null ? List.of() : customers.stream().map(String::trim).toList();
     CustomerSettings settings = CustomerSettings.fromConfig(conciergeConfig);
     Vocabulary vocabulary = new Vocabulary(Integer.MAX_VALUE, Integer.MAX_VALUE);
-    HistoryReplay replay = new HistoryReplay(settings.features(), vocabulary, catalog);
-    List<String> only = customers == null ? List.of() : customers.stream().map(String::trim).toList();
-    Instant[] lastEvent = {null};
-    long replayed;
     long started = System.nanoTime();
-    // folded as it is read: the history is never held, only each customer's features
-    try (HistoryStream read = history.open(to, only, config, err)) {
-      replayed = replay.replayRecorded(read, Instant.MAX, (event, state) -> lastEvent[0] = event.timestamp());
-      HistoryOptions.describe(read, err);
-    }
+    Replayed replayed = history.categoriesRecorded()
+        ? foldAsRead(to, only, config, new HistoryReplay(settings.features(), vocabulary, NO_CATALOG), err)
+        : foldHeld(to, only, config, settings, vocabulary, err);
     double seconds = (System.nanoTime() - started) / 1e9;
     err.printf("read and replayed %d events of %d customers through the feature function in %.2f s (%.0f events/s)%n",
-        replayed, replay.customers().size(), seconds, replayed / Math.max(seconds, 1e-9));
+        replayed.events(), replayed.replay().customers().size(), seconds, replayed.events() / Math.max(seconds, 1e-9));
 
-    Instant now = to != null ? to : lastEvent[0] != null ? lastEvent[0] : Instant.now();
+    Instant now = to != null ? to : replayed.lastEvent() != null ? replayed.lastEvent() : Instant.now();
     try (OutputStream target = out != null ? Files.newOutputStream(out) : new NonClosing(out())) {
-      write(new TreeMap<>(replay.customers()), vocabulary, now, target);
+      write(new TreeMap<>(replayed.replay().customers()), vocabulary, now, target);
     }
+  }
+
+  /** What a replay computed: its customers' features, from how many events, up to when. */
+  private record Replayed(HistoryReplay replay, long events, Instant lastEvent) {}
+
+  /**
+   * The journal's events carry the categories they were recorded under, so no catalog is needed and the
+   * history is folded as it is read: only each customer's features are held, never the events.
+   */
+  private Replayed foldAsRead(Instant to, List<String> only, Config config, HistoryReplay replay, PrintStream err) {
+    Instant[] lastEvent = {null};
+    try (HistoryStream read = history.open(to, only, config, err)) {
+      long events = replay.replayRecorded(read, Instant.MAX, (event, state) -> lastEvent[0] = event.timestamp());
+      HistoryOptions.describe(read, err);
+      return new Replayed(replay, events, lastEvent[0]);
+    }
+  }
+
+  /** File and Kafka events are filed under a catalog's categories, which without --catalog is the history's own. */
+  private Replayed foldHeld(
+      Instant to, List<String> only, Config config, CustomerSettings settings, Vocabulary vocabulary, PrintStream err) {
+    History read = history.read(to, only, config, err);
+    Catalog catalog = history.catalog(read, config.getConfig("concierge"), err);
+    HistoryReplay replay = new HistoryReplay(settings.features(), vocabulary, catalog);
+    read.replayThrough(replay);
+    List<EventRecorded> recorded = read.recorded();
+    return new Replayed(replay, recorded.size(), recorded.isEmpty() ? null : recorded.get(recorded.size() - 1).event().timestamp());
   }
 
   private static void write(Map<String, FeatureState> customers, Vocabulary vocabulary, Instant now, OutputStream target)
