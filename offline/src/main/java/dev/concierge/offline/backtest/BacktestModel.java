@@ -7,6 +7,7 @@ import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.ServingModel;
 import dev.concierge.models.recommend.TableIndex;
+import dev.concierge.offline.simulation.LatentTastes;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
@@ -22,6 +23,7 @@ public record BacktestModel(String name, Instant dataUntil, Function<Vocabulary,
 
   public static final String POPULARITY = "popularity";
   public static final String RECENTLY_VIEWED = "recently-viewed";
+  public static final String ORACLE = "oracle";
 
   public BacktestModel {
     Objects.requireNonNull(name, "name");
@@ -69,5 +71,15 @@ public record BacktestModel(String name, Instant dataUntil, Function<Vocabulary,
         vocabulary ->
             new RecentlyViewedRanker(
                 catalog, vocabulary, TableIndex.of(tables, catalog, vocabulary, popularPerList).mostPopular()));
+  }
+
+  /**
+   * The simulator's oracle: each shopper's items ranked by the latent utility the simulation drew
+   * them from, the upper bound for taste-driven picks.
+   *
+   * @param historyStart where the judged history begins: the oracle learnt nothing from its events
+   */
+  public static BacktestModel oracle(LatentTastes tastes, Instant historyStart, Catalog catalog) {
+    return new BacktestModel(ORACLE, historyStart, vocabulary -> new OracleRanker(tastes, catalog, vocabulary));
   }
 }
