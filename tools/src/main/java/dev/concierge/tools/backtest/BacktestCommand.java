@@ -16,6 +16,8 @@ import dev.concierge.offline.backtest.BacktestSettings;
 import dev.concierge.offline.backtest.BacktestWindows;
 import dev.concierge.offline.backtest.LoggedDecision;
 import dev.concierge.offline.report.BacktestReport;
+import dev.concierge.offline.simulation.LatentTastes;
+import dev.concierge.offline.simulation.LatentTastesFile;
 import dev.concierge.offline.training.TrainingSettings;
 import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.tools.AtomicFiles;
@@ -23,6 +25,7 @@ import dev.concierge.tools.Converters;
 import dev.concierge.tools.Tool;
 import dev.concierge.tools.history.HistoryOptions;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +70,12 @@ public final class BacktestCommand extends Tool {
           + " it has seen the test window.")
   private List<String> modelNames;
 
+  @Option(names = "--oracle", paramLabel = "TASTES.json",
+      description = "also judges the simulator's oracle, named oracle: the catalog ranked by each shopper's latent"
+          + " utility from the tastes file `simulate` wrote beside the history (FILE.tastes.json); the upper bound"
+          + " for simulated history")
+  private Path oracle;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "the directory the reports go to")
   private Path directory;
 
@@ -95,6 +104,9 @@ public final class BacktestCommand extends Tool {
     CandidateTables tables =
         Backtest.trainWindowTables(events, windows, TrainingSettings.fromConfig(conciergeConfig).tables());
     List<BacktestModel> models = models(tables, recommender, catalog, popularPerList);
+    if (oracle != null) {
+      models.add(BacktestModel.oracle(readTastes(oracle), windows.from(), catalog));
+    }
 
     err.println("backtesting " + models.size() + " models on " + windows + " ...");
     BacktestResult result = new Backtest(settings.features(), BacktestSettings.DEFAULT).run(events, catalog, windows, models);
@@ -137,6 +149,15 @@ public final class BacktestCommand extends Tool {
       }
     }
     return models;
+  }
+
+  private LatentTastes readTastes(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw usageError("--oracle: no such file: " + file);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return new LatentTastesFile(new ObjectMapper()).read(in);
+    }
   }
 
   private List<Path> bundleFiles(Path path) throws IOException {
