@@ -73,6 +73,11 @@ final class SessionWalk {
     }
   }
 
+  /** The visit is over. */
+  void end() {
+    picker.endVisit();
+  }
+
   /** Moves to the shopper's next event, at {@code second}. */
   void advance(long second) {
     switch (type) {
@@ -128,7 +133,7 @@ final class SessionWalk {
     if (related != NONE) {
       enter(related, false);
     } else if (move >= STAY_IN_CLUSTER + HOP_TO_COMPLEMENT && move < STAY_IN_CLUSTER + HOP_TO_COMPLEMENT + STAY_IN_CATEGORY) {
-      int listed = picker.pickAmong(assortment.categoryMembers(homeCategory), item, random);
+      int listed = picker.pickInCategory(homeCategory, item, random);
       enter(listed == NONE ? pickAnew() : listed, false);
     } else {
       reach(pickAnew());

@@ -89,8 +89,11 @@ final class ShopperActivity {
     if (eventsLeftInSession > 0) {
       second += SessionSchedule.step(random, maxStepSeconds);
       walk.advance(second);
-    } else if (schedule.hasNextSession()) {
-      startSession();
+    } else {
+      walk.end();
+      if (schedule.hasNextSession()) {
+        startSession();
+      }
     }
   }
 

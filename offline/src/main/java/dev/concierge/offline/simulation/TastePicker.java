@@ -1,5 +1,6 @@
 package dev.concierge.offline.simulation;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 
@@ -10,24 +11,30 @@ import java.util.function.IntPredicate;
  */
 final class TastePicker {
 
-  /** Draws from the whole catalog give up after this many rejected proposals (only when few items are allowed). */
-  private static final int MAX_PROPOSALS = 10_000;
+  /** Draws from the whole catalog give up after this many items that were not allowed. */
+  private static final int MAX_DRAWS = 1_000;
 
   private final LatentTastes tastes;
   private final Assortment assortment;
   private final int shopper;
   /** The shopper's highest taste score: weights are scaled by it so that they stay within (0, 1]. */
-  private final double maxTaste;
+  private double maxTaste;
+  /** Each category's total weight for this shopper, running: drawn lazily, as idle shoppers need none. */
+  private double[] cumulativeCategoryWeight;
+  /**
+   * The running weights within the categories of the visit in progress, by category (null for the
+   * others): a visit keeps coming back to its categories, and weighing each item again for every pick
+   * would cost more than the rest of the simulation. Dropped when the visit ends, so memory stays
+   * with the shoppers who are on the site.
+   */
+  private double[][] visitCategoryWeights;
+  private int[] visitCategories;
+  private int visitCategoryCount;
 
   TastePicker(LatentTastes tastes, Assortment assortment, int shopper) {
     this.tastes = tastes;
     this.assortment = assortment;
     this.shopper = shopper;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int item = 0; item < assortment.size(); item++) {
-      max = Math.max(max, tastes.taste(shopper, item));
-    }
-    this.maxTaste = max;
   }
 
   /** In (0, 1): how likely the shopper is to act on the item, by their taste for it and its price. */
@@ -41,17 +48,48 @@ final class TastePicker {
   }
 
   /**
-   * An item of the whole catalog that {@code allowed} accepts, drawn by its weight: proposals by
-   * popularity, kept by taste and price fit (rejection sampling). -1 when none was found.
+   * An item of the whole catalog that {@code allowed} accepts, drawn by its weight: a category by
+   * its items' total weight, then an item within it. -1 when none was found.
    */
   int pickAnywhere(SplittableRandom random, IntPredicate allowed) {
-    for (int proposal = 0; proposal < MAX_PROPOSALS; proposal++) {
-      int item = assortment.byPopularity(random);
-      if (allowed.test(item) && random.nextDouble() < likingOf(item)) {
+    double[] cumulative = cumulativeCategoryWeight();
+    for (int draw = 0; draw < MAX_DRAWS; draw++) {
+      double target = random.nextDouble() * cumulative[cumulative.length - 1];
+      int category = 0;
+      while (category < cumulative.length - 1 && cumulative[category] <= target) {
+        category++;
+      }
+      int item = pickInCategory(category, -1, random);
+      if (item >= 0 && allowed.test(item)) {
         return item;
       }
     }
     return -1;
+  }
+
+  /** An item of the category other than {@code excluded}, drawn by its weight; -1 when it holds nothing else. */
+  int pickInCategory(int category, int excluded, SplittableRandom random) {
+    int[] members = assortment.categoryMembers(category);
+    if (members.length == 1) {
+      return members[0] == excluded ? -1 : members[0];
+    }
+    double[] cumulative = visitWeights(category, members);
+    for (int draw = 0; draw < MAX_DRAWS; draw++) {
+      int slot = Arrays.binarySearch(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
+      int item = members[Math.min(slot >= 0 ? slot + 1 : -slot - 1, members.length - 1)];
+      if (item != excluded) {
+        return item;
+      }
+    }
+    return pickAmong(members, excluded, random);
+  }
+
+  /** Forgets the visit's weights: the shopper has left. */
+  void endVisit() {
+    for (int i = 0; i < visitCategoryCount; i++) {
+      visitCategoryWeights[visitCategories[i]] = null;
+    }
+    visitCategoryCount = 0;
   }
 
   /**
@@ -59,11 +97,12 @@ final class TastePicker {
    * reservoir sampling); -1 when the group holds nothing else.
    */
   int pickAmong(int[] group, int excluded, SplittableRandom random) {
+    cumulativeCategoryWeight();
     int picked = -1;
     double total = 0;
     for (int item : group) {
       if (item != excluded) {
-        double weight = assortment.popularity(item) * likingOf(item);
+        double weight = weightOf(item);
         total += weight;
         if (random.nextDouble() * total < weight) {
           picked = item;
@@ -73,8 +112,49 @@ final class TastePicker {
     return picked;
   }
 
-  /** In (0, 1]: taste and price fit together, relative to the shopper's favourite. */
-  private double likingOf(int item) {
-    return StrictMath.exp(tastes.taste(shopper, item) - maxTaste) * tastes.priceFit(shopper, item);
+  private double[] visitWeights(int category, int[] members) {
+    if (visitCategoryWeights == null) {
+      visitCategoryWeights = new double[assortment.categoryCount()][];
+      visitCategories = new int[assortment.categoryCount()];
+    }
+    double[] cumulative = visitCategoryWeights[category];
+    if (cumulative == null) {
+      cumulativeCategoryWeight();
+      cumulative = new double[members.length];
+      double running = 0;
+      for (int i = 0; i < members.length; i++) {
+        running += weightOf(members[i]);
+        cumulative[i] = running;
+      }
+      visitCategoryWeights[category] = cumulative;
+      visitCategories[visitCategoryCount++] = category;
+    }
+    return cumulative;
+  }
+
+  /** popularity × exp(taste) × price fit, scaled by the shopper's favourite. */
+  private double weightOf(int item) {
+    return assortment.popularity(item) * StrictMath.exp(tastes.taste(shopper, item) - maxTaste)
+        * tastes.priceFit(shopper, item);
+  }
+
+  private double[] cumulativeCategoryWeight() {
+    if (cumulativeCategoryWeight == null) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int item = 0; item < assortment.size(); item++) {
+        max = Math.max(max, tastes.taste(shopper, item));
+      }
+      maxTaste = max;
+      double[] cumulative = new double[assortment.categoryCount()];
+      double running = 0;
+      for (int category = 0; category < cumulative.length; category++) {
+        for (int item : assortment.categoryMembers(category)) {
+          running += weightOf(item);
+        }
+        cumulative[category] = running;
+      }
+      cumulativeCategoryWeight = cumulative;
+    }
+    return cumulativeCategoryWeight;
   }
 }
