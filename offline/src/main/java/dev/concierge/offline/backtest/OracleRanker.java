@@ -3,11 +3,7 @@ package dev.concierge.offline.backtest;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.FeatureState;
-import dev.concierge.models.ShopperView;
 import dev.concierge.models.Vocabulary;
-import dev.concierge.models.rules.BusinessRules;
-import dev.concierge.models.rules.RankedCandidate;
-import dev.concierge.models.rules.RuleEngine;
 import dev.concierge.models.rules.ScoredCandidate;
 import dev.concierge.offline.simulation.LatentTastes;
 import java.util.ArrayList;
@@ -18,8 +14,7 @@ import java.util.List;
  * The simulator's own answer: the catalog ranked by each shopper's latent utility for each item, the
  * weight with which the simulated shopper picks items by taste. No model learnt from the events can
  * know a shopper's tastes better, so on taste-driven picks it is the upper bound; it knows nothing of
- * the visit in progress. It goes through the same business rules as served answers (bought and
- * out-of-stock items stay out).
+ * the visit in progress. It goes through the same business rules as served answers ({@link RuledList}).
  */
 final class OracleRanker implements Ranker {
 
@@ -65,13 +60,6 @@ final class OracleRanker implements Ranker {
         candidates.add(new ScoredCandidate(item, utility[order[rank]]));
       }
     }
-    state.adoptSharedCodes(vocabulary);
-    List<RankedCandidate> ranked =
-        RuleEngine.apply(candidates, new ShopperView(state, vocabulary), BusinessRules.DEFAULT, limit);
-    List<String> itemIds = new ArrayList<>(ranked.size());
-    for (RankedCandidate candidate : ranked) {
-      itemIds.add(candidate.itemId());
-    }
-    return itemIds;
+    return RuledList.itemIds(candidates, state, vocabulary, limit);
   }
 }

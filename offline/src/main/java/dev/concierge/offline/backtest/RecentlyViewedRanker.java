@@ -3,19 +3,14 @@ package dev.concierge.offline.backtest;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.FeatureState;
-import dev.concierge.models.ShopperView;
 import dev.concierge.models.Vocabulary;
-import dev.concierge.models.rules.BusinessRules;
-import dev.concierge.models.rules.RankedCandidate;
-import dev.concierge.models.rules.RuleEngine;
 import dev.concierge.models.rules.ScoredCandidate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The baseline any personal model should beat: what the shopper viewed last, most recent first, then
- * the best sellers. It goes through the same business rules as served answers (bought and out-of-stock
- * items stay out), so it is not credited with items no shopper would have been shown.
+ * the best sellers, through the same business rules as served answers ({@link RuledList}).
  */
 final class RecentlyViewedRanker implements Ranker {
 
@@ -32,8 +27,6 @@ final class RecentlyViewedRanker implements Ranker {
   @Override
   public List<String> rank(String customerId, FeatureState state, long nowMillis, int limit) {
     List<ScoredCandidate> candidates = new ArrayList<>();
-    // the rules know purchases by shared code, which items the catalog took in since may now have
-    state.adoptSharedCodes(vocabulary);
     for (int item : state.viewedItemCodes()) {
       if (item == FeatureState.EMPTY) {
         break;
@@ -43,13 +36,7 @@ final class RecentlyViewedRanker implements Ranker {
     for (int item : bestSellers) {
       add(vocabulary.items().nameOf(item), candidates);
     }
-    List<RankedCandidate> ranked =
-        RuleEngine.apply(candidates, new ShopperView(state, vocabulary), BusinessRules.DEFAULT, limit);
-    List<String> itemIds = new ArrayList<>(ranked.size());
-    for (RankedCandidate candidate : ranked) {
-      itemIds.add(candidate.itemId());
-    }
-    return itemIds;
+    return RuledList.itemIds(candidates, state, vocabulary, limit);
   }
 
   // the score only keeps the order in which items were added; a repeat keeps its earlier, higher score

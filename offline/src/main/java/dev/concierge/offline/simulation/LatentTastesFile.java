@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The simulation's latent tastes as one JSON document, written beside the events it produced so that
@@ -26,6 +27,15 @@ public final class LatentTastesFile {
 
   public static final String FORMAT = "concierge-latent-tastes-1";
 
+  /** The fields of an item's or a shopper's entry: its id and two numbers, then its factors. */
+  private record Fields(String id, String first, String second) {}
+
+  private static final Fields ITEMS = new Fields("itemId", "popularity", "logPrice");
+  private static final Fields SHOPPERS = new Fields("customerId", "logPriceLevel", "priceTolerance");
+
+  /** The entries of one array, column by column; factors entry after entry. */
+  private record Entries(List<String> ids, double[] first, double[] second, double[] factors) {}
+
   private final ObjectMapper mapper;
 
   public LatentTastesFile(ObjectMapper mapper) {
@@ -40,30 +50,16 @@ public final class LatentTastesFile {
       json.writeNumberField("factors", tastes.factors());
       json.writeArrayFieldStart("items");
       for (int item = 0; item < tastes.itemCount(); item++) {
-        json.writeStartObject();
-        json.writeStringField("itemId", tastes.itemId(item));
-        json.writeNumberField("popularity", tastes.popularity(item));
-        json.writeNumberField("logPrice", tastes.logPrice(item));
-        json.writeArrayFieldStart("factors");
-        for (int f = 0; f < tastes.factors(); f++) {
-          json.writeNumber(tastes.itemFactor(item, f));
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+        int i = item;
+        writeEntry(json, tastes.factors(), ITEMS, tastes.itemId(i), tastes.popularity(i), tastes.logPrice(i),
+            f -> tastes.itemFactor(i, f));
       }
       json.writeEndArray();
       json.writeArrayFieldStart("shoppers");
       for (int shopper = 0; shopper < tastes.shopperCount(); shopper++) {
-        json.writeStartObject();
-        json.writeStringField("customerId", tastes.customerId(shopper));
-        json.writeNumberField("logPriceLevel", tastes.logPriceLevel(shopper));
-        json.writeNumberField("priceTolerance", tastes.priceTolerance(shopper));
-        json.writeArrayFieldStart("factors");
-        for (int f = 0; f < tastes.factors(); f++) {
-          json.writeNumber(tastes.shopperFactor(shopper, f));
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+        int s = shopper;
+        writeEntry(json, tastes.factors(), SHOPPERS, tastes.customerId(s), tastes.logPriceLevel(s),
+            tastes.priceTolerance(s), f -> tastes.shopperFactor(s, f));
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -78,46 +74,49 @@ public final class LatentTastesFile {
           + " (bin/concierge simulate --out FILE writes one beside FILE)");
     }
     int factors = root.path("factors").asInt();
-    JsonNode items = array(root, "items");
-    JsonNode shoppers = array(root, "shoppers");
-    List<String> itemIds = new ArrayList<>(items.size());
-    double[] itemFactors = new double[items.size() * factors];
-    double[] popularity = new double[items.size()];
-    double[] logPrice = new double[items.size()];
-    for (int i = 0; i < items.size(); i++) {
-      JsonNode item = items.get(i);
-      itemIds.add(text(item, "itemId"));
-      popularity[i] = number(item, "popularity");
-      logPrice[i] = number(item, "logPrice");
-      factors(item, factors, itemFactors, i);
-    }
-    List<String> customerIds = new ArrayList<>(shoppers.size());
-    double[] shopperFactors = new double[shoppers.size() * factors];
-    double[] logPriceLevel = new double[shoppers.size()];
-    double[] priceTolerance = new double[shoppers.size()];
-    for (int s = 0; s < shoppers.size(); s++) {
-      JsonNode shopper = shoppers.get(s);
-      customerIds.add(text(shopper, "customerId"));
-      logPriceLevel[s] = number(shopper, "logPriceLevel");
-      priceTolerance[s] = number(shopper, "priceTolerance");
-      factors(shopper, factors, shopperFactors, s);
-    }
+    Entries items = readEntries(array(root, "items"), factors, ITEMS);
+    Entries shoppers = readEntries(array(root, "shoppers"), factors, SHOPPERS);
     try {
-      return new LatentTastes(factors, itemIds, itemFactors, popularity, logPrice, customerIds, shopperFactors,
-          logPriceLevel, priceTolerance);
+      return new LatentTastes(factors, items.ids(), items.factors(), items.first(), items.second(), shoppers.ids(),
+          shoppers.factors(), shoppers.first(), shoppers.second());
     } catch (IllegalArgumentException e) {
       throw new IOException("inconsistent latent-tastes file: " + e.getMessage(), e);
     }
   }
 
-  private static void factors(JsonNode owner, int factors, double[] into, int index) throws IOException {
-    JsonNode values = array(owner, "factors");
-    if (values.size() != factors) {
-      throw new IOException("expected " + factors + " factors, found " + values.size() + " in " + owner);
-    }
+  private static void writeEntry(JsonGenerator json, int factors, Fields fields, String id, double first,
+      double second, IntToDoubleFunction factor) throws IOException {
+    json.writeStartObject();
+    json.writeStringField(fields.id(), id);
+    json.writeNumberField(fields.first(), first);
+    json.writeNumberField(fields.second(), second);
+    json.writeArrayFieldStart("factors");
     for (int f = 0; f < factors; f++) {
-      into[index * factors + f] = values.get(f).asDouble();
+      json.writeNumber(factor.applyAsDouble(f));
     }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static Entries readEntries(JsonNode array, int factors, Fields fields) throws IOException {
+    List<String> ids = new ArrayList<>(array.size());
+    double[] first = new double[array.size()];
+    double[] second = new double[array.size()];
+    double[] values = new double[array.size() * factors];
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode entry = array.get(i);
+      ids.add(text(entry, fields.id()));
+      first[i] = number(entry, fields.first());
+      second[i] = number(entry, fields.second());
+      JsonNode entryFactors = array(entry, "factors");
+      if (entryFactors.size() != factors) {
+        throw new IOException("expected " + factors + " factors, found " + entryFactors.size() + " in " + entry);
+      }
+      for (int f = 0; f < factors; f++) {
+        values[i * factors + f] = entryFactors.get(f).asDouble();
+      }
+    }
+    return new Entries(ids, first, second, values);
   }
 
   private static JsonNode array(JsonNode owner, String field) throws IOException {

@@ -70,7 +70,7 @@ class TasteDrivenShoppingTest {
       }
     }
 
-    assertTrue(onLastViewed < 0.2 * clicks, onLastViewed + " of " + clicks + " clicks on the item viewed last");
+    assertTrue(onLastViewed < 0.1 * clicks, onLastViewed + " of " + clicks + " clicks on the item viewed last");
   }
 
   @Test
