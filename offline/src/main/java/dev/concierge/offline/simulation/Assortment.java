@@ -94,10 +94,6 @@ final class Assortment {
     return categoryMembers[category];
   }
 
-  double logPrice(int item) {
-    return logPrice[item];
-  }
-
   double popularity(int item) {
     return popularity[item];
   }

@@ -97,7 +97,7 @@ final class TastePicker {
    * reservoir sampling); -1 when the group holds nothing else.
    */
   int pickAmong(int[] group, int excluded, SplittableRandom random) {
-    cumulativeCategoryWeight();
+    cumulativeCategoryWeight(); // knows the shopper's favourite, which scales the weights
     int picked = -1;
     double total = 0;
     for (int item : group) {

@@ -58,7 +58,7 @@ public final class SimulateCommand extends Tool {
   private static final String UNIT = "events";
   private static final double NANOS_PER_SECOND = 1e9;
   /** The latent tastes' file beside the events' FILE: FILE.tastes.json. */
-  static final String TASTES_SUFFIX = ".tastes.json";
+  private static final String TASTES_SUFFIX = ".tastes.json";
 
   @Option(names = "--customers", required = true, paramLabel = "N", converter = Converters.PositiveInt.class,
       description = "shoppers in the population (1 or more)")
