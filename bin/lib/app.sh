@@ -14,20 +14,24 @@ APP_MAIN=dev.concierge.Main
 APP_TOOLS_MAIN=dev.concierge.tools.Concierge
 # one build at a time in this tree: three `bin/concierge node localN` started together build once
 APP_BUILD_LOCK="$STATE_DIR/build.lock"
+# The classpath files the build writes, the last one written last, and the build's Maven arguments;
+# bin/concierge bench adds the benchmarks module's files and builds it too.
+APP_CPFILES=("$APP_NODE_CPFILE" "$APP_TOOLS_CPFILE")
+APP_MVN_ARGS=(-DskipTests install)
 
 # True (and prints the first culprit) when a classpath is missing or older than a source or pom.
 app_build_needed() {
   local cpfile
-  for cpfile in "$APP_NODE_CPFILE" "$APP_TOOLS_CPFILE"; do
+  for cpfile in "${APP_CPFILES[@]}"; do
     [[ -f "$cpfile" ]] || { echo "$cpfile is missing"; return 0; }
   done
   local newer
-  newer="$(cd "$CONCIERGE_HOME" && { find pom.xml ./*/pom.xml ./*/src -newer "$APP_TOOLS_CPFILE" -type f -print -quit 2>/dev/null || true; })"
+  newer="$(cd "$CONCIERGE_HOME" && { find pom.xml ./*/pom.xml ./*/src -newer "${APP_CPFILES[-1]}" -type f -print -quit 2>/dev/null || true; })"
   [[ -n "$newer" ]] && { echo "${newer#./} changed"; return 0; }
   return 1
 }
 
-# app_build [--no-build]: mvn install (tests skipped) when app_build_needed says so. Holds a lock on
+# app_build [--no-build]: mvn APP_MVN_ARGS when app_build_needed says so. Holds a lock on
 # APP_BUILD_LOCK while it looks and builds, so that launchers started together wait for one build and
 # then find it done.
 app_build() {
@@ -40,7 +44,7 @@ app_build() {
   fi
   if why="$(app_build_needed)"; then
     if [[ "$no_build" == --no-build ]]; then
-      [[ -f "$APP_TOOLS_CPFILE" ]] || die "--no-build, but the project was never built ($APP_TOOLS_CPFILE is missing)"
+      [[ -f "${APP_CPFILES[-1]}" ]] || die "--no-build, but the project was never built (${APP_CPFILES[-1]} is missing)"
       warn "--no-build: not rebuilding although $why"
     else
       app_run_build "$why"
@@ -48,8 +52,10 @@ app_build() {
   fi
   flock -u "$APP_LOCK_FD"
   exec {APP_LOCK_FD}>&-
-  [[ -f "$APP_NODE_CPFILE" && -f "$APP_TOOLS_CPFILE" ]] \
-    || die "the build did not produce $APP_NODE_CPFILE and $APP_TOOLS_CPFILE (dependency:build-classpath)"
+  local cpfile
+  for cpfile in "${APP_CPFILES[@]}"; do
+    [[ -f "$cpfile" ]] || die "the build did not produce $cpfile (dependency:build-classpath)"
+  done
 }
 
 app_run_build() {
@@ -57,15 +63,15 @@ app_run_build() {
   command -v mvn >/dev/null || die "mvn not found; it is needed to build the project"
   local logf="$STATE_DIR/build.log" stamp="$STATE_DIR/build.started" t0; t0=$(now_ms)
   touch "$stamp"
-  log "building ($why): mvn -B -q -DskipTests install, log in $logf ..."
-  if ! (cd "$CONCIERGE_HOME" && mvn -B -q -DskipTests install) > "$logf" 2>&1 < /dev/null; then
+  log "building ($why): mvn -B -q ${APP_MVN_ARGS[*]}, log in $logf ..."
+  if ! (cd "$CONCIERGE_HOME" && mvn -B -q "${APP_MVN_ARGS[@]}") > "$logf" 2>&1 < /dev/null; then
     tail -40 "$logf" >&2
     die "build failed (full log: $logf)"
   fi
   # Maven leaves an unchanged classpath file untouched: date both to this build's start, so that only
   # files edited since then count as newer
   local cpfile
-  for cpfile in "$APP_NODE_CPFILE" "$APP_TOOLS_CPFILE"; do
+  for cpfile in "${APP_CPFILES[@]}"; do
     [[ -f "$cpfile" ]] && touch -r "$stamp" "$cpfile"
   done
   log "built in $(elapsed_s "$t0")"

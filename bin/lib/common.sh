@@ -129,11 +129,6 @@ resolve_classpath() {
   slog "$tag" "jars resolved in $(elapsed_s "$t0")"
 }
 
-# random_token: a fresh admin token, hex, from /dev/urandom (for bench.sh; the launcher gets its own from
-# `concierge admin token --create`, which owns the token file)
-ADMIN_TOKEN_BYTES=32
-random_token() { od -An -tx1 -N"$ADMIN_TOKEN_BYTES" /dev/urandom | tr -d ' \n'; }
-
 # ------------------------------------------------------------- processes --
 # pid_matching PIDFILE PATTERN: prints the pid from PIDFILE if that process is alive and its command line
 # contains PATTERN (guards against pid reuse); removes the pid file only once its process is gone, since

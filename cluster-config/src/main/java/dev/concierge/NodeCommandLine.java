@@ -21,15 +21,18 @@ public final class NodeCommandLine {
 
   private NodeCommandLine() {}
 
-  /** The node's classpath from this module's build directory ({@code cluster-config/target}). */
+  /**
+   * A module's classpath from its build directory: the node's from {@code cluster-config/target}, and so the
+   * tools' and the benchmark harness's, whose builds list their dependencies the same way.
+   */
   public static String classpath(Path target) {
     Path absolute = target.toAbsolutePath();
     Path listed = absolute.resolve(CLASSPATH_FILE);
     try {
       return absolute.resolve("classes") + ":" + Files.readString(listed, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new UncheckedIOException("the node was never built (" + listed + " is missing): bin/concierge dev or"
-          + " cluster start build it", e);
+      throw new UncheckedIOException("the project was never built (" + listed + " is missing): bin/concierge dev,"
+          + " cluster start and bench build it", e);
     }
   }
 

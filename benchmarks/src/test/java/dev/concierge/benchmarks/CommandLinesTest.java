@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.concierge.benchmarks.baseline.FeatureWriter;
 import dev.concierge.benchmarks.baseline.ModelServer;
 import dev.concierge.benchmarks.footprint.EntityFootprint;
+import dev.concierge.benchmarks.harness.Bench;
 import dev.concierge.benchmarks.ingestion.IngestionBenchmark;
 import dev.concierge.benchmarks.load.ConsumerLagWait;
 import dev.concierge.benchmarks.load.DecisionBenchmark;
@@ -14,6 +15,7 @@ import dev.concierge.benchmarks.replay.ReplayThroughput;
 import dev.concierge.benchmarks.serialization.SerializedSizes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,9 +42,10 @@ class CommandLinesTest {
       return new Main(name, line, List.of(), List.of(required), "Unknown option: '" + UNKNOWN + "'");
     }
 
+    /** A benchmark of bin/concierge bench: its command line is checked before anything starts. */
     static Main bench(String benchmark) {
-      return new Main("bench " + benchmark, () -> new CommandLine(new BenchOptions()),
-          List.of("--values", "target/never-written.txt", benchmark), List.of(), "Unknown option: '" + UNKNOWN + "'");
+      return new Main("bench " + benchmark, () -> Bench.commandLine(Map.of(), System.err), List.of(benchmark),
+          List.of(), "Unknown option: '" + UNKNOWN + "'");
     }
 
     CommandRun run(String... args) {
@@ -80,7 +83,8 @@ class CommandLinesTest {
         new Main("ScorerBenchmark", () -> BenchmarkBase.command(ScorerBenchmark.class), List.of(), List.of(),
             "JMH: " + UNKNOWN.substring(2) + " is not a recognized option"),
         Main.bench("decisions"),
-        Main.bench("ingestion"));
+        Main.bench("ingestion"),
+        Main.bench("footprint"));
   }
 
   @ParameterizedTest(name = "{0}")

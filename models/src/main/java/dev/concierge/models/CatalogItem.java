@@ -11,6 +11,9 @@ import java.util.Objects;
 public record CatalogItem(
     String itemId, String category, double price, boolean inStock, String title, double popularity) {
 
+  /** The category of an item nobody filed: from a catalog without categories, or known only from history. */
+  public static final String UNKNOWN_CATEGORY = "unknown";
+
   public CatalogItem {
     Objects.requireNonNull(itemId, "itemId");
     Objects.requireNonNull(category, "category");

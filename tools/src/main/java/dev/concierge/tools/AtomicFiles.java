@@ -16,18 +16,31 @@ public final class AtomicFiles {
 
   /** Writes {@code bytes} beside {@code target}, then renames it into place in one step. */
   public static void write(Path target, byte[] bytes) throws IOException {
-    Path directory = target.toAbsolutePath().getParent();
-    Files.createDirectories(directory);
-    Path partial = Files.createTempFile(directory, "." + target.getFileName(), ".partial");
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    Path partial = partialBeside(target);
     try {
       Files.write(partial, bytes);
-      // temp files are private; what the tools write is meant to be shared like any output
-      if (Files.getFileStore(partial).supportsFileAttributeView(PosixFileAttributeView.class)) {
-        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString(READABLE_BY_ALL));
-      }
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      moveIntoPlace(partial, target);
     } finally {
       Files.deleteIfExists(partial);
     }
+  }
+
+  /**
+   * A new empty file beside {@code target}, to be moved into place when whole.
+   *
+   * @throws java.nio.file.NoSuchFileException when the target's directory does not exist
+   */
+  static Path partialBeside(Path target) throws IOException {
+    return Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".partial");
+  }
+
+  /** Renames {@code partial}, written whole, to {@code target} in one step, replacing it. */
+  static void moveIntoPlace(Path partial, Path target) throws IOException {
+    // temp files are private; what the tools write is meant to be shared like any output
+    if (Files.getFileStore(partial).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString(READABLE_BY_ALL));
+    }
+    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -6,6 +6,7 @@ import dev.concierge.tools.admin.ClusterCommand;
 import dev.concierge.tools.backtest.BacktestCommand;
 import dev.concierge.tools.dev.DevCommand;
 import dev.concierge.tools.dev.DevSetup;
+import dev.concierge.tools.importing.ImportCommand;
 import dev.concierge.tools.replay.ReplayCommand;
 import dev.concierge.tools.simulate.SimulateCommand;
 import dev.concierge.tools.train.TrainCommand;
@@ -42,7 +43,8 @@ import picocli.CommandLine.ScopeType;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:the run failed (the reason on stderr)", "2:a bad command line (what to fix on stderr)"},
     subcommands = {
-      ReplayCommand.class, TrainCommand.class, BacktestCommand.class, SimulateCommand.class, ClusterCommand.class,
+      ReplayCommand.class, TrainCommand.class, BacktestCommand.class, SimulateCommand.class, ImportCommand.class,
+      ClusterCommand.class,
       AdminCommand.class,
       DevCommand.class, DevSetup.class, GenerateCompletion.class
     })

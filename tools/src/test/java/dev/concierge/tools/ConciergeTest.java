@@ -112,7 +112,7 @@ class ConciergeTest {
 
     assertEquals(0, script.exitCode(), script.err());
     assertTrue(script.out().contains("complete -F _complete_concierge"), script.out());
-    for (String command : List.of("replay", "train", "backtest", "simulate", "admin", "dev-setup")) {
+    for (String command : List.of("replay", "train", "backtest", "simulate", "import", "admin", "dev-setup")) {
       assertTrue(script.out().contains(command), command);
     }
     assertFalse(concierge("--help").out().contains(COMPLETION));

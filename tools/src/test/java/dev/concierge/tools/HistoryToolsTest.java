@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
@@ -14,8 +15,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,15 +33,15 @@ class HistoryToolsTest {
 
   @TempDir static Path directory;
   private Path history;
+  private List<CustomerEvent> events;
 
   @BeforeAll
   void simulateAMonth() throws IOException {
     history = directory.resolve("history.jsonl");
     EventJson json = new EventJson(new ObjectMapper());
     List<String> lines = new ArrayList<>();
-    ShopperSimulation.of(SimulationSettings.of(150, 15_000, 3), DemoCatalog.generate(1000, 42))
-        .events()
-        .forEachRemaining(event -> lines.add(new String(json.write(event), StandardCharsets.UTF_8)));
+    events = ShopperSimulation.of(SimulationSettings.of(150, 15_000, 3), DemoCatalog.generate(1000, 42)).stream().toList();
+    events.forEach(event -> lines.add(new String(json.write(event), StandardCharsets.UTF_8)));
     Files.write(history, lines);
   }
 
@@ -67,8 +70,9 @@ class HistoryToolsTest {
   @Test
   void trainWritesOneBundlePerModelAndBacktestReportsThemAgainstTheBaselines() throws IOException {
     Path bundles = directory.resolve("bundles");
-    ToolRun trained = train("--source", "file:" + history, "--until", SPLIT, "--out", bundles.toString(),
-        "--models", "logistic-regression");
+    // the simulator shops from the demo catalog, so its categories are the demo catalog's
+    ToolRun trained = train("--source", "file:" + history, "--catalog", "demo", "--until", SPLIT, "--out",
+        bundles.toString(), "--models", "logistic-regression");
     assertEquals(0, trained.exitCode(), trained.err());
     assertTrue(trained.out().contains("held-out AUC"), trained.out());
     try (Stream<Path> files = Files.list(bundles)) {
@@ -77,13 +81,43 @@ class HistoryToolsTest {
     }
 
     Path report = directory.resolve("report");
-    ToolRun backtested = backtest("--source", "file:" + history, "--split", SPLIT,
+    ToolRun backtested = backtest("--source", "file:" + history, "--catalog", "demo", "--split", SPLIT,
         "--models", bundles + ",popularity,recently-viewed", "--out", report.toString());
     assertEquals(0, backtested.exitCode(), backtested.err());
     JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
     assertEquals(3, json.get("models").size());
     assertTrue(json.get("models").get(0).get("metrics").has("hr@10"));
     assertTrue(Files.readString(report.resolve("report.html")).contains("<svg"));
+  }
+
+  @Test
+  void withoutASplitTheBacktestSplitsAtTheEightiethPercentileOfTheEventsAndSaysWhere() throws IOException {
+    Instant expected = events.get(events.size() * 4 / 5).timestamp();
+    Path report = directory.resolve("default-split");
+
+    ToolRun backtested = backtest("--source", "file:" + history, "--models", "popularity,recently-viewed",
+        "--clicks", "--out", report.toString());
+
+    assertEquals(0, backtested.exitCode(), backtested.err());
+    assertTrue(backtested.out().startsWith("split at " + expected + ": 80% of the 15,000 events fall before it"),
+        backtested.out());
+    JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+    assertEquals(expected.toString(), json.get("windows").get("split").asText());
+    assertEquals("clicks and purchases", json.get("protocol").get("judged").asText());
+    long repeats = json.get("counts").get("repeatCasesSkipped").asLong();
+    assertTrue(repeats > 0, "the simulated shoppers click what they viewed: those are repeats");
+    assertTrue(backtested.out().contains(String.format(Locale.ROOT, "(%,d repeat cases skipped)", repeats)),
+        backtested.out());
+    assertTrue(backtested.out().contains("lift of HR@10 over each baseline"), backtested.out());
+  }
+
+  @Test
+  void theHelpNamesTheBaselinesAndTheProtocol() {
+    ToolRun help = backtest("--help");
+
+    String text = help.out().replaceAll("\\s+", " ");
+    assertTrue(text.contains("a built-in baseline (popularity, recently-viewed)"), help.out());
+    assertTrue(help.out().contains("--repeats") && help.out().contains("--clicks"), help.out());
   }
 
   @Test
@@ -119,6 +153,7 @@ class HistoryToolsTest {
         "--out", directory.resolve("r").toString());
     assertEquals(2, unknownBundle.exitCode());
     assertTrue(unknownBundle.err().contains("unknown model 'no-such-bundle'"), unknownBundle.err());
+    assertTrue(unknownBundle.err().contains("baselines popularity, recently-viewed"), unknownBundle.err());
   }
 
   private static ToolRun replay(String... args) {

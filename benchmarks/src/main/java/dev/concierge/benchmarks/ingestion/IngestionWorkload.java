@@ -34,7 +34,8 @@ public final class IngestionWorkload {
     }
   }
 
-  SimulationSettings simulation() {
+  /** The simulated history: its customers, events and seed. */
+  public SimulationSettings simulation() {
     return SimulationSettings.of(customers, events, seed);
   }
 }

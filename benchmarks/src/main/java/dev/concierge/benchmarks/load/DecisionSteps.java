@@ -35,4 +35,9 @@ public final class DecisionSteps {
   @Option(names = "--customers", paramLabel = "N", converter = Cli.Positive.class, defaultValue = "10000",
       description = "the simulated population: requests go to sim-c-1..N (default ${DEFAULT-VALUE})")
   int customers;
+
+  /** The simulated population the requests go to. */
+  public int customers() {
+    return customers;
+  }
 }

@@ -114,13 +114,18 @@ public final class DecisionFeatures {
     row[SAME_CATEGORY_AS_CONTEXT] = category != Interner.UNKNOWN && category == contextCategory ? 1 : 0;
     row[ITEM_POPULARITY] = tables.popularityOf(code);
     row[TRENDING] = trendScale > 0 ? Math.min(1, trends.scoreOf(code) / trendScale) : 0;
-    row[PRICE_FIT] = averagePrice > 0 && item.price() > 0 ? Math.exp(-Math.abs(Math.log(item.price() / averagePrice))) : 0;
+    row[PRICE_FIT] = averagePrice > 0 && item.price() > 0 ? finiteOrZero(Math.exp(-Math.abs(Math.log(item.price() / averagePrice)))) : 0;
     row[BOUGHT_IN_CATEGORY] = state.hasPurchasedIn(category) ? 1 : 0;
     row[CUSTOMER_ACTIVITY] = activity;
     row[RECENCY] = recency;
     row[SESSION_DEPTH] = sessionDepth;
     int recency = state.recencyRank(code);
     row[TOUCHED_RECENTLY] = recency < 0 ? 0 : 1.0 / (1 + recency);
+  }
+
+  // an infinite price against an infinite average (events the contract refuses) is no fit, not NaN
+  private static double finiteOrZero(double value) {
+    return Double.isFinite(value) ? value : 0;
   }
 
   /** Items seen in sessions with the shopper's recent items or the current page: candidates. */

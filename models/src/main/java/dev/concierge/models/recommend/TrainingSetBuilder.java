@@ -39,6 +39,8 @@ public final class TrainingSetBuilder {
    *     {@code labelsFrom}, so no row sees its own future
    * @param labelsFrom  events before this only build up the customers' features
    * @param until       events at or after this are not read
+   * @throws UntrainableHistoryException when the history gives no learnable rows: no click or purchase
+   *     from {@code labelsFrom}, none of a catalogued item, no negative to sample, or no row with a feature
    */
   public TrainingSet build(
       Iterable<CustomerEvent> history, Catalog catalog, CandidateTables tables, Instant labelsFrom, Instant until,
@@ -49,11 +51,18 @@ public final class TrainingSetBuilder {
     List<double[]> rows = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
     Random random = new Random(settings.seed());
+    Tally tally = new Tally();
     replay.replay(
         history,
         until,
         (event, state) -> {
-          if (isLabel(event) && !event.timestamp().isBefore(labelsFrom)) {
+          if (!isLabel(event)) {
+            return;
+          }
+          if (event.timestamp().isBefore(labelsFrom)) {
+            tally.earlierLabels++;
+          } else {
+            tally.labels++;
             label(event, state, vocabulary, catalog, index, random, rows, labels);
           }
         });
@@ -61,7 +70,9 @@ public final class TrainingSetBuilder {
     for (int i = 0; i < positive.length; i++) {
       positive[i] = labels.get(i);
     }
-    return new TrainingSet(RecommenderFeatures.SCHEMA, rows.toArray(new double[0][]), positive);
+    double[][] dense = rows.toArray(new double[0][]);
+    tally.requireTrainable(dense, positive, catalog, labelsFrom, until);
+    return new TrainingSet(RecommenderFeatures.SCHEMA, dense, positive);
   }
 
   /** Clicks and purchases are what the models predict. */
@@ -89,6 +100,48 @@ public final class TrainingSetBuilder {
     for (int i = 0; i < settings.negativesPerPositive() && !candidates.isEmpty(); i++) {
       rows.add(row(features, candidates.remove(random.nextInt(candidates.size()))));
       labels.add(false);
+    }
+  }
+
+  /** What the labelled events gave, to say why a history cannot train. */
+  private static final class Tally {
+    private long earlierLabels;
+    private long labels;
+
+    void requireTrainable(double[][] rows, boolean[] positive, Catalog catalog, Instant labelsFrom, Instant until) {
+      String window = labelsFrom + " .. " + until;
+      if (labels == 0) {
+        throw new UntrainableHistoryException(
+            UntrainableHistoryException.Missing.LABELS,
+            earlierLabels == 0
+                ? "the history before " + until + " has no click or purchase, only views or carts"
+                : "the history's " + earlierLabels + " clicks and purchases all come before " + labelsFrom
+                    + ", and only those from then on (" + window + ") give labels");
+      }
+      int positives = 0;
+      for (boolean each : positive) {
+        positives += each ? 1 : 0;
+      }
+      if (positives == 0) {
+        throw new UntrainableHistoryException(
+            UntrainableHistoryException.Missing.CATALOGUED_ITEMS,
+            "none of the " + labels + " clicks and purchases in " + window + " is of an item the catalog ("
+                + catalog.size() + " items) holds");
+      }
+      if (positives == rows.length) {
+        throw new UntrainableHistoryException(
+            UntrainableHistoryException.Missing.NEGATIVES,
+            positives + " clicks and purchases in " + window + ", but no other item was a candidate at those moments"
+                + " to contrast them with: candidates are the items each shopper touched before, their neighbours"
+                + " and the best sellers before " + labelsFrom);
+      }
+      if (!TrainingSet.isLearnable(rows, positive)) {
+        throw new UntrainableHistoryException(
+            UntrainableHistoryException.Missing.FEATURES,
+            "in " + window + " every positive row, or every negative one, has all features zero: their shoppers"
+                + " had no history before, and the item tables built from the events before " + labelsFrom
+                + " do not know their items");
+      }
     }
   }
 

@@ -17,6 +17,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * default branch rather than comparing 0 with the threshold. Leaving zeros out everywhere means a tree model
  * learns and predicts with one meaning of zero, and the compiled scorers mirror it: zero takes the default
  * branch.
+ *
+ * <p>So a row whose features are all zero has no feature left, and neither Tribuo nor XGBoost takes an
+ * example without one: training leaves such rows out ({@link TrainingSet#isFeatureless}). They would only
+ * have moved the linear model's bias and the trees' default-branch leaves; the compiled scorers still score
+ * them, through the bias and the default branches.
  */
 public final class TribuoExamples {
 
@@ -41,6 +46,9 @@ public final class TribuoExamples {
     Label positive = new Label(POSITIVE);
     Label negative = new Label(NEGATIVE);
     for (int i = 0; i < set.size(); i++) {
+      if (TrainingSet.isFeatureless(set.rows()[i])) {
+        continue;
+      }
       dataset.add(example(set.positive()[i] ? positive : negative, set.schema(), set.rows()[i]));
     }
     return dataset;

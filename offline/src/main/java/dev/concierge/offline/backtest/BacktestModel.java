@@ -2,11 +2,9 @@ package dev.concierge.offline.backtest;
 
 import dev.concierge.models.Catalog;
 import dev.concierge.models.Vocabulary;
-import dev.concierge.models.recommend.CandidateTables;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.ServingModel;
-import dev.concierge.models.recommend.TableIndex;
 import dev.concierge.offline.simulation.LatentTastes;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,17 +16,21 @@ import java.util.function.Function;
  * @param dataUntil the end (exclusive) of the history the model learnt from; the backtest refuses a
  *     model whose data reaches into its test window
  * @param ranker    builds the ranker for the replay's vocabulary, as a node builds its serving model
+ * @param baseline  every model's lift over this one is reported (see {@link Baseline})
  */
-public record BacktestModel(String name, Instant dataUntil, Function<Vocabulary, Ranker> ranker) {
+public record BacktestModel(String name, Instant dataUntil, Function<Vocabulary, Ranker> ranker, boolean baseline) {
 
-  public static final String POPULARITY = "popularity";
-  public static final String RECENTLY_VIEWED = "recently-viewed";
   public static final String ORACLE = "oracle";
 
   public BacktestModel {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(dataUntil, "dataUntil");
     Objects.requireNonNull(ranker, "ranker");
+  }
+
+  /** A contender that is not a baseline. */
+  public BacktestModel(String name, Instant dataUntil, Function<Vocabulary, Ranker> ranker) {
+    this(name, dataUntil, ranker, false);
   }
 
   /** A trained bundle, served exactly as a node serves it; named by its version. */
@@ -38,39 +40,15 @@ public record BacktestModel(String name, Instant dataUntil, Function<Vocabulary,
         vocabulary -> ServingModel.load(bundle, catalog, vocabulary, popularPerList));
   }
 
-  /** Any serving model, through the live decision path with the default business rules. */
+  /**
+   * Any serving model, through the live decision path with the default business rules: it ranks its own
+   * candidates, not the whole catalog, just as the shoppers would have been served.
+   */
   public static BacktestModel served(
       String name, Instant dataUntil, Recommender recommender, Catalog catalog,
       Function<Vocabulary, ServingModel> model) {
     return new BacktestModel(
         name, dataUntil, vocabulary -> new ServedRanker(recommender, model.apply(vocabulary), vocabulary, catalog));
-  }
-
-  /**
-   * The popularity baseline: the live candidates ranked by popularity in {@code tables}.
-   *
-   * @param tablesUntil the end (exclusive) of the history {@code tables} were built from
-   */
-  public static BacktestModel popularity(
-      CandidateTables tables, Instant tablesUntil, Recommender recommender, Catalog catalog, int popularPerList) {
-    return served(
-        POPULARITY, tablesUntil, recommender, catalog,
-        vocabulary -> ServingModel.popularity(tables, catalog, vocabulary, popularPerList));
-  }
-
-  /**
-   * The recently-viewed baseline: the shopper's most recently viewed items, then the best sellers of
-   * {@code tables}.
-   *
-   * @param popularPerList best sellers kept to fill the list; at least the longest list judged
-   */
-  public static BacktestModel recentlyViewed(
-      CandidateTables tables, Instant tablesUntil, Catalog catalog, int popularPerList) {
-    return new BacktestModel(
-        RECENTLY_VIEWED, tablesUntil,
-        vocabulary ->
-            new RecentlyViewedRanker(
-                catalog, vocabulary, TableIndex.of(tables, catalog, vocabulary, popularPerList).mostPopular()));
   }
 
   /**

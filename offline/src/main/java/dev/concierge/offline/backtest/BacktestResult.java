@@ -8,8 +8,10 @@ import java.util.List;
  *
  * @param catalogSize    the catalog the coverage is a share of
  * @param replayedEvents events replayed through the feature function, both windows
- * @param cases          clicks and purchases of the test window, each judged by every model
- * @param elapsed        the wall time of the pass: replay plus every model's scoring
+ * @param cases          test-window events judged by every model (see {@link JudgedCases})
+ * @param repeatCases    test-window events of the judged types left out because the shopper had touched
+ *     their item before; 0 when repeats are judged
+ * @param elapsed        the wall time of the replay: the feature function plus every model's scoring
  * @param models         in the order they were given
  */
 public record BacktestResult(
@@ -18,6 +20,7 @@ public record BacktestResult(
     int catalogSize,
     long replayedEvents,
     long cases,
+    long repeatCases,
     Duration elapsed,
     List<ModelMetrics> models) {
 
@@ -27,7 +30,7 @@ public record BacktestResult(
     models = List.copyOf(models);
   }
 
-  /** Test-window clicks and purchases judged per second of the pass, by all models together. */
+  /** Test-window cases judged per second of the pass, by all models together. */
   public double casesPerSecond() {
     return perSecond(cases);
   }

@@ -1,6 +1,8 @@
 package dev.concierge.offline.backtest;
 
+import dev.concierge.models.CustomerEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,20 @@ public record BacktestWindows(Instant from, Instant split, Instant to) {
       throw new IllegalArgumentException(
           "the time range must satisfy from < split < to, was from=" + from + " split=" + split + " to=" + to);
     }
+  }
+
+  /**
+   * The default split: the event time at the {@code share} quantile, so that that share of the events
+   * (all of it, but for events sharing the split's instant) falls before it.
+   *
+   * @param events in time order, at least one
+   */
+  public static Instant quantileTime(List<CustomerEvent> events, double share) {
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("no events to split");
+    }
+    int index = (int) Math.min(events.size() - 1L, (long) Math.floor(share * events.size()));
+    return events.get(index).timestamp();
   }
 
   public boolean inTest(Instant at) {

@@ -10,7 +10,6 @@ import dev.concierge.models.recommend.ServingModel;
 import dev.concierge.models.rules.BusinessRules;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A serving model asked the way the decision API asks it, so the backtest measures what shoppers
@@ -32,10 +31,16 @@ final class ServedRanker implements Ranker {
 
   @Override
   public List<String> rank(String customerId, FeatureState state, long nowMillis, int limit) {
+    return rank(customerId, state, nowMillis, limit, ExcludedItems.NONE);
+  }
+
+  /** Leaves the excluded items out as a storefront would, through the request's {@code exclude}. */
+  @Override
+  public List<String> rank(String customerId, FeatureState state, long nowMillis, int limit, ExcludedItems excluded) {
     List<RankedItem> answer =
         recommender.recommend(
-            model, state, vocabulary, catalog, null, new DecisionQuery(customerId, limit, null, List.of(), Set.of()),
-            BusinessRules.DEFAULT, nowMillis);
+            model, state, vocabulary, catalog, null,
+            new DecisionQuery(customerId, limit, null, List.of(), excluded.itemIds()), BusinessRules.DEFAULT, nowMillis);
     List<String> itemIds = new ArrayList<>(answer.size());
     for (RankedItem item : answer) {
       itemIds.add(item.itemId());

@@ -9,9 +9,9 @@ import java.io.InputStream;
  * ({@link #buffer()}, {@link #start()}, {@link #length()}) valid until the next {@link #next()}.
  * Lines end with {@code \n} or {@code \r\n}. A line longer than {@code maxLineBytes} is skipped to its
  * end and reported as {@link #tooLong()}, so a file that is not JSON lines (one huge JSON array, a
- * binary file) cannot exhaust the heap.
+ * binary file) cannot exhaust the heap. Replay reads history files with it, import CSV files.
  */
-final class LineReader implements Closeable {
+public final class LineReader implements Closeable {
 
   private static final int INITIAL_BUFFER_BYTES = 1 << 16;
 
@@ -26,13 +26,13 @@ final class LineReader implements Closeable {
   private boolean tooLong;
   private boolean endOfInput;
 
-  LineReader(InputStream in, int maxLineBytes) {
+  public LineReader(InputStream in, int maxLineBytes) {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
   }
 
   /** Moves to the next line; false at the end of the input. */
-  boolean next() throws IOException {
+  public boolean next() throws IOException {
     lineStart = nextStart;
     tooLong = false;
     int scanFrom = lineStart;
@@ -51,29 +51,29 @@ final class LineReader implements Closeable {
     }
   }
 
-  byte[] buffer() {
+  public byte[] buffer() {
     return buffer;
   }
 
-  int start() {
+  public int start() {
     return lineStart;
   }
 
-  int length() {
+  public int length() {
     return lineEnd - lineStart;
   }
 
   /** The 1-based line number in the input. */
-  long number() {
+  public long number() {
     return number;
   }
 
   /** True when the line was longer than the limit; its content is then dropped. */
-  boolean tooLong() {
+  public boolean tooLong() {
     return tooLong;
   }
 
-  boolean isBlank() {
+  public boolean isBlank() {
     for (int i = lineStart; i < lineEnd; i++) {
       byte b = buffer[i];
       if (b != ' ' && b != '\t' && b != '\r') {

@@ -6,13 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Renders a backtest, and optionally the A/B check of logged decisions, as {@code report.json} and a
- * self-contained {@code report.html}. Rendering only: whoever calls it writes the bytes.
+ * Renders a backtest, and optionally the A/B check of logged decisions, as {@code report.json}, a
+ * self-contained {@code report.html} and a console summary. Rendering only: whoever calls it writes
+ * the bytes.
  */
 public final class BacktestReport {
-
-  /** The list length of the headline metrics; the JSON contract names it ({@code hr@10}). */
-  public static final int REPORTED_K = 10;
 
   private final BacktestResult result;
   private final AbResult abTest;
@@ -22,15 +20,8 @@ public final class BacktestReport {
     this.abTest = abTest;
   }
 
-  /** @throws IllegalArgumentException when the backtest judged lists shorter than {@link #REPORTED_K} */
   public static BacktestReport of(BacktestResult result) {
-    Objects.requireNonNull(result, "result");
-    if (result.settings().maxK() < REPORTED_K) {
-      throw new IllegalArgumentException(
-          "the report needs lists of at least " + REPORTED_K + " items; the backtest judged "
-              + result.settings().maxK());
-    }
-    return new BacktestReport(result, null);
+    return new BacktestReport(Objects.requireNonNull(result, "result"), null);
   }
 
   /** This report with an A/B section. */
@@ -41,6 +32,11 @@ public final class BacktestReport {
   /** {@code report.json}, UTF-8. */
   public byte[] json() {
     return ReportJson.render(result, abTest);
+  }
+
+  /** The console summary: the protocol, each model's headline metrics with intervals, and the lifts. */
+  public String summary() {
+    return ReportText.render(result);
   }
 
   /** {@code report.html}, UTF-8, as its {@code meta charset} declares. */

@@ -1,5 +1,7 @@
 package dev.concierge.offline.report;
 
+import dev.concierge.offline.backtest.Interval;
+import dev.concierge.offline.backtest.Lift;
 import dev.concierge.offline.backtest.Proportion;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,6 +42,33 @@ final class Formats {
   /** A proportion's confidence interval, low to high, as percentages. */
   static String interval(Proportion proportion) {
     return percent(proportion.low()) + " – " + percent(proportion.high());
+  }
+
+  /** A rate's confidence interval, low to high, as percentages. */
+  static String interval(Interval interval) {
+    return percent(interval.low()) + " – " + percent(interval.high());
+  }
+
+  /** A rate's confidence interval as decimals in brackets, for the console. */
+  static String decimalInterval(Interval interval) {
+    return "[" + decimal(interval.low()) + ", " + decimal(interval.high()) + "]";
+  }
+
+  /** A lift and its interval, "2.46× [1.80, 3.30]"; an unbounded end is ∞. */
+  static String lift(Lift lift) {
+    if (!lift.defined()) {
+      return "undefined (" + lift.baseline() + " hit nothing)";
+    }
+    Interval ratio = lift.ratio();
+    return times(ratio.estimate()) + " [" + ratioEnd(ratio.low()) + ", " + ratioEnd(ratio.high()) + "]";
+  }
+
+  private static String times(double ratio) {
+    return String.format(Locale.ROOT, "%.2f×", ratio);
+  }
+
+  private static String ratioEnd(double ratio) {
+    return Double.isInfinite(ratio) ? "∞" : String.format(Locale.ROOT, "%.2f", ratio);
   }
 
   static String decimal(double value) {

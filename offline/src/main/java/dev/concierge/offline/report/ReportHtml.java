@@ -2,6 +2,8 @@ package dev.concierge.offline.report;
 
 import dev.concierge.offline.backtest.AbResult;
 import dev.concierge.offline.backtest.BacktestResult;
+import dev.concierge.offline.backtest.BacktestSettings;
+import dev.concierge.offline.backtest.Lift;
 import dev.concierge.offline.backtest.ModelMetrics;
 import dev.concierge.offline.backtest.TimeBucket;
 import gg.jte.ContentType;
@@ -11,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The report as one self-contained page: inline style and inline SVG, no script and nothing fetched,
@@ -21,8 +25,23 @@ import java.util.TreeSet;
  */
 final class ReportHtml {
 
-  /** What the template shows: the results, and the charts already drawn as SVG elements. */
-  record Page(BacktestResult result, AbResult abTest, String hitRateChart, String overTimeChart) {}
+  /**
+   * What the template shows: the results, and the charts already drawn as SVG elements.
+   *
+   * @param baselines the baselines some model's lift is over, in the order they were judged
+   */
+  record Page(
+      BacktestResult result, AbResult abTest, String hitRateChart, String overTimeChart, List<String> baselines) {
+
+    /** A cell of the lift table: the model's lift over the baseline, or a dash for the baseline itself. */
+    String lift(ModelMetrics model, String baseline) {
+      return model.lifts().stream()
+          .filter(lift -> lift.baseline().equals(baseline))
+          .findFirst()
+          .map(Formats::lift)
+          .orElse("—");
+    }
+  }
 
   // more labels than this crowd the x axis; the ticks then skip evenly
   private static final int MAX_X_LABELS = 10;
@@ -39,7 +58,12 @@ final class ReportHtml {
   static String render(BacktestResult result, AbResult abTest) {
     ReportHtml charts = new ReportHtml(result);
     StringOutput page = new StringOutput();
-    TEMPLATES.render("report.jte", new Page(result, abTest, charts.hitRateByK(), charts.overTime()), page);
+    Set<String> liftedOver = result.models().stream()
+        .flatMap(model -> model.lifts().stream().map(Lift::baseline))
+        .collect(Collectors.toSet());
+    List<String> baselines = result.models().stream().map(ModelMetrics::name).filter(liftedOver::contains).toList();
+    TEMPLATES.render(
+        "report.jte", new Page(result, abTest, charts.hitRateByK(), charts.overTime(), baselines), page);
     return page.toString();
   }
 
@@ -66,7 +90,7 @@ final class ReportHtml {
   }
 
   private String overTime() {
-    int k = BacktestReport.REPORTED_K;
+    int k = BacktestSettings.HEADLINE_K;
     TreeSet<Long> starts = new TreeSet<>();
     List<LineChart.Series> series = new ArrayList<>();
     for (ModelMetrics model : result.models()) {

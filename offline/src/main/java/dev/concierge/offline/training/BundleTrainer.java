@@ -8,6 +8,7 @@ import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.RecommenderFeatures;
 import dev.concierge.models.recommend.TrainingSetBuilder;
+import dev.concierge.models.recommend.UntrainableHistoryException;
 import dev.concierge.models.scoring.ModelBytes;
 import dev.concierge.models.scoring.ModelTrainer;
 import dev.concierge.models.scoring.Scorer;
@@ -26,10 +27,12 @@ import org.tribuo.classification.Label;
  * Builds a {@link ModelBundle} from recorded history: candidate tables, a point-in-time training set,
  * a Tribuo model, and its quality on held-out rows.
  *
- * <p>The history up to {@code until} is split in time: the earlier part builds the tables that the
- * training rows read, the later part provides the labels, so no row sees co-occurrences from its own
- * future. The model's AUC is measured on the latest rows after training on the earlier ones; the
- * shipped model is then trained on all rows, and the shipped tables on all of the history.
+ * <p>The history up to {@code until} is split in time, between its first and its last event: the
+ * earlier part builds the tables that the training rows read, the later part provides the labels, so no
+ * row sees co-occurrences from its own future. The model's AUC is measured on the latest rows after
+ * training on the earlier ones; the shipped model is then trained on all rows, and the shipped tables on
+ * all of the history. A history that cannot train (no clicks or purchases, no negatives to sample, ...)
+ * is an {@link UntrainableHistoryException} that says what it lacks.
  */
 public final class BundleTrainer {
 
@@ -61,18 +64,19 @@ public final class BundleTrainer {
     this.clock = clock;
   }
 
+  /**
+   * @throws UntrainableHistoryException when the history before {@code until} cannot train a model
+   */
   public ModelBundle train(
       Iterable<CustomerEvent> history, Catalog catalog, Instant until, ModelTrainer trainer, String version) {
     Span span = Span.of(history, until);
-    Instant labelsFrom = span.from().plus(Duration.between(span.from(), until).multipliedBy(
+    // the share of the history's own time span, so an --until long after the last event leaves labels
+    Instant labelsFrom = span.from().plus(Duration.between(span.from(), span.last()).multipliedBy(
         Math.round((1 - settings.labelShare()) * 1000)).dividedBy(1000));
     CandidateTables featureTables = tables(history, labelsFrom);
     TrainingSet rows =
         new TrainingSetBuilder(recommender, settings.sampling())
             .build(history, catalog, featureTables, labelsFrom, until, settings.popularPerList());
-    if (rows.size() == 0) {
-      throw new IllegalArgumentException("no clicks or purchases between " + labelsFrom + " and " + until);
-    }
     double auc = heldOutAuc(rows, trainer);
     Model<Label> model = trainer.train(rows);
     long positives = countPositives(rows);
@@ -106,12 +110,13 @@ public final class BundleTrainer {
 
   private double heldOutAuc(TrainingSet rows, ModelTrainer trainer) {
     int trainSize = (int) Math.round(rows.size() * (1 - settings.holdoutShare()));
-    if (trainSize == 0 || trainSize == rows.size()) {
+    double[][] earlierRows = Arrays.copyOfRange(rows.rows(), 0, trainSize);
+    boolean[] earlierLabels = Arrays.copyOfRange(rows.positive(), 0, trainSize);
+    // too few rows to hold some out: no AUC rather than no model
+    if (trainSize == rows.size() || !TrainingSet.isLearnable(earlierRows, earlierLabels)) {
       return Double.NaN;
     }
-    TrainingSet earlier =
-        new TrainingSet(rows.schema(), Arrays.copyOfRange(rows.rows(), 0, trainSize),
-            Arrays.copyOfRange(rows.positive(), 0, trainSize));
+    TrainingSet earlier = new TrainingSet(rows.schema(), earlierRows, earlierLabels);
     Scorer scorer = ScorerCompiler.compile(trainer.train(earlier), rows.schema());
     int heldOut = rows.size() - trainSize;
     double[] scores = new double[heldOut];
@@ -133,22 +138,25 @@ public final class BundleTrainer {
     return positives;
   }
 
-  /** When the history starts, and how many events it holds before {@code until}. */
-  private record Span(Instant from, long events) {
+  /** When the history starts and ends before {@code until}, and how many events it holds then. */
+  private record Span(Instant from, Instant last, long events) {
     static Span of(Iterable<CustomerEvent> history, Instant until) {
       Instant from = null;
+      Instant last = null;
       long events = 0;
       for (CustomerEvent event : history) {
         if (!event.timestamp().isBefore(until)) {
           break;
         }
         from = from == null ? event.timestamp() : from;
+        last = event.timestamp();
         events++;
       }
       if (from == null) {
-        throw new IllegalArgumentException("the history has no events before " + until);
+        throw new UntrainableHistoryException(
+            UntrainableHistoryException.Missing.EVENTS, "the history has no events before " + until);
       }
-      return new Span(from, events);
+      return new Span(from, last, events);
     }
   }
 }

@@ -25,6 +25,9 @@ final class BacktestFixtures {
   static final Recommender RECOMMENDER = RecommenderFixtures.RECOMMENDER;
   static final CandidateTablesBuilder.Settings TABLES = RecommenderFixtures.TABLES;
   static final BundleTrainer.Settings TRAINING = RecommenderFixtures.TRAINING;
+  /** The honest protocol with lists of 20, daily buckets and a thousand resamples, as reference.conf has it. */
+  static final BacktestSettings SETTINGS =
+      new BacktestSettings(20, Duration.ofDays(1), JudgedCases.HONEST, TRAIN_SHARE, new Bootstrap.Settings(1000, 1));
 
   private BacktestFixtures() {}
 

@@ -3,8 +3,6 @@ package dev.concierge.offline.backtest;
 import static dev.concierge.offline.backtest.BacktestFixtures.CATALOG;
 import static dev.concierge.offline.backtest.BacktestFixtures.FEATURES;
 import static dev.concierge.offline.backtest.BacktestFixtures.ITEMS;
-import static dev.concierge.offline.backtest.BacktestFixtures.POPULAR_PER_LIST;
-import static dev.concierge.offline.backtest.BacktestFixtures.RECOMMENDER;
 import static dev.concierge.offline.backtest.BacktestFixtures.TABLES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,9 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Plants an item that only the future knows: in the test window every customer buys it exactly once
  * (a purchase weighs most in popularity, so it becomes the best seller), and nobody touched it
- * before. A model that learnt from the test window ranks it first for everybody and collects those
- * purchases as hits; a properly split one cannot know it. The leaky variant is run too, so that the
- * check is shown to bite.
+ * before, so every one of those purchases is a case of the honest protocol. A model that learnt from
+ * the test window ranks it first for everybody and collects those purchases as hits; a properly split
+ * one cannot know it. The leaky variant is run too, so that the check is shown to bite.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BacktestLeakageTest {
@@ -42,7 +40,7 @@ class BacktestLeakageTest {
 
   private final Catalog catalog = CATALOG.withChanges(
       List.of(new CatalogItem(PLANTED, ITEMS.get(0).category(), ITEMS.get(0).price(), true, "Planted", 0)), List.of());
-  private final Backtest backtest = new Backtest(FEATURES, BacktestSettings.DEFAULT);
+  private final Backtest backtest = new Backtest(FEATURES, BacktestFixtures.SETTINGS);
   private List<CustomerEvent> history;
   private BacktestWindows windows;
   private long plantedPurchases;
@@ -102,7 +100,7 @@ class BacktestLeakageTest {
   }
 
   private BacktestModel popularity(CandidateTables tables) {
-    return BacktestModel.popularity(tables, windows.split(), RECOMMENDER, catalog, POPULAR_PER_LIST);
+    return Baseline.POPULARITY.model(new BaselineInputs(tables, windows.split(), catalog));
   }
 
   private static BacktestModel counting(BacktestModel model, LongAdder plantedShown) {

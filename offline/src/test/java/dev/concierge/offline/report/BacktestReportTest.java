@@ -2,7 +2,6 @@ package dev.concierge.offline.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +11,11 @@ import dev.concierge.offline.backtest.ArmOutcome;
 import dev.concierge.offline.backtest.BacktestResult;
 import dev.concierge.offline.backtest.BacktestSettings;
 import dev.concierge.offline.backtest.BacktestWindows;
+import dev.concierge.offline.backtest.Bootstrap;
+import dev.concierge.offline.backtest.Interval;
+import dev.concierge.offline.backtest.JudgedCases;
 import dev.concierge.offline.backtest.LatencySummary;
+import dev.concierge.offline.backtest.Lift;
 import dev.concierge.offline.backtest.ModelMetrics;
 import dev.concierge.offline.backtest.Proportion;
 import dev.concierge.offline.backtest.RankQuality;
@@ -41,12 +44,21 @@ class BacktestReportTest {
   private static final Instant FROM = Instant.parse("2026-10-01T00:00:00Z");
   private static final Instant SPLIT = Instant.parse("2026-10-25T00:00:00Z");
   private static final Instant TO = Instant.parse("2026-10-31T00:00:00Z");
-  private static final BacktestSettings SETTINGS = new BacktestSettings(MAX_K, Duration.ofDays(1));
+  private static final BacktestSettings SETTINGS =
+      new BacktestSettings(MAX_K, Duration.ofDays(1), JudgedCases.HONEST, 0.8, new Bootstrap.Settings(1000, 1));
+  private static final String POPULARITY = "popularity";
+  private static final Interval LR_HIT_RATE = new Interval(0.613, 0.595, 0.631);
+  private static final Lift LR_OVER_POPULARITY = new Lift("lr-v1", POPULARITY, new Interval(14.6, 12.1, 17.9));
+  private static final Lift TRICKY_OVER_POPULARITY =
+      new Lift(TRICKY, POPULARITY, new Interval(0.5, 0.2, Double.POSITIVE_INFINITY));
 
   private final BacktestResult result =
       new BacktestResult(
-          new BacktestWindows(FROM, SPLIT, TO), SETTINGS, 1000, 80_000, 2_938, Duration.ofSeconds(2),
-          List.of(model("lr-v1", 0.613, 0.417, 0.354), model(TRICKY, 0.042, 0.019, 0.014)));
+          new BacktestWindows(FROM, SPLIT, TO), SETTINGS, 1000, 80_000, 2_938, 1_234, Duration.ofSeconds(2),
+          List.of(
+              model("lr-v1", 0.613, 0.417, 0.354, LR_HIT_RATE, List.of(LR_OVER_POPULARITY)),
+              model(TRICKY, 0.042, 0.019, 0.014, new Interval(0.042, 0.035, 0.05), List.of(TRICKY_OVER_POPULARITY)),
+              model(POPULARITY, 0.042, 0.019, 0.014, new Interval(0.042, 0.035, 0.05), List.of())));
   private final AbResult abTest =
       new AbResult(Duration.ofMinutes(30), 7, List.of(
           new ArmOutcome("ranker", "lr-v1", Proportion.of(120, 1000), Proportion.of(30, 1000)),
@@ -65,6 +77,50 @@ class BacktestReportTest {
     assertEquals(0.354, first.get("metrics").get("mrr").asDouble(), 1e-12);
     assertEquals(0.25, first.get("metrics").get("coverage").asDouble(), 1e-12);
     assertEquals(TRICKY, json.get("models").get(1).get("name").asText());
+  }
+
+  @Test
+  void jsonGivesEachModelItsIntervalAndItsLiftsOverTheBaselines() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(BacktestReport.of(result).json());
+
+    JsonNode lr = json.get("models").get(0);
+    assertEquals(LR_HIT_RATE.low(), lr.get("metrics").get("hr@10Interval").get("low95").asDouble(), 1e-12);
+    assertEquals(LR_HIT_RATE.high(), lr.get("metrics").get("hr@10Interval").get("high95").asDouble(), 1e-12);
+    JsonNode lift = lr.get("lifts").get(0);
+    assertEquals(POPULARITY, lift.get("baseline").asText());
+    assertEquals(14.6, lift.get("ratio").asDouble(), 1e-12);
+    assertEquals(12.1, lift.get("low95").asDouble(), 1e-12);
+    assertEquals(17.9, lift.get("high95").asDouble(), 1e-12);
+    JsonNode unbounded = json.get("models").get(1).get("lifts").get(0);
+    assertTrue(unbounded.get("high95").isNull(), "an unbounded end is null: " + unbounded);
+    assertEquals(0, json.get("models").get(2).get("lifts").size(), "no lift over itself");
+  }
+
+  @Test
+  void jsonSaysHowTheCasesWereJudged() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(BacktestReport.of(result).json());
+
+    JsonNode protocol = json.get("protocol");
+    assertEquals("purchases", protocol.get("judged").asText());
+    assertFalse(protocol.get("repeats").asBoolean());
+    assertTrue(protocol.get("touchedItemsLeftOut").asBoolean());
+    assertEquals(1000, protocol.get("bootstrap").get("resamples").asInt());
+    assertEquals(0.95, protocol.get("bootstrap").get("confidence").asDouble(), 1e-12);
+    assertEquals(1_234, json.get("counts").get("repeatCasesSkipped").asLong());
+  }
+
+  @Test
+  void anUndefinedLiftIsNullInTheJsonAndSaidSoOnThePage() throws Exception {
+    Lift undefined = new Lift("lr-v1", POPULARITY, null);
+    BacktestResult nothingHit = new BacktestResult(result.windows(), SETTINGS, 1000, 10, 5, 0, Duration.ofSeconds(1),
+        List.of(model("lr-v1", 0.2, 0.1, 0.1, new Interval(0.2, 0, 0.6), List.of(undefined)),
+            model(POPULARITY, 0, 0, 0, new Interval(0, 0, 0), List.of())));
+
+    JsonNode lift = new ObjectMapper().readTree(BacktestReport.of(nothingHit).json()).get("models").get(0).get("lifts").get(0);
+    Document page = parse(BacktestReport.of(nothingHit).html());
+
+    assertTrue(lift.get("ratio").isNull() && lift.get("low95").isNull() && lift.get("high95").isNull(), lift.toString());
+    assertEquals("undefined (popularity hit nothing)", rows((Element) page.getElementsByTagName("table").item(1)).get(1).get(1));
   }
 
   @Test
@@ -125,14 +181,49 @@ class BacktestReportTest {
     Document page = parse(BacktestReport.of(result).html());
 
     NodeList tables = page.getElementsByTagName("table");
-    assertEquals(1, tables.getLength(), "no A/B table without an A/B test");
+    assertEquals(2, tables.getLength(), "metrics and lifts, no A/B table without an A/B test");
     List<List<String>> rows = rows((Element) tables.item(0));
     assertEquals(
-        List.of("lr-v1", "2026-10-25 00:00 UTC", "2,938", "61.3%", "0.417", "0.354", "25.0%", "40 µs", "90 µs",
-            "20,000/s"),
+        List.of("lr-v1", "2026-10-25 00:00 UTC", "2,938", "61.3%", "59.5% – 63.1%", "0.417", "0.354", "25.0%",
+            "40 µs", "90 µs", "20,000/s"),
         rows.get(1));
     assertEquals(TRICKY, rows.get(2).get(0), "names are escaped, not interpreted");
     assertEquals(0, page.getElementsByTagName("b").getLength());
+  }
+
+  @Test
+  void htmlHasALiftTableWithAColumnPerBaseline() throws Exception {
+    Document page = parse(BacktestReport.of(result).html());
+
+    List<List<String>> rows = rows((Element) page.getElementsByTagName("table").item(1));
+    assertEquals(List.of("Model", "over popularity"), rows.get(0));
+    assertEquals(List.of("lr-v1", "14.60× [12.10, 17.90]"), rows.get(1));
+    assertEquals(List.of(TRICKY, "0.50× [0.20, ∞]"), rows.get(2));
+    assertEquals(List.of(POPULARITY, "—"), rows.get(3));
+  }
+
+  @Test
+  void htmlStatesTheProtocol() throws Exception {
+    String text = parse(BacktestReport.of(result).html()).getDocumentElement().getTextContent();
+
+    assertTrue(text.contains("Judged 2,938 purchases of items the shopper had not touched before (1,234 repeat cases"
+        + " skipped)"), text);
+    assertTrue(text.contains("Baselines rank the whole in-stock catalog; bundles are judged as served"), text);
+  }
+
+  @Test
+  void theSummaryGivesEachModelsIntervalAndLifts() {
+    String summary = BacktestReport.of(result).summary();
+
+    List<String> lines = summary.lines().toList();
+    assertTrue(lines.get(0).startsWith("Judged 2,938 purchases"), summary);
+    assertTrue(lines.get(1).matches("lr-v1 +HR@10 0\\.613 \\[0\\.595, 0\\.631\\]  NDCG@10 0\\.417  MRR 0\\.354  coverage 0\\.250"),
+        lines.get(1));
+    assertTrue(summary.contains("lift of HR@10 over each baseline; 95% percentile bootstrap over the cases, 1,000"
+        + " resamples shared by all models, paired for the lifts, seed 1:"), summary);
+    assertTrue(lines.stream().anyMatch(line -> line.matches("lr-v1 +over popularity 14\\.60× \\[12\\.10, 17\\.90\\]")),
+        summary);
+    assertFalse(lines.stream().anyMatch(line -> line.matches("popularity +")), "no empty lift line for the baseline");
   }
 
   @Test
@@ -142,14 +233,14 @@ class BacktestReportTest {
     NodeList charts = page.getElementsByTagName("svg");
     assertEquals(2, charts.getLength());
     Element byK = (Element) charts.item(0);
-    assertEquals(List.of("lr-v1", TRICKY), titles(groups(byK, "series")), "one line per model");
+    assertEquals(List.of("lr-v1", TRICKY, POPULARITY), titles(groups(byK, "series")), "one line per model");
     List<String> points = titles(groups(byK, "point"));
-    assertEquals(2 * MAX_K, points.size(), "a point per K and model");
+    assertEquals(3 * MAX_K, points.size(), "a point per K and model");
     assertEquals("lr-v1: HR@10 61.3%", points.get(9), "a point's tooltip names its model and value");
     assertTrue(texts(byK).contains(TRICKY), "the legend names every model");
     Element overTime = (Element) charts.item(1);
-    assertEquals(List.of("lr-v1", TRICKY), titles(groups(overTime, "series")));
-    assertEquals(2 * 3, groups(overTime, "point").size());
+    assertEquals(List.of("lr-v1", TRICKY, POPULARITY), titles(groups(overTime, "series")));
+    assertEquals(3 * 3, groups(overTime, "point").size());
     assertTrue(texts(overTime).contains("10-26"), "days label the time axis");
     for (Element chart : List.of(byK, overTime)) {
       for (Element line : groups(chart, "series")) {
@@ -167,23 +258,15 @@ class BacktestReportTest {
   void htmlShowsEachArmWithItsInterval() throws Exception {
     Document page = parse(BacktestReport.of(result).withAbTest(abTest).html());
 
-    List<List<String>> rows = rows((Element) page.getElementsByTagName("table").item(1));
+    List<List<String>> rows = rows((Element) page.getElementsByTagName("table").item(2));
     Proportion ctr = Proportion.of(120, 1000);
     assertEquals(List.of("ranker", "lr-v1", "1,000", "12.0%",
         Formats.percent(ctr.low()) + " – " + Formats.percent(ctr.high()), "3.0%"), rows.get(1).subList(0, 6));
     assertEquals("popularity", rows.get(2).get(1));
   }
 
-  @Test
-  void refusesBacktestsOfShorterListsThanTheContractNames() {
-    BacktestResult shortLists =
-        new BacktestResult(
-            result.windows(), new BacktestSettings(5, Duration.ofDays(1)), 1000, 1, 1, Duration.ofSeconds(1),
-            List.of());
-    assertThrows(IllegalArgumentException.class, () -> BacktestReport.of(shortLists));
-  }
-
-  private static ModelMetrics model(String name, double hr10, double ndcg10, double mrr) {
+  private static ModelMetrics model(
+      String name, double hr10, double ndcg10, double mrr, Interval hitRate, List<Lift> lifts) {
     // curves that pass through the given values at K = 10
     List<Double> hitRates = IntStream.rangeClosed(1, MAX_K).mapToObj(k -> hr10 * Math.sqrt(k / 10.0)).toList();
     List<Double> ndcgs = IntStream.rangeClosed(1, MAX_K).mapToObj(k -> ndcg10 * Math.sqrt(k / 10.0)).toList();
@@ -193,7 +276,7 @@ class BacktestReportTest {
         new TimeBucket(Instant.parse("2026-10-25T00:00:00Z"), quality),
         new TimeBucket(Instant.parse("2026-10-26T00:00:00Z"), quality),
         new TimeBucket(Instant.parse("2026-10-27T00:00:00Z"), quality));
-    return new ModelMetrics(name, SPLIT, quality, coverage,
+    return new ModelMetrics(name, SPLIT, quality, hitRate, lifts, coverage,
         new LatencySummary(2_938, 2_938L * 50_000, 40_000, 60_000, 90_000, 200_000), overTime);
   }
 

@@ -20,15 +20,23 @@ public final class CatalogJson {
 
   /** The item, or empty when the record is not a usable catalog item (it is then skipped). */
   public Optional<CatalogItem> parse(byte[] json) {
+    return parse(json, null);
+  }
+
+  /**
+   * Like {@link #parse(byte[])}, but an item without a category is filed under {@code categoryWhenAbsent}:
+   * catalog files brought from elsewhere often have none, where the live topic's contract requires one.
+   */
+  public Optional<CatalogItem> parse(byte[] json, String categoryWhenAbsent) {
     try {
       JsonNode node = mapper.readTree(json);
-      if (node == null || !node.hasNonNull("itemId") || !node.hasNonNull("category")) {
+      if (node == null || !node.hasNonNull("itemId") || (categoryWhenAbsent == null && !node.hasNonNull("category"))) {
         return Optional.empty();
       }
       return Optional.of(
           new CatalogItem(
               node.get("itemId").asText(),
-              node.get("category").asText(),
+              node.hasNonNull("category") ? node.get("category").asText() : categoryWhenAbsent,
               node.path("price").asDouble(0),
               node.path("inStock").asBoolean(true),
               node.path("title").asText(""),

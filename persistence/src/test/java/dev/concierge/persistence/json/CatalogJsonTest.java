@@ -34,4 +34,16 @@ class CatalogJsonTest {
     assertTrue(json.parse("{\"itemId\":\"sku-1\"}".getBytes(StandardCharsets.UTF_8)).isEmpty());
     assertTrue(json.parse("nope".getBytes(StandardCharsets.UTF_8)).isEmpty());
   }
+
+  @Test
+  void aCatalogFileWithoutCategoriesOrPricesReadsUnderTheCategoryGivenForAbsentOnes() {
+    byte[] titleOnly = "{\"itemId\":\"m1\",\"title\":\"Movie 1\"}".getBytes(StandardCharsets.UTF_8);
+
+    assertEquals(new CatalogItem("m1", "unknown", 0, true, "Movie 1", 0), json.parse(titleOnly, "unknown").orElseThrow());
+    assertEquals("shoes",
+        json.parse("{\"itemId\":\"m2\",\"category\":\"shoes\"}".getBytes(StandardCharsets.UTF_8), "unknown")
+            .orElseThrow().category(),
+        "a category given is kept");
+    assertTrue(json.parse("{\"title\":\"no id\"}".getBytes(StandardCharsets.UTF_8), "unknown").isEmpty());
+  }
 }

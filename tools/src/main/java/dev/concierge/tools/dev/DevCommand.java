@@ -9,8 +9,10 @@ import dev.concierge.tools.admin.AdminToken;
 import dev.concierge.tools.nodes.NodeLauncher;
 import dev.concierge.tools.nodes.NodePorts;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,14 +227,28 @@ public final class DevCommand extends Tool {
 
   /** The dev bundles, through the admin API (a version published before is kept); failures are warnings. */
   private void publishBundles(Path bundles, NodePorts ports, Map<String, String> environment) {
-    String version = Optional.ofNullable(environment.get(BUNDLE_VARIABLE)).filter(name -> !name.isBlank())
-        .orElse(DEFAULT_BUNDLE);
+    publishBundles(bundles, ports.httpUrl(), environment, out(), err(), TAG);
+  }
+
+  /**
+   * Publishes the dev bundles in {@code bundles} to the node at {@code node} through the admin API (a version
+   * published before is kept) and activates {@link #activeBundle} unless a version is active already; a failure
+   * is a warning tagged {@code [tag]}. The admin token is the environment's.
+   */
+  public static void publishBundles(Path bundles, URI node, Map<String, String> environment, PrintStream out,
+      PrintStream err, String tag) {
     int published = Concierge.run(new String[] {"admin", "models", "publish-dir", bundles.toString(),
-        "--activate-if-none", version, "--url", ports.httpUrl().toString(), "--log-tag", TAG}, out(), err(),
+        "--activate-if-none", activeBundle(environment), "--url", node.toString(), "--log-tag", tag}, out, err,
         environment);
     if (published != 0) {
-      log("WARNING: publishing the dev bundles failed (see above)");
+      err.println("[" + tag + "] WARNING: publishing the dev bundles failed (see above)");
     }
+  }
+
+  /** The dev bundle activated when none is: CONCIERGE_DEV_BUNDLE, else the boosted trees. */
+  public static String activeBundle(Map<String, String> environment) {
+    return Optional.ofNullable(environment.get(BUNDLE_VARIABLE)).filter(name -> !name.isBlank())
+        .orElse(DEFAULT_BUNDLE);
   }
 
   /**

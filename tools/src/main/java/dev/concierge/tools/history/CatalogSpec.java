@@ -23,7 +23,9 @@ import picocli.CommandLine.ITypeConverter;
 /**
  * The catalog the tools file items under, as {@code --catalog} says: {@code demo} (what
  * {@code bin/concierge dev} loads, and what the simulator shops from), {@code kafka} (the compacted
- * catalog topic, read to its end) or {@code file:PATH} (JSON lines in the catalog topic's shape).
+ * catalog topic, read to its end) or {@code file:PATH} (JSON lines in the catalog topic's shape, where
+ * category and price may be left out). Without {@code --catalog} the items come from the history itself
+ * ({@link HistoryOptions#catalog}).
  */
 public sealed interface CatalogSpec {
 
@@ -31,7 +33,15 @@ public sealed interface CatalogSpec {
 
   Catalog load(Config concierge);
 
+  /** Where the catalog comes from, for messages. */
+  String description();
+
   record Demo() implements CatalogSpec {
+    @Override
+    public String description() {
+      return "the demo catalog";
+    }
+
     @Override
     public Catalog load(Config concierge) {
       Config demo = concierge.getConfig("dev.demo-catalog");
@@ -41,12 +51,18 @@ public sealed interface CatalogSpec {
 
   record File(Path path) implements CatalogSpec {
     @Override
+    public String description() {
+      return "file " + path;
+    }
+
+    @Override
     public Catalog load(Config concierge) {
       CatalogJson json = new CatalogJson(new ObjectMapper());
       try (Stream<String> lines = Files.lines(path, StandardCharsets.UTF_8)) {
         List<CatalogItem> items = new ArrayList<>();
         lines.filter(line -> !line.isBlank())
-            .forEach(line -> json.parse(line.getBytes(StandardCharsets.UTF_8)).ifPresent(items::add));
+            .forEach(line -> json.parse(line.getBytes(StandardCharsets.UTF_8), CatalogItem.UNKNOWN_CATEGORY)
+                .ifPresent(items::add));
         return Catalog.of(items);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the catalog file " + path, e);
@@ -55,6 +71,11 @@ public sealed interface CatalogSpec {
   }
 
   record Kafka() implements CatalogSpec {
+    @Override
+    public String description() {
+      return "the catalog topic";
+    }
+
     @Override
     public Catalog load(Config concierge) {
       KafkaSettings kafka = KafkaSettings.fromConfig(concierge);

@@ -1,6 +1,8 @@
 package dev.concierge.tools.history;
 
 import com.typesafe.config.Config;
+import dev.concierge.models.Catalog;
+import dev.concierge.offline.replay.HistoryCatalog;
 import dev.concierge.offline.replay.TimeRange;
 import dev.concierge.tools.Converters;
 import java.io.PrintStream;
@@ -23,10 +25,11 @@ public final class HistoryOptions {
       description = "the first event time read, an ISO-8601 instant (default: the history's start)")
   private Instant from;
 
-  @Option(names = "--catalog", paramLabel = "demo|kafka|file:PATH", defaultValue = "demo",
-      converter = CatalogSpec.Converter.class,
-      description = "files file and Kafka events under categories: demo (the dev demo catalog, default; the"
-          + " simulator shops from it), kafka (the catalog topic) or file:PATH (JSON lines in its shape)")
+  @Option(names = "--catalog", paramLabel = "demo|kafka|file:PATH", converter = CatalogSpec.Converter.class,
+      description = "the items, and the categories file and Kafka events are filed under: demo (the dev demo"
+          + " catalog, which the simulator shops from), kafka (the catalog topic) or file:PATH (JSON lines in its"
+          + " shape; category and price may be left out). Default: the items of the history itself, under the"
+          + " category the journal recorded or 'unknown', at the latest price their events carry")
   private CatalogSpec catalog;
 
   public Instant from() {
@@ -44,8 +47,12 @@ public final class HistoryOptions {
     }
   }
 
-  public CatalogSpec catalog() {
-    return catalog;
+  /** The catalog {@code --catalog} names, or without one the items of {@code history}; says on {@code err} which. */
+  public Catalog catalog(History history, Config concierge, PrintStream err) {
+    Catalog items = catalog == null ? HistoryCatalog.of(history.recorded()) : catalog.load(concierge);
+    err.println("catalog: " + items.size() + " items from "
+        + (catalog == null ? "the history (no --catalog)" : catalog.description()));
+    return items;
   }
 
   /** Reads the history up to {@code to} (null: all of it), and says on {@code err} what was read. */

@@ -337,25 +337,35 @@ public final class NodeLauncher {
 
   /** SIGTERM (the node leaves gracefully), SIGKILL after the stop timeout; returns once it is gone. */
   public void stop(String name, ProcessHandle process) {
+    if (stop(process, settings.stopTimeout(), name, progress)) {
+      delete(pidFile(name));
+    }
+  }
+
+  /**
+   * SIGTERM, then SIGKILL if the process still runs after {@code timeout}; returns once it is gone, with a line
+   * tagged {@code [tag]} on {@code progress}. False when there was nothing to stop.
+   */
+  public static boolean stop(ProcessHandle process, Duration timeout, String tag, PrintStream progress) {
     long started = System.nanoTime();
     if (!process.destroy()) {
-      return;
+      return false;
     }
     try {
-      process.onExit().get(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      progress.println("[" + name + "] pid " + process.pid() + " still alive after "
-          + settings.stopTimeout().toSeconds() + "s, sending SIGKILL");
+      progress.println("[" + tag + "] pid " + process.pid() + " still alive after " + timeout.toSeconds()
+          + "s, sending SIGKILL");
       process.destroyForcibly();
       process.onExit().join();
     } catch (java.util.concurrent.ExecutionException e) {
       // gone
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while stopping " + name, e);
+      throw new IllegalStateException("interrupted while stopping " + tag, e);
     }
-    progress.println("[" + name + "] stopped (pid " + process.pid() + ") in " + elapsedSince(started));
-    delete(pidFile(name));
+    progress.println("[" + tag + "] stopped (pid " + process.pid() + ") in " + elapsedSince(started));
+    return true;
   }
 
   /** {@code 4.2s}: the time since {@code startedNanos} (a {@link System#nanoTime()}), for progress lines. */

@@ -61,12 +61,12 @@ public final class ReplayCommand extends Tool {
     Config config = ConfigFactory.load();
     Config conciergeConfig = config.getConfig("concierge");
     History read = history.read(to, customers == null ? List.of() : customers.stream().map(String::trim).toList(), config, err);
-    Catalog catalog = history.catalog().load(conciergeConfig);
+    Catalog catalog = history.catalog(read, conciergeConfig, err);
     CustomerSettings settings = CustomerSettings.fromConfig(conciergeConfig);
     Vocabulary vocabulary = new Vocabulary(Integer.MAX_VALUE, Integer.MAX_VALUE);
     HistoryReplay replay = new HistoryReplay(settings.features(), vocabulary, catalog);
     long started = System.nanoTime();
-    replay.replayRecorded(read.recorded(), Instant.MAX, (event, state) -> { });
+    read.replayThrough(replay);
     double seconds = (System.nanoTime() - started) / 1e9;
     err.printf("replayed %d events of %d customers through the feature function in %.2f s (%.0f events/s)%n",
         read.recorded().size(), replay.customers().size(), seconds, read.recorded().size() / Math.max(seconds, 1e-9));

@@ -1,31 +1,29 @@
 package dev.concierge.tools.simulate;
 
-import java.io.BufferedOutputStream;
+import dev.concierge.tools.JsonLinesWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes each event's JSON followed by a newline, buffered. */
+/** Writes each event's JSON as a line of the file, which appears once the simulation ends. */
 final class JsonLinesFileSink implements EventSink {
 
-  private static final int BUFFER_BYTES = 1 << 16;
-  private static final int NEWLINE = '\n';
-
-  private final OutputStream out;
+  private final JsonLinesWriter writer;
 
   JsonLinesFileSink(Path path) throws IOException {
-    this.out = new BufferedOutputStream(Files.newOutputStream(path), BUFFER_BYTES);
+    this.writer = JsonLinesWriter.open(path);
   }
 
   @Override
   public void accept(String customerId, byte[] json) throws IOException {
-    out.write(json);
-    out.write(NEWLINE);
+    writer.write(json);
   }
 
   @Override
   public void close() throws IOException {
-    out.close();
+    try {
+      writer.commit();
+    } finally {
+      writer.close();
+    }
   }
 }

@@ -8,6 +8,7 @@ import dev.concierge.models.Catalog;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.UntrainableHistoryException;
 import dev.concierge.models.scoring.ModelTrainer;
 import dev.concierge.offline.training.BundleTrainer;
 import dev.concierge.offline.training.TrainingSettings;
@@ -41,13 +42,15 @@ import picocli.CommandLine.TypeConversionException;
     name = "train",
     description = {
       "Trains bundles on the history before --until, exactly as the engine computes features:",
-      "- the later part of the history (concierge.training.label-share) gives the labels: every click or purchase"
-          + " is a positive row, computed from the customer's features just before it;",
+      "- the later part of the history's time span (concierge.training.label-share) gives the labels: every click or"
+          + " purchase is a positive row, computed from the customer's features just before it;",
       "- each positive brings concierge.training.negatives-per-positive negatives, sampled from the candidates the"
           + " recommender would have scored at that moment;",
       "- the earlier part builds the neighbour tables those rows read, so no row sees its future;",
       "- the latest concierge.training.holdout-share of the rows is held out to measure AUC, then the model is"
           + " trained on all rows, and the bundle's tables on all of the history.",
+      "Without --catalog the items come from the history itself, under the category 'unknown'. A history that cannot"
+          + " train (no clicks or purchases, nothing to contrast them with) fails with what it lacks and what to pass.",
       "Writes DIR/<version>.bundle for each model (atomically; an existing file is never replaced) and prints each"
           + " model's metrics. Publish a bundle with bin/concierge admin models publish FILE."
     })
@@ -93,7 +96,7 @@ public final class TrainCommand extends Tool {
     Config config = ConfigFactory.load();
     Config conciergeConfig = config.getConfig("concierge");
     History read = history.read(until, List.of(), config, err);
-    Catalog catalog = history.catalog().load(conciergeConfig);
+    Catalog catalog = history.catalog(read, conciergeConfig, err);
     CustomerSettings settings = CustomerSettings.fromConfig(conciergeConfig);
     BundleTrainer bundles =
         new BundleTrainer(
@@ -106,12 +109,35 @@ public final class TrainCommand extends Tool {
       String version = version(prefix, trainer, until);
       err.println("training " + version + " ...");
       long started = System.nanoTime();
-      ModelBundle bundle = bundles.train(events, catalog, until, trainer, version);
+      ModelBundle bundle = trained(bundles, events, catalog, trainer, version);
       AtomicFiles.write(targets.get(i), archives.write(bundle));
       out.printf(Locale.ROOT, "%s  %d rows, positive rate %.3f, held-out AUC %.3f, %.1f s  -> %s%n",
           version, bundle.metadata().trainingRows(), bundle.metadata().metrics().get("positive_rate"),
           bundle.metadata().metrics().get("auc"), (System.nanoTime() - started) / 1e9, targets.get(i));
     }
+  }
+
+  private ModelBundle trained(
+      BundleTrainer bundles, List<CustomerEvent> events, Catalog catalog, ModelTrainer trainer, String version) {
+    try {
+      return bundles.train(events, catalog, until, trainer, version);
+    } catch (UntrainableHistoryException e) {
+      throw new IllegalArgumentException("cannot train: " + e.getMessage() + ". " + whatToPass(e.missing()), e);
+    }
+  }
+
+  /** What to pass when the history cannot train: the one place that ties what it lacks to this command's options. */
+  private static String whatToPass(UntrainableHistoryException.Missing missing) {
+    return switch (missing) {
+      case EVENTS -> "Pass an --until after the history's first event, or a --from before it.";
+      case LABELS -> "The models predict clicks and purchases: bring events of type click or purchase (an import"
+          + " of ratings makes purchases of those at or above its threshold), or, where they stop early, pass an"
+          + " --until just after the last of them.";
+      case CATALOGUED_ITEMS -> "Pass the catalog that lists these items with --catalog, or leave --catalog out to take"
+          + " the items from the history.";
+      case NEGATIVES, FEATURES -> "Bring a longer history, with more shoppers and items before its later part:"
+          + " an earlier --from, or more events before the --until.";
+    };
   }
 
   /** Reads a model's name: logistic-regression or gradient-boosted-trees. */

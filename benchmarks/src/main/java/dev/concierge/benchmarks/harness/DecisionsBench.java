@@ -1,0 +1,148 @@
+package dev.concierge.benchmarks.harness;
+
+import static dev.concierge.benchmarks.harness.LocalServices.CASSANDRA;
+import static dev.concierge.benchmarks.harness.LocalServices.KAFKA;
+import static dev.concierge.benchmarks.harness.LocalServices.REDIS;
+
+import dev.concierge.benchmarks.Cli;
+import dev.concierge.benchmarks.baseline.FeatureWriter;
+import dev.concierge.benchmarks.baseline.ModelServer;
+import dev.concierge.benchmarks.load.ConsumerLagWait;
+import dev.concierge.benchmarks.load.DecisionBenchmark;
+import dev.concierge.benchmarks.load.DecisionSteps;
+import dev.concierge.benchmarks.load.FreshnessBenchmark;
+import dev.concierge.persistence.bundle.BundleArchive;
+import dev.concierge.tools.admin.AdminEnvironment;
+import dev.concierge.tools.admin.AdminToken;
+import dev.concierge.tools.dev.DevCommand;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/concierge bench decisions}: our node and the Redis baseline side by side, on the same JDK with the
+ * same flags, against clean services of the bench's own; a history first, then the decision load at each rate
+ * with simulated events in the background, then freshness, then a wrk cross-check.
+ */
+@Command(name = "decisions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    sortOptions = false,
+    header = "decision latency against rate, ours and the Redis baseline in the same run; then freshness; then wrk",
+    description = {
+        "Decision latency against rate, open loop, for our node and the Redis baseline in the same run, with the"
+            + " simulator producing events in the background (DecisionBenchmark); then freshness, from produce to"
+            + " Kafka until the features show the event, for both (FreshnessBenchmark); then a wrk cross-check.",
+        "Starts clean Kafka, Cassandra and Redis of the bench's own, the dev setup, our node (dev.conf) and the"
+            + " baseline's writer and model server; a history goes into Kafka first, and both designs consume it"
+            + " before anything is measured. Tables and plots go to benchmarks/target/bench/, the JVMs' logs to the"
+            + " bench's state dir (logs/).",
+        ""})
+final class DecisionsBench extends BenchmarkCommand {
+
+  // the consumer groups of our node and of the baseline's writer, which must have read the history
+  private static final List<String> CONSUMERS = List.of("concierge-ingestion", "concierge-baseline");
+  private static final String HISTORY_SEED = "1";
+  private static final String BACKGROUND_SEED = "2";
+  // the background simulation runs until the run stops it
+  private static final String BACKGROUND_EVENTS = "100000000";
+  // a customer of the history, whose features the baseline answers once it serves
+  private static final String PROBE_CUSTOMER = "sim-c-1";
+  private static final String BASELINE_PORT = "CONCIERGE_BASELINE_HTTP_PORT";
+
+  @Mixin(name = "steps")
+  private DecisionSteps steps;
+
+  @Option(names = "--history", paramLabel = "N", converter = Cli.Positive.class, defaultValue = "200000",
+      description = "events of history before measuring (default ${DEFAULT-VALUE})")
+  private int history;
+
+  @Option(names = "--background-rate", paramLabel = "R", converter = Cli.Positive.class, defaultValue = "1000",
+      description = "simulator events per second during the measurement (default ${DEFAULT-VALUE})")
+  private int backgroundRate;
+
+  @Option(names = "--samples", paramLabel = "N", converter = Cli.Positive.class, defaultValue = "1000",
+      description = "freshness samples per run, 3 runs (default ${DEFAULT-VALUE})")
+  private int samples;
+
+  @Option(names = "--wrk-rate", paramLabel = "R", converter = Cli.Positive.class, defaultValue = "5000",
+      description = "the step wrk cross-checks (default ${DEFAULT-VALUE})")
+  private int wrkRate;
+
+  @Option(names = "--no-wrk", description = "skip the wrk cross-check")
+  private boolean noWrk;
+
+  @Override
+  protected int measure(BenchRun run) throws IOException {
+    Path out = run.results();
+    List<String> flags = run.flags(run.settings().decisions());
+    run.log("both designs run on " + run.commands().java().executable() + " " + String.join(" ", flags));
+    LocalServices services = new LocalServices(run);
+    services.startClean(KAFKA, CASSANDRA, REDIS);
+    Map<String, String> environment = run.environment();
+    environment.put(AdminEnvironment.TOKEN_VARIABLE,
+        AdminToken.resolveOrCreate(Optional.empty(), new AdminEnvironment(environment), run.progress()).value());
+    String bootstrap = services.kafkaBootstrap();
+
+    run.setUp();
+    Process node = run.startLogged("node", run.commands().node(flags));
+    URI ours = run.node().httpUrl();
+    run.awaitAnswer("node", URI.create(ours + "/health/ready"), node, run.settings().nodeStartTimeout());
+    DevCommand.publishBundles(run.bundles(), ours, environment, System.out, run.progress(), BenchRun.TAG);
+
+    Path bundle = run.bundles().resolve(DevCommand.activeBundle(environment) + BundleArchive.FILE_EXTENSION);
+    Process writer = run.startLogged("baseline-writer",
+        run.commands().harness(flags, FeatureWriter.class, List.of("--bootstrap", bootstrap)));
+    Process server = run.startLogged("baseline-server", run.commands().harness(flags, ModelServer.class,
+        List.of("--bootstrap", bootstrap, "--bundle", bundle.toString())));
+    URI redis = URI.create("http://" + BenchPorts.HOST + ":" + run.ports().port(BASELINE_PORT));
+    run.awaitAnswer("baseline-server", URI.create(redis + "/v1/customers/" + PROBE_CUSTOMER + "/features"), server,
+        run.settings().baselineStartTimeout());
+
+    String customers = Integer.toString(steps.customers());
+    run.log("history: " + history + " events for " + customers + " customers, as fast as Kafka takes them");
+    if (run.runLogged("history", run.simulation(List.of("--customers", customers, "--events",
+        Integer.toString(history), "--seed", HISTORY_SEED))) != 0) {
+      throw new IllegalStateException("the history did not go into Kafka (log: " + run.logFile("history") + ")");
+    }
+    List<String> lag = new ArrayList<>(List.of("--bootstrap", bootstrap));
+    CONSUMERS.forEach(group -> lag.addAll(List.of("--group", group)));
+    run.require("ConsumerLagWait", run.commands().harness(List.of(), ConsumerLagWait.class, lag),
+        "the designs did not consume the history");
+
+    run.log("background: " + backgroundRate + " events/s from the simulator while measuring");
+    Process background = run.startLogged("background", run.simulation(List.of("--customers", customers, "--events",
+        BACKGROUND_EVENTS, "--seed", BACKGROUND_SEED, "--rate", Integer.toString(backgroundRate))));
+    // it runs until the run stops it; ending before, it leaves the designs without their background load
+    background.onExit().thenAccept(ended -> {
+      if (!run.started().stopping()) {
+        run.log("WARNING: the background simulation ended (exit code " + ended.exitValue() + "), so the designs are"
+            + " measured without their background load (log: " + run.logFile("background") + ")");
+      }
+    });
+
+    List<String> decisions = new ArrayList<>(List.of("--target", "ours=" + ours, "--target", "redis=" + redis));
+    decisions.addAll(GivenOptions.of(spec().mixins().get("steps")));
+    decisions.addAll(List.of("--out", out.toString(),
+        "--cpu", "ours=" + node.pid() + "," + services.pid(CASSANDRA),
+        // the baseline's CPU: its server, its writer and Redis
+        "--cpu", "redis=" + server.pid() + "," + writer.pid() + "," + services.pid(REDIS),
+        "--clock-ticks", run.clockTicks()));
+    run.require("DecisionBenchmark", run.commands().harness(List.of(), DecisionBenchmark.class, decisions),
+        "the decision benchmark failed");
+    run.require("FreshnessBenchmark", run.commands().harness(List.of(), FreshnessBenchmark.class,
+        List.of("--bootstrap", bootstrap, "--target", "ours=" + ours, "--target", "redis=" + redis,
+            "--samples", Integer.toString(samples), "--out", out.toString())), "the freshness benchmark failed");
+    if (!noWrk) {
+      new WrkCrossCheck(run).run(wrkRate, steps.customers(), List.of(Map.entry("ours", ours), Map.entry("redis", redis)),
+          out);
+    }
+    run.log("done; tables and plots in " + out);
+    return 0;
+  }
+}
