@@ -49,7 +49,7 @@ import picocli.CommandLine.Option;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  bin/concierge simulate --customers 50 --events 2000 --seed 7 --out sim.jsonl      (and sim.jsonl.tastes.json)",
+      "  bin/concierge simulate --customers 50 --events 2000 --seed 7 --out sim.jsonl",
       "  bin/concierge simulate --customers 1000 --events 100000 --seed 1 --kafka --rate 500"
     })
 public final class SimulateCommand extends Tool {
