@@ -130,7 +130,7 @@ public final class BacktestCommand extends Tool {
         BaselineInputs.of(events, windows, catalog, TrainingSettings.fromConfig(conciergeConfig).tables());
     List<BacktestModel> models = models(baselineInputs, recommender, catalog, popularPerList);
     if (oracle != null) {
-      models.add(BacktestModel.oracle(readTastes(oracle), windows.from(), catalog));
+      models.add(BacktestModel.oracle(readTastes(oracle, events), windows.from(), catalog));
     }
 
     err.println("backtesting " + models.size() + " models on " + windows + " ...");
@@ -182,13 +182,22 @@ public final class BacktestCommand extends Tool {
     return models;
   }
 
-  private LatentTastes readTastes(Path file) throws IOException {
+  /** The tastes in {@code file}, refused unless they hold every shopper of the history. */
+  private LatentTastes readTastes(Path file, List<CustomerEvent> events) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw usageError("--oracle: no such file: " + file);
     }
+    LatentTastes tastes;
     try (InputStream in = Files.newInputStream(file)) {
-      return new LatentTastesFile(new ObjectMapper()).read(in);
+      tastes = new LatentTastesFile(new ObjectMapper()).read(in);
     }
+    for (CustomerEvent event : events) {
+      if (tastes.shopperIndex(event.customerId()) < 0) {
+        throw usageError("--oracle: " + file + " holds no tastes of customer " + event.customerId()
+            + "; pass the tastes file that simulate wrote beside this history");
+      }
+    }
+    return tastes;
   }
 
   private List<Path> bundleFiles(Path path) throws IOException {

@@ -58,7 +58,7 @@ class BacktestOracleTest {
   }
 
   @Test
-  void theTastesOfAnotherSimulationFailByTheCustomerTheyLack() {
+  void theTastesOfAnotherSimulationAreABadArgumentNamingTheCustomerTheyLack() {
     Path fewer = directory.resolve("fewer.jsonl");
     assertEquals(0, ToolRun.concierge(
         "simulate", "--customers", "3", "--events", "10", "--seed", "2", "--out", fewer.toString()).exitCode());
@@ -66,8 +66,8 @@ class BacktestOracleTest {
     ToolRun failed = backtest("--models", "popularity", "--oracle", fewer + ".tastes.json",
         "--out", directory.resolve("r2").toString());
 
-    assertEquals(1, failed.exitCode(), failed.err());
-    assertTrue(failed.err().contains("is not in the latent tastes"), failed.err());
+    assertEquals(2, failed.exitCode(), failed.err());
+    assertTrue(failed.err().contains("holds no tastes of customer sim-c-"), failed.err());
   }
 
   private ToolRun backtest(String... args) {
