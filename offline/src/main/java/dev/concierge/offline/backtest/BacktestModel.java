@@ -5,6 +5,7 @@ import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.ServingModel;
+import dev.concierge.offline.simulation.LatentTastes;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
@@ -18,6 +19,8 @@ import java.util.function.Function;
  * @param baseline  every model's lift over this one is reported (see {@link Baseline})
  */
 public record BacktestModel(String name, Instant dataUntil, Function<Vocabulary, Ranker> ranker, boolean baseline) {
+
+  public static final String ORACLE = "oracle";
 
   public BacktestModel {
     Objects.requireNonNull(name, "name");
@@ -46,5 +49,15 @@ public record BacktestModel(String name, Instant dataUntil, Function<Vocabulary,
       Function<Vocabulary, ServingModel> model) {
     return new BacktestModel(
         name, dataUntil, vocabulary -> new ServedRanker(recommender, model.apply(vocabulary), vocabulary, catalog));
+  }
+
+  /**
+   * The simulator's oracle: each shopper's items ranked by the latent utility the simulation drew
+   * them from, the upper bound for taste-driven picks.
+   *
+   * @param historyStart where the judged history begins: the oracle learnt nothing from its events
+   */
+  public static BacktestModel oracle(LatentTastes tastes, Instant historyStart, Catalog catalog) {
+    return new BacktestModel(ORACLE, historyStart, vocabulary -> new OracleRanker(tastes, catalog, vocabulary));
   }
 }

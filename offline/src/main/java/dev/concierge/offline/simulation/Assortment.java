@@ -9,38 +9,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.IntToDoubleFunction;
 
 /**
  * The catalog as the simulated shoppers see it: items by index (their position in the catalog),
- * grouped by category and hidden cluster, and drawn by popularity.
+ * grouped by category and hidden cluster, with a long-tailed popularity, and some categories of
+ * consumables that are bought again over time.
  */
 final class Assortment {
 
-  /** Added to every popularity, so that items without one (0 on the wire) are still found. */
-  private static final double POPULARITY_SMOOTHING = 1.0;
   /** Price floor for the log scale shoppers judge prices on; keeps free items finite. */
   private static final double MIN_PRICE = 0.01;
+  /** Log-normal spread of the consumables' re-buy intervals around the median, item to item. */
+  private static final double REBUY_INTERVAL_SPREAD = 0.4;
+  private static final long NOT_CONSUMABLE = 0;
 
   private final List<CatalogItem> items;
+  private final List<String> categoryNames;
   private final int[] categoryOf;
+  private final int[][] categoryMembers;
   private final double[] logPrice;
-  private final double minLogPrice;
-  private final double maxLogPrice;
-  private final PopularityPicker[] byCategory;
-  private final PopularityPicker[] byCluster;
+  /** Each item's share of popularity-driven picks, Zipf-like over the catalog's popularity order. */
+  private final double[] popularity;
+  private final double[] cumulativePopularity;
+  /** Seconds until a consumable is due again, by item; {@link #NOT_CONSUMABLE} for durable goods. */
+  private final long[] rebuySeconds;
   private final ItemClusters clusters;
 
-  Assortment(List<CatalogItem> catalog, SplittableRandom random) {
+  Assortment(List<CatalogItem> catalog, ShopperBehaviour behaviour, SplittableRandom random) {
     if (catalog.isEmpty()) {
       throw new IllegalArgumentException("the catalog is empty; shoppers need items to browse");
     }
     items = List.copyOf(catalog);
     categoryOf = new int[items.size()];
     logPrice = new double[items.size()];
-    double[] weight = new double[items.size()];
     Map<String, Integer> categoryIndex = new LinkedHashMap<>();
-    List<List<Integer>> categoryMembers = new ArrayList<>();
+    List<List<Integer>> members = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < items.size(); i++) {
       CatalogItem item = items.get(i);
@@ -51,24 +54,28 @@ final class Assortment {
       if (category == null) {
         category = categoryIndex.size();
         categoryIndex.put(item.category(), category);
-        categoryMembers.add(new ArrayList<>());
+        members.add(new ArrayList<>());
       }
-      categoryMembers.get(category).add(i);
+      members.get(category).add(i);
       categoryOf[i] = category;
       logPrice[i] = StrictMath.log(Math.max(MIN_PRICE, item.price()));
-      weight[i] = Math.max(0, item.popularity()) + POPULARITY_SMOOTHING;
     }
-    minLogPrice = Arrays.stream(logPrice).min().orElseThrow();
-    maxLogPrice = Arrays.stream(logPrice).max().orElseThrow();
-
-    List<int[]> members = categoryMembers.stream().map(Assortment::toArray).toList();
-    byCategory = members.stream().map(m -> new PopularityPicker(m, weight)).toArray(PopularityPicker[]::new);
+    categoryNames = List.copyOf(categoryIndex.keySet());
+    categoryMembers = members.stream().map(Assortment::toArray).toArray(int[][]::new);
     clusters = ItemClusters.build(
-        items.stream().map(CatalogItem::itemId).toList(), List.copyOf(categoryIndex.keySet()), members, random);
-    byCluster = new PopularityPicker[clusters.clusterCount()];
-    for (int c = 0; c < byCluster.length; c++) {
-      byCluster[c] = new PopularityPicker(clusters.members(c), weight);
+        items.stream().map(CatalogItem::itemId).toList(), categoryNames, Arrays.asList(categoryMembers), random);
+    popularity = zipf(items, behaviour.popularityExponent(), random);
+    cumulativePopularity = new double[popularity.length];
+    double running = 0;
+    for (int i = 0; i < popularity.length; i++) {
+      running += popularity[i];
+      cumulativePopularity[i] = running;
     }
+    rebuySeconds = rebuyIntervals(behaviour, random);
+  }
+
+  int size() {
+    return items.size();
   }
 
   CatalogItem item(int item) {
@@ -76,41 +83,103 @@ final class Assortment {
   }
 
   int categoryCount() {
-    return byCategory.length;
+    return categoryMembers.length;
   }
 
   int categoryOf(int item) {
     return categoryOf[item];
   }
 
-  double logPrice(int item) {
-    return logPrice[item];
+  int[] categoryMembers(int category) {
+    return categoryMembers[category];
   }
 
-  double minLogPrice() {
-    return minLogPrice;
+  double popularity(int item) {
+    return popularity[item];
   }
 
-  double maxLogPrice() {
-    return maxLogPrice;
+  double[] popularities() {
+    return popularity.clone();
+  }
+
+  double[] logPrices() {
+    return logPrice.clone();
+  }
+
+  boolean consumable(int item) {
+    return rebuySeconds[item] != NOT_CONSUMABLE;
+  }
+
+  /** The categories whose items are consumables, in catalog order. */
+  List<String> consumableCategories() {
+    List<String> consumables = new ArrayList<>();
+    for (int category = 0; category < categoryMembers.length; category++) {
+      if (consumable(categoryMembers[category][0])) {
+        consumables.add(categoryNames.get(category));
+      }
+    }
+    return consumables;
+  }
+
+  /** The consumable's median time until it is due again, in seconds. */
+  long rebuySeconds(int item) {
+    return rebuySeconds[item];
   }
 
   ItemClusters clusters() {
     return clusters;
   }
 
-  int pickInCategory(int category, SplittableRandom random, IntToDoubleFunction appeal) {
-    return byCategory[category].pick(random, appeal);
+  /** An item drawn in proportion to its popularity alone. */
+  int byPopularity(SplittableRandom random) {
+    double target = random.nextDouble() * cumulativePopularity[cumulativePopularity.length - 1];
+    int found = Arrays.binarySearch(cumulativePopularity, target);
+    int slot = found >= 0 ? found + 1 : -found - 1;
+    return Math.min(slot, items.size() - 1);
   }
 
-  int pickInCluster(int cluster, SplittableRandom random, IntToDoubleFunction appeal) {
-    return byCluster[cluster].pick(random, appeal);
+  /**
+   * Zipf weights over the catalog's popularity order (ties in random order), normalised to add up
+   * to 1: a few items draw most of the traffic and most items a trickle, as real sales do.
+   */
+  private static double[] zipf(List<CatalogItem> items, double exponent, SplittableRandom random) {
+    int[] order = new int[items.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Draws.shuffle(random, order);
+    Integer[] byPopularity = Arrays.stream(order).boxed().toArray(Integer[]::new);
+    // stable: equally popular items keep their shuffled order
+    Arrays.sort(byPopularity, (a, b) -> Double.compare(items.get(b).popularity(), items.get(a).popularity()));
+    double[] weight = new double[items.size()];
+    double sum = 0;
+    for (int rank = 0; rank < byPopularity.length; rank++) {
+      double share = 1 / StrictMath.pow(rank + 1, exponent);
+      weight[byPopularity[rank]] = share;
+      sum += share;
+    }
+    for (int i = 0; i < weight.length; i++) {
+      weight[i] /= sum;
+    }
+    return weight;
   }
 
-  /** Another item of {@code item}'s cluster, or -1 when the cluster holds nothing else. */
-  int pickNeighbour(int item, SplittableRandom random, IntToDoubleFunction appeal) {
-    PopularityPicker cluster = byCluster[clusters.clusterOfItem(item)];
-    return cluster.size() > 1 ? cluster.pickOther(random, appeal, item) : -1;
+  /** Picks the consumable categories at random, and gives each of their items its own re-buy interval. */
+  private long[] rebuyIntervals(ShopperBehaviour behaviour, SplittableRandom random) {
+    int[] categories = new int[categoryMembers.length];
+    for (int c = 0; c < categories.length; c++) {
+      categories[c] = c;
+    }
+    Draws.shuffle(random, categories);
+    int consumables = (int) Math.round(behaviour.consumableCategoryShare() * categories.length);
+    long[] seconds = new long[items.size()];
+    double median = behaviour.rebuyInterval().toSeconds();
+    for (int c = 0; c < consumables; c++) {
+      for (int item : categoryMembers[categories[c]]) {
+        seconds[item] = Math.max(1, Math.round(Draws.logNormal(random, median, REBUY_INTERVAL_SPREAD)));
+      }
+    }
+    return seconds;
   }
 
   private static int[] toArray(List<Integer> values) {

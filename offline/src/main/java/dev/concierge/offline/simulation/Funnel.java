@@ -1,42 +1,43 @@
 package dev.concierge.offline.simulation;
 
-import dev.concierge.models.EventType;
 import java.util.SplittableRandom;
 
 /**
- * The purchase funnel, view, click, add_to_cart, purchase: each step is likelier the more the item
- * appeals to the shopper, so the funnel itself carries the shopper's tastes.
+ * The chances along the way to a purchase. Each step is likelier the more the item appeals to the
+ * shopper (their taste for it and its price), so clicks, carts and purchases carry the shopper's
+ * tastes, not merely what they happened to look at.
  */
 final class Funnel {
 
-  private static final double CLICK_BASE = 0.08;
-  private static final double CLICK_PER_APPEAL = 0.42;
-  private static final double CART_BASE = 0.1;
-  private static final double CART_PER_APPEAL = 0.5;
+  /**
+   * An item the shopper picks from a listing (search results, a category page, recommendations) is
+   * clicked, which opens its page, the likelier the more it appeals; otherwise they just look at it.
+   */
+  private static final double CLICK_BASE = 0.3;
+  private static final double CLICK_PER_APPEAL = 0.6;
+  private static final double CART_BASE = 0.02;
+  private static final double CART_PER_APPEAL = 0.3;
   /** Checkout depends on the price alone: the shopper already showed interest by carting. */
-  private static final double PURCHASE_BASE = 0.3;
-  private static final double PURCHASE_PER_PRICE_FIT = 0.45;
+  private static final double PURCHASE_BASE = 0.15;
+  private static final double PURCHASE_PER_PRICE_FIT = 0.3;
   /** Chance of each further unit in a cart: most carts hold one unit, a few several. */
   private static final double EXTRA_UNIT_CHANCE = 0.15;
 
   private Funnel() {}
 
-  /**
-   * The shopper's next event on the item that just got {@code done}; {@link EventType#VIEW} means
-   * they leave it and view another item. Items that are not {@code cartable} (out of stock, say)
-   * go no further than a click.
-   */
-  static EventType next(EventType done, double appeal, double priceFit, boolean cartable, SplittableRandom random) {
-    return switch (done) {
-      case VIEW -> Draws.chance(random, CLICK_BASE + CLICK_PER_APPEAL * appeal) ? EventType.CLICK : EventType.VIEW;
-      case CLICK -> cartable && Draws.chance(random, CART_BASE + CART_PER_APPEAL * appeal)
-          ? EventType.ADD_TO_CART
-          : EventType.VIEW;
-      case ADD_TO_CART -> Draws.chance(random, PURCHASE_BASE + PURCHASE_PER_PRICE_FIT * priceFit)
-          ? EventType.PURCHASE
-          : EventType.VIEW;
-      case PURCHASE -> EventType.VIEW;
-    };
+  /** Whether the shopper clicks an item of this appeal in a listing; an item reached at random has appeal 0. */
+  static boolean clicksThrough(double appeal, SplittableRandom random) {
+    return Draws.chance(random, CLICK_BASE + CLICK_PER_APPEAL * appeal);
+  }
+
+  /** Whether the shopper puts the item they are viewing into the cart. */
+  static boolean carts(double appeal, SplittableRandom random) {
+    return Draws.chance(random, CART_BASE + CART_PER_APPEAL * appeal);
+  }
+
+  /** Whether the shopper checks the carted item out. */
+  static boolean buys(double priceFit, SplittableRandom random) {
+    return Draws.chance(random, PURCHASE_BASE + PURCHASE_PER_PRICE_FIT * priceFit);
   }
 
   static int quantity(SplittableRandom random) {

@@ -28,11 +28,18 @@ final class ShopperActivity {
   private long maxStepSeconds;
 
   ShopperActivity(
-      int index, ShopperTraits traits, long events, Duration period, Assortment assortment, SplittableRandom random) {
+      int index,
+      ShopperTraits traits,
+      long events,
+      Duration period,
+      Assortment assortment,
+      ShopperBehaviour behaviour,
+      LatentTastes tastes,
+      SplittableRandom random) {
     this.index = index;
     this.customerId = customerId(index);
     this.schedule = new SessionSchedule(events, traits.meanSessionEvents(), period);
-    this.walk = new SessionWalk(assortment, traits, random);
+    this.walk = new SessionWalk(assortment, behaviour, tastes, index, random);
     this.random = random;
     this.assortment = assortment;
     if (schedule.hasNextSession()) {
@@ -81,9 +88,12 @@ final class ShopperActivity {
     eventsLeftInSession--;
     if (eventsLeftInSession > 0) {
       second += SessionSchedule.step(random, maxStepSeconds);
-      walk.advance();
-    } else if (schedule.hasNextSession()) {
-      startSession();
+      walk.advance(second);
+    } else {
+      walk.end();
+      if (schedule.hasNextSession()) {
+        startSession();
+      }
     }
   }
 
@@ -94,6 +104,6 @@ final class ShopperActivity {
     second = session.startSecond();
     eventsLeftInSession = session.events();
     maxStepSeconds = session.maxStepSeconds();
-    walk.start();
+    walk.start(second);
   }
 }

@@ -15,14 +15,14 @@ import java.util.stream.StreamSupport;
 
 /**
  * Synthetic shoppers with learnable behaviour, for training, backtests, integration tests,
- * benchmarks and demos. Each shopper has hidden favourite categories, a price level and an
- * activity rate; they browse in sessions along hidden clusters of related items
- * ({@link #clusters()}), and go down the view, click, cart, purchase funnel the likelier the more
- * an item suits them.
+ * benchmarks and demos. Shoppers and items have latent tastes ({@link #tastes()}), items a
+ * long-tailed popularity; shoppers browse in sessions along hidden clusters of related items
+ * ({@link #clusters()}), click, cart and buy what suits their taste, buy some items without looking
+ * at them first, re-buy consumables, and sometimes wander at random ({@link ShopperBehaviour}).
  *
  * <p>The events come out in time order (ties by customer), exactly {@code settings.events()} of
  * them, with ids {@code sim-<seed>-<n>} counting from 1. Memory grows with the customers, not
- * the events: every shopper holds just their next event.
+ * the events: every shopper holds just their next event and what they bought.
  */
 public final class ShopperSimulation {
 
@@ -30,38 +30,51 @@ public final class ShopperSimulation {
       Comparator.comparingLong(ShopperActivity::second).thenComparingInt(ShopperActivity::index);
 
   private final SimulationSettings settings;
+  private final ShopperBehaviour behaviour;
   private final Assortment assortment;
+  private final LatentTastes tastes;
   private final ShopperTraits[] shoppers;
   private final long[] budgets;
   private final long[] shopperSeeds;
 
   private ShopperSimulation(
       SimulationSettings settings,
+      ShopperBehaviour behaviour,
       Assortment assortment,
+      LatentTastes tastes,
       ShopperTraits[] shoppers,
       long[] budgets,
       long[] shopperSeeds) {
     this.settings = settings;
+    this.behaviour = behaviour;
     this.assortment = assortment;
+    this.tastes = tastes;
     this.shoppers = shoppers;
     this.budgets = budgets;
     this.shopperSeeds = shopperSeeds;
+  }
+
+  /** Shoppers who behave as {@code reference.conf} says ({@link ShopperBehaviour#DEFAULT}). */
+  public static ShopperSimulation of(SimulationSettings settings, List<CatalogItem> catalog) {
+    return of(settings, ShopperBehaviour.DEFAULT, catalog);
   }
 
   /**
    * @throws IllegalArgumentException when the catalog is empty or lists an item twice, or when the
    *     busiest shopper would need more sessions than the period holds
    */
-  public static ShopperSimulation of(SimulationSettings settings, List<CatalogItem> catalog) {
+  public static ShopperSimulation of(
+      SimulationSettings settings, ShopperBehaviour behaviour, List<CatalogItem> catalog) {
     SplittableRandom root = new SplittableRandom(settings.seed());
-    Assortment assortment = new Assortment(catalog, root.split());
-    SplittableRandom tastes = root.split();
+    Assortment assortment = new Assortment(catalog, behaviour, root.split());
+    SplittableRandom traits = root.split();
     SplittableRandom seeds = root.split();
+    LatentTastes tastes = TasteDraw.draw(assortment, behaviour, settings.customers(), root.split());
     ShopperTraits[] shoppers = new ShopperTraits[settings.customers()];
     double[] activity = new double[shoppers.length];
     long[] shopperSeeds = new long[shoppers.length];
     for (int i = 0; i < shoppers.length; i++) {
-      shoppers[i] = ShopperTraits.draw(tastes, assortment);
+      shoppers[i] = ShopperTraits.draw(traits);
       activity[i] = shoppers[i].activity();
       shopperSeeds[i] = seeds.nextLong();
     }
@@ -75,11 +88,25 @@ public final class ShopperSimulation {
                 + "; add customers or lengthen the period");
       }
     }
-    return new ShopperSimulation(settings, assortment, shoppers, budgets, shopperSeeds);
+    return new ShopperSimulation(settings, behaviour, assortment, tastes, shoppers, budgets, shopperSeeds);
   }
 
   public SimulationSettings settings() {
     return settings;
+  }
+
+  public ShopperBehaviour behaviour() {
+    return behaviour;
+  }
+
+  /** The shoppers' and items' hidden tastes: the ground truth for what each shopper picks. */
+  public LatentTastes tastes() {
+    return tastes;
+  }
+
+  /** The categories whose items shoppers buy again once they run out. */
+  public List<String> consumableCategories() {
+    return assortment.consumableCategories();
   }
 
   /** The hidden related-item structure the shoppers browse along: the ground truth for co-views. */
@@ -109,7 +136,8 @@ public final class ShopperSimulation {
     TimeOrderedEvents() {
       for (int i = 0; i < shoppers.length; i++) {
         ShopperActivity shopper = new ShopperActivity(
-            i, shoppers[i], budgets[i], settings.duration(), assortment, new SplittableRandom(shopperSeeds[i]));
+            i, shoppers[i], budgets[i], settings.duration(), assortment, behaviour, tastes,
+            new SplittableRandom(shopperSeeds[i]));
         if (shopper.hasNext()) {
           queue.add(shopper);
         }

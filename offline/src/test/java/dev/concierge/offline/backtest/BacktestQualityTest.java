@@ -24,9 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A trained bundle and both baselines, judged together on the later part of a simulated history. The
- * simulator's shoppers buy only what they viewed in the same session, so the honest protocol finds no
- * case in its history; these checks judge every click and purchase, repeats included, as served lists.
+ * A trained bundle and both baselines, judged together on the later part of a simulated history: every
+ * click and purchase, repeats included, as served lists.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BacktestQualityTest {

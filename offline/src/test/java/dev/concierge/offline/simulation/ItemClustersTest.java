@@ -63,7 +63,7 @@ class ItemClustersTest {
     List<CatalogItem> catalog = IntStream.range(0, 30)
         .mapToObj(i -> new CatalogItem("i-" + i, List.of("lamps", "bulbs", "shades").get(i % 3), 10, true, "", 1))
         .toList();
-    ItemClusters clusters = new Assortment(catalog, new SplittableRandom(1)).clusters();
+    ItemClusters clusters = new Assortment(catalog, ShopperBehaviour.DEFAULT, new SplittableRandom(1)).clusters();
     Map<String, String> category =
         catalog.stream().collect(Collectors.toMap(CatalogItem::itemId, CatalogItem::category));
     Function<String, String> partner = item -> clusters.complementOf(clusters.clusterOf(item))

@@ -170,20 +170,29 @@ class ShopperSimulationTest {
   }
 
   @Test
-  void everyFunnelStepFollowsTheStepBeforeItOnTheSameItemInTheSameSession() {
-    Map<String, Set<String>> done = new HashMap<>();
-    for (CustomerEvent event : EVENTS) {
-      Set<String> doneInSession = done.computeIfAbsent(event.sessionId(), s -> new HashSet<>());
-      EventType required = switch (event.type()) {
-        case VIEW -> null;
-        case CLICK -> EventType.VIEW;
-        case ADD_TO_CART -> EventType.CLICK;
-        case PURCHASE -> EventType.ADD_TO_CART;
-      };
-      if (required != null) {
-        assertTrue(doneInSession.contains(required + " " + event.itemId()), "no " + required + " before " + event);
+  void aClickOpensTheItemsPageACartFollowsAViewAndAPurchaseACartOrOpensTheVisit() {
+    for (List<CustomerEvent> events : byCustomer().values()) {
+      Set<String> doneInSession = new HashSet<>();
+      for (int i = 0; i < events.size(); i++) {
+        CustomerEvent event = events.get(i);
+        boolean opensVisit = i == 0 || !events.get(i - 1).sessionId().equals(event.sessionId());
+        if (opensVisit) {
+          doneInSession.clear();
+        }
+        switch (event.type()) {
+          case CLICK -> {
+            if (i + 1 < events.size() && events.get(i + 1).sessionId().equals(event.sessionId())) {
+              CustomerEvent next = events.get(i + 1);
+              assertEquals(EventType.VIEW + " " + event.itemId(), next.type() + " " + next.itemId(), "after " + event);
+            }
+          }
+          case ADD_TO_CART -> assertTrue(doneInSession.contains(EventType.VIEW + " " + event.itemId()), "no view before " + event);
+          case PURCHASE -> assertTrue(opensVisit || doneInSession.contains(EventType.ADD_TO_CART + " " + event.itemId()),
+              "neither carted nor bought without looking: " + event);
+          case VIEW -> { }
+        }
+        doneInSession.add(event.type() + " " + event.itemId());
       }
-      doneInSession.add(event.type() + " " + event.itemId());
     }
   }
 
@@ -233,7 +242,7 @@ class ShopperSimulationTest {
   }
 
   @Test
-  void shoppersConcentrateOnTheirFavouriteCategories() {
+  void shoppersConcentrateOnTheCategoriesTheirTastesFavour() {
     double shareSum = 0;
     int shoppers = 0;
     for (List<CustomerEvent> events : byCustomer().values()) {
@@ -248,7 +257,7 @@ class ShopperSimulationTest {
     double meanTopShare = shareSum / shoppers;
 
     // with no preferences, the top one of 20 categories would hold little more than 5%
-    assertTrue(meanTopShare > 0.4, "mean top-category share " + meanTopShare);
+    assertTrue(meanTopShare > 0.25, "mean top-category share " + meanTopShare);
   }
 
   @Test

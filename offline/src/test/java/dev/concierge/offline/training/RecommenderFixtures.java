@@ -41,7 +41,12 @@ public final class RecommenderFixtures {
 
   /** Thirty days of shoppers, the same every run. */
   public static List<CustomerEvent> history(int customers, long events) {
-    return ShopperSimulation.of(SimulationSettings.of(customers, events, 11), ITEMS).stream().toList();
+    return simulation(customers, events).stream().toList();
+  }
+
+  /** The simulation {@link #history} comes from, with its latent tastes. */
+  public static ShopperSimulation simulation(int customers, long events) {
+    return ShopperSimulation.of(SimulationSettings.of(customers, events, 11), ITEMS);
   }
 
   static Instant dayOf(List<CustomerEvent> history, double share) {

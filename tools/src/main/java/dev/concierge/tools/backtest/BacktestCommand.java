@@ -18,6 +18,8 @@ import dev.concierge.offline.backtest.BaselineInputs;
 import dev.concierge.offline.backtest.JudgedCases;
 import dev.concierge.offline.backtest.LoggedDecision;
 import dev.concierge.offline.report.BacktestReport;
+import dev.concierge.offline.simulation.LatentTastes;
+import dev.concierge.offline.simulation.LatentTastesFile;
 import dev.concierge.offline.training.TrainingSettings;
 import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.tools.AtomicFiles;
@@ -26,6 +28,7 @@ import dev.concierge.tools.Tool;
 import dev.concierge.tools.history.History;
 import dev.concierge.tools.history.HistoryOptions;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +88,12 @@ public final class BacktestCommand extends Tool {
           + " lists: the protocol for buy-again and recently-viewed recommendations")
   private boolean repeats;
 
+  @Option(names = "--oracle", paramLabel = "TASTES.json",
+      description = "also judges the simulator's oracle, named oracle: the catalog ranked by each shopper's latent"
+          + " utility from the tastes file `simulate` wrote beside the history (FILE.tastes.json); the upper bound"
+          + " for simulated history")
+  private Path oracle;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "the directory the reports go to")
   private Path directory;
   @Option(names = "--decisions", paramLabel = "kafka|file:PATH", converter = DecisionsReader.SourceConverter.class,
@@ -120,6 +129,9 @@ public final class BacktestCommand extends Tool {
     BaselineInputs baselineInputs =
         BaselineInputs.of(events, windows, catalog, TrainingSettings.fromConfig(conciergeConfig).tables());
     List<BacktestModel> models = models(baselineInputs, recommender, catalog, popularPerList);
+    if (oracle != null) {
+      models.add(BacktestModel.oracle(readTastes(oracle, events), windows.from(), catalog));
+    }
 
     err.println("backtesting " + models.size() + " models on " + windows + " ...");
     BacktestResult result = new Backtest(settings.features(), backtestSettings).run(events, catalog, windows, models);
@@ -168,6 +180,24 @@ public final class BacktestCommand extends Tool {
       }
     }
     return models;
+  }
+
+  /** The tastes in {@code file}, refused unless they hold every shopper of the history. */
+  private LatentTastes readTastes(Path file, List<CustomerEvent> events) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw usageError("--oracle: no such file: " + file);
+    }
+    LatentTastes tastes;
+    try (InputStream in = Files.newInputStream(file)) {
+      tastes = new LatentTastesFile(new ObjectMapper()).read(in);
+    }
+    for (CustomerEvent event : events) {
+      if (tastes.shopperIndex(event.customerId()) < 0) {
+        throw usageError("--oracle: " + file + " holds no tastes of customer " + event.customerId()
+            + "; pass the tastes file that simulate wrote beside this history");
+      }
+    }
+    return tastes;
   }
 
   private List<Path> bundleFiles(Path path) throws IOException {

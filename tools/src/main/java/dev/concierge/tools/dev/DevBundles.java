@@ -9,6 +9,7 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.scoring.ModelTrainer;
+import dev.concierge.offline.simulation.ShopperBehaviour;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.offline.training.BundleTrainer;
@@ -45,7 +46,8 @@ final class DevBundles {
     SimulationSettings simulation =
         SimulationSettings.of(dev.getInt("customers"), dev.getLong("events"), dev.getLong("seed"));
     out.println("training dev bundles on " + simulation.events() + " simulated events ...");
-    List<CustomerEvent> history = ShopperSimulation.of(simulation, catalog).stream().toList();
+    List<CustomerEvent> history =
+        ShopperSimulation.of(simulation, ShopperBehaviour.fromConfig(concierge), catalog).stream().toList();
     CustomerSettings settings = CustomerSettings.fromConfig(concierge);
     BundleTrainer trainer =
         new BundleTrainer(

@@ -6,12 +6,16 @@ import com.typesafe.config.ConfigFactory;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DemoCatalog;
+import dev.concierge.offline.simulation.LatentTastesFile;
+import dev.concierge.offline.simulation.ShopperBehaviour;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.persistence.json.EventJson;
+import dev.concierge.tools.AtomicFiles;
 import dev.concierge.tools.Converters;
 import dev.concierge.tools.Tool;
 import dev.concierge.tools.ToolProgress;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -34,10 +38,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "simulate",
     description = {
-      "Synthetic shoppers on the demo catalog (the one `bin/concierge dev` loads). Each has favourite categories, a"
-          + " price level and an activity rate; they browse in sessions along hidden clusters of related items and go"
-          + " down the view, click, add_to_cart, purchase funnel. The same arguments give the same events, in time"
-          + " order, with ids sim-<seed>-<n> and customers sim-c-<n>.",
+      "Synthetic shoppers on the demo catalog (the one `bin/concierge dev` loads). Shoppers and items have latent"
+          + " tastes, items a long-tailed popularity. Shoppers browse in sessions along hidden clusters of related"
+          + " items; they click, cart and buy what suits their taste and price range, buy some items without viewing"
+          + " them, re-buy consumables, and sometimes wander at random. The same arguments give the same events, in"
+          + " time order, with ids sim-<seed>-<n> and customers sim-c-<n>.",
+      "The latent tastes go to a JSON file beside the events (FILE.tastes.json), for `backtest --oracle`. The"
+          + " behaviour's other settings are under concierge.simulation (-Dconcierge.simulation.rebuy-interval=3d).",
       "Progress goes to stderr, the summary to stdout."
     },
     footerHeading = "%nExamples:%n",
@@ -50,6 +57,8 @@ public final class SimulateCommand extends Tool {
   private static final String TASK = "simulate";
   private static final String UNIT = "events";
   private static final double NANOS_PER_SECOND = 1e9;
+  /** The latent tastes' file beside the events' FILE: FILE.tastes.json. */
+  private static final String TASTES_SUFFIX = ".tastes.json";
 
   @Option(names = "--customers", required = true, paramLabel = "N", converter = Converters.PositiveInt.class,
       description = "shoppers in the population (1 or more)")
@@ -78,6 +87,25 @@ public final class SimulateCommand extends Tool {
       description = "the simulated period's length in days (default ${DEFAULT-VALUE})")
   private int days = (int) SimulationSettings.DEFAULT_DURATION.toDays();
 
+  @Option(names = "--factors", paramLabel = "K", converter = Converters.PositiveInt.class,
+      description = "latent taste factors of every shopper and item (default: concierge.simulation.factors)")
+  private Integer factors;
+
+  @Option(names = "--direct-purchase-share", paramLabel = "X",
+      description = "share of visits, 0..1, that open with buying an item picked by taste without viewing it"
+          + " (default: concierge.simulation.direct-purchase-share)")
+  private Double directPurchaseShare;
+
+  @Option(names = "--noise-share", paramLabel = "X",
+      description = "share of moves, 0..1, to a random item whatever the shopper's taste"
+          + " (default: concierge.simulation.noise-share)")
+  private Double noiseShare;
+
+  @Option(names = "--tastes-out", paramLabel = "FILE",
+      description = "where the latent tastes go, for `backtest --oracle FILE` (default: beside --out's file as"
+          + " FILE.tastes.json; with --kafka only when given)")
+  private Path tastesOut;
+
   /** Where the events go: a file or the topic, exactly one of them. */
   static final class Where {
     @Option(names = "--out", required = true, paramLabel = "FILE",
@@ -104,10 +132,11 @@ public final class SimulateCommand extends Tool {
     ShopperSimulation simulation;
     try {
       settings = new SimulationSettings(customers, events, seed, start, Duration.ofDays(days));
-      simulation = ShopperSimulation.of(settings, demoCatalog(config));
+      simulation = ShopperSimulation.of(settings, behaviour(config), demoCatalog(config));
     } catch (IllegalArgumentException e) {
       throw usageError(e.getMessage());
     }
+    Path tastesFile = tastesOut != null ? tastesOut : where.file != null ? besideEvents(where.file) : null;
     Destination destination = where.destination();
     try {
       long started = System.nanoTime();
@@ -119,6 +148,38 @@ public final class SimulateCommand extends Tool {
       printSummary(out(), settings, destination, config, (System.nanoTime() - started) / NANOS_PER_SECOND);
     } catch (IOException | UncheckedIOException | IllegalStateException | KafkaException e) {
       throw new IllegalStateException(destination.failure(e, config), e);
+    }
+    if (tastesFile != null) {
+      writeTastes(simulation, tastesFile);
+      out().println("latent tastes for backtest --oracle: " + tastesFile);
+    }
+  }
+
+  private ShopperBehaviour behaviour(Config config) {
+    ShopperBehaviour behaviour = ShopperBehaviour.fromConfig(config.getConfig("concierge"));
+    if (factors != null) {
+      behaviour = behaviour.withFactors(factors);
+    }
+    if (directPurchaseShare != null) {
+      behaviour = behaviour.withDirectPurchaseShare(directPurchaseShare);
+    }
+    if (noiseShare != null) {
+      behaviour = behaviour.withNoiseShare(noiseShare);
+    }
+    return behaviour;
+  }
+
+  private static Path besideEvents(Path events) {
+    return events.resolveSibling(events.getFileName() + TASTES_SUFFIX);
+  }
+
+  private static void writeTastes(ShopperSimulation simulation, Path file) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      new LatentTastesFile(new ObjectMapper()).write(simulation.tastes(), bytes);
+      AtomicFiles.write(file, bytes.toByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the latent tastes to " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -4,23 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DemoCatalog;
+import dev.concierge.models.EventType;
+import dev.concierge.offline.simulation.LatentTastes;
+import dev.concierge.offline.simulation.LatentTastesFile;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import dev.concierge.tools.ToolRun;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +89,9 @@ class SimulateTest {
         "--customers 1 --events 10 --seed 1 --out x extra      | Unmatched argument at index 9: 'extra'",
         "--customers 1 --customers 2 --events 10 --seed 1 --out x | option '--customers' (N) should be specified only once",
         "--customers 1 --events 10 --out x --seed              | Missing required parameter for option '--seed' (S)",
+        "--customers 1 --events 10 --seed 1 --out x --factors 0 | '--factors': must be a whole number between 1 and",
+        "--customers 1 --events 10 --seed 1 --out x --direct-purchase-share 1.5 | direct-purchase-share must be between 0 and 1",
+        "--customers 1 --events 10 --seed 1 --out x --noise-share -0.1 | noise-share must be between 0 and 1",
       })
   void aCommandLineThatCannotWorkSaysWhatToFixAndExitsTwo(String commandLine, String message) {
     ToolRun refused = simulate(commandLine.trim().split("\\s+"));
@@ -109,7 +119,8 @@ class SimulateTest {
     assertEquals(DONE, result.exitCode());
     assertTrue(result.out().startsWith("Usage: concierge simulate "), result.out());
     for (String option : List.of("--customers=N", "--events=M", "--seed=S", "--out=FILE", "--kafka", "--rate=R",
-        "--start=ISO", "--days=D", "--help")) {
+        "--start=ISO", "--days=D", "--factors=K", "--direct-purchase-share=X", "--noise-share=X", "--tastes-out=FILE",
+        "--help")) {
       assertTrue(result.out().contains(option), option + " in " + result.out());
     }
     assertTrue(result.out().contains("(default 2026-10-01T00:00:00Z)"), "shows the defaults: " + result.out());
@@ -130,6 +141,42 @@ class SimulateTest {
     assertEquals(simulated, read);
     assertTrue(result.out().startsWith("wrote 2,000 events of 50 customers (seed 7"), result.out());
     assertTrue(result.err().contains("2000/2000 events"), "a last progress line: " + result.err());
+  }
+
+  @Test
+  void theLatentTastesGoBesideTheEventsForTheBacktestsOracle() throws Exception {
+    Path file = dir.resolve("sim.jsonl");
+
+    ToolRun result = simulate("--customers", "50", "--events", "200", "--seed", "7", "--out", file.toString());
+
+    assertEquals(DONE, result.exitCode(), result.err());
+    Path tastesFile = dir.resolve("sim.jsonl.tastes.json");
+    assertTrue(result.out().contains("latent tastes for backtest --oracle: " + tastesFile), result.out());
+    LatentTastes tastes = readTastes(tastesFile);
+    LatentTastes simulated =
+        ShopperSimulation.of(SimulationSettings.of(50, 200, 7), DemoCatalog.generate(1000, 42)).tastes();
+    assertEquals(50, tastes.shopperCount());
+    assertEquals(simulated.utility(49, 999), tastes.utility(49, 999));
+  }
+
+  @Test
+  void theBehaviourOptionsShapeTheShoppersAndTheirTastes() throws Exception {
+    Path plain = dir.resolve("plain.jsonl");
+    Path shaped = dir.resolve("shaped.jsonl");
+    Path tastesFile = dir.resolve("elsewhere").resolve("t.json");
+
+    simulate("--customers", "20", "--events", "500", "--seed", "3", "--out", plain.toString());
+    ToolRun result = simulate("--customers", "20", "--events", "500", "--seed", "3", "--out", shaped.toString(),
+        "--factors", "3", "--direct-purchase-share", "1", "--noise-share", "0", "--tastes-out", tastesFile.toString());
+
+    assertEquals(DONE, result.exitCode(), result.err());
+    assertEquals(3, readTastes(tastesFile).factors());
+    assertFalse(Files.exists(dir.resolve("shaped.jsonl.tastes.json")), "--tastes-out replaces the file beside");
+    Map<String, CustomerEvent> firstOfSession = new LinkedHashMap<>();
+    read(shaped).forEach(event -> firstOfSession.putIfAbsent(event.sessionId(), event));
+    long openedByPurchase = firstOfSession.values().stream().filter(e -> e.type() == EventType.PURCHASE).count();
+    assertTrue(openedByPurchase > 0.9 * firstOfSession.size(), openedByPurchase + " of " + firstOfSession.size());
+    assertNotEquals(read(plain), read(shaped));
   }
 
   @Test
@@ -186,6 +233,12 @@ class SimulateTest {
         .map(line -> json.parse(line.getBytes(StandardCharsets.UTF_8)))
         .map(parsed -> assertInstanceOf(ParsedEvent.Valid.class, parsed).event())
         .toList();
+  }
+
+  private static LatentTastes readTastes(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new LatentTastesFile(new ObjectMapper()).read(in);
+    }
   }
 
   private static ToolRun simulate(String... args) {
