@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the items worth scoring for one shopper: the request's own candidates, or neighbours of what
- * the shopper touched and of the current page, the popular items of the shopper's favourite
+ * Finds the items worth scoring for one shopper: the request's own candidates, or the items other
+ * customers touched with the shopper's items and those nearest to them by taste, neighbours of what
+ * the shopper touched in sessions and of the current page, the popular items of the shopper's favourite
  * categories and of the page's category, the best sellers, and what is trending. Serving and
  * training both use it, so a model learns to rank the candidates it will be given.
  */
@@ -41,6 +42,7 @@ final class CandidateGenerator {
       }
       pool.add(recent);
     }
+    features.forEachCollaborative(settings.collaborative(), pool::add);
     features.forEachNeighbour(pool::add);
     for (String category : new ShopperView(state, vocabulary).topCategories()) {
       if (pool.categoriesOffered++ == settings.favouriteCategories()) {

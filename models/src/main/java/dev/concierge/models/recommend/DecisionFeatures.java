@@ -4,6 +4,7 @@ import static dev.concierge.models.recommend.RecommenderFeatures.BOUGHT_IN_CATEG
 import static dev.concierge.models.recommend.RecommenderFeatures.CARTED_BEFORE;
 import static dev.concierge.models.recommend.RecommenderFeatures.CATEGORY_AFFINITY;
 import static dev.concierge.models.recommend.RecommenderFeatures.CO_BOUGHT_WITH_RECENT;
+import static dev.concierge.models.recommend.RecommenderFeatures.CO_OCCURRING_WITH_RECENT;
 import static dev.concierge.models.recommend.RecommenderFeatures.CO_VIEWED_WITH_CONTEXT;
 import static dev.concierge.models.recommend.RecommenderFeatures.CO_VIEWED_WITH_RECENT;
 import static dev.concierge.models.recommend.RecommenderFeatures.CUSTOMER_ACTIVITY;
@@ -13,6 +14,7 @@ import static dev.concierge.models.recommend.RecommenderFeatures.PRICE_FIT;
 import static dev.concierge.models.recommend.RecommenderFeatures.RECENCY;
 import static dev.concierge.models.recommend.RecommenderFeatures.SAME_CATEGORY_AS_CONTEXT;
 import static dev.concierge.models.recommend.RecommenderFeatures.SESSION_DEPTH;
+import static dev.concierge.models.recommend.RecommenderFeatures.TASTE_AFFINITY;
 import static dev.concierge.models.recommend.RecommenderFeatures.TOUCHED_RECENTLY;
 import static dev.concierge.models.recommend.RecommenderFeatures.TRENDING;
 import static dev.concierge.models.recommend.RecommenderFeatures.VIEWED_BEFORE;
@@ -27,7 +29,10 @@ import java.util.function.IntConsumer;
 /**
  * The model features of one decision: what concerns the shopper alone is computed once, what
  * concerns a candidate per {@link #fill}. Also the neighbour scores that generate candidates, so the
- * neighbour lists are walked once per decision. The same code builds training rows, as of just
+ * neighbour lists are walked once per decision.
+ *
+ * <p>The shopper's items, which the collaborative features start from, are the recent items of any
+ * kind and the remembered purchases: what the live state keeps (10 and 20 with the default settings). The same code builds training rows, as of just
  * before each labelled event, and serving rows, so the two cannot drift apart.
  */
 public final class DecisionFeatures {
@@ -52,6 +57,11 @@ public final class DecisionFeatures {
   private final IntScores coViewed = new IntScores(NEIGHBOURS_EXPECTED);
   private final IntScores coBought = new IntScores(NEIGHBOURS_EXPECTED);
   private final IntScores contextNeighbours = new IntScores(NEIGHBOURS_EXPECTED);
+  private final IntScores coOccurring = new IntScores(NEIGHBOURS_EXPECTED);
+  private final IntScores similar = new IntScores(NEIGHBOURS_EXPECTED);
+  // the mean of the shopper's items' unit taste vectors; empty when the bundle has none
+  private final float[] taste;
+  private int tasteItems;
 
   /**
    * @param context the item on the current page, or {@code null}
@@ -77,7 +87,9 @@ public final class DecisionFeatures {
     this.averagePrice = state.averagePricePaid();
     int[] top = trends == null ? new int[0] : trends.top();
     this.trendScale = top.length == 0 ? 0 : trends.scoreOf(top[0]);
+    this.taste = new float[tables.dimensions()];
     collectNeighbours();
+    collectShopperItems();
   }
 
   private void collectNeighbours() {
@@ -91,6 +103,29 @@ public final class DecisionFeatures {
     }
     if (contextItem != Interner.UNKNOWN) {
       addAll(contextNeighbours, tables.coViewedWith(contextItem), tables.coViewedWeights(contextItem), contextItem);
+    }
+  }
+
+  /** The collaborative neighbours and taste of the shopper's items. */
+  private void collectShopperItems() {
+    forEachShopperItem(this::collectShopperItem);
+    if (tasteItems > 0) {
+      for (int d = 0; d < taste.length; d++) {
+        taste[d] /= tasteItems;
+      }
+    }
+  }
+
+  private void collectShopperItem(int item) {
+    addAll(coOccurring, tables.coOccurringWith(item), tables.coOccurringWeights(item), item);
+    addAll(similar, tables.similarTo(item), tables.similarWeights(item), item);
+    int at = tables.vectorAt(item);
+    if (at >= 0) {
+      float[] vectors = tables.vectors();
+      for (int d = 0; d < taste.length; d++) {
+        taste[d] += vectors[at + d];
+      }
+      tasteItems++;
     }
   }
 
@@ -121,13 +156,92 @@ public final class DecisionFeatures {
     row[SESSION_DEPTH] = sessionDepth;
     int recency = state.recencyRank(code);
     row[TOUCHED_RECENTLY] = recency < 0 ? 0 : 1.0 / (1 + recency);
+    double together = coOccurring.get(code);
+    row[CO_OCCURRING_WITH_RECENT] = together / (1 + together);
+    row[TASTE_AFFINITY] = tasteAffinity(code);
   }
+
+  private double tasteAffinity(int item) {
+    int at = tables.vectorAt(item);
+    if (tasteItems == 0 || at < 0) {
+      return 0;
+    }
+    float[] vectors = tables.vectors();
+    double dot = 0;
+    for (int d = 0; d < taste.length; d++) {
+      dot += taste[d] * vectors[at + d];
+    }
+    return dot;
+  }
+
 
   /** Items seen in sessions with the shopper's recent items or the current page: candidates. */
   void forEachNeighbour(IntConsumer each) {
     coViewed.forEachKey(each);
     coBought.forEachKey(each);
     contextNeighbours.forEachKey(each);
+  }
+
+  /**
+   * The strongest collaborative candidates: the {@code most} items the shopper's items co-occur with
+   * most, and the {@code most} nearest to them by taste vector.
+   */
+  void forEachCollaborative(int most, IntConsumer each) {
+    coOccurring.forEachTopKey(most, each);
+    similar.forEachTopKey(most, each);
+  }
+
+  /** The shopper's item that most ties {@code item} to them by co-occurrence, or -1. */
+  int strongestCoOccurrenceSource(int item) {
+    return coOccurring.strongestSource(item);
+  }
+
+  /** The shopper's item whose taste vector is nearest to {@code item}'s, or -1. */
+  int nearestShopperItem(int item) {
+    int at = tables.vectorAt(item);
+    if (at < 0) {
+      return -1;
+    }
+    int[] nearest = {-1};
+    double[] best = {Double.NEGATIVE_INFINITY};
+    IntConsumer consider = mine -> {
+      int mineAt = tables.vectorAt(mine);
+      if (mine != item && mineAt >= 0) {
+        double dot = dot(tables.vectors(), at, mineAt, taste.length);
+        if (dot > best[0]) {
+          best[0] = dot;
+          nearest[0] = mine;
+        }
+      }
+    };
+    forEachShopperItem(consider);
+    return nearest[0];
+  }
+
+  /** The shopper's items: the recent ones of any kind, then the remembered purchases not among them. */
+  private void forEachShopperItem(IntConsumer each) {
+    for (int recent : state.recentItemCodes()) {
+      if (recent == FeatureState.EMPTY) {
+        break;
+      }
+      each.accept(recent);
+    }
+    for (int purchased : state.purchasedItemCodes()) {
+      if (purchased == FeatureState.EMPTY) {
+        break;
+      }
+      if (state.recencyRank(purchased) < 0) {
+        each.accept(purchased);
+      }
+    }
+  }
+
+  private static double dot(float[] vectors, int a, int b, int dimensions) {
+    double dot = 0;
+    for (int d = 0; d < dimensions; d++) {
+      dot += vectors[a + d] * vectors[b + d];
+    }
+    return dot;
   }
 
   /** The recent item that most ties {@code item} to the shopper by co-viewing, or -1. */

@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One decision, start to end: generate candidates (the request's own, or neighbours of what the
- * shopper touched, the popular items of their categories, the bundle's best sellers and what is
+ * One decision, start to end: generate candidates (the request's own, or collaborative and session
+ * neighbours of what the shopper touched, the popular items of their categories, the bundle's best sellers and what is
  * trending), score each with the model, apply the business rules, and explain what is returned.
  */
 public final class Recommender {
@@ -29,10 +29,12 @@ public final class Recommender {
    * @param popularOverall      best sellers offered to every shopper
    * @param trending            trending items offered
    * @param reasonsPerItem      reasons given per returned item
+   * @param collaborative       candidates each collaborative source offers: the items that co-occur most
+   *     with the shopper's items, and those nearest to them by taste vector
    */
   public record Settings(
       int candidatePool, int popularPerCategory, int favouriteCategories, int popularOverall, int trending,
-      int reasonsPerItem) {}
+      int reasonsPerItem, int collaborative) {}
 
   private final Settings settings;
   private final FeatureSettings featureSettings;

@@ -22,6 +22,7 @@ public record BacktestModel(String name, Instant dataUntil, Function<Vocabulary,
 
   public static final String POPULARITY = "popularity";
   public static final String RECENTLY_VIEWED = "recently-viewed";
+  public static final String ITEM_KNN = "item-knn";
 
   public BacktestModel {
     Objects.requireNonNull(name, "name");
@@ -54,6 +55,19 @@ public record BacktestModel(String name, Instant dataUntil, Function<Vocabulary,
     return served(
         POPULARITY, tablesUntil, recommender, catalog,
         vocabulary -> ServingModel.popularity(tables, catalog, vocabulary, popularPerList));
+  }
+
+  /**
+   * The item-kNN baseline: the live candidates ranked by how strongly the shopper's items co-occur
+   * with them in {@code tables} (see {@code CoOccurrence}), then by popularity.
+   *
+   * @param tablesUntil the end (exclusive) of the history {@code tables} were built from
+   */
+  public static BacktestModel itemKnn(
+      CandidateTables tables, Instant tablesUntil, Recommender recommender, Catalog catalog, int popularPerList) {
+    return served(
+        ITEM_KNN, tablesUntil, recommender, catalog,
+        vocabulary -> ServingModel.itemKnn(tables, catalog, vocabulary, popularPerList));
   }
 
   /**

@@ -24,6 +24,8 @@ import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.offline.training.BundleTrainer;
 import dev.concierge.offline.training.CandidateTablesBuilder;
+import dev.concierge.offline.training.CoOccurrence;
+import dev.concierge.offline.training.ImplicitFactorisation;
 import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.persistence.bundle.InvalidBundleException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,7 @@ class BundleArchiveTest {
           Duration.ofDays(7), 10, 20,
           Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
           Duration.ofMinutes(30), 8, 4);
-  private static final Recommender RECOMMENDER = new Recommender(new Recommender.Settings(200, 20, 3, 30, 20, 2), FEATURES);
+  private static final Recommender RECOMMENDER = new Recommender(new Recommender.Settings(200, 20, 3, 30, 20, 2, 50), FEATURES);
 
   private final BundleArchive archive = new BundleArchive(new ObjectMapper());
   private final ModelBundle bundle = trained();
@@ -97,7 +99,9 @@ class BundleArchiveTest {
     Instant until = history.get(history.size() - 1).timestamp();
     BundleTrainer.Settings settings =
         new BundleTrainer.Settings(
-            0.4, 0.2, new CandidateTablesBuilder.Settings(20, 20, Duration.ofMinutes(30)),
+            0.4, 0.2, new CandidateTablesBuilder.Settings(
+                20, 20, Duration.ofMinutes(30), new CoOccurrence.Settings(20, Duration.ofDays(30), 2),
+                new ImplicitFactorisation.Settings(32, 10, 0.5, 10, 7)),
             new TrainingSetBuilder.Settings(4, 7), 50);
     return new BundleTrainer(RECOMMENDER, settings, Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC))
         .train(history, CATALOG, until, ModelTrainer.LOGISTIC_REGRESSION, "lr-test-1");

@@ -51,8 +51,6 @@ import picocli.CommandLine.Option;
     })
 public final class BacktestCommand extends Tool {
 
-  private static final String POPULARITY = "popularity";
-  private static final String RECENTLY_VIEWED = "recently-viewed";
 
   @Mixin private HistoryOptions history;
   @Mixin private HistoryOptions.End end;
@@ -61,10 +59,12 @@ public final class BacktestCommand extends Tool {
       description = "where the training window ends and the test window begins")
   private Instant split;
 
-  @Option(names = "--models", required = true, split = ",", paramLabel = "DIR|FILE.bundle|popularity|recently-viewed",
+  @Option(names = "--models", required = true, split = ",",
+      paramLabel = "DIR|FILE.bundle|popularity|recently-viewed|item-knn",
       description = "comma-separated: a bundle file, a directory of .bundle files, or the baselines popularity"
-          + " (train-window best sellers) and recently-viewed. A bundle whose data reaches past --split is refused:"
-          + " it has seen the test window.")
+          + " (train-window best sellers), recently-viewed and item-knn (the train window's co-occurrence"
+          + " neighbours of the shopper's items, by summed weight, then best sellers). A bundle whose data reaches"
+          + " past --split is refused: it has seen the test window.")
   private List<String> modelNames;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "the directory the reports go to")
@@ -126,10 +126,12 @@ public final class BacktestCommand extends Tool {
     List<BacktestModel> models = new ArrayList<>();
     for (String name : modelNames) {
       String trimmed = name.trim();
-      if (trimmed.equals(POPULARITY)) {
+      if (trimmed.equals(BacktestModel.POPULARITY)) {
         models.add(BacktestModel.popularity(tables, split, recommender, catalog, popularPerList));
-      } else if (trimmed.equals(RECENTLY_VIEWED)) {
+      } else if (trimmed.equals(BacktestModel.RECENTLY_VIEWED)) {
         models.add(BacktestModel.recentlyViewed(tables, split, catalog, popularPerList));
+      } else if (trimmed.equals(BacktestModel.ITEM_KNN)) {
+        models.add(BacktestModel.itemKnn(tables, split, recommender, catalog, popularPerList));
       } else {
         for (Path bundle : bundleFiles(Path.of(trimmed))) {
           models.add(BacktestModel.of(archives.read(Files.readAllBytes(bundle)), recommender, catalog, popularPerList));
@@ -144,8 +146,8 @@ public final class BacktestCommand extends Tool {
       return List.of(path);
     }
     if (!Files.isDirectory(path)) {
-      throw usageError("unknown model '" + path + "': not a bundle file, a directory of bundles, " + POPULARITY
-          + " or " + RECENTLY_VIEWED);
+      throw usageError("unknown model '" + path + "': not a bundle file, a directory of bundles, " + BacktestModel.POPULARITY
+          + ", " + BacktestModel.RECENTLY_VIEWED + " or " + BacktestModel.ITEM_KNN);
     }
     try (Stream<Path> files = Files.list(path)) {
       List<Path> bundles = files.filter(f -> f.toString().endsWith(BundleArchive.FILE_EXTENSION)).sorted().toList();
