@@ -64,9 +64,8 @@ public final class BundleTrainer {
   public ModelBundle train(
       Iterable<CustomerEvent> history, Catalog catalog, Instant until, ModelTrainer trainer, String version) {
     Span span = Span.of(history, until);
-    Instant labelsFrom = span.from().plus(Duration.between(span.from(), until).multipliedBy(
-        Math.round((1 - settings.labelShare()) * 1000)).dividedBy(1000));
-    CandidateTables featureTables = tables(history, labelsFrom);
+    Instant labelsFrom = labelsFrom(span, until);
+    CandidateTables featureTables = rowTables(history, until);
     TrainingSet rows =
         new TrainingSetBuilder(recommender, settings.sampling())
             .build(history, catalog, featureTables, labelsFrom, until, settings.popularPerList());
@@ -87,6 +86,19 @@ public final class BundleTrainer {
     return new ModelBundle(
         version, kindOf(trainer), RecommenderFeatures.SCHEMA, ModelBytes.toBytes(model), tables(history, until),
         metadata);
+  }
+
+  /**
+   * The tables the training rows read: neighbours, embeddings and popularity from the history before
+   * the labels start, so that no row sees its own future.
+   */
+  CandidateTables rowTables(Iterable<CustomerEvent> history, Instant until) {
+    return tables(history, labelsFrom(Span.of(history, until), until));
+  }
+
+  private Instant labelsFrom(Span span, Instant until) {
+    return span.from().plus(Duration.between(span.from(), until).multipliedBy(
+        Math.round((1 - settings.labelShare()) * 1000)).dividedBy(1000));
   }
 
   public static String kindOf(ModelTrainer trainer) {

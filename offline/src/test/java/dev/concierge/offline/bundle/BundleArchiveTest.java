@@ -2,6 +2,7 @@ package dev.concierge.offline.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,8 @@ import dev.concierge.offline.training.CoOccurrence;
 import dev.concierge.offline.training.ImplicitFactorisation;
 import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.persistence.bundle.InvalidBundleException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +39,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 class BundleArchiveTest {
@@ -85,6 +90,35 @@ class BundleArchiveTest {
             () -> ServingModel.load(archive.read(archive.write(stale)), CATALOG, new Vocabulary(1000, 100), 50));
 
     assertTrue(refused.getMessage().contains("recommender-v0"), refused.getMessage());
+  }
+
+  @Test
+  void aBundleOfTheFormerFormatIsRefusedWithWhatToDo() throws IOException {
+    // what format 1 wrote: no embeddings, no collaborative tables
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("bundle.json"));
+      zip.write("{\"format\":1,\"version\":\"lr-old\",\"kind\":\"logistic-regression\"}".getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new ZipEntry("model.tribuo"));
+      zip.write(bundle.model());
+      zip.putNextEntry(new ZipEntry("tables.json"));
+      zip.write("{\"coViewed\":{},\"coPurchased\":{},\"popularity\":{}}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    InvalidBundleException refused = assertThrows(InvalidBundleException.class, () -> archive.read(bytes.toByteArray()));
+
+    assertTrue(refused.getMessage().contains("bundle format 1"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("bin/concierge train"), refused.getMessage());
+  }
+
+  @Test
+  void theCollaborativeTablesTravelInTheBundle() {
+    ModelBundle read = archive.read(archive.write(bundle));
+
+    assertFalse(read.tables().coOccurring().isEmpty());
+    assertFalse(read.tables().similar().isEmpty());
+    assertTrue(read.tables().embeddings().size() > 0);
+    assertEquals(bundle.tables().embeddings(), read.tables().embeddings());
   }
 
   @Test
