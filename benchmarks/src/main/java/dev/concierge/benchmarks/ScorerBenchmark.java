@@ -71,12 +71,12 @@ public class ScorerBenchmark extends BenchmarkBase {
           Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
           Duration.ofMinutes(30), 8, 4);
   private static final Recommender RECOMMENDER =
-      new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2, 50), FEATURES);
+      new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2, 20), FEATURES);
   private static final BundleTrainer.Settings TRAINING =
       new BundleTrainer.Settings(
           0.4, 0.2, new CandidateTablesBuilder.Settings(
               20, 20, Duration.ofMinutes(30), new CoOccurrence.Settings(20, Duration.ofDays(30), 2),
-              new ImplicitFactorisation.Settings(32, 10, 0.5, 10, 7)),
+              new ImplicitFactorisation.Settings(16, 10, 0.5, 10, 7)),
           new TrainingSetBuilder.Settings(4, 7), POPULAR_PER_LIST);
 
   @Param({"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES"})

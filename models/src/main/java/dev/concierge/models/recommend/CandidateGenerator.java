@@ -7,8 +7,6 @@ import dev.concierge.models.FeatureState;
 import dev.concierge.models.Interner;
 import dev.concierge.models.ShopperView;
 import dev.concierge.models.Vocabulary;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Finds the items worth scoring for one shopper: the request's own candidates, or the items other
@@ -26,13 +24,13 @@ final class CandidateGenerator {
   }
 
   /** The candidates of one decision, without repeats, all in the catalog. */
-  List<CatalogItem> generate(
+  Candidates generate(
       TableIndex tables, FeatureState state, Vocabulary vocabulary, Catalog catalog, TrendingItems trends,
       DecisionQuery query, DecisionFeatures features) {
     Pool pool = new Pool(catalog, vocabulary.items(), settings.candidatePool());
     if (!query.candidates().isEmpty()) {
       query.candidates().forEach(pool::addItem);
-      return pool.items;
+      return pool.candidates;
     }
     // what the shopper touched lately: coming back to an item is the most common next step (the
     // customer's own codes, negative, name items the catalog does not hold, and are left out)
@@ -58,7 +56,7 @@ final class CandidateGenerator {
     if (trends != null) {
       pool.addAll(trends.top(), settings.trending());
     }
-    return pool.items;
+    return pool.candidates;
   }
 
   /** Candidates without repeats, up to the pool size; items the catalog does not hold are left out. */
@@ -67,7 +65,7 @@ final class CandidateGenerator {
     private final Interner codes;
     private final int capacity;
     private final IntScores seen;
-    private final List<CatalogItem> items;
+    private final Candidates candidates;
     private int categoriesOffered;
 
     Pool(Catalog catalog, Interner codes, int capacity) {
@@ -75,17 +73,17 @@ final class CandidateGenerator {
       this.codes = codes;
       this.capacity = capacity;
       this.seen = new IntScores(capacity);
-      this.items = new ArrayList<>(capacity);
+      this.candidates = new Candidates(capacity);
     }
 
     void add(int code) {
-      if (items.size() == capacity || code < 0 || seen.contains(code)) {
+      if (candidates.size() == capacity || code < 0 || seen.contains(code)) {
         return;
       }
       CatalogItem item = catalog.item(codes.nameOf(code));
       if (item != null) {
         seen.add(code, 0, code);
-        items.add(item);
+        candidates.add(item, code);
       }
     }
 

@@ -57,8 +57,11 @@ public final class DecisionFeatures {
   private final IntScores coViewed = new IntScores(NEIGHBOURS_EXPECTED);
   private final IntScores coBought = new IntScores(NEIGHBOURS_EXPECTED);
   private final IntScores contextNeighbours = new IntScores(NEIGHBOURS_EXPECTED);
-  private final IntScores coOccurring = new IntScores(NEIGHBOURS_EXPECTED);
-  private final IntScores similar = new IntScores(NEIGHBOURS_EXPECTED);
+  // sized by the shopper's own neighbour lists, so a shopper with a short history allocates little
+  private IntScores coOccurring;
+  // the shopper's items that have collaborative neighbours, in the order forEachShopperItem gives them
+  private int[] collaborativeSources;
+  private int collaborativeSourceCount;
   // the mean of the shopper's items' unit taste vectors; empty when the bundle has none
   private final float[] taste;
   private int tasteItems;
@@ -108,6 +111,13 @@ public final class DecisionFeatures {
 
   /** The collaborative neighbours and taste of the shopper's items. */
   private void collectShopperItems() {
+    int[] counts = new int[2];
+    forEachShopperItem(item -> {
+      counts[0]++;
+      counts[1] += tables.coOccurringWith(item).length;
+    });
+    collaborativeSources = new int[counts[0]];
+    coOccurring = new IntScores(counts[1]);
     forEachShopperItem(this::collectShopperItem);
     if (tasteItems > 0) {
       for (int d = 0; d < taste.length; d++) {
@@ -118,7 +128,9 @@ public final class DecisionFeatures {
 
   private void collectShopperItem(int item) {
     addAll(coOccurring, tables.coOccurringWith(item), tables.coOccurringWeights(item), item);
-    addAll(similar, tables.similarTo(item), tables.similarWeights(item), item);
+    if (tables.coOccurringWith(item).length > 0 || tables.similarTo(item).length > 0) {
+      collaborativeSources[collaborativeSourceCount++] = item;
+    }
     int at = tables.vectorAt(item);
     if (at >= 0) {
       float[] vectors = tables.vectors();
@@ -137,7 +149,11 @@ public final class DecisionFeatures {
 
   /** Writes the candidate's row into {@code row}, which has {@link RecommenderFeatures#SCHEMA} slots. */
   public void fill(CatalogItem item, double[] row) {
-    int code = vocabulary.items().codeOf(item.itemId());
+    fill(item, vocabulary.items().codeOf(item.itemId()), row);
+  }
+
+  /** {@link #fill(CatalogItem, double[])} for an item whose shared code the caller knows. */
+  void fill(CatalogItem item, int code, double[] row) {
     int category = vocabulary.categories().codeOf(item.category());
     row[CATEGORY_AFFINITY] = state.affinityFor(category);
     row[IN_SESSION_CATEGORY] = sessionOpen && state.inSession(category) ? 1 : 0;
@@ -166,14 +182,8 @@ public final class DecisionFeatures {
     if (tasteItems == 0 || at < 0) {
       return 0;
     }
-    float[] vectors = tables.vectors();
-    double dot = 0;
-    for (int d = 0; d < taste.length; d++) {
-      dot += taste[d] * vectors[at + d];
-    }
-    return dot;
+    return dot(taste, 0, tables.vectors(), at, taste.length);
   }
-
 
   /** Items seen in sessions with the shopper's recent items or the current page: candidates. */
   void forEachNeighbour(IntConsumer each) {
@@ -183,12 +193,38 @@ public final class DecisionFeatures {
   }
 
   /**
-   * The strongest collaborative candidates: the {@code most} items the shopper's items co-occur with
-   * most, and the {@code most} nearest to them by taste vector.
+   * Collaborative candidates: up to {@code most} of the items the shopper's items co-occur with, and
+   * as many of the items nearest to them by taste vector. Each list is taken rank by rank across the
+   * shopper's items (every item's strongest neighbour, then every item's second, ...), which needs no
+   * sorting and lets no single item crowd out the others.
    */
   void forEachCollaborative(int most, IntConsumer each) {
-    coOccurring.forEachTopKey(most, each);
-    similar.forEachTopKey(most, each);
+    roundRobin(TableIndex::coOccurringWith, most, each);
+    roundRobin(TableIndex::similarTo, most, each);
+  }
+
+  private void roundRobin(NeighbourLists lists, int most, IntConsumer each) {
+    int offered = 0;
+    for (int rank = 0; offered < most; rank++) {
+      boolean any = false;
+      for (int i = 0; i < collaborativeSourceCount && offered < most; i++) {
+        int[] neighbours = lists.of(tables, collaborativeSources[i]);
+        if (rank < neighbours.length) {
+          any = true;
+          offered++;
+          each.accept(neighbours[rank]);
+        }
+      }
+      if (!any) {
+        return;
+      }
+    }
+  }
+
+  /** One kind of the bundle's neighbour lists. */
+  @FunctionalInterface
+  private interface NeighbourLists {
+    int[] of(TableIndex tables, int item);
   }
 
   /** The shopper's item that most ties {@code item} to them by co-occurrence, or -1. */
@@ -207,7 +243,7 @@ public final class DecisionFeatures {
     IntConsumer consider = mine -> {
       int mineAt = tables.vectorAt(mine);
       if (mine != item && mineAt >= 0) {
-        double dot = dot(tables.vectors(), at, mineAt, taste.length);
+        double dot = dot(tables.vectors(), at, tables.vectors(), mineAt, taste.length);
         if (dot > best[0]) {
           best[0] = dot;
           nearest[0] = mine;
@@ -236,12 +272,26 @@ public final class DecisionFeatures {
     }
   }
 
-  private static double dot(float[] vectors, int a, int b, int dimensions) {
-    double dot = 0;
-    for (int d = 0; d < dimensions; d++) {
-      dot += vectors[a + d] * vectors[b + d];
+  /**
+   * The dot product of {@code a[aAt..]} and {@code b[bAt..]} over {@code length} values, summed in four
+   * lanes: one chain of dependent additions would make every candidate wait on the adder's latency.
+   */
+  private static double dot(float[] a, int aAt, float[] b, int bAt, int length) {
+    float lane0 = 0;
+    float lane1 = 0;
+    float lane2 = 0;
+    float lane3 = 0;
+    int d = 0;
+    for (; d + 3 < length; d += 4) {
+      lane0 += a[aAt + d] * b[bAt + d];
+      lane1 += a[aAt + d + 1] * b[bAt + d + 1];
+      lane2 += a[aAt + d + 2] * b[bAt + d + 2];
+      lane3 += a[aAt + d + 3] * b[bAt + d + 3];
     }
-    return dot;
+    for (; d < length; d++) {
+      lane0 += a[aAt + d] * b[bAt + d];
+    }
+    return (double) lane0 + lane1 + lane2 + lane3;
   }
 
   /** The recent item that most ties {@code item} to the shopper by co-viewing, or -1. */

@@ -17,7 +17,6 @@ final class IntScores {
   private int[] strongestSources;
   private float[] strongestContributions;
   private int size;
-  private float[] scratch = new float[0];
 
   IntScores(int expected) {
     int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, expected * 2) - 1) << 1;
@@ -64,49 +63,6 @@ final class IntScores {
     for (int key : keys) {
       if (key != FREE) {
         each.accept(key);
-      }
-    }
-  }
-
-  /**
-   * Calls {@code each} with the {@code most} keys of the highest values (all keys when there are no
-   * more), in no particular order; ties at the cut are taken in slot order.
-   */
-  void forEachTopKey(int most, IntConsumer each) {
-    if (size <= most) {
-      forEachKey(each);
-      return;
-    }
-    if (most <= 0) {
-      return;
-    }
-    if (scratch.length < size) {
-      scratch = new float[keys.length];
-    }
-    int n = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != FREE) {
-        scratch[n++] = values[i];
-      }
-    }
-    Arrays.sort(scratch, 0, n);
-    float cut = scratch[n - most];
-    int above = 0;
-    for (int i = n - most; i < n; i++) {
-      if (scratch[i] > cut) {
-        above++;
-      }
-    }
-    int atCut = most - above;
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] == FREE) {
-        continue;
-      }
-      if (values[i] > cut) {
-        each.accept(keys[i]);
-      } else if (values[i] == cut && atCut > 0) {
-        atCut--;
-        each.accept(keys[i]);
       }
     }
   }

@@ -65,20 +65,19 @@ public final class Recommender {
     CatalogItem context = query.contextItemId() == null ? null : catalog.item(query.contextItemId());
     DecisionFeatures features =
         new DecisionFeatures(state, vocabulary, model.tables(), trends, context, nowMillis, featureSettings);
-    List<CatalogItem> candidates =
-        generator.generate(model.tables(), state, vocabulary, catalog, trends, query, features);
+    Candidates candidates = generator.generate(model.tables(), state, vocabulary, catalog, trends, query, features);
     // a pin only reorders candidates, so pinned items must be among them
     rules.pins().keySet().forEach(itemId -> {
       CatalogItem pinned = catalog.item(itemId);
       if (pinned != null && !candidates.contains(pinned)) {
-        candidates.add(pinned);
+        candidates.add(pinned, vocabulary.items().codeOf(itemId));
       }
     });
     double[] row = new double[model.scorer().schema().size()];
     List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
-    for (CatalogItem candidate : candidates) {
-      features.fill(candidate, row);
-      scored.add(new ScoredCandidate(candidate, model.scorer().score(row)));
+    for (int i = 0; i < candidates.size(); i++) {
+      features.fill(candidates.item(i), candidates.code(i), row);
+      scored.add(new ScoredCandidate(candidates.item(i), model.scorer().score(row)));
     }
     List<String> excluded = new ArrayList<>(query.exclude());
     if (query.contextItemId() != null) {

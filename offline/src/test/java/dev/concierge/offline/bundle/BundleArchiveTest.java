@@ -52,7 +52,7 @@ class BundleArchiveTest {
           Duration.ofDays(7), 10, 20,
           Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
           Duration.ofMinutes(30), 8, 4);
-  private static final Recommender RECOMMENDER = new Recommender(new Recommender.Settings(200, 20, 3, 30, 20, 2, 50), FEATURES);
+  private static final Recommender RECOMMENDER = new Recommender(new Recommender.Settings(200, 20, 3, 30, 20, 2, 20), FEATURES);
 
   private final BundleArchive archive = new BundleArchive(new ObjectMapper());
   private final ModelBundle bundle = trained();
@@ -135,7 +135,7 @@ class BundleArchiveTest {
         new BundleTrainer.Settings(
             0.4, 0.2, new CandidateTablesBuilder.Settings(
                 20, 20, Duration.ofMinutes(30), new CoOccurrence.Settings(20, Duration.ofDays(30), 2),
-                new ImplicitFactorisation.Settings(32, 10, 0.5, 10, 7)),
+                new ImplicitFactorisation.Settings(16, 10, 0.5, 10, 7)),
             new TrainingSetBuilder.Settings(4, 7), 50);
     return new BundleTrainer(RECOMMENDER, settings, Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC))
         .train(history, CATALOG, until, ModelTrainer.LOGISTIC_REGRESSION, "lr-test-1");
