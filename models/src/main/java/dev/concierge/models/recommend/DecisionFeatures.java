@@ -117,7 +117,8 @@ public final class DecisionFeatures {
       counts[1] += tables.coOccurringWith(item).length;
     });
     collaborativeSources = new int[counts[0]];
-    coOccurring = new IntScores(counts[1]);
+    // the shopper's items share many neighbours: half their lists' length is room enough to start with
+    coOccurring = new IntScores(counts[1] / 2);
     forEachShopperItem(this::collectShopperItem);
     if (tasteItems > 0) {
       for (int d = 0; d < taste.length; d++) {
