@@ -4,21 +4,20 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.models.Catalog;
-import dev.concierge.models.CatalogItem;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DecisionQuery;
-import dev.concierge.models.DemoCatalog;
+import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventTime;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.CandidateTables;
 import dev.concierge.models.recommend.HistoryReplay;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.ServingModel;
 import dev.concierge.models.rules.BusinessRules;
 import dev.concierge.models.scoring.ModelTrainer;
-import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.offline.training.BundleTrainer;
 import dev.concierge.offline.training.TrainingSettings;
@@ -42,6 +41,9 @@ import org.openjdk.jmh.annotations.State;
  * simulated month over the demo catalog, loads it as a node does, and replays the whole month through
  * the feature function; each call then decides for the next of the replayed shoppers in turn, as of
  * their last event. Single-threaded, so the time per call is the CPU a decision costs.
+ *
+ * <p>{@code tables=session} serves the same bundle without its collaborative tables (co-occurrence,
+ * similar items, taste vectors): what they cost, with everything else equal.
  */
 @State(Scope.Benchmark)
 public class RecommendBenchmark extends BenchmarkBase {
@@ -56,6 +58,9 @@ public class RecommendBenchmark extends BenchmarkBase {
 
   @Param({"GRADIENT_BOOSTED_TREES", "LOGISTIC_REGRESSION"})
   public ModelTrainer modelKind;
+
+  @Param({"all", "session"})
+  public String tables;
 
   private Recommender recommender;
   private ServingModel model;
@@ -72,16 +77,21 @@ public class RecommendBenchmark extends BenchmarkBase {
     CustomerSettings settings = CustomerSettings.fromConfig(concierge);
     recommender = new Recommender(settings.recommender(), settings.features());
     int popularPerList = concierge.getInt("recommender.popular-per-list");
-    List<CatalogItem> items = DemoCatalog.generate(CATALOG_SIZE, CATALOG_SEED);
-    catalog = Catalog.of(items);
-    List<CustomerEvent> history =
-        ShopperSimulation.of(SimulationSettings.of(CUSTOMERS, EVENTS, HISTORY_SEED), items).stream().toList();
+    SimulatedHistory simulated =
+        SimulatedHistory.generate(CATALOG_SIZE, CATALOG_SEED, SimulationSettings.of(CUSTOMERS, EVENTS, HISTORY_SEED));
+    catalog = simulated.catalog();
+    List<CustomerEvent> history = simulated.events().stream().map(EventRecorded::event).toList();
     Instant start = history.get(0).timestamp();
     Instant end = history.get(history.size() - 1).timestamp().plusMillis(1);
     Instant until = start.plusMillis((long) ((end.toEpochMilli() - start.toEpochMilli()) * TRAINED_SHARE));
     ModelBundle bundle =
         new BundleTrainer(recommender, TrainingSettings.fromConfig(concierge), Clock.systemUTC())
             .train(history, catalog, until, modelKind, "benchmark");
+    if (tables.equals("session")) {
+      CandidateTables all = bundle.tables();
+      bundle = new ModelBundle(bundle.version(), bundle.kind(), bundle.schema(), bundle.model(),
+          new CandidateTables(all.coViewed(), all.coPurchased(), all.popularity()), bundle.metadata());
+    }
     vocabulary = new Vocabulary(Integer.MAX_VALUE, Integer.MAX_VALUE);
     model = ServingModel.load(bundle, catalog, vocabulary, popularPerList);
     Map<String, FeatureState> states = new LinkedHashMap<>();
