@@ -20,6 +20,8 @@ import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.offline.training.BundleTrainer;
 import dev.concierge.offline.training.CandidateTablesBuilder;
+import dev.concierge.offline.training.CoOccurrence;
+import dev.concierge.offline.training.ImplicitFactorisation;
 import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.testing.Eventually;
 import java.net.http.HttpRequest;
@@ -206,9 +208,11 @@ class ModelHotSwapIntegrationTest {
             Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
             Duration.ofMinutes(30), 8, 4);
     return new BundleTrainer(
-        new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2), features),
+        new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2, 20), features),
         new BundleTrainer.Settings(
-            0.4, 0.2, new CandidateTablesBuilder.Settings(20, 20, Duration.ofMinutes(30)),
+            0.4, 0.2, new CandidateTablesBuilder.Settings(
+                20, 20, Duration.ofMinutes(30), new CoOccurrence.Settings(20, Duration.ofDays(30), 2),
+                new ImplicitFactorisation.Settings(16, 10, 0.5, 10, 7)),
             new TrainingSetBuilder.Settings(4, 7), 100),
         Clock.systemUTC());
   }

@@ -56,6 +56,7 @@ public record CustomerSettings(
         recommender.getInt("favourite-categories"),
         recommender.getInt("popular-overall"),
         recommender.getInt("trending"),
-        recommender.getInt("reasons-per-item"));
+        recommender.getInt("reasons-per-item"),
+        recommender.getInt("collaborative-candidates"));
   }
 }

@@ -306,6 +306,11 @@ public final class FeatureState {
     return recent;
   }
 
+  /** The most recent purchases, like {@link #recentItemCodes}. */
+  public int[] purchasedItemCodes() {
+    return purchased;
+  }
+
   /** The most recent items viewed, like {@link #recentItemCodes}. */
   public int[] viewedItemCodes() {
     return viewed;

@@ -50,7 +50,7 @@ class DecisionFeaturesFiniteTest {
   private static final double MIN_TRAINED_PERCENT = 10;
 
   private static final FeatureSettings FEATURES = Fixtures.settings();
-  private static final Recommender RECOMMENDER = new Recommender(new Recommender.Settings(50, 5, 2, 5, 3, 2), FEATURES);
+  private static final Recommender RECOMMENDER = new Recommender(new Recommender.Settings(50, 5, 2, 5, 3, 2, 5), FEATURES);
 
   @Property(tries = 300)
   void everyFeatureOfEveryCandidateIsFinite(

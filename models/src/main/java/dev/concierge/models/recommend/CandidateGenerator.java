@@ -7,12 +7,11 @@ import dev.concierge.models.FeatureState;
 import dev.concierge.models.Interner;
 import dev.concierge.models.ShopperView;
 import dev.concierge.models.Vocabulary;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Finds the items worth scoring for one shopper: the request's own candidates, or neighbours of what
- * the shopper touched and of the current page, the popular items of the shopper's favourite
+ * Finds the items worth scoring for one shopper: the request's own candidates, or the items other
+ * customers touched with the shopper's items and those nearest to them by taste, neighbours of what
+ * the shopper touched in sessions and of the current page, the popular items of the shopper's favourite
  * categories and of the page's category, the best sellers, and what is trending. Serving and
  * training both use it, so a model learns to rank the candidates it will be given.
  */
@@ -25,13 +24,13 @@ final class CandidateGenerator {
   }
 
   /** The candidates of one decision, without repeats, all in the catalog. */
-  List<CatalogItem> generate(
+  Candidates generate(
       TableIndex tables, FeatureState state, Vocabulary vocabulary, Catalog catalog, TrendingItems trends,
       DecisionQuery query, DecisionFeatures features) {
     Pool pool = new Pool(catalog, vocabulary.items(), settings.candidatePool());
     if (!query.candidates().isEmpty()) {
       query.candidates().forEach(pool::addItem);
-      return pool.items;
+      return pool.candidates;
     }
     // what the shopper touched lately: coming back to an item is the most common next step (the
     // customer's own codes, negative, name items the catalog does not hold, and are left out)
@@ -41,6 +40,7 @@ final class CandidateGenerator {
       }
       pool.add(recent);
     }
+    features.forEachCollaborative(settings.collaborative(), pool::add);
     features.forEachNeighbour(pool::add);
     for (String category : new ShopperView(state, vocabulary).topCategories()) {
       if (pool.categoriesOffered++ == settings.favouriteCategories()) {
@@ -56,7 +56,7 @@ final class CandidateGenerator {
     if (trends != null) {
       pool.addAll(trends.top(), settings.trending());
     }
-    return pool.items;
+    return pool.candidates;
   }
 
   /** Candidates without repeats, up to the pool size; items the catalog does not hold are left out. */
@@ -65,7 +65,7 @@ final class CandidateGenerator {
     private final Interner codes;
     private final int capacity;
     private final IntScores seen;
-    private final List<CatalogItem> items;
+    private final Candidates candidates;
     private int categoriesOffered;
 
     Pool(Catalog catalog, Interner codes, int capacity) {
@@ -73,17 +73,17 @@ final class CandidateGenerator {
       this.codes = codes;
       this.capacity = capacity;
       this.seen = new IntScores(capacity);
-      this.items = new ArrayList<>(capacity);
+      this.candidates = new Candidates(capacity);
     }
 
     void add(int code) {
-      if (items.size() == capacity || code < 0 || seen.contains(code)) {
+      if (candidates.size() == capacity || code < 0 || seen.contains(code)) {
         return;
       }
       CatalogItem item = catalog.item(codes.nameOf(code));
       if (item != null) {
         seen.add(code, 0, code);
-        items.add(item);
+        candidates.add(item, code);
       }
     }
 

@@ -4,6 +4,7 @@ import static dev.concierge.models.recommend.RecommenderFeatures.BOUGHT_IN_CATEG
 import static dev.concierge.models.recommend.RecommenderFeatures.CARTED_BEFORE;
 import static dev.concierge.models.recommend.RecommenderFeatures.CATEGORY_AFFINITY;
 import static dev.concierge.models.recommend.RecommenderFeatures.CO_BOUGHT_WITH_RECENT;
+import static dev.concierge.models.recommend.RecommenderFeatures.CO_OCCURRING_WITH_RECENT;
 import static dev.concierge.models.recommend.RecommenderFeatures.CO_VIEWED_WITH_CONTEXT;
 import static dev.concierge.models.recommend.RecommenderFeatures.CO_VIEWED_WITH_RECENT;
 import static dev.concierge.models.recommend.RecommenderFeatures.CUSTOMER_ACTIVITY;
@@ -13,6 +14,7 @@ import static dev.concierge.models.recommend.RecommenderFeatures.PRICE_FIT;
 import static dev.concierge.models.recommend.RecommenderFeatures.RECENCY;
 import static dev.concierge.models.recommend.RecommenderFeatures.SAME_CATEGORY_AS_CONTEXT;
 import static dev.concierge.models.recommend.RecommenderFeatures.SESSION_DEPTH;
+import static dev.concierge.models.recommend.RecommenderFeatures.TASTE_AFFINITY;
 import static dev.concierge.models.recommend.RecommenderFeatures.TOUCHED_RECENTLY;
 import static dev.concierge.models.recommend.RecommenderFeatures.TRENDING;
 import static dev.concierge.models.recommend.RecommenderFeatures.VIEWED_BEFORE;
@@ -27,7 +29,10 @@ import java.util.function.IntConsumer;
 /**
  * The model features of one decision: what concerns the shopper alone is computed once, what
  * concerns a candidate per {@link #fill}. Also the neighbour scores that generate candidates, so the
- * neighbour lists are walked once per decision. The same code builds training rows, as of just
+ * neighbour lists are walked once per decision.
+ *
+ * <p>The shopper's items, which the collaborative features start from, are the recent items of any
+ * kind and the remembered purchases: what the live state keeps (10 and 20 with the default settings). The same code builds training rows, as of just
  * before each labelled event, and serving rows, so the two cannot drift apart.
  */
 public final class DecisionFeatures {
@@ -52,6 +57,14 @@ public final class DecisionFeatures {
   private final IntScores coViewed = new IntScores(NEIGHBOURS_EXPECTED);
   private final IntScores coBought = new IntScores(NEIGHBOURS_EXPECTED);
   private final IntScores contextNeighbours = new IntScores(NEIGHBOURS_EXPECTED);
+  // sized by the shopper's own neighbour lists, so a shopper with a short history allocates little
+  private IntScores coOccurring;
+  // the shopper's items that have collaborative neighbours, in the order forEachShopperItem gives them
+  private int[] collaborativeSources;
+  private int collaborativeSourceCount;
+  // the mean of the shopper's items' unit taste vectors; empty when the bundle has none
+  private final float[] taste;
+  private int tasteItems;
 
   /**
    * @param context the item on the current page, or {@code null}
@@ -77,7 +90,9 @@ public final class DecisionFeatures {
     this.averagePrice = state.averagePricePaid();
     int[] top = trends == null ? new int[0] : trends.top();
     this.trendScale = top.length == 0 ? 0 : trends.scoreOf(top[0]);
+    this.taste = new float[tables.dimensions()];
     collectNeighbours();
+    collectShopperItems();
   }
 
   private void collectNeighbours() {
@@ -94,6 +109,39 @@ public final class DecisionFeatures {
     }
   }
 
+  /** The collaborative neighbours and taste of the shopper's items. */
+  private void collectShopperItems() {
+    int[] counts = new int[2];
+    forEachShopperItem(item -> {
+      counts[0]++;
+      counts[1] += tables.coOccurringWith(item).length;
+    });
+    collaborativeSources = new int[counts[0]];
+    // the shopper's items share many neighbours: half their lists' length is room enough to start with
+    coOccurring = new IntScores(counts[1] / 2);
+    forEachShopperItem(this::collectShopperItem);
+    if (tasteItems > 0) {
+      for (int d = 0; d < taste.length; d++) {
+        taste[d] /= tasteItems;
+      }
+    }
+  }
+
+  private void collectShopperItem(int item) {
+    addAll(coOccurring, tables.coOccurringWith(item), tables.coOccurringWeights(item), item);
+    if (tables.coOccurringWith(item).length > 0 || tables.similarTo(item).length > 0) {
+      collaborativeSources[collaborativeSourceCount++] = item;
+    }
+    int at = tables.vectorAt(item);
+    if (at >= 0) {
+      float[] vectors = tables.vectors();
+      for (int d = 0; d < taste.length; d++) {
+        taste[d] += vectors[at + d];
+      }
+      tasteItems++;
+    }
+  }
+
   private static void addAll(IntScores scores, int[] items, float[] weights, int source) {
     for (int i = 0; i < items.length; i++) {
       scores.add(items[i], weights[i], source);
@@ -102,7 +150,11 @@ public final class DecisionFeatures {
 
   /** Writes the candidate's row into {@code row}, which has {@link RecommenderFeatures#SCHEMA} slots. */
   public void fill(CatalogItem item, double[] row) {
-    int code = vocabulary.items().codeOf(item.itemId());
+    fill(item, vocabulary.items().codeOf(item.itemId()), row);
+  }
+
+  /** {@link #fill(CatalogItem, double[])} for an item whose shared code the caller knows. */
+  void fill(CatalogItem item, int code, double[] row) {
     int category = vocabulary.categories().codeOf(item.category());
     row[CATEGORY_AFFINITY] = state.affinityFor(category);
     row[IN_SESSION_CATEGORY] = sessionOpen && state.inSession(category) ? 1 : 0;
@@ -121,6 +173,17 @@ public final class DecisionFeatures {
     row[SESSION_DEPTH] = sessionDepth;
     int recency = state.recencyRank(code);
     row[TOUCHED_RECENTLY] = recency < 0 ? 0 : 1.0 / (1 + recency);
+    double together = coOccurring.get(code);
+    row[CO_OCCURRING_WITH_RECENT] = together / (1 + together);
+    row[TASTE_AFFINITY] = tasteAffinity(code);
+  }
+
+  private double tasteAffinity(int item) {
+    int at = tables.vectorAt(item);
+    if (tasteItems == 0 || at < 0) {
+      return 0;
+    }
+    return dot(taste, 0, tables.vectors(), at, taste.length);
   }
 
   // an infinite price against an infinite average (events the contract refuses) is no fit, not NaN
@@ -133,6 +196,108 @@ public final class DecisionFeatures {
     coViewed.forEachKey(each);
     coBought.forEachKey(each);
     contextNeighbours.forEachKey(each);
+  }
+
+  /**
+   * Collaborative candidates: up to {@code most} of the items the shopper's items co-occur with, and
+   * as many of the items nearest to them by taste vector. Each list is taken rank by rank across the
+   * shopper's items (every item's strongest neighbour, then every item's second, ...), which needs no
+   * sorting and lets no single item crowd out the others.
+   */
+  void forEachCollaborative(int most, IntConsumer each) {
+    roundRobin(TableIndex::coOccurringWith, most, each);
+    roundRobin(TableIndex::similarTo, most, each);
+  }
+
+  private void roundRobin(NeighbourLists lists, int most, IntConsumer each) {
+    int offered = 0;
+    for (int rank = 0; offered < most; rank++) {
+      boolean any = false;
+      for (int i = 0; i < collaborativeSourceCount && offered < most; i++) {
+        int[] neighbours = lists.of(tables, collaborativeSources[i]);
+        if (rank < neighbours.length) {
+          any = true;
+          offered++;
+          each.accept(neighbours[rank]);
+        }
+      }
+      if (!any) {
+        return;
+      }
+    }
+  }
+
+  /** One kind of the bundle's neighbour lists. */
+  @FunctionalInterface
+  private interface NeighbourLists {
+    int[] of(TableIndex tables, int item);
+  }
+
+  /** The shopper's item that most ties {@code item} to them by co-occurrence, or -1. */
+  int strongestCoOccurrenceSource(int item) {
+    return coOccurring.strongestSource(item);
+  }
+
+  /** The shopper's item whose taste vector is nearest to {@code item}'s, or -1. */
+  int nearestShopperItem(int item) {
+    int at = tables.vectorAt(item);
+    if (at < 0) {
+      return -1;
+    }
+    int[] nearest = {-1};
+    double[] best = {Double.NEGATIVE_INFINITY};
+    IntConsumer consider = mine -> {
+      int mineAt = tables.vectorAt(mine);
+      if (mine != item && mineAt >= 0) {
+        double dot = dot(tables.vectors(), at, tables.vectors(), mineAt, taste.length);
+        if (dot > best[0]) {
+          best[0] = dot;
+          nearest[0] = mine;
+        }
+      }
+    };
+    forEachShopperItem(consider);
+    return nearest[0];
+  }
+
+  /** The shopper's items: the recent ones of any kind, then the remembered purchases not among them. */
+  private void forEachShopperItem(IntConsumer each) {
+    for (int recent : state.recentItemCodes()) {
+      if (recent == FeatureState.EMPTY) {
+        break;
+      }
+      each.accept(recent);
+    }
+    for (int purchased : state.purchasedItemCodes()) {
+      if (purchased == FeatureState.EMPTY) {
+        break;
+      }
+      if (state.recencyRank(purchased) < 0) {
+        each.accept(purchased);
+      }
+    }
+  }
+
+  /**
+   * The dot product of {@code a[aAt..]} and {@code b[bAt..]} over {@code length} values, summed in four
+   * lanes: one chain of dependent additions would make every candidate wait on the adder's latency.
+   */
+  private static double dot(float[] a, int aAt, float[] b, int bAt, int length) {
+    float lane0 = 0;
+    float lane1 = 0;
+    float lane2 = 0;
+    float lane3 = 0;
+    int d = 0;
+    for (; d + 3 < length; d += 4) {
+      lane0 += a[aAt + d] * b[bAt + d];
+      lane1 += a[aAt + d + 1] * b[bAt + d + 1];
+      lane2 += a[aAt + d + 2] * b[bAt + d + 2];
+      lane3 += a[aAt + d + 3] * b[bAt + d + 3];
+    }
+    for (; d < length; d++) {
+      lane0 += a[aAt + d] * b[bAt + d];
+    }
+    return (double) lane0 + lane1 + lane2 + lane3;
   }
 
   /** The recent item that most ties {@code item} to the shopper by co-viewing, or -1. */

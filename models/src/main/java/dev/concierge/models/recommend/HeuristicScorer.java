@@ -2,6 +2,7 @@ package dev.concierge.models.recommend;
 
 import static dev.concierge.models.recommend.RecommenderFeatures.CATEGORY_AFFINITY;
 import static dev.concierge.models.recommend.RecommenderFeatures.CO_BOUGHT_WITH_RECENT;
+import static dev.concierge.models.recommend.RecommenderFeatures.CO_OCCURRING_WITH_RECENT;
 import static dev.concierge.models.recommend.RecommenderFeatures.CO_VIEWED_WITH_CONTEXT;
 import static dev.concierge.models.recommend.RecommenderFeatures.CO_VIEWED_WITH_RECENT;
 import static dev.concierge.models.recommend.RecommenderFeatures.IN_SESSION_CATEGORY;
@@ -29,6 +30,7 @@ final class HeuristicScorer implements Scorer {
     WEIGHTS[CO_VIEWED_WITH_RECENT] = 2.0;
     WEIGHTS[CO_BOUGHT_WITH_RECENT] = 2.0;
     WEIGHTS[CO_VIEWED_WITH_CONTEXT] = 2.0;
+    WEIGHTS[CO_OCCURRING_WITH_RECENT] = 2.0;
     WEIGHTS[SAME_CATEGORY_AS_CONTEXT] = 0.5;
     WEIGHTS[ITEM_POPULARITY] = 2.0;
     WEIGHTS[TRENDING] = 1.0;

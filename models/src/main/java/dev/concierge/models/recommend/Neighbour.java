@@ -1,4 +1,4 @@
 package dev.concierge.models.recommend;
 
-/** An item often seen with another, and how strongly (cosine of their session co-occurrence, in (0, 1]). */
+/** An item often seen with another, or near it, and how strongly (a cosine, in (0, 1]). */
 public record Neighbour(String itemId, float weight) {}

@@ -4,12 +4,14 @@ import static dev.concierge.models.recommend.RecommenderFeatures.BOUGHT_IN_CATEG
 import static dev.concierge.models.recommend.RecommenderFeatures.CARTED_BEFORE;
 import static dev.concierge.models.recommend.RecommenderFeatures.CATEGORY_AFFINITY;
 import static dev.concierge.models.recommend.RecommenderFeatures.CO_BOUGHT_WITH_RECENT;
+import static dev.concierge.models.recommend.RecommenderFeatures.CO_OCCURRING_WITH_RECENT;
 import static dev.concierge.models.recommend.RecommenderFeatures.CO_VIEWED_WITH_CONTEXT;
 import static dev.concierge.models.recommend.RecommenderFeatures.CO_VIEWED_WITH_RECENT;
 import static dev.concierge.models.recommend.RecommenderFeatures.IN_SESSION_CATEGORY;
 import static dev.concierge.models.recommend.RecommenderFeatures.ITEM_POPULARITY;
 import static dev.concierge.models.recommend.RecommenderFeatures.PRICE_FIT;
 import static dev.concierge.models.recommend.RecommenderFeatures.SAME_CATEGORY_AS_CONTEXT;
+import static dev.concierge.models.recommend.RecommenderFeatures.TASTE_AFFINITY;
 import static dev.concierge.models.recommend.RecommenderFeatures.TOUCHED_RECENTLY;
 import static dev.concierge.models.recommend.RecommenderFeatures.TRENDING;
 import static dev.concierge.models.recommend.RecommenderFeatures.VIEWED_BEFORE;
@@ -95,6 +97,9 @@ final class ReasonWriter {
       case PRICE_FIT -> "close to the prices you usually pay (about " + Math.round(features.averagePrice()) + ")";
       case BOUGHT_IN_CATEGORY -> "you have bought " + item.category() + " before";
       case TOUCHED_RECENTLY -> "you looked at it a moment ago";
+      case CO_OCCURRING_WITH_RECENT ->
+          "shoppers who chose " + itemName(features.strongestCoOccurrenceSource(code)) + " chose it too";
+      case TASTE_AFFINITY -> similarTo(features.nearestShopperItem(code));
       default -> null;
     };
   }
@@ -111,6 +116,10 @@ final class ReasonWriter {
       }
     }
     return count;
+  }
+
+  private String similarTo(int shopperItem) {
+    return shopperItem < 0 ? null : "similar to " + itemName(shopperItem) + " from your history";
   }
 
   private String itemName(int code) {

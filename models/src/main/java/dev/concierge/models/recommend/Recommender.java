@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One decision, start to end: generate candidates (the request's own, or neighbours of what the
- * shopper touched, the popular items of their categories, the bundle's best sellers and what is
+ * One decision, start to end: generate candidates (the request's own, or collaborative and session
+ * neighbours of what the shopper touched, the popular items of their categories, the bundle's best sellers and what is
  * trending), score each with the model, apply the business rules, and explain what is returned.
  */
 public final class Recommender {
@@ -29,10 +29,12 @@ public final class Recommender {
    * @param popularOverall      best sellers offered to every shopper
    * @param trending            trending items offered
    * @param reasonsPerItem      reasons given per returned item
+   * @param collaborative       candidates each collaborative source offers: the items that co-occur most
+   *     with the shopper's items, and those nearest to them by taste vector
    */
   public record Settings(
       int candidatePool, int popularPerCategory, int favouriteCategories, int popularOverall, int trending,
-      int reasonsPerItem) {}
+      int reasonsPerItem, int collaborative) {}
 
   private final Settings settings;
   private final FeatureSettings featureSettings;
@@ -63,20 +65,19 @@ public final class Recommender {
     CatalogItem context = query.contextItemId() == null ? null : catalog.item(query.contextItemId());
     DecisionFeatures features =
         new DecisionFeatures(state, vocabulary, model.tables(), trends, context, nowMillis, featureSettings);
-    List<CatalogItem> candidates =
-        generator.generate(model.tables(), state, vocabulary, catalog, trends, query, features);
+    Candidates candidates = generator.generate(model.tables(), state, vocabulary, catalog, trends, query, features);
     // a pin only reorders candidates, so pinned items must be among them
     rules.pins().keySet().forEach(itemId -> {
       CatalogItem pinned = catalog.item(itemId);
       if (pinned != null && !candidates.contains(pinned)) {
-        candidates.add(pinned);
+        candidates.add(pinned, vocabulary.items().codeOf(itemId));
       }
     });
     double[] row = new double[model.scorer().schema().size()];
     List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
-    for (CatalogItem candidate : candidates) {
-      features.fill(candidate, row);
-      scored.add(new ScoredCandidate(candidate, model.scorer().score(row)));
+    for (int i = 0; i < candidates.size(); i++) {
+      features.fill(candidates.item(i), candidates.code(i), row);
+      scored.add(new ScoredCandidate(candidates.item(i), model.scorer().score(row)));
     }
     List<String> excluded = new ArrayList<>(query.exclude());
     if (query.contextItemId() != null) {

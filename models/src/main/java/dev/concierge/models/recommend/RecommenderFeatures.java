@@ -8,7 +8,7 @@ import dev.concierge.models.scoring.FeatureSchema;
  */
 public final class RecommenderFeatures {
 
-  public static final String VERSION = "recommender-v2";
+  public static final String VERSION = "recommender-v3";
 
   public static final int CATEGORY_AFFINITY = 0;
   public static final int IN_SESSION_CATEGORY = 1;
@@ -26,6 +26,10 @@ public final class RecommenderFeatures {
   public static final int RECENCY = 13;
   public static final int SESSION_DEPTH = 14;
   public static final int TOUCHED_RECENTLY = 15;
+  /** Summed co-occurrence weight of the candidate with the shopper's items, squashed into [0, 1). */
+  public static final int CO_OCCURRING_WITH_RECENT = 16;
+  /** Cosine of the candidate's taste vector with the mean of the shopper's items' vectors. */
+  public static final int TASTE_AFFINITY = 17;
 
   public static final FeatureSchema SCHEMA =
       FeatureSchema.of(
@@ -45,7 +49,9 @@ public final class RecommenderFeatures {
           "customer_activity",
           "recency",
           "session_depth",
-          "touched_recently");
+          "touched_recently",
+          "co_occurring_with_recent",
+          "taste_affinity");
 
   private RecommenderFeatures() {}
 }

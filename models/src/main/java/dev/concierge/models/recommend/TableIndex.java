@@ -19,13 +19,17 @@ import java.util.Map;
 public final class TableIndex {
 
   private static final int[] NONE = new int[0];
-  private static final float[] NO_WEIGHTS = new float[0];
+  private static final int NO_VECTOR = -1;
 
-  private final int[][] coViewed;
-  private final float[][] coViewedWeights;
-  private final int[][] coPurchased;
-  private final float[][] coPurchasedWeights;
+  private final NeighbourTable coViewed;
+  private final NeighbourTable coPurchased;
+  private final NeighbourTable coOccurring;
+  private final NeighbourTable similar;
   private final float[] popularity;
+  private final int dimensions;
+  // per item code, the offset of its unit vector in vectors, or NO_VECTOR
+  private final int[] vectorAt;
+  private final float[] vectors;
   private final int[] mostPopular;
   // every item of the bundle's popularity, most popular first: what the per-category lists are filed from
   private final int[] byPopularity;
@@ -34,14 +38,24 @@ public final class TableIndex {
   private final Catalog filedBy;
   private final Map<Integer, int[]> mostPopularByCategory;
 
+  private TableIndex(TableIndex tables, Catalog filedBy) {
+    this(
+        tables.coViewed, tables.coPurchased, tables.coOccurring, tables.similar, tables.popularity, tables.dimensions,
+        tables.vectorAt, tables.vectors, tables.byPopularity, tables.vocabulary, tables.popularPerList, filedBy);
+  }
+
   private TableIndex(
-      int[][] coViewed, float[][] coViewedWeights, int[][] coPurchased, float[][] coPurchasedWeights,
-      float[] popularity, int[] byPopularity, Vocabulary vocabulary, int popularPerList, Catalog filedBy) {
+      NeighbourTable coViewed, NeighbourTable coPurchased, NeighbourTable coOccurring, NeighbourTable similar,
+      float[] popularity, int dimensions, int[] vectorAt, float[] vectors, int[] byPopularity, Vocabulary vocabulary,
+      int popularPerList, Catalog filedBy) {
     this.coViewed = coViewed;
-    this.coViewedWeights = coViewedWeights;
     this.coPurchased = coPurchased;
-    this.coPurchasedWeights = coPurchasedWeights;
+    this.coOccurring = coOccurring;
+    this.similar = similar;
     this.popularity = popularity;
+    this.dimensions = dimensions;
+    this.vectorAt = vectorAt;
+    this.vectors = vectors;
     this.byPopularity = byPopularity;
     this.mostPopular = Arrays.copyOf(byPopularity, Math.min(popularPerList, byPopularity.length));
     this.vocabulary = vocabulary;
@@ -59,13 +73,10 @@ public final class TableIndex {
     tables.popularity().keySet().forEach(items::intern);
     tables.coViewed().keySet().forEach(items::intern);
     tables.coPurchased().keySet().forEach(items::intern);
+    tables.coOccurring().keySet().forEach(items::intern);
+    tables.similar().keySet().forEach(items::intern);
+    tables.embeddings().items().forEach(items::intern);
     int size = items.size();
-    int[][] coViewed = new int[size][];
-    float[][] coViewedWeights = new float[size][];
-    int[][] coPurchased = new int[size][];
-    float[][] coPurchasedWeights = new float[size][];
-    index(tables.coViewed(), items, coViewed, coViewedWeights);
-    index(tables.coPurchased(), items, coPurchased, coPurchasedWeights);
     float[] popularity = new float[size];
     double maxLog = 0;
     for (double count : tables.popularity().values()) {
@@ -82,8 +93,19 @@ public final class TableIndex {
       popularity[code] = maxLog == 0 ? 0 : (float) (Math.log1p(entry.getValue()) / maxLog);
       ordered.add(code);
     }
+    ItemEmbeddings embeddings = tables.embeddings();
+    int[] vectorAt = new int[size];
+    Arrays.fill(vectorAt, NO_VECTOR);
+    for (int i = 0; i < embeddings.size(); i++) {
+      int code = items.codeOf(embeddings.items().get(i));
+      if (code != Interner.UNKNOWN && code < size) {
+        vectorAt[code] = i * embeddings.dimensions();
+      }
+    }
     return new TableIndex(
-        coViewed, coViewedWeights, coPurchased, coPurchasedWeights, popularity, toArray(ordered), vocabulary,
+        NeighbourTable.of(tables.coViewed(), items, size), NeighbourTable.of(tables.coPurchased(), items, size),
+        NeighbourTable.of(tables.coOccurring(), items, size), NeighbourTable.of(tables.similar(), items, size),
+        popularity, embeddings.dimensions(), vectorAt, embeddings.vectors(), toArray(ordered), vocabulary,
         popularPerList, catalog);
   }
 
@@ -96,9 +118,7 @@ public final class TableIndex {
     if (catalog == filedBy) {
       return this;
     }
-    return new TableIndex(
-        coViewed, coViewedWeights, coPurchased, coPurchasedWeights, popularity, byPopularity, vocabulary,
-        popularPerList, catalog);
+    return new TableIndex(this, catalog);
   }
 
   private static Map<Integer, int[]> fileByCategory(
@@ -119,27 +139,6 @@ public final class TableIndex {
     return Map.copyOf(mostPopularByCategory);
   }
 
-  private static void index(Map<String, List<Neighbour>> table, Interner items, int[][] codes, float[][] weights) {
-    table.forEach(
-        (itemId, neighbours) -> {
-          int code = items.codeOf(itemId);
-          int[] neighbourCodes = new int[neighbours.size()];
-          float[] neighbourWeights = new float[neighbours.size()];
-          int size = 0;
-          for (Neighbour neighbour : neighbours) {
-            int neighbourCode = items.intern(neighbour.itemId());
-            if (neighbourCode != Interner.UNKNOWN && neighbourCode < codes.length) {
-              neighbourCodes[size] = neighbourCode;
-              neighbourWeights[size++] = neighbour.weight();
-            }
-          }
-          if (code != Interner.UNKNOWN) {
-            codes[code] = Arrays.copyOf(neighbourCodes, size);
-            weights[code] = Arrays.copyOf(neighbourWeights, size);
-          }
-        });
-  }
-
   private static int[] toArray(List<Integer> codes) {
     int[] array = new int[codes.size()];
     for (int i = 0; i < array.length; i++) {
@@ -149,21 +148,52 @@ public final class TableIndex {
   }
 
   public int[] coViewedWith(int item) {
-    return item >= 0 && item < coViewed.length && coViewed[item] != null ? coViewed[item] : NONE;
+    return coViewed.of(item);
   }
 
   public float[] coViewedWeights(int item) {
-    return item >= 0 && item < coViewedWeights.length && coViewedWeights[item] != null ? coViewedWeights[item] : NO_WEIGHTS;
+    return coViewed.weightsOf(item);
   }
 
   public int[] coPurchasedWith(int item) {
-    return item >= 0 && item < coPurchased.length && coPurchased[item] != null ? coPurchased[item] : NONE;
+    return coPurchased.of(item);
   }
 
   public float[] coPurchasedWeights(int item) {
-    return item >= 0 && item < coPurchasedWeights.length && coPurchasedWeights[item] != null
-        ? coPurchasedWeights[item]
-        : NO_WEIGHTS;
+    return coPurchased.weightsOf(item);
+  }
+
+  /** The items customers touched shortly before or after {@code item}, across sessions, strongest first. */
+  public int[] coOccurringWith(int item) {
+    return coOccurring.of(item);
+  }
+
+  public float[] coOccurringWeights(int item) {
+    return coOccurring.weightsOf(item);
+  }
+
+  /** The items nearest to {@code item} by taste vector, strongest first. */
+  public int[] similarTo(int item) {
+    return similar.of(item);
+  }
+
+  public float[] similarWeights(int item) {
+    return similar.weightsOf(item);
+  }
+
+  /** The length of the taste vectors; 0 when the bundle has none. */
+  public int dimensions() {
+    return dimensions;
+  }
+
+  /** The offset of the item's unit taste vector in {@link #vectors()}, or -1 when it has none. */
+  public int vectorAt(int item) {
+    return item >= 0 && item < vectorAt.length ? vectorAt[item] : NO_VECTOR;
+  }
+
+  /** All taste vectors, one after another: read, never written. */
+  float[] vectors() {
+    return vectors;
   }
 
   /** How popular the item was in the bundle's history, log-scaled into [0, 1]. */

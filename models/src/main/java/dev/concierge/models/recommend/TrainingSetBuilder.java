@@ -95,7 +95,8 @@ public final class TrainingSetBuilder {
     List<CatalogItem> candidates =
         recommender
             .generator()
-            .generate(index, state, vocabulary, catalog, null, anyQuery(event), features);
+            .generate(index, state, vocabulary, catalog, null, anyQuery(event), features)
+            .items();
     candidates.remove(item);
     for (int i = 0; i < settings.negativesPerPositive() && !candidates.isEmpty(); i++) {
       rows.add(row(features, candidates.remove(random.nextInt(candidates.size()))));

@@ -1,6 +1,7 @@
 package dev.concierge.offline.backtest;
 
 import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.TableIndex;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,6 +28,18 @@ public enum Baseline {
   RECENTLY_VIEWED("recently-viewed", inputs -> {
     List<String> order = PopularityOrder.of(inputs.trainTables(), inputs.catalog());
     return vocabulary -> new RecentlyViewedRanker(inputs.catalog(), vocabulary, new PopularityRanker(order, vocabulary));
+  }),
+
+  /**
+   * The co-occurrence source alone: the items the shopper's items co-occur with across customers'
+   * histories in the train window, strongest first, then the best sellers.
+   */
+  ITEM_KNN("item-knn", inputs -> {
+    List<String> order = PopularityOrder.of(inputs.trainTables(), inputs.catalog());
+    return vocabulary ->
+        new ItemKnnRanker(
+            TableIndex.of(inputs.trainTables(), inputs.catalog(), vocabulary, order.size()), vocabulary,
+            new PopularityRanker(order, vocabulary));
   });
 
   private final String modelName;

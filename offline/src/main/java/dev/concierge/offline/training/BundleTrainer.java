@@ -70,9 +70,7 @@ public final class BundleTrainer {
   public ModelBundle train(
       Iterable<CustomerEvent> history, Catalog catalog, Instant until, ModelTrainer trainer, String version) {
     Span span = Span.of(history, until);
-    // the share of the history's own time span, so an --until long after the last event leaves labels
-    Instant labelsFrom = span.from().plus(Duration.between(span.from(), span.last()).multipliedBy(
-        Math.round((1 - settings.labelShare()) * 1000)).dividedBy(1000));
+    Instant labelsFrom = labelsFrom(span);
     CandidateTables featureTables = tables(history, labelsFrom);
     TrainingSet rows =
         new TrainingSetBuilder(recommender, settings.sampling())
@@ -91,6 +89,20 @@ public final class BundleTrainer {
     return new ModelBundle(
         version, kindOf(trainer), RecommenderFeatures.SCHEMA, ModelBytes.toBytes(model), tables(history, until),
         metadata);
+  }
+
+  /**
+   * The tables the training rows read: neighbours, embeddings and popularity from the history before
+   * the labels start, so that no row sees its own future.
+   */
+  CandidateTables rowTables(Iterable<CustomerEvent> history, Instant until) {
+    return tables(history, labelsFrom(Span.of(history, until)));
+  }
+
+  /** The share of the history's own time span, so an --until long after the last event leaves labels. */
+  private Instant labelsFrom(Span span) {
+    return span.from().plus(Duration.between(span.from(), span.last()).multipliedBy(
+        Math.round((1 - settings.labelShare()) * 1000)).dividedBy(1000));
   }
 
   public static String kindOf(ModelTrainer trainer) {

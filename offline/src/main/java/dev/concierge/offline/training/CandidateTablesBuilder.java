@@ -4,6 +4,7 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventTime;
 import dev.concierge.models.EventType;
 import dev.concierge.models.recommend.CandidateTables;
+import dev.concierge.models.recommend.ItemEmbeddings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,9 +15,12 @@ import java.util.Set;
 
 /**
  * Builds {@link CandidateTables} from a history of events in time order: items viewed (or bought) in
- * one session count as co-viewed (co-bought); weights are the cosine of co-occurrence counts, so an
- * item popular everywhere is not everybody's neighbour. Memory grows with distinct items and pairs,
- * not with events.
+ * one session count as co-viewed (co-bought), weighted by the cosine of co-occurrence counts, so an
+ * item popular everywhere is not everybody's neighbour; items touched shortly after one another by
+ * the same customer, across sessions, co-occur ({@link CoOccurrence}); and a factorisation of who
+ * touched what ({@link ImplicitFactorisation}) gives every item a taste vector and its nearest items.
+ * Every neighbour table keeps the strongest {@code neighboursPerItem} per item. Memory grows with
+ * distinct items, customers and pairs, not with events.
  */
 public final class CandidateTablesBuilder {
 
@@ -24,8 +28,12 @@ public final class CandidateTablesBuilder {
    * @param neighboursPerItem neighbours kept per item, strongest first
    * @param maxSessionItems   distinct items of one session that pair up; longer sessions keep their first
    * @param sessionIdleTimeout a gap longer than this ends a session, as in the live features
+   * @param coOccurrence      the window within which a customer's items co-occur
+   * @param factorisation     the factorisation that gives the taste vectors
    */
-  public record Settings(int neighboursPerItem, int maxSessionItems, Duration sessionIdleTimeout) {}
+  public record Settings(
+      int neighboursPerItem, int maxSessionItems, Duration sessionIdleTimeout, CoOccurrence.Settings coOccurrence,
+      ImplicitFactorisation.Settings factorisation) {}
 
   private static final double VIEW_POPULARITY = 1;
   private static final double CLICK_POPULARITY = 2;
@@ -37,9 +45,16 @@ public final class CandidateTablesBuilder {
   private final PairCounts views = new PairCounts();
   private final PairCounts purchases = new PairCounts();
   private final Map<String, Double> popularity = new HashMap<>();
+  private final Map<String, Integer> itemCodes = new HashMap<>();
+  private final List<String> itemNames = new ArrayList<>();
+  private final Map<String, Integer> customerCodes = new HashMap<>();
+  private final CoOccurrence coOccurrence;
+  // per (customer, item), how much the customer interacted with the item: what the factorisation reads
+  private final PairTally interactions = new PairTally();
 
   public CandidateTablesBuilder(Settings settings) {
     this.settings = settings;
+    this.coOccurrence = new CoOccurrence(settings.coOccurrence());
   }
 
   /** Adds one event; events of one customer must come in time order. */
@@ -59,16 +74,31 @@ public final class CandidateTablesBuilder {
     } else {
       addCapped(session.viewed, event.itemId());
     }
-    popularity.merge(event.itemId(), popularityOf(event.type()), Double::sum);
+    double weight = popularityOf(event.type());
+    popularity.merge(event.itemId(), weight, Double::sum);
+    int item = itemCodes.computeIfAbsent(event.itemId(), id -> {
+      itemNames.add(id);
+      return itemNames.size() - 1;
+    });
+    int customer = customerCodes.computeIfAbsent(event.customerId(), id -> customerCodes.size());
+    coOccurrence.add(event.customerId(), item, at);
+    interactions.add(customer, item, (float) weight);
   }
 
   public CandidateTables build() {
     sessions.values().forEach(this::close);
     sessions.clear();
+    ItemEmbeddings embeddings =
+        SimilarItems.unitVectors(
+            ImplicitFactorisation.factorise(interactions, customerCodes.size(), itemNames.size(), settings.factorisation()),
+            itemNames);
     return new CandidateTables(
         views.neighbours(settings.neighboursPerItem()),
         purchases.neighbours(settings.neighboursPerItem()),
-        popularity);
+        popularity,
+        coOccurrence.neighbours(itemNames, settings.neighboursPerItem()),
+        SimilarItems.nearest(embeddings, settings.neighboursPerItem()),
+        embeddings);
   }
 
   private void close(OpenSession session) {

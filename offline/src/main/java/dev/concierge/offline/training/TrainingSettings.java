@@ -18,7 +18,17 @@ public final class TrainingSettings {
         new CandidateTablesBuilder.Settings(
             training.getInt("neighbours-per-item"),
             training.getInt("max-session-items"),
-            concierge.getDuration("features.session-idle-timeout")),
+            concierge.getDuration("features.session-idle-timeout"),
+            new CoOccurrence.Settings(
+                training.getInt("co-occurrence.window-items"),
+                training.getDuration("co-occurrence.window"),
+                training.getDouble("co-occurrence.shrinkage")),
+            new ImplicitFactorisation.Settings(
+                training.getInt("factorisation.factors"),
+                training.getInt("factorisation.iterations"),
+                training.getDouble("factorisation.regularisation"),
+                training.getDouble("factorisation.alpha"),
+                training.getLong("seed"))),
         new TrainingSetBuilder.Settings(training.getInt("negatives-per-positive"), training.getLong("seed")),
         concierge.getInt("recommender.popular-per-list"));
   }

@@ -68,6 +68,26 @@ class BacktestLeakageTest {
   }
 
   @Test
+  void theBaselinesTablesAreBuiltFromTheTrainWindowAlone() {
+    List<CustomerEvent> trainWindow =
+        history.stream().filter(event -> event.timestamp().isBefore(windows.split())).toList();
+
+    // neighbours of every kind, embeddings and popularity: the test window changes none of them
+    assertEquals(properTables(trainWindow), properTables(history));
+  }
+
+  @Test
+  void itemKnnFromTheTrainWindowCannotKnowThePlantedItem() {
+    LongAdder plantedShown = new LongAdder();
+    BacktestModel itemKnn =
+        Baseline.ITEM_KNN.model(new BaselineInputs(properTables(history), windows.split(), catalog));
+
+    backtest.run(history, catalog, windows, List.of(counting(itemKnn, plantedShown)));
+
+    assertEquals(0, plantedShown.sum(), "the planted item was recommended before anyone had touched it");
+  }
+
+  @Test
   void tablesThatSawTheTestWindowInflateTheHitRate() {
     LongAdder plantedShown = new LongAdder();
     CandidateTablesBuilder builder = new CandidateTablesBuilder(TABLES);

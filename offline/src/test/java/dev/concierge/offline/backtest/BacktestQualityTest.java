@@ -55,6 +55,7 @@ class BacktestQualityTest {
             .run(history, CATALOG, windows, List.of(
                 Baseline.POPULARITY.model(baselines),
                 Baseline.RECENTLY_VIEWED.model(baselines),
+                Baseline.ITEM_KNN.model(baselines),
                 BacktestModel.served(SERVED_POPULARITY, windows.split(), RECOMMENDER, CATALOG,
                     vocabulary -> ServingModel.popularity(tables, CATALOG, vocabulary, POPULAR_PER_LIST)),
                 BacktestModel.of(bundle, RECOMMENDER, CATALOG, POPULAR_PER_LIST)));

@@ -32,7 +32,7 @@ class BaselineTest {
 
   @Test
   void theBaselinesAreKnownByTheirNamesAndJudgedAsBaselinesFromTheSplitOn() {
-    assertEquals(List.of("popularity", "recently-viewed"), Baseline.names());
+    assertEquals(List.of("popularity", "recently-viewed", "item-knn"), Baseline.names());
     assertEquals(Optional.of(Baseline.RECENTLY_VIEWED), Baseline.named("recently-viewed"));
     assertEquals(Optional.empty(), Baseline.named("bundles/"));
     for (Baseline baseline : Baseline.values()) {

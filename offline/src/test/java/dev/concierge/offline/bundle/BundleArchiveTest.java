@@ -2,6 +2,7 @@ package dev.concierge.offline.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,8 +25,12 @@ import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.offline.training.BundleTrainer;
 import dev.concierge.offline.training.CandidateTablesBuilder;
+import dev.concierge.offline.training.CoOccurrence;
+import dev.concierge.offline.training.ImplicitFactorisation;
 import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.persistence.bundle.InvalidBundleException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +39,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 class BundleArchiveTest {
@@ -45,7 +52,7 @@ class BundleArchiveTest {
           Duration.ofDays(7), 10, 20,
           Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
           Duration.ofMinutes(30), 8, 4);
-  private static final Recommender RECOMMENDER = new Recommender(new Recommender.Settings(200, 20, 3, 30, 20, 2), FEATURES);
+  private static final Recommender RECOMMENDER = new Recommender(new Recommender.Settings(200, 20, 3, 30, 20, 2, 20), FEATURES);
 
   private final BundleArchive archive = new BundleArchive(new ObjectMapper());
   private final ModelBundle bundle = trained();
@@ -86,6 +93,35 @@ class BundleArchiveTest {
   }
 
   @Test
+  void aBundleOfTheFormerFormatIsRefusedWithWhatToDo() throws IOException {
+    // what format 1 wrote: no embeddings, no collaborative tables
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("bundle.json"));
+      zip.write("{\"format\":1,\"version\":\"lr-old\",\"kind\":\"logistic-regression\"}".getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new ZipEntry("model.tribuo"));
+      zip.write(bundle.model());
+      zip.putNextEntry(new ZipEntry("tables.json"));
+      zip.write("{\"coViewed\":{},\"coPurchased\":{},\"popularity\":{}}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    InvalidBundleException refused = assertThrows(InvalidBundleException.class, () -> archive.read(bytes.toByteArray()));
+
+    assertTrue(refused.getMessage().contains("bundle format 1"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("bin/concierge train"), refused.getMessage());
+  }
+
+  @Test
+  void theCollaborativeTablesTravelInTheBundle() {
+    ModelBundle read = archive.read(archive.write(bundle));
+
+    assertFalse(read.tables().coOccurring().isEmpty());
+    assertFalse(read.tables().similar().isEmpty());
+    assertTrue(read.tables().embeddings().size() > 0);
+    assertEquals(bundle.tables().embeddings(), read.tables().embeddings());
+  }
+
+  @Test
   void bytesThatAreNotABundleAreRefusedWithTheReason() {
     InvalidBundleException notZip =
         assertThrows(InvalidBundleException.class, () -> archive.read("hello".getBytes(StandardCharsets.UTF_8)));
@@ -97,7 +133,9 @@ class BundleArchiveTest {
     Instant until = history.get(history.size() - 1).timestamp();
     BundleTrainer.Settings settings =
         new BundleTrainer.Settings(
-            0.4, 0.2, new CandidateTablesBuilder.Settings(20, 20, Duration.ofMinutes(30)),
+            0.4, 0.2, new CandidateTablesBuilder.Settings(
+                20, 20, Duration.ofMinutes(30), new CoOccurrence.Settings(20, Duration.ofDays(30), 2),
+                new ImplicitFactorisation.Settings(16, 10, 0.5, 10, 7)),
             new TrainingSetBuilder.Settings(4, 7), 50);
     return new BundleTrainer(RECOMMENDER, settings, Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC))
         .train(history, CATALOG, until, ModelTrainer.LOGISTIC_REGRESSION, "lr-test-1");

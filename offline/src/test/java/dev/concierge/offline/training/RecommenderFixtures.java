@@ -29,10 +29,12 @@ public final class RecommenderFixtures {
           Duration.ofMinutes(30), 8, 4);
 
   public static final Recommender RECOMMENDER =
-      new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2), FEATURES);
+      new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2, 20), FEATURES);
 
   public static final CandidateTablesBuilder.Settings TABLES =
-      new CandidateTablesBuilder.Settings(20, 20, Duration.ofMinutes(30));
+      new CandidateTablesBuilder.Settings(
+          20, 20, Duration.ofMinutes(30), new CoOccurrence.Settings(20, Duration.ofDays(30), 2),
+          new ImplicitFactorisation.Settings(16, 10, 0.5, 10, 7));
 
   public static final BundleTrainer.Settings TRAINING =
       new BundleTrainer.Settings(0.4, 0.2, TABLES, new TrainingSetBuilder.Settings(4, 7), POPULAR_PER_LIST);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.concierge.models.recommend.CandidateTables;
+import dev.concierge.models.recommend.ItemEmbeddings;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Neighbour;
 import dev.concierge.models.scoring.FeatureSchema;
@@ -25,17 +26,22 @@ import java.util.zip.ZipOutputStream;
 /**
  * A model bundle as one file: a zip holding {@code bundle.json} (format version, bundle version,
  * kind, feature schema, metadata), {@code model.tribuo} (the Tribuo model in Tribuo's protobuf
- * format, never Java serialization) and {@code tables.json} (the candidate tables). Readable by
- * anyone with unzip and a JSON viewer; versioned so that later formats can still read this one.
+ * format, never Java serialization), {@code tables.json} (the neighbour tables and popularity) and
+ * {@code embeddings.json} (the items' taste vectors). Readable by anyone with unzip and a JSON viewer.
+ *
+ * <p>Format 2 added the collaborative tables (co-occurrence neighbours, similar items, embeddings).
+ * A format-1 bundle is refused by name: its model was trained on features this code no longer
+ * computes the same way, so it must be trained again.
  */
 public final class BundleArchive {
 
   public static final String FILE_EXTENSION = ".bundle";
 
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final String MANIFEST = "bundle.json";
   private static final String MODEL = "model.tribuo";
   private static final String TABLES = "tables.json";
+  private static final String EMBEDDINGS = "embeddings.json";
 
   private final ObjectMapper mapper;
 
@@ -49,6 +55,7 @@ public final class BundleArchive {
       entry(zip, MANIFEST, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest(bundle)));
       entry(zip, MODEL, bundle.model());
       entry(zip, TABLES, mapper.writeValueAsBytes(tables(bundle.tables())));
+      entry(zip, EMBEDDINGS, mapper.writeValueAsBytes(embeddings(bundle.tables().embeddings())));
     } catch (IOException e) {
       throw new UncheckedIOException("writing a bundle to memory cannot fail", e);
     }
@@ -58,27 +65,39 @@ public final class BundleArchive {
   /** @throws InvalidBundleException when the bytes are not a bundle this code can read */
   public ModelBundle read(byte[] archive) {
     Map<String, byte[]> entries = entries(archive);
-    for (String required : List.of(MANIFEST, MODEL, TABLES)) {
-      if (!entries.containsKey(required)) {
-        throw new InvalidBundleException("the bundle has no " + required);
-      }
+    if (!entries.containsKey(MANIFEST)) {
+      throw new InvalidBundleException("the bundle has no " + MANIFEST);
     }
     try {
       JsonNode manifest = mapper.readTree(entries.get(MANIFEST));
-      int format = manifest.path("format").asInt(-1);
-      if (format != FORMAT) {
-        throw new InvalidBundleException("bundle format " + format + " is not one this build reads (it reads " + FORMAT + ")");
+      requireFormat(manifest.path("format").asInt(-1));
+      for (String required : List.of(MODEL, TABLES, EMBEDDINGS)) {
+        if (!entries.containsKey(required)) {
+          throw new InvalidBundleException("the bundle has no " + required);
+        }
       }
       return new ModelBundle(
           text(manifest, "version"),
           text(manifest, "kind"),
           schema(manifest.path("schema")),
           entries.get(MODEL),
-          tables(mapper.readTree(entries.get(TABLES))),
+          tables(mapper.readTree(entries.get(TABLES)), embeddings(mapper.readTree(entries.get(EMBEDDINGS)))),
           BundleMetadataJson.read(manifest.path("metadata")));
     } catch (IOException | IllegalArgumentException | java.time.DateTimeException e) {
       throw new InvalidBundleException("the bundle is damaged: " + e.getMessage());
     }
+  }
+
+  private static void requireFormat(int format) {
+    if (format == FORMAT) {
+      return;
+    }
+    if (format >= 1 && format < FORMAT) {
+      throw new InvalidBundleException(
+          "bundle format " + format + " predates the collaborative tables of format " + FORMAT
+              + " (co-occurrence neighbours and item embeddings): train it again with bin/concierge train");
+    }
+    throw new InvalidBundleException("bundle format " + format + " is not one this build reads (it reads " + FORMAT + ")");
   }
 
   private ObjectNode manifest(ModelBundle bundle) {
@@ -98,6 +117,8 @@ public final class BundleArchive {
     ObjectNode json = mapper.createObjectNode();
     json.set("coViewed", neighbours(tables.coViewed()));
     json.set("coPurchased", neighbours(tables.coPurchased()));
+    json.set("coOccurring", neighbours(tables.coOccurring()));
+    json.set("similar", neighbours(tables.similar()));
     ObjectNode popularity = json.putObject("popularity");
     new TreeMap<>(tables.popularity()).forEach(popularity::put);
     return json;
@@ -113,10 +134,48 @@ public final class BundleArchive {
     return json;
   }
 
-  private static CandidateTables tables(JsonNode json) {
+  /** The vectors by item, in the embeddings' own item order. */
+  private ObjectNode embeddings(ItemEmbeddings embeddings) {
+    ObjectNode json = mapper.createObjectNode();
+    json.put("dimensions", embeddings.dimensions());
+    ObjectNode vectors = json.putObject("vectors");
+    for (int i = 0; i < embeddings.size(); i++) {
+      ArrayNode vector = vectors.putArray(embeddings.items().get(i));
+      for (int d = 0; d < embeddings.dimensions(); d++) {
+        vector.add(embeddings.vectors()[i * embeddings.dimensions() + d]);
+      }
+    }
+    return json;
+  }
+
+  private static ItemEmbeddings embeddings(JsonNode json) {
+    int dimensions = json.path("dimensions").asInt(-1);
+    List<String> items = new ArrayList<>();
+    List<JsonNode> vectors = new ArrayList<>();
+    json.path("vectors").fields().forEachRemaining(e -> {
+      items.add(e.getKey());
+      vectors.add(e.getValue());
+    });
+    float[] values = new float[items.size() * Math.max(0, dimensions)];
+    for (int i = 0; i < vectors.size(); i++) {
+      JsonNode vector = vectors.get(i);
+      if (vector.size() != dimensions) {
+        throw new InvalidBundleException(
+            "embeddings.json: the vector of " + items.get(i) + " has " + vector.size() + " values, not " + dimensions);
+      }
+      for (int d = 0; d < dimensions; d++) {
+        values[i * dimensions + d] = (float) vector.get(d).asDouble();
+      }
+    }
+    return new ItemEmbeddings(dimensions, items, values);
+  }
+
+  private static CandidateTables tables(JsonNode json, ItemEmbeddings embeddings) {
     Map<String, Double> popularity = new HashMap<>();
     json.path("popularity").fields().forEachRemaining(e -> popularity.put(e.getKey(), e.getValue().asDouble()));
-    return new CandidateTables(neighbours(json.path("coViewed")), neighbours(json.path("coPurchased")), popularity);
+    return new CandidateTables(
+        neighbours(json.path("coViewed")), neighbours(json.path("coPurchased")), popularity,
+        neighbours(json.path("coOccurring")), neighbours(json.path("similar")), embeddings);
   }
 
   private static Map<String, List<Neighbour>> neighbours(JsonNode json) {
