@@ -116,7 +116,7 @@ class HistoryToolsTest {
     ToolRun help = backtest("--help");
 
     String text = help.out().replaceAll("\\s+", " ");
-    assertTrue(text.contains("a built-in baseline (popularity, recently-viewed)"), help.out());
+    assertTrue(text.contains("a built-in baseline (popularity, recently-viewed, item-knn)"), help.out());
     assertTrue(help.out().contains("--repeats") && help.out().contains("--clicks"), help.out());
   }
 
