@@ -20,8 +20,6 @@ public record ServingModel(String version, Scorer scorer, TableIndex tables) {
 
   public static final String POPULARITY_VERSION = "popularity";
 
-  public static final String ITEM_KNN_VERSION = "item-knn";
-
   // written by warm-ups so that the JIT cannot drop the scoring as unused
   private static volatile double warmUpResult;
 
@@ -67,15 +65,6 @@ public record ServingModel(String version, Scorer scorer, TableIndex tables) {
   public static ServingModel popularity(CandidateTables tables, Catalog catalog, Vocabulary vocabulary, int popularPerList) {
     return new ServingModel(
         POPULARITY_VERSION, new PopularityScorer(), TableIndex.of(tables, catalog, vocabulary, popularPerList));
-  }
-
-  /**
-   * Ranks candidates by how strongly the shopper's items co-occur with them in {@code tables}, then by
-   * popularity: the item-to-item baseline models must beat.
-   */
-  public static ServingModel itemKnn(CandidateTables tables, Catalog catalog, Vocabulary vocabulary, int popularPerList) {
-    return new ServingModel(
-        ITEM_KNN_VERSION, new ItemKnnScorer(), TableIndex.of(tables, catalog, vocabulary, popularPerList));
   }
 
   /**

@@ -79,7 +79,7 @@ class CollaborativeFeaturesTest {
 
   @Test
   void itemKnnRanksByCoOccurrenceThenFillsWithPopularityAndSaysWhy() {
-    ServingModel knn = ServingModel.itemKnn(TABLES, CATALOG, vocabulary, 100);
+    ServingModel knn = new ServingModel("item-knn", new CoOccurrenceFirstScorer(), TableIndex.of(TABLES, CATALOG, vocabulary, 100));
 
     List<RankedItem> ranked = RECOMMENDER.recommend(
         knn, shopper(), vocabulary, CATALOG, null, new DecisionQuery("c-1", 4, null, List.of(), Set.of()),
@@ -92,7 +92,7 @@ class CollaborativeFeaturesTest {
 
   @Test
   void collaborativeCandidatesAreOfferedEvenWithoutCoOccurrence() {
-    ServingModel knn = ServingModel.itemKnn(TABLES, CATALOG, vocabulary, 100);
+    ServingModel knn = new ServingModel("item-knn", new CoOccurrenceFirstScorer(), TableIndex.of(TABLES, CATALOG, vocabulary, 100));
 
     List<RankedItem> ranked = RECOMMENDER.recommend(
         knn, shopper(), vocabulary, CATALOG, null, new DecisionQuery("c-1", 10, null, List.of(), Set.of()),

@@ -8,11 +8,12 @@ import dev.concierge.models.scoring.Scorer;
 import java.util.Arrays;
 
 /**
- * The item-kNN baseline: candidates the shopper's items co-occur with, by summed co-occurrence weight,
- * then the rest by popularity. Every co-occurring candidate scores above 1 and every other at most 1,
- * so popularity only fills the list.
+ * A scorer that reads the co-occurrence feature alone: candidates the shopper's items co-occur with, by
+ * summed co-occurrence weight, then the rest by popularity. Every co-occurring candidate scores above 1
+ * and every other at most 1, so popularity only fills the list; its contributions name the feature that
+ * decided, so the reasons can be checked.
  */
-final class ItemKnnScorer implements Scorer {
+final class CoOccurrenceFirstScorer implements Scorer {
 
   private static final double CO_OCCURRING_FLOOR = 1;
 
