@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
@@ -309,6 +310,27 @@ public final class FeatureState {
   /** The most recent purchases, like {@link #recentItemCodes}. */
   public int[] purchasedItemCodes() {
     return purchased;
+  }
+
+  /**
+   * The shopper's items that item-to-item features start from: the recent ones of any kind, then the
+   * remembered purchases not among them, each once.
+   */
+  public void forEachRecentOrPurchasedItem(IntConsumer each) {
+    for (int recent : recentItemCodes()) {
+      if (recent == EMPTY) {
+        break;
+      }
+      each.accept(recent);
+    }
+    for (int bought : purchased) {
+      if (bought == EMPTY) {
+        break;
+      }
+      if (recencyRank(bought) < 0) {
+        each.accept(bought);
+      }
+    }
   }
 
   /** The most recent items viewed, like {@link #recentItemCodes}. */

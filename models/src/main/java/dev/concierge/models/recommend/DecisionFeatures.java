@@ -32,8 +32,9 @@ import java.util.function.IntConsumer;
  * neighbour lists are walked once per decision.
  *
  * <p>The shopper's items, which the collaborative features start from, are the recent items of any
- * kind and the remembered purchases: what the live state keeps (10 and 20 with the default settings). The same code builds training rows, as of just
- * before each labelled event, and serving rows, so the two cannot drift apart.
+ * kind and the remembered purchases: what the live state keeps (10 and 20 with the default settings).
+ * The same code builds training rows, as of just before each labelled event, and serving rows, so the
+ * two cannot drift apart.
  */
 public final class DecisionFeatures {
 
@@ -59,7 +60,7 @@ public final class DecisionFeatures {
   private final IntScores contextNeighbours = new IntScores(NEIGHBOURS_EXPECTED);
   // sized by the shopper's own neighbour lists, so a shopper with a short history allocates little
   private IntScores coOccurring;
-  // the shopper's items that have collaborative neighbours, in the order forEachShopperItem gives them
+  // the shopper's items that have collaborative neighbours, in the order FeatureState#forEachRecentOrPurchasedItem gives them
   private int[] collaborativeSources;
   private int collaborativeSourceCount;
   // the mean of the shopper's items' unit taste vectors; empty when the bundle has none
@@ -112,14 +113,14 @@ public final class DecisionFeatures {
   /** The collaborative neighbours and taste of the shopper's items. */
   private void collectShopperItems() {
     int[] counts = new int[2];
-    forEachShopperItem(item -> {
+    state.forEachRecentOrPurchasedItem(item -> {
       counts[0]++;
       counts[1] += tables.coOccurringWith(item).length;
     });
     collaborativeSources = new int[counts[0]];
     // the shopper's items share many neighbours: half their lists' length is room enough to start with
     coOccurring = new IntScores(counts[1] / 2);
-    forEachShopperItem(this::collectShopperItem);
+    state.forEachRecentOrPurchasedItem(this::collectShopperItem);
     if (tasteItems > 0) {
       for (int d = 0; d < taste.length; d++) {
         taste[d] /= tasteItems;
@@ -256,26 +257,8 @@ public final class DecisionFeatures {
         }
       }
     };
-    forEachShopperItem(consider);
+    state.forEachRecentOrPurchasedItem(consider);
     return nearest[0];
-  }
-
-  /** The shopper's items: the recent ones of any kind, then the remembered purchases not among them. */
-  private void forEachShopperItem(IntConsumer each) {
-    for (int recent : state.recentItemCodes()) {
-      if (recent == FeatureState.EMPTY) {
-        break;
-      }
-      each.accept(recent);
-    }
-    for (int purchased : state.purchasedItemCodes()) {
-      if (purchased == FeatureState.EMPTY) {
-        break;
-      }
-      if (state.recencyRank(purchased) < 0) {
-        each.accept(purchased);
-      }
-    }
   }
 
   /**

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The item-kNN baseline: every item the shopper's items co-occur with in the train window's table,
- * ranked by the summed co-occurrence weight, then the best sellers; the co-occurrence source alone,
- * without a model, under the default business rules as the other baselines.
+ * ranked by the summed co-occurrence weight, then the best sellers (the shopper's items are those the
+ * live co-occurrence feature starts from); the co-occurrence source alone, without a model, under the
+ * default business rules as the other baselines.
  */
 final class ItemKnnRanker implements Ranker {
 
@@ -30,8 +31,7 @@ final class ItemKnnRanker implements Ranker {
   public List<String> rank(String customerId, FeatureState state, long nowMillis, int limit) {
     PurchaseHistory shopper = bestSellers.shopper(state);
     Map<Integer, Double> scores = new HashMap<>();
-    addNeighbours(state.recentItemCodes(), scores);
-    addNeighbours(state.purchasedItemCodes(), scores);
+    state.forEachRecentOrPurchasedItem(item -> addNeighbours(item, scores));
     List<Map.Entry<Integer, Double>> byScore = new ArrayList<>(scores.entrySet());
     byScore.sort(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
     List<String> ranked = new ArrayList<>(limit);
@@ -48,16 +48,11 @@ final class ItemKnnRanker implements Ranker {
     return ranked;
   }
 
-  private void addNeighbours(int[] items, Map<Integer, Double> scores) {
-    for (int item : items) {
-      if (item == FeatureState.EMPTY) {
-        break;
-      }
-      int[] neighbours = tables.coOccurringWith(item);
-      float[] weights = tables.coOccurringWeights(item);
-      for (int i = 0; i < neighbours.length; i++) {
-        scores.merge(neighbours[i], (double) weights[i], Double::sum);
-      }
+  private void addNeighbours(int item, Map<Integer, Double> scores) {
+    int[] neighbours = tables.coOccurringWith(item);
+    float[] weights = tables.coOccurringWeights(item);
+    for (int i = 0; i < neighbours.length; i++) {
+      scores.merge(neighbours[i], (double) weights[i], Double::sum);
     }
   }
 }
