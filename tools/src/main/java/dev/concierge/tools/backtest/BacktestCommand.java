@@ -58,7 +58,7 @@ import picocli.CommandLine.Option;
           + " before; repeats are counted and skipped (--repeats judges them). Each model ranks from the shopper's"
           + " features just before the case, and its list leaves out every item the shopper had touched. Baselines"
           + " rank the whole in-stock catalog; bundles are judged as served, on their own candidates.",
-      "Prints HR@10 with a 95% bootstrap interval and each model's lift over each baseline with a paired 95%"
+      "Prints HR@10 with a 95%% bootstrap interval and each model's lift over each baseline with a paired 95%%"
           + " interval (concierge.backtest.bootstrap), and writes DIR/report.json and DIR/report.html."
     })
 public final class BacktestCommand extends Tool {
