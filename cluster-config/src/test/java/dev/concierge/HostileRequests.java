@@ -123,14 +123,23 @@ final class HostileRequests {
         : JSON;
   }
 
-  /** Every {@code customerId} the body names: a decision's, an event's, or each event's of an array. */
+  /**
+   * Every {@code customerId} the body names: a decision's, an event's, or each event's of an array.
+   * Only the top level and an array's elements are read, never deeper: a hostile body may nest
+   * thousands of arrays, and following them would overflow this thread's stack.
+   */
   private static void customerIds(JsonNode json, Set<String> customers) {
+    if (json.isArray()) {
+      json.forEach(element -> customerId(element, customers));
+    } else {
+      customerId(json, customers);
+    }
+  }
+
+  private static void customerId(JsonNode json, Set<String> customers) {
     JsonNode customerId = json.get("customerId");
     if (customerId != null && customerId.isTextual()) {
       customers.add(customerId.asText());
-    }
-    if (json.isArray()) {
-      json.forEach(element -> customerIds(element, customers));
     }
   }
 }
