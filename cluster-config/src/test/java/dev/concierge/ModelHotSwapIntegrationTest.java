@@ -213,7 +213,7 @@ class ModelHotSwapIntegrationTest {
             0.4, 0.2, new CandidateTablesBuilder.Settings(
                 20, 20, Duration.ofMinutes(30), new CoOccurrence.Settings(20, Duration.ofDays(30), 2),
                 new ImplicitFactorisation.Settings(16, 10, 0.5, 10, 7)),
-            new TrainingSetBuilder.Settings(4, 7), 100),
+            new TrainingSetBuilder.Settings(4, 7, TrainingSetBuilder.Labels.FIRST_TOUCHES), 100),
         Clock.systemUTC());
   }
 }

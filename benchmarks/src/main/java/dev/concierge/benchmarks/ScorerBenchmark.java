@@ -77,7 +77,7 @@ public class ScorerBenchmark extends BenchmarkBase {
           0.4, 0.2, new CandidateTablesBuilder.Settings(
               20, 20, Duration.ofMinutes(30), new CoOccurrence.Settings(20, Duration.ofDays(30), 2),
               new ImplicitFactorisation.Settings(16, 10, 0.5, 10, 7)),
-          new TrainingSetBuilder.Settings(4, 7), POPULAR_PER_LIST);
+          new TrainingSetBuilder.Settings(4, 7, TrainingSetBuilder.Labels.FIRST_TOUCHES), POPULAR_PER_LIST);
 
   @Param({"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES"})
   public ModelTrainer modelKind;

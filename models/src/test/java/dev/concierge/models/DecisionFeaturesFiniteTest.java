@@ -84,7 +84,10 @@ class DecisionFeaturesFiniteTest {
       @ForAll("tables") CandidateTables tables,
       @ForAll("timestamps") Instant labelsFrom) {
     List<CustomerEvent> inTimeOrder = history.stream().sorted(Comparator.comparing(CustomerEvent::timestamp)).toList();
-    TrainingSetBuilder builder = new TrainingSetBuilder(RECOMMENDER, new TrainingSetBuilder.Settings(4, 7));
+    // every click and purchase a label: more random histories build rows, and rows of items the shopper
+    // touched set the features first touches leave at zero (the labels pick rows, not how they are computed)
+    TrainingSetBuilder builder =
+        new TrainingSetBuilder(RECOMMENDER, new TrainingSetBuilder.Settings(4, 7, TrainingSetBuilder.Labels.ALL));
 
     // a property that only ever met untrainable histories would check no row
     Statistics.label(OUTCOME).coverage(coverage -> coverage.check(TRAINED).percentage(share -> share >= MIN_TRAINED_PERCENT));

@@ -200,13 +200,14 @@ public final class DecisionFeatures {
   }
 
   /**
-   * Collaborative candidates: up to {@code most} of the items the shopper's items co-occur with, and
-   * as many of the items nearest to them by taste vector. Each list is taken rank by rank across the
-   * shopper's items (every item's strongest neighbour, then every item's second, ...), which needs no
-   * sorting and lets no single item crowd out the others.
+   * Collaborative candidates: the {@code most} items that co-occur most with the shopper's items, by
+   * their summed weight (what the item-kNN baseline ranks by, so the model always gets to rank its
+   * best), and as many of the items nearest to them by taste vector. The taste neighbours are taken
+   * rank by rank across the shopper's items (every item's nearest, then every item's second, ...),
+   * which needs no sorting and lets no single item crowd out the others.
    */
   void forEachCollaborative(int most, IntConsumer each) {
-    roundRobin(TableIndex::coOccurringWith, most, each);
+    coOccurring.forEachTop(most, each);
     roundRobin(TableIndex::similarTo, most, each);
   }
 

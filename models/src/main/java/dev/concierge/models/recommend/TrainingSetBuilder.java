@@ -11,7 +11,10 @@ import dev.concierge.models.Vocabulary;
 import dev.concierge.models.scoring.TrainingSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -20,11 +23,28 @@ import java.util.Set;
  * item, computed from the customer's features as they were just before it; negatives are sampled
  * from the candidates the recommender would have scored at that moment. Rows are computed by the
  * serving code ({@link DecisionFeatures}), so training and serving cannot disagree.
+ *
+ * <p>By default ({@link Labels#FIRST_TOUCHES}) the rows pose the question the backtest judges and a
+ * storefront asks: which item the shopper has not touched yet comes next. A click or purchase of an item
+ * the shopper touched before is no label, and no touched item is a negative. Trained on every click
+ * and purchase, a model mostly learns that shoppers come back to what they just viewed, which tells it
+ * nothing about the items they have not seen.
  */
 public final class TrainingSetBuilder {
 
-  /** @param negativesPerPositive sampled candidates per labelled event */
-  public record Settings(int negativesPerPositive, long seed) {}
+  /** Which clicks and purchases become positive rows. */
+  public enum Labels {
+    /** Those of items the shopper had not touched before; touched items are no negatives either. */
+    FIRST_TOUCHES,
+    /** Every click and purchase, against any candidate. */
+    ALL
+  }
+
+  /**
+   * @param negativesPerPositive candidates sampled per labelled event, from those the recommender would
+   *     have scored at that moment
+   */
+  public record Settings(int negativesPerPositive, long seed, Labels labels) {}
 
   private final Recommender recommender;
   private final Settings settings;
@@ -48,31 +68,30 @@ public final class TrainingSetBuilder {
     Vocabulary vocabulary = new Vocabulary(Integer.MAX_VALUE, Integer.MAX_VALUE);
     TableIndex index = TableIndex.of(tables, catalog, vocabulary, popularPerList);
     HistoryReplay replay = new HistoryReplay(recommender.featureSettings(), vocabulary, catalog);
-    List<double[]> rows = new ArrayList<>();
-    List<Boolean> labels = new ArrayList<>();
-    Random random = new Random(settings.seed());
+    Rows rows = new Rows(new Random(settings.seed()));
     Tally tally = new Tally();
     replay.replay(
         history,
         until,
         (event, state) -> {
+          boolean firstTouch = rows.touched.add(event.customerId(), vocabulary.items().intern(event.itemId()));
           if (!isLabel(event)) {
             return;
           }
           if (event.timestamp().isBefore(labelsFrom)) {
             tally.earlierLabels++;
-          } else {
+          } else if (firstTouch || settings.labels() == Labels.ALL) {
             tally.labels++;
-            label(event, state, vocabulary, catalog, index, random, rows, labels);
+            label(event, state, vocabulary, catalog, index, rows);
+          } else {
+            tally.returns++;
           }
         });
-    boolean[] positive = new boolean[labels.size()];
-    for (int i = 0; i < positive.length; i++) {
-      positive[i] = labels.get(i);
-    }
-    double[][] dense = rows.toArray(new double[0][]);
+    tally.outsideCandidates = rows.outsideCandidates;
+    double[][] dense = rows.values.toArray(new double[0][]);
+    boolean[] positive = rows.positive();
     tally.requireTrainable(dense, positive, catalog, labelsFrom, until);
-    return new TrainingSet(RecommenderFeatures.SCHEMA, dense, positive);
+    return new TrainingSet(RecommenderFeatures.SCHEMA, dense, positive, rows.moments());
   }
 
   /** Clicks and purchases are what the models predict. */
@@ -81,8 +100,7 @@ public final class TrainingSetBuilder {
   }
 
   private void label(
-      CustomerEvent event, FeatureState state, Vocabulary vocabulary, Catalog catalog, TableIndex index, Random random,
-      List<double[]> rows, List<Boolean> labels) {
+      CustomerEvent event, FeatureState state, Vocabulary vocabulary, Catalog catalog, TableIndex index, Rows rows) {
     CatalogItem item = catalog.item(event.itemId());
     if (item == null) {
       return;
@@ -90,17 +108,76 @@ public final class TrainingSetBuilder {
     long at = EventTime.millisOf(event.timestamp());
     DecisionFeatures features =
         new DecisionFeatures(state, vocabulary, index, null, null, at, recommender.featureSettings());
-    rows.add(row(features, item));
-    labels.add(true);
     List<CatalogItem> candidates =
         recommender
             .generator()
             .generate(index, state, vocabulary, catalog, null, anyQuery(event), features)
             .items();
-    candidates.remove(item);
+    // a model ranks the candidates it is given: an item outside them teaches it nothing it can use, and
+    // would teach it that what the candidates share (neighbours of the shopper's items) marks a negative
+    if (!candidates.remove(item)) {
+      rows.outsideCandidates++;
+      return;
+    }
+    if (settings.labels() == Labels.FIRST_TOUCHES) {
+      candidates.removeIf(candidate -> rows.touched.contains(event.customerId(), vocabulary.items().codeOf(candidate.itemId())));
+    }
+    rows.add(row(features, item), true);
     for (int i = 0; i < settings.negativesPerPositive() && !candidates.isEmpty(); i++) {
-      rows.add(row(features, candidates.remove(random.nextInt(candidates.size()))));
-      labels.add(false);
+      rows.add(row(features, candidates.remove(rows.random.nextInt(candidates.size()))), false);
+    }
+    rows.endMoment();
+  }
+
+  /** The rows so far, the moment they belong to, and the items each shopper touched until now. */
+  private static final class Rows {
+    private final Random random;
+    private final TouchedItems touched = new TouchedItems();
+    private final List<double[]> values = new ArrayList<>();
+    private final List<Boolean> labels = new ArrayList<>();
+    private final List<Integer> moments = new ArrayList<>();
+    private int moment;
+    private long outsideCandidates;
+
+    Rows(Random random) {
+      this.random = random;
+    }
+
+    void add(double[] row, boolean positive) {
+      values.add(row);
+      labels.add(positive);
+      moments.add(moment);
+    }
+
+    void endMoment() {
+      moment++;
+    }
+
+    boolean[] positive() {
+      boolean[] positive = new boolean[labels.size()];
+      for (int i = 0; i < positive.length; i++) {
+        positive[i] = labels.get(i);
+      }
+      return positive;
+    }
+
+    int[] moments() {
+      return moments.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  /** Every item each shopper touched, by shared code, as the backtest keeps them to leave them out. */
+  private static final class TouchedItems {
+    private final Map<String, Set<Integer>> byCustomer = new HashMap<>();
+
+    /** Records the touch; whether it was the shopper's first of that item. */
+    boolean add(String customerId, int item) {
+      return byCustomer.computeIfAbsent(customerId, id -> new HashSet<>()).add(item);
+    }
+
+    boolean contains(String customerId, int item) {
+      Set<Integer> items = byCustomer.get(customerId);
+      return items != null && items.contains(item);
     }
   }
 
@@ -108,20 +185,32 @@ public final class TrainingSetBuilder {
   private static final class Tally {
     private long earlierLabels;
     private long labels;
+    private long returns;
+    private long outsideCandidates;
 
     void requireTrainable(double[][] rows, boolean[] positive, Catalog catalog, Instant labelsFrom, Instant until) {
       String window = labelsFrom + " .. " + until;
       if (labels == 0) {
         throw new UntrainableHistoryException(
             UntrainableHistoryException.Missing.LABELS,
-            earlierLabels == 0
+            earlierLabels == 0 && returns == 0
                 ? "the history before " + until + " has no click or purchase, only views or carts"
-                : "the history's " + earlierLabels + " clicks and purchases all come before " + labelsFrom
-                    + ", and only those from then on (" + window + ") give labels");
+                : returns > 0
+                    ? "the " + returns + " clicks and purchases in " + window + " are all of items their shoppers"
+                        + " had touched before, and only a first touch of an item is a label"
+                    : "the history's " + earlierLabels + " clicks and purchases all come before " + labelsFrom
+                        + ", and only those from then on (" + window + ") give labels");
       }
       int positives = 0;
       for (boolean each : positive) {
         positives += each ? 1 : 0;
+      }
+      if (positives == 0 && outsideCandidates > 0) {
+        throw new UntrainableHistoryException(
+            UntrainableHistoryException.Missing.CANDIDATES,
+            "none of the " + outsideCandidates + " clicks and purchases of catalogued items in " + window + " was"
+                + " of an item the recommender would have offered then: candidates are the items each shopper"
+                + " touched before, their neighbours and the best sellers before " + labelsFrom);
       }
       if (positives == 0) {
         throw new UntrainableHistoryException(

@@ -16,6 +16,8 @@ public final class UntrainableHistoryException extends IllegalArgumentException 
     LABELS,
     /** Clicks and purchases, but none of an item the catalog holds. */
     CATALOGUED_ITEMS,
+    /** Clicks and purchases of catalogued items, but none the recommender would have offered at that moment. */
+    CANDIDATES,
     /** Clicks and purchases, but no other candidate at those moments to sample as a negative. */
     NEGATIVES,
     /** Positive or negative rows, but none of them with a non-zero feature. */

@@ -1,6 +1,8 @@
 package dev.concierge.models.scoring;
 
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Dense training rows with their outcomes. The arrays are not copied (training sets are large): do not
@@ -13,13 +15,21 @@ import java.util.Objects;
  * @param schema   names the columns of every row
  * @param rows     one row of feature values per shown candidate, in schema order
  * @param positive per row, whether the shopper clicked or bought the candidate
+ * @param moments  per row, the labelled moment it was computed at (the rows of one moment rank against
+ *     each other; moments are numbered from 0 in time order, and a moment's rows are contiguous)
  */
-public record TrainingSet(FeatureSchema schema, double[][] rows, boolean[] positive) {
+public record TrainingSet(FeatureSchema schema, double[][] rows, boolean[] positive, int[] moments) {
 
   public TrainingSet {
     Objects.requireNonNull(schema, "schema");
-    if (rows.length != positive.length) {
-      throw new IllegalArgumentException(rows.length + " rows but " + positive.length + " outcomes");
+    if (rows.length != positive.length || rows.length != moments.length) {
+      throw new IllegalArgumentException(
+          rows.length + " rows but " + positive.length + " outcomes and " + moments.length + " moments");
+    }
+    for (int i = 1; i < moments.length; i++) {
+      if (moments[i] < moments[i - 1]) {
+        throw new IllegalArgumentException("row " + i + " goes back to moment " + moments[i] + " from " + moments[i - 1]);
+      }
     }
     for (int i = 0; i < rows.length; i++) {
       requireValid(schema, rows[i], i);
@@ -30,6 +40,34 @@ public record TrainingSet(FeatureSchema schema, double[][] rows, boolean[] posit
           "a training set needs both positive and negative rows with a non-zero feature; a row of zeros teaches"
               + " the models nothing");
     }
+  }
+
+  /** Rows that were not computed at shared moments: each row is a moment of its own. */
+  public TrainingSet(FeatureSchema schema, double[][] rows, boolean[] positive) {
+    this(schema, rows, positive, IntStream.range(0, rows.length).toArray());
+  }
+
+  /** The rows of the moments before {@code moment}, and those from it on. */
+  public int firstRowOf(int moment) {
+    int at = Arrays.binarySearch(moments, moment);
+    if (at < 0) {
+      return -at - 1;
+    }
+    while (at > 0 && moments[at - 1] == moment) {
+      at--;
+    }
+    return at;
+  }
+
+  /** The rows from {@code from} (inclusive) to {@code to} (exclusive), sharing the arrays' rows. */
+  public TrainingSet slice(int from, int to) {
+    return new TrainingSet(schema, Arrays.copyOfRange(rows, from, to), Arrays.copyOfRange(positive, from, to),
+        Arrays.copyOfRange(moments, from, to));
+  }
+
+  /** How many moments the rows were computed at. */
+  public int momentCount() {
+    return moments.length == 0 ? 0 : moments[moments.length - 1] - moments[0] + 1;
   }
 
   /** Whether a model could learn from these rows: both outcomes occur among rows with a non-zero feature. */

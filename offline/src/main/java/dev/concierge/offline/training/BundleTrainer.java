@@ -11,15 +11,13 @@ import dev.concierge.models.recommend.TrainingSetBuilder;
 import dev.concierge.models.recommend.UntrainableHistoryException;
 import dev.concierge.models.scoring.ModelBytes;
 import dev.concierge.models.scoring.ModelTrainer;
-import dev.concierge.models.scoring.Scorer;
-import dev.concierge.models.scoring.ScorerCompiler;
 import dev.concierge.models.scoring.TrainingSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
@@ -33,24 +31,37 @@ import org.tribuo.classification.Label;
  * training on the earlier ones; the shipped model is then trained on all rows, and the shipped tables on
  * all of the history. A history that cannot train (no clicks or purchases, no negatives to sample, ...)
  * is an {@link UntrainableHistoryException} that says what it lacks.
+ *
+ * <p>The same held-out moments pick the model's hyper-parameters from the {@link HyperparameterGrid}
+ * ({@link HyperparameterSearch}); the shipped model is trained on all rows with those chosen.
  */
 public final class BundleTrainer {
 
   /**
    * @param labelShare  the later share of the history whose clicks and purchases become labels
-   * @param holdoutShare the latest share of the rows held out to measure AUC
+   * @param holdoutShare the latest share of the labelled moments held out to pick hyper-parameters and
+   *     measure AUC
+   * @param grid         the hyper-parameters tried for each model kind
    */
   public record Settings(
       double labelShare,
       double holdoutShare,
       CandidateTablesBuilder.Settings tables,
       TrainingSetBuilder.Settings sampling,
-      int popularPerList) {
+      int popularPerList,
+      HyperparameterGrid grid) {
 
     public Settings {
       if (labelShare <= 0 || labelShare >= 1 || holdoutShare <= 0 || holdoutShare >= 1) {
         throw new IllegalArgumentException("labelShare and holdoutShare must be in (0, 1)");
       }
+    }
+
+    /** Each model kind trained with its defaults, without a search. */
+    public Settings(
+        double labelShare, double holdoutShare, CandidateTablesBuilder.Settings tables,
+        TrainingSetBuilder.Settings sampling, int popularPerList) {
+      this(labelShare, holdoutShare, tables, sampling, popularPerList, HyperparameterGrid.defaultsOnly());
     }
   }
 
@@ -69,26 +80,54 @@ public final class BundleTrainer {
    */
   public ModelBundle train(
       Iterable<CustomerEvent> history, Catalog catalog, Instant until, ModelTrainer trainer, String version) {
+    return train(history, catalog, until, trainer, version, line -> {});
+  }
+
+  /**
+   * As {@link #train(Iterable, Catalog, Instant, ModelTrainer, String)}, telling {@code log} how each
+   * hyper-parameter candidate ranked the held-out moments and which was chosen.
+   */
+  public ModelBundle train(
+      Iterable<CustomerEvent> history, Catalog catalog, Instant until, ModelTrainer trainer, String version,
+      Consumer<String> log) {
     Span span = Span.of(history, until);
     Instant labelsFrom = labelsFrom(span);
     CandidateTables featureTables = tables(history, labelsFrom);
     TrainingSet rows =
         new TrainingSetBuilder(recommender, settings.sampling())
             .build(history, catalog, featureTables, labelsFrom, until, settings.popularPerList());
-    double auc = heldOutAuc(rows, trainer);
-    Model<Label> model = trainer.train(rows);
+    HyperparameterSearch.Result search =
+        HyperparameterSearch.run(rows, trainer, settings.grid().of(trainer), settings.holdoutShare());
+    report(search, rows, log);
+    Model<Label> model = trainer.train(rows, search.chosen());
     long positives = countPositives(rows);
     BundleMetadata metadata =
         new BundleMetadata(
             clock.instant(), span.from(), until, span.events(), rows.size(),
-            Map.of("auc", auc, "positive_rate", (double) positives / rows.size()),
+            Map.of("auc", search.validationAuc(), "validation_mrr", search.validationMrr(),
+                "positive_rate", (double) positives / rows.size()),
             String.format(Locale.ROOT,
-                "trainer=%s labels-from=%s negatives-per-positive=%d seed=%d features=%s",
-                trainer.name().toLowerCase(Locale.ROOT), labelsFrom, settings.sampling().negativesPerPositive(),
-                settings.sampling().seed(), RecommenderFeatures.VERSION));
+                "trainer=%s %s labels-from=%s labels=%s negatives-per-positive=%d seed=%d features=%s",
+                trainer.name().toLowerCase(Locale.ROOT), search.chosen(), labelsFrom, settings.sampling().labels(),
+                settings.sampling().negativesPerPositive(), settings.sampling().seed(), RecommenderFeatures.VERSION));
     return new ModelBundle(
         version, kindOf(trainer), RecommenderFeatures.SCHEMA, ModelBytes.toBytes(model), tables(history, until),
         metadata);
+  }
+
+  private static void report(HyperparameterSearch.Result search, TrainingSet rows, Consumer<String> log) {
+    if (search.trials().isEmpty()) {
+      log.accept("  too few labelled moments (" + rows.momentCount() + ") to hold some out: trained with "
+          + search.chosen());
+      return;
+    }
+    log.accept(String.format(Locale.ROOT,
+        "  hyper-parameters, by mean reciprocal rank of the positive on the latest %d of %d labelled moments:",
+        search.moments(), rows.momentCount()));
+    for (HyperparameterSearch.Trial trial : search.trials()) {
+      log.accept(String.format(Locale.ROOT, "    %s  MRR %.4f%s", trial.hyperparameters(), trial.validationMrr(),
+          trial.hyperparameters().equals(search.chosen()) ? "  <- chosen" : ""));
+    }
   }
 
   /**
@@ -118,26 +157,6 @@ public final class BundleTrainer {
       builder.add(event);
     }
     return builder.build();
-  }
-
-  private double heldOutAuc(TrainingSet rows, ModelTrainer trainer) {
-    int trainSize = (int) Math.round(rows.size() * (1 - settings.holdoutShare()));
-    double[][] earlierRows = Arrays.copyOfRange(rows.rows(), 0, trainSize);
-    boolean[] earlierLabels = Arrays.copyOfRange(rows.positive(), 0, trainSize);
-    // too few rows to hold some out: no AUC rather than no model
-    if (trainSize == rows.size() || !TrainingSet.isLearnable(earlierRows, earlierLabels)) {
-      return Double.NaN;
-    }
-    TrainingSet earlier = new TrainingSet(rows.schema(), earlierRows, earlierLabels);
-    Scorer scorer = ScorerCompiler.compile(trainer.train(earlier), rows.schema());
-    int heldOut = rows.size() - trainSize;
-    double[] scores = new double[heldOut];
-    boolean[] labels = new boolean[heldOut];
-    for (int i = 0; i < heldOut; i++) {
-      scores[i] = scorer.score(rows.rows()[trainSize + i]);
-      labels[i] = rows.positive()[trainSize + i];
-    }
-    return Auc.of(scores, labels);
   }
 
   private static long countPositives(TrainingSet rows) {

@@ -29,7 +29,10 @@ public final class TrainingSettings {
                 training.getDouble("factorisation.regularisation"),
                 training.getDouble("factorisation.alpha"),
                 training.getLong("seed"))),
-        new TrainingSetBuilder.Settings(training.getInt("negatives-per-positive"), training.getLong("seed")),
-        concierge.getInt("recommender.popular-per-list"));
+        new TrainingSetBuilder.Settings(
+            training.getInt("negatives-per-positive"), training.getLong("seed"),
+            training.getEnum(TrainingSetBuilder.Labels.class, "labels")),
+        concierge.getInt("recommender.popular-per-list"),
+        HyperparameterGrid.fromConfig(training.getConfig("search")));
   }
 }

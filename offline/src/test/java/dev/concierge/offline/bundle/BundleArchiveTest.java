@@ -136,7 +136,7 @@ class BundleArchiveTest {
             0.4, 0.2, new CandidateTablesBuilder.Settings(
                 20, 20, Duration.ofMinutes(30), new CoOccurrence.Settings(20, Duration.ofDays(30), 2),
                 new ImplicitFactorisation.Settings(16, 10, 0.5, 10, 7)),
-            new TrainingSetBuilder.Settings(4, 7), 50);
+            new TrainingSetBuilder.Settings(4, 7, TrainingSetBuilder.Labels.FIRST_TOUCHES), 50);
     return new BundleTrainer(RECOMMENDER, settings, Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC))
         .train(history, CATALOG, until, ModelTrainer.LOGISTIC_REGRESSION, "lr-test-1");
   }

@@ -37,7 +37,7 @@ public final class RecommenderFixtures {
           new ImplicitFactorisation.Settings(16, 10, 0.5, 10, 7));
 
   public static final BundleTrainer.Settings TRAINING =
-      new BundleTrainer.Settings(0.4, 0.2, TABLES, new TrainingSetBuilder.Settings(4, 7), POPULAR_PER_LIST);
+      new BundleTrainer.Settings(0.4, 0.2, TABLES, new TrainingSetBuilder.Settings(4, 7, TrainingSetBuilder.Labels.FIRST_TOUCHES), POPULAR_PER_LIST);
 
   private RecommenderFixtures() {}
 

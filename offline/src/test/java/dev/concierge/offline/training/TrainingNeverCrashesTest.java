@@ -11,6 +11,7 @@ import dev.concierge.models.EventType;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.ServingModel;
+import dev.concierge.models.recommend.TrainingSetBuilder;
 import dev.concierge.models.recommend.UntrainableHistoryException;
 import dev.concierge.models.scoring.ModelTrainer;
 import java.time.Clock;
@@ -53,7 +54,8 @@ class TrainingNeverCrashesTest {
       @ForAll("histories") List<CustomerEvent> history,
       @ForAll("catalogs") CatalogChoice choice,
       @ForAll boolean untilYearsLater,
-      @ForAll ModelTrainer trainer) {
+      @ForAll ModelTrainer trainer,
+      @ForAll TrainingSetBuilder.Labels labels) {
     // a property that only ever met untrainable histories would train nothing
     Statistics.label(OUTCOME).coverage(coverage -> coverage.check(TRAINED).percentage(share -> share >= MIN_TRAINED_PERCENT));
     Catalog catalog = choice.of(history);
@@ -61,13 +63,19 @@ class TrainingNeverCrashesTest {
 
     ModelBundle bundle;
     try {
-      bundle = new BundleTrainer(RECOMMENDER, TRAINING, Clock.systemUTC()).train(history, catalog, until, trainer, "p");
+      bundle = new BundleTrainer(RECOMMENDER, training(labels), Clock.systemUTC()).train(history, catalog, until, trainer, "p");
     } catch (UntrainableHistoryException untrainable) {
       Statistics.label(OUTCOME).collect(untrainable.missing().name());
       return;
     }
     Statistics.label(OUTCOME).collect(TRAINED);
     ServingModel.load(bundle, catalog, new Vocabulary(Integer.MAX_VALUE, Integer.MAX_VALUE), POPULAR_PER_LIST);
+  }
+
+  private static BundleTrainer.Settings training(TrainingSetBuilder.Labels labels) {
+    return new BundleTrainer.Settings(TRAINING.labelShare(), TRAINING.holdoutShare(), TRAINING.tables(),
+        new TrainingSetBuilder.Settings(TRAINING.sampling().negativesPerPositive(), TRAINING.sampling().seed(), labels),
+        TRAINING.popularPerList(), TRAINING.grid());
   }
 
   /** Which catalog the history trains under. */

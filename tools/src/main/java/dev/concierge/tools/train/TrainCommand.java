@@ -43,12 +43,16 @@ import picocli.CommandLine.TypeConversionException;
     description = {
       "Trains bundles on the history before --until, exactly as the engine computes features:",
       "- the later part of the history's time span (concierge.training.label-share) gives the labels: every click or"
-          + " purchase is a positive row, computed from the customer's features just before it;",
-      "- each positive brings concierge.training.negatives-per-positive negatives, sampled from the candidates the"
-          + " recommender would have scored at that moment;",
+          + " purchase of an item its shopper had not touched before (concierge.training.labels) is a positive row,"
+          + " computed from the customer's features just before it, if the recommender would have scored that item"
+          + " then;",
+      "- each positive brings concierge.training.negatives-per-positive negatives, sampled from the other candidates"
+          + " at that moment that the shopper had not touched;",
       "- the earlier part builds the neighbour tables those rows read, so no row sees its future;",
-      "- the latest concierge.training.holdout-share of the rows is held out to measure AUC, then the model is"
-          + " trained on all rows, and the bundle's tables on all of the history.",
+      "- each model's hyper-parameters (concierge.training.search) are tried on the earlier labelled moments and"
+          + " judged on the latest concierge.training.holdout-share of them, by how high they rank each moment's"
+          + " positive; the search is printed, and the chosen ones train the model on all rows, the bundle's tables"
+          + " on all of the history.",
       "Without --catalog the items come from the history itself, under the category 'unknown'. A history that cannot"
           + " train (no clicks or purchases, nothing to contrast them with) fails with what it lacks and what to pass.",
       "Writes DIR/<version>.bundle for each model (atomically; an existing file is never replaced) and prints each"
@@ -109,7 +113,7 @@ public final class TrainCommand extends Tool {
       String version = version(prefix, trainer, until);
       err.println("training " + version + " ...");
       long started = System.nanoTime();
-      ModelBundle bundle = trained(bundles, events, catalog, trainer, version);
+      ModelBundle bundle = trained(bundles, events, catalog, trainer, version, err);
       AtomicFiles.write(targets.get(i), archives.write(bundle));
       out.printf(Locale.ROOT, "%s  %d rows, positive rate %.3f, held-out AUC %.3f, %.1f s  -> %s%n",
           version, bundle.metadata().trainingRows(), bundle.metadata().metrics().get("positive_rate"),
@@ -118,9 +122,10 @@ public final class TrainCommand extends Tool {
   }
 
   private ModelBundle trained(
-      BundleTrainer bundles, List<CustomerEvent> events, Catalog catalog, ModelTrainer trainer, String version) {
+      BundleTrainer bundles, List<CustomerEvent> events, Catalog catalog, ModelTrainer trainer, String version,
+      PrintStream log) {
     try {
-      return bundles.train(events, catalog, until, trainer, version);
+      return bundles.train(events, catalog, until, trainer, version, log::println);
     } catch (UntrainableHistoryException e) {
       throw new IllegalArgumentException("cannot train: " + e.getMessage() + ". " + whatToPass(e.missing()), e);
     }
@@ -135,7 +140,7 @@ public final class TrainCommand extends Tool {
           + " --until just after the last of them.";
       case CATALOGUED_ITEMS -> "Pass the catalog that lists these items with --catalog, or leave --catalog out to take"
           + " the items from the history.";
-      case NEGATIVES, FEATURES -> "Bring a longer history, with more shoppers and items before its later part:"
+      case CANDIDATES, NEGATIVES, FEATURES -> "Bring a longer history, with more shoppers and items before its later part:"
           + " an earlier --from, or more events before the --until.";
     };
   }
