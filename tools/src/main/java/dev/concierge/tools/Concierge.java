@@ -18,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,6 +54,9 @@ public final class Concierge {
 
   static final String VERSION_RESOURCE = "/dev/concierge/tools/version.properties";
   private static final String COMPLETION = "generate-completion";
+  // Tribuo logs every training's example counts at INFO through java.util.logging, between the lines of
+  // train's own report; its warnings still show. Held here, since java.util.logging keeps loggers weakly.
+  private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -64,6 +69,7 @@ public final class Concierge {
   }
 
   public static void main(String[] args) {
+    TRIBUO_LOG.setLevel(Level.WARNING);
     System.exit(run(args, System.out, System.err, System.getenv()));
   }
 

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A bundle's {@link CandidateTables} indexed by this node's item codes, built once when the bundle
@@ -70,12 +72,15 @@ public final class TableIndex {
    */
   public static TableIndex of(CandidateTables tables, Catalog catalog, Vocabulary vocabulary, int popularPerList) {
     Interner items = vocabulary.items();
-    tables.popularity().keySet().forEach(items::intern);
-    tables.coViewed().keySet().forEach(items::intern);
-    tables.coPurchased().keySet().forEach(items::intern);
-    tables.coOccurring().keySet().forEach(items::intern);
-    tables.similar().keySet().forEach(items::intern);
-    tables.embeddings().items().forEach(items::intern);
+    // in sorted order: the tables' maps iterate in an order that changes from one JVM to the next, and
+    // the codes break ties between equal scores, so training on the same history gives the same rows
+    SortedSet<String> known = new TreeSet<>(tables.popularity().keySet());
+    known.addAll(tables.coViewed().keySet());
+    known.addAll(tables.coPurchased().keySet());
+    known.addAll(tables.coOccurring().keySet());
+    known.addAll(tables.similar().keySet());
+    known.addAll(tables.embeddings().items());
+    known.forEach(items::intern);
     int size = items.size();
     float[] popularity = new float[size];
     double maxLog = 0;
