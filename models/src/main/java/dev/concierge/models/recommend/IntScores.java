@@ -69,22 +69,38 @@ final class IntScores {
 
   /**
    * Calls {@code each} with the {@code most} keys of the highest scores, highest first (equal scores
-   * by the lower key), in one sort of the entries held: a few hundred on a decision's path.
+   * by the lower key). One pass keeps the best so far in order, which for the few candidates a decision
+   * takes from a few hundred entries costs less than sorting them all.
    */
   void forEachTop(int most, IntConsumer each) {
-    long[] byScore = new long[size];
-    int n = 0;
-    for (int slot = 0; slot < keys.length; slot++) {
-      if (keys[slot] != FREE) {
-        // scores are never negative, so their float bits order as ints do; the complement puts the
-        // highest first in an ascending sort, and the key below breaks ties the same way every time
-        byScore[n++] = (long) ~Float.floatToIntBits(values[slot]) << Integer.SIZE | (keys[slot] & 0xFFFF_FFFFL);
+    int[] bestKeys = new int[Math.min(most, size)];
+    float[] bestValues = new float[bestKeys.length];
+    int held = 0;
+    for (int slot = 0; slot < keys.length && bestKeys.length > 0; slot++) {
+      int key = keys[slot];
+      if (key == FREE) {
+        continue;
       }
+      float value = values[slot];
+      if (held == bestKeys.length && !ranksAbove(value, key, bestValues[held - 1], bestKeys[held - 1])) {
+        continue;
+      }
+      int at = held == bestKeys.length ? held - 1 : held++;
+      while (at > 0 && ranksAbove(value, key, bestValues[at - 1], bestKeys[at - 1])) {
+        bestKeys[at] = bestKeys[at - 1];
+        bestValues[at] = bestValues[at - 1];
+        at--;
+      }
+      bestKeys[at] = key;
+      bestValues[at] = value;
     }
-    Arrays.sort(byScore, 0, n);
-    for (int i = 0; i < n && i < most; i++) {
-      each.accept((int) byScore[i]);
+    for (int i = 0; i < held; i++) {
+      each.accept(bestKeys[i]);
     }
+  }
+
+  private static boolean ranksAbove(float value, int key, float otherValue, int otherKey) {
+    return value > otherValue || value == otherValue && key < otherKey;
   }
 
   private int slotOf(int key) {
