@@ -10,6 +10,7 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
+import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.persistence.json.EventJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +110,27 @@ class HistoryToolsTest {
     assertTrue(backtested.out().contains(String.format(Locale.ROOT, "(%,d repeat cases skipped)", repeats)),
         backtested.out());
     assertTrue(backtested.out().contains("lift of HR@10 over each baseline"), backtested.out());
+  }
+
+  @Test
+  void withoutUntilTrainStopsAtTheBacktestsDefaultSplitSoTheTwoAgreeWithoutBeingTold() throws IOException {
+    Instant split = events.get(events.size() * 4 / 5).timestamp();
+    Path bundles = directory.resolve("default-until");
+
+    ToolRun trained = train("--source", "file:" + history, "--catalog", "demo", "--out", bundles.toString(),
+        "--models", "logistic-regression");
+
+    assertEquals(0, trained.exitCode(), trained.err());
+    assertTrue(trained.err().contains("training on the events before " + split + ", backtest's default split"),
+        trained.err());
+    Path bundle;
+    try (Stream<Path> files = Files.list(bundles)) {
+      bundle = files.findFirst().orElseThrow();
+    }
+    assertEquals(split, new BundleArchive(new ObjectMapper()).read(Files.readAllBytes(bundle)).metadata().dataUntil());
+    ToolRun backtested = backtest("--source", "file:" + history, "--catalog", "demo", "--models", bundles.toString(),
+        "--out", directory.resolve("default-until-report").toString());
+    assertEquals(0, backtested.exitCode(), "the bundle learnt nothing after the backtest's split: " + backtested.err());
   }
 
   @Test

@@ -12,6 +12,8 @@ import java.util.Objects;
  */
 public record BacktestWindows(Instant from, Instant split, Instant to) {
 
+  private static final int PERCENT = 100;
+
   public BacktestWindows {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(split, "split");
@@ -34,6 +36,21 @@ public record BacktestWindows(Instant from, Instant split, Instant to) {
     }
     int index = (int) Math.min(events.size() - 1L, (long) Math.floor(share * events.size()));
     return events.get(index).timestamp();
+  }
+
+  /**
+   * The split when none is given: the time before which {@code trainShare} of the events fall, so that
+   * {@code train} and {@code backtest} agree on it.
+   *
+   * @throws IllegalArgumentException when that many events share the history's first instant
+   */
+  public static Instant defaultSplit(List<CustomerEvent> events, double trainShare) {
+    Instant split = quantileTime(events, trainShare);
+    if (!events.get(0).timestamp().isBefore(split)) {
+      throw new IllegalArgumentException("the history's events do not spread over time: "
+          + Math.round(trainShare * PERCENT) + "% of them fall at its first instant, " + split);
+    }
+    return split;
   }
 
   public boolean inTest(Instant at) {

@@ -151,12 +151,11 @@ public final class BacktestCommand extends Tool {
     Instant first = history.from() != null ? history.from() : events.get(0).timestamp();
     Instant last = end.to() != null ? end.to() : events.get(events.size() - 1).timestamp().plusMillis(1);
     if (split == null) {
-      Instant quantile = BacktestWindows.quantileTime(events, trainShare);
-      if (!first.isBefore(quantile)) {
-        throw usageError("the history's events do not spread over time: " + Math.round(trainShare * PERCENT)
-            + "% of them fall at its first instant, " + first + "; pass --split");
+      try {
+        return new BacktestWindows(first, BacktestWindows.defaultSplit(events, trainShare), last);
+      } catch (IllegalArgumentException e) {
+        throw usageError(e.getMessage() + "; pass --split");
       }
-      return new BacktestWindows(first, quantile, last);
     }
     if (!first.isBefore(split) || !split.isBefore(last)) {
       throw usageError("--split must fall inside the history, " + first + " .. " + last + ", was " + split);

@@ -10,6 +10,8 @@ import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.UntrainableHistoryException;
 import dev.concierge.models.scoring.ModelTrainer;
+import dev.concierge.offline.backtest.BacktestSettings;
+import dev.concierge.offline.backtest.BacktestWindows;
 import dev.concierge.offline.training.BundleTrainer;
 import dev.concierge.offline.training.TrainingSettings;
 import dev.concierge.persistence.bundle.BundleArchive;
@@ -60,13 +62,16 @@ import picocli.CommandLine.TypeConversionException;
     })
 public final class TrainCommand extends Tool {
 
+  private static final double PERCENT = 100;
   private static final DateTimeFormatter VERSION_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   @Mixin private HistoryOptions history;
 
-  @Option(names = "--until", required = true, paramLabel = "ISO", converter = Converters.IsoInstant.class,
-      description = "train on the history before this ISO-8601 instant")
+  @Option(names = "--until", paramLabel = "ISO", converter = Converters.IsoInstant.class,
+      description = "train on the history before this ISO-8601 instant (default: backtest's default split, the time"
+          + " before which concierge.backtest.train-share of the events fall, so that backtest judges the bundles on"
+          + " the rest)")
   private Instant until;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "the directory the bundles go to")
@@ -82,24 +87,24 @@ public final class TrainCommand extends Tool {
 
   @Override
   protected void run() throws Exception {
-    if (history.from() != null && !history.from().isBefore(until)) {
+    if (until != null && history.from() != null && !history.from().isBefore(until)) {
       throw usageError("--from must be before --until, was " + history.from() + " .. " + until);
     }
     List<ModelTrainer> models = trainers == null ? List.of(ModelTrainer.values()) : trainers;
-    List<Path> targets = new ArrayList<>();
-    for (ModelTrainer trainer : models) {
-      Path target = directory.resolve(version(prefix, trainer, until) + BundleArchive.FILE_EXTENSION);
-      if (Files.exists(target)) {
-        throw usageError(target + " exists already; bundles are immutable, pick another --version-prefix");
-      }
-      targets.add(target);
-    }
-
     PrintStream out = out();
     PrintStream err = err();
     Config config = ConfigFactory.load();
     Config conciergeConfig = config.getConfig("concierge");
     History read = history.read(until, List.of(), config, err);
+    Instant trainUntil = until != null ? until : defaultSplit(read.events(), conciergeConfig, err);
+    List<Path> targets = new ArrayList<>();
+    for (ModelTrainer trainer : models) {
+      Path target = directory.resolve(version(prefix, trainer, trainUntil) + BundleArchive.FILE_EXTENSION);
+      if (Files.exists(target)) {
+        throw usageError(target + " exists already; bundles are immutable, pick another --version-prefix");
+      }
+      targets.add(target);
+    }
     Catalog catalog = history.catalog(read, conciergeConfig, err);
     CustomerSettings settings = CustomerSettings.fromConfig(conciergeConfig);
     BundleTrainer bundles =
@@ -110,10 +115,10 @@ public final class TrainCommand extends Tool {
     BundleArchive archives = new BundleArchive(new ObjectMapper());
     for (int i = 0; i < models.size(); i++) {
       ModelTrainer trainer = models.get(i);
-      String version = version(prefix, trainer, until);
+      String version = version(prefix, trainer, trainUntil);
       err.println("training " + version + " ...");
       long started = System.nanoTime();
-      ModelBundle bundle = trained(bundles, events, catalog, trainer, version, err);
+      ModelBundle bundle = trained(bundles, events, catalog, trainer, trainUntil, version, err);
       AtomicFiles.write(targets.get(i), archives.write(bundle));
       out.printf(Locale.ROOT, "%s  %d rows, positive rate %.3f, held-out AUC %.3f, %.1f s  -> %s%n",
           version, bundle.metadata().trainingRows(), bundle.metadata().metrics().get("positive_rate"),
@@ -122,13 +127,30 @@ public final class TrainCommand extends Tool {
   }
 
   private ModelBundle trained(
-      BundleTrainer bundles, List<CustomerEvent> events, Catalog catalog, ModelTrainer trainer, String version,
-      PrintStream log) {
+      BundleTrainer bundles, List<CustomerEvent> events, Catalog catalog, ModelTrainer trainer, Instant trainUntil,
+      String version, PrintStream log) {
     try {
-      return bundles.train(events, catalog, until, trainer, version, log::println);
+      return bundles.train(events, catalog, trainUntil, trainer, version, log::println);
     } catch (UntrainableHistoryException e) {
       throw new IllegalArgumentException("cannot train: " + e.getMessage() + ". " + whatToPass(e.missing()), e);
     }
+  }
+
+  /** Backtest's default split of these events: its test window is then history the bundles never saw. */
+  private Instant defaultSplit(List<CustomerEvent> events, Config concierge, PrintStream err) {
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("the history has no valid event to train on");
+    }
+    double trainShare = BacktestSettings.fromConfig(concierge).trainShare();
+    Instant split;
+    try {
+      split = BacktestWindows.defaultSplit(events, trainShare);
+    } catch (IllegalArgumentException e) {
+      throw usageError(e.getMessage() + "; pass --until");
+    }
+    err.printf(Locale.ROOT, "training on the events before %s, backtest's default split (%.0f%% of the %,d events;"
+        + " --until overrides)%n", split, trainShare * PERCENT, events.size());
+    return split;
   }
 
   /** What to pass when the history cannot train: the one place that ties what it lacks to this command's options. */
