@@ -5,6 +5,7 @@ import java.time.Duration;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
@@ -17,12 +18,15 @@ public final class ToolProgress implements AutoCloseable {
   private static final long UNKNOWN_TOTAL = -1;
 
   private final ProgressBar bar;
+  private final LineClosingConsumer consumer;
 
-  private ToolProgress(ProgressBar bar) {
+  private ToolProgress(ProgressBar bar, LineClosingConsumer consumer) {
     this.bar = bar;
+    this.consumer = consumer;
   }
 
   public static ToolProgress start(String task, long total, String unit, PrintStream err) {
+    LineClosingConsumer consumer = new LineClosingConsumer(new ConsoleProgressBarConsumer(err));
     ProgressBar bar =
         new ProgressBarBuilder()
             .setTaskName(task)
@@ -31,9 +35,9 @@ public final class ToolProgress implements AutoCloseable {
             .showSpeed()
             .setStyle(ProgressBarStyle.ASCII)
             .setUpdateIntervalMillis((int) UPDATE_INTERVAL.toMillis())
-            .setConsumer(new ConsoleProgressBarConsumer(err))
+            .setConsumer(consumer)
             .build();
-    return new ToolProgress(bar);
+    return new ToolProgress(bar, consumer);
   }
 
   public static ToolProgress unbounded(String task, String unit, PrintStream err) {
@@ -56,5 +60,36 @@ public final class ToolProgress implements AutoCloseable {
   @Override
   public void close() {
     bar.close();
+    // progressbar 0.10.1 closes in one last redraw, but when that redraw is its first one (a task done
+    // before the bar's first tick) it only draws and leaves the line open; a second close then ends it
+    if (!consumer.closed) {
+      bar.close();
+    }
+  }
+
+  /** The console consumer, remembering whether the bar ended its line. */
+  private static final class LineClosingConsumer implements ProgressBarConsumer {
+    private final ConsoleProgressBarConsumer console;
+    private volatile boolean closed;
+
+    LineClosingConsumer(ConsoleProgressBarConsumer console) {
+      this.console = console;
+    }
+
+    @Override
+    public int getMaxRenderedLength() {
+      return console.getMaxRenderedLength();
+    }
+
+    @Override
+    public void accept(String rendered) {
+      console.accept(rendered);
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      console.close();
+    }
   }
 }
