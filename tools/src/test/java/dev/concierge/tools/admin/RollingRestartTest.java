@@ -128,6 +128,7 @@ class RollingRestartTest {
   void needsTwoRunningNodes() throws IOException {
     answerAllUp(nodes.get(0).address());
     launcher.launch(nodes.get(0));
+    awaitRunning(nodes.get(0));
 
     IllegalStateException failure = assertThrows(IllegalStateException.class, () -> restart().run());
 
@@ -169,14 +170,16 @@ class RollingRestartTest {
     for (NodePorts node : nodes) {
       pids.put(node.name(), launcher.launch(node).pid());
     }
-    for (NodePorts node : nodes) {
-      // until the shell has exec'd and its command line names the node
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (launcher.running(node.name()).isEmpty() && System.nanoTime() < deadline) {
-        NodeLauncher.sleep(Duration.ofMillis(20));
-      }
-    }
+    nodes.forEach(this::awaitRunning);
     return pids;
+  }
+
+  /** Until the shell has exec'd and its command line names the node, as a node started a while ago has. */
+  private void awaitRunning(NodePorts node) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (launcher.running(node.name()).isEmpty() && System.nanoTime() < deadline) {
+      NodeLauncher.sleep(Duration.ofMillis(20));
+    }
   }
 
   private RollingRestart restart() {
