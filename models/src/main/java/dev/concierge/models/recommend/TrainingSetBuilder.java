@@ -7,6 +7,7 @@ import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.EventTime;
 import dev.concierge.models.EventType;
 import dev.concierge.models.FeatureState;
+import dev.concierge.models.Interner;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.scoring.TrainingSet;
 import java.time.Instant;
@@ -74,7 +75,7 @@ public final class TrainingSetBuilder {
         history,
         until,
         (event, state) -> {
-          boolean firstTouch = rows.touched.add(event.customerId(), vocabulary.items().intern(event.itemId()));
+          boolean firstTouch = rows.touched.add(event.customerId(), event.itemId());
           if (!isLabel(event)) {
             return;
           }
@@ -120,7 +121,7 @@ public final class TrainingSetBuilder {
       return;
     }
     if (settings.labels() == Labels.FIRST_TOUCHES) {
-      candidates.removeIf(candidate -> rows.touched.contains(event.customerId(), vocabulary.items().codeOf(candidate.itemId())));
+      candidates.removeIf(candidate -> rows.touched.contains(event.customerId(), candidate.itemId()));
     }
     rows.add(row(features, item), true);
     for (int i = 0; i < settings.negativesPerPositive() && !candidates.isEmpty(); i++) {
@@ -166,18 +167,23 @@ public final class TrainingSetBuilder {
     }
   }
 
-  /** Every item each shopper touched, by shared code, as the backtest keeps them to leave them out. */
+  /**
+   * Every item each shopper touched, as the backtest keeps them to leave them out. Coded by an interner
+   * of its own: interning items the catalog does not hold into the replay's vocabulary would change how
+   * the replayed states code them.
+   */
   private static final class TouchedItems {
+    private final Interner items = new Interner(Integer.MAX_VALUE);
     private final Map<String, Set<Integer>> byCustomer = new HashMap<>();
 
     /** Records the touch; whether it was the shopper's first of that item. */
-    boolean add(String customerId, int item) {
-      return byCustomer.computeIfAbsent(customerId, id -> new HashSet<>()).add(item);
+    boolean add(String customerId, String itemId) {
+      return byCustomer.computeIfAbsent(customerId, id -> new HashSet<>()).add(items.intern(itemId));
     }
 
-    boolean contains(String customerId, int item) {
-      Set<Integer> items = byCustomer.get(customerId);
-      return items != null && items.contains(item);
+    boolean contains(String customerId, String itemId) {
+      Set<Integer> touched = byCustomer.get(customerId);
+      return touched != null && touched.contains(items.codeOf(itemId));
     }
   }
 
