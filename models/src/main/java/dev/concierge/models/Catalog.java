@@ -16,6 +16,9 @@ public final class Catalog {
 
   public static final Catalog EMPTY = new Catalog(Map.of());
 
+  // codes learnt since CatalogCodes was built are looked up by name: rebuilt when they are an eighth
+  private static final int REBUILD_AFTER_LEARNT_SHARE = 8;
+
   private static final Comparator<CatalogItem> MOST_POPULAR_FIRST =
       Comparator.comparingDouble(CatalogItem::popularity).reversed().thenComparing(CatalogItem::itemId);
 
@@ -23,6 +26,8 @@ public final class Catalog {
   private final List<CatalogItem> byPopularity;
   private final Map<String, List<CatalogItem>> byCategoryPopularity;
   private final double maxPopularity;
+  // built on first use by a decision, again when the vocabulary learnt enough codes since
+  private volatile CatalogCodes codes;
 
   private Catalog(Map<String, CatalogItem> byId) {
     this.byId = Map.copyOf(byId);
@@ -56,6 +61,19 @@ public final class Catalog {
 
   public CatalogItem item(String itemId) {
     return byId.get(itemId);
+  }
+
+  /**
+   * This catalog's items by the item codes of {@code vocabulary}. Built once per catalog and vocabulary
+   * (again after the vocabulary grew by an eighth), then shared by every decision.
+   */
+  public CatalogCodes codes(Vocabulary vocabulary) {
+    CatalogCodes current = codes;
+    if (current == null || !current.serves(vocabulary) || current.isStale(REBUILD_AFTER_LEARNT_SHARE)) {
+      current = CatalogCodes.of(this, vocabulary);
+      codes = current;
+    }
+    return current;
   }
 
   public String categoryOf(String itemId) {

@@ -1,6 +1,7 @@
 package dev.concierge.models.recommend;
 
 import dev.concierge.models.Catalog;
+import dev.concierge.models.CatalogCodes;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.FeatureState;
@@ -27,7 +28,7 @@ final class CandidateGenerator {
   Candidates generate(
       TableIndex tables, FeatureState state, Vocabulary vocabulary, Catalog catalog, TrendingItems trends,
       DecisionQuery query, DecisionFeatures features) {
-    Pool pool = new Pool(catalog, vocabulary.items(), settings.candidatePool());
+    Pool pool = new Pool(catalog.codes(vocabulary), vocabulary.items(), settings.candidatePool());
     if (!query.candidates().isEmpty()) {
       query.candidates().forEach(pool::addItem);
       return pool.candidates;
@@ -61,14 +62,14 @@ final class CandidateGenerator {
 
   /** Candidates without repeats, up to the pool size; items the catalog does not hold are left out. */
   private static final class Pool {
-    private final Catalog catalog;
+    private final CatalogCodes catalog;
     private final Interner codes;
     private final int capacity;
     private final IntScores seen;
     private final Candidates candidates;
     private int categoriesOffered;
 
-    Pool(Catalog catalog, Interner codes, int capacity) {
+    Pool(CatalogCodes catalog, Interner codes, int capacity) {
       this.catalog = catalog;
       this.codes = codes;
       this.capacity = capacity;
@@ -80,16 +81,16 @@ final class CandidateGenerator {
       if (candidates.size() == capacity || code < 0 || seen.contains(code)) {
         return;
       }
-      CatalogItem item = catalog.item(codes.nameOf(code));
+      CatalogItem item = catalog.item(code);
       if (item != null) {
         seen.add(code, 0, code);
-        candidates.add(item, code);
+        candidates.add(item, code, catalog.categoryOf(item, code));
       }
     }
 
     /** A requested item: learnt only if the catalog holds it, so requests cannot fill the vocabulary. */
     void addItem(String itemId) {
-      if (catalog.item(itemId) != null) {
+      if (catalog.catalog().item(itemId) != null) {
         add(codes.intern(itemId));
       }
     }

@@ -13,17 +13,22 @@ final class Candidates {
 
   private final List<CatalogItem> items;
   private int[] codes;
+  private int[] categories;
 
   Candidates(int expected) {
     items = new ArrayList<>(expected);
     codes = new int[expected];
+    categories = new int[expected];
   }
 
-  void add(CatalogItem item, int code) {
+  /** @param category the item's category code, {@link dev.concierge.models.Interner#UNKNOWN} if none */
+  void add(CatalogItem item, int code, int category) {
     if (items.size() == codes.length) {
       codes = Arrays.copyOf(codes, Math.max(1, codes.length * 2));
+      categories = Arrays.copyOf(categories, codes.length);
     }
     codes[items.size()] = code;
+    categories[items.size()] = category;
     items.add(item);
   }
 
@@ -37,6 +42,10 @@ final class Candidates {
 
   int code(int index) {
     return codes[index];
+  }
+
+  int category(int index) {
+    return categories[index];
   }
 
   boolean contains(CatalogItem item) {

@@ -151,12 +151,11 @@ public final class DecisionFeatures {
 
   /** Writes the candidate's row into {@code row}, which has {@link RecommenderFeatures#SCHEMA} slots. */
   public void fill(CatalogItem item, double[] row) {
-    fill(item, vocabulary.items().codeOf(item.itemId()), row);
+    fill(item, vocabulary.items().codeOf(item.itemId()), vocabulary.categories().codeOf(item.category()), row);
   }
 
-  /** {@link #fill(CatalogItem, double[])} for an item whose shared code the caller knows. */
-  void fill(CatalogItem item, int code, double[] row) {
-    int category = vocabulary.categories().codeOf(item.category());
+  /** {@link #fill(CatalogItem, double[])} for an item whose shared item and category codes the caller knows. */
+  void fill(CatalogItem item, int code, int category, double[] row) {
     row[CATEGORY_AFFINITY] = state.affinityFor(category);
     row[IN_SESSION_CATEGORY] = sessionOpen && state.inSession(category) ? 1 : 0;
     row[VIEWED_BEFORE] = state.hasViewed(code) ? 1 : 0;

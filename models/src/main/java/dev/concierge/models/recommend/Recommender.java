@@ -70,13 +70,14 @@ public final class Recommender {
     rules.pins().keySet().forEach(itemId -> {
       CatalogItem pinned = catalog.item(itemId);
       if (pinned != null && !candidates.contains(pinned)) {
-        candidates.add(pinned, vocabulary.items().codeOf(itemId));
+        int code = vocabulary.items().codeOf(itemId);
+        candidates.add(pinned, code, catalog.codes(vocabulary).categoryOf(pinned, code));
       }
     });
     double[] row = new double[model.scorer().schema().size()];
     List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
     for (int i = 0; i < candidates.size(); i++) {
-      features.fill(candidates.item(i), candidates.code(i), row);
+      features.fill(candidates.item(i), candidates.code(i), candidates.category(i), row);
       scored.add(new ScoredCandidate(candidates.item(i), model.scorer().score(row)));
     }
     List<String> excluded = new ArrayList<>(query.exclude());
