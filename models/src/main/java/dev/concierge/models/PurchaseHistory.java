@@ -22,5 +22,10 @@ public interface PurchaseHistory {
 
   boolean hasPurchased(String itemId);
 
+  /** {@link #hasPurchased(String)} for an item whose shared code the caller knows ({@link Interner#UNKNOWN} if not). */
+  default boolean hasPurchased(String itemId, int code) {
+    return hasPurchased(itemId);
+  }
+
   boolean hasPurchasedIn(String category);
 }

@@ -24,6 +24,12 @@ public final class ShopperView implements PurchaseHistory {
     return state.hasPurchased(state.codeOf(itemId, vocabulary));
   }
 
+  /** Known codes are the customer's too: {@link FeatureState#adoptSharedCodes} ran for this decision. */
+  @Override
+  public boolean hasPurchased(String itemId, int code) {
+    return code == Interner.UNKNOWN ? hasPurchased(itemId) : state.hasPurchased(code);
+  }
+
   @Override
   public boolean hasPurchasedIn(String category) {
     return state.hasPurchasedIn(vocabulary.categories().codeOf(category));

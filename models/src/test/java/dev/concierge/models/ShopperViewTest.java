@@ -65,6 +65,19 @@ class ShopperViewTest {
   }
 
   @Test
+  void purchasesReadByCodeAgreeWithPurchasesReadByName() {
+    apply(view("looked-at", T0), "shoes");
+    apply(purchase("bought", minutesAfterT0(1)), "tents");
+    state.adoptSharedCodes(vocabulary);
+
+    for (String item : List.of("bought", "looked-at", "never-seen")) {
+      int code = vocabulary.items().codeOf(item);
+      assertEquals(shopper.hasPurchased(item), shopper.hasPurchased(item, code), item);
+    }
+    assertTrue(shopper.hasPurchased("bought", vocabulary.items().codeOf("bought")));
+  }
+
+  @Test
   void topCategoriesAreStrongestFirstWithTiesByName() {
     apply(view("1", T0), "socks");
     apply(purchase("2", T0), "tents");

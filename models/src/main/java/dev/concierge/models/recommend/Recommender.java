@@ -78,14 +78,14 @@ public final class Recommender {
     List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
     for (int i = 0; i < candidates.size(); i++) {
       features.fill(candidates.item(i), candidates.code(i), candidates.category(i), row);
-      scored.add(new ScoredCandidate(candidates.item(i), model.scorer().score(row)));
+      scored.add(new ScoredCandidate(candidates.item(i), candidates.code(i), model.scorer().score(row)));
     }
     List<String> excluded = new ArrayList<>(query.exclude());
     if (query.contextItemId() != null) {
       excluded.add(query.contextItemId());
     }
     List<RankedCandidate> ranked =
-        RuleEngine.apply(scored, new ShopperView(state, vocabulary), rules.excluding(excluded), query.limit());
+        RuleEngine.applyToDistinct(scored, new ShopperView(state, vocabulary), rules.excluding(excluded), query.limit());
     return explain(ranked, model, state, vocabulary, catalog, features, row);
   }
 

@@ -40,6 +40,15 @@ public final class RuleEngine {
   /** The at most {@code limit} candidates the rules let through, in answer order. */
   public static List<RankedCandidate> apply(
       List<ScoredCandidate> candidates, PurchaseHistory history, BusinessRules rules, int limit) {
+    return applyToDistinct(distinct(candidates), history, rules, limit);
+  }
+
+  /**
+   * {@link #apply} for candidates that hold each item once, as the recommender's do: no pass to find
+   * repeats.
+   */
+  public static List<RankedCandidate> applyToDistinct(
+      List<ScoredCandidate> candidates, PurchaseHistory history, BusinessRules rules, int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be >= 0, was " + limit);
     }
@@ -54,9 +63,8 @@ public final class RuleEngine {
     return answer;
   }
 
-  /** The candidates no exclusion removes, once each (a repeated item keeps its best score), boosted. */
-  private static List<Contender> eligible(
-      List<ScoredCandidate> candidates, PurchaseHistory history, BusinessRules rules) {
+  /** Each item once: a repeated item keeps its best score. */
+  private static List<ScoredCandidate> distinct(List<ScoredCandidate> candidates) {
     Map<String, ScoredCandidate> unique = new HashMap<>(candidates.size() * 2);
     for (ScoredCandidate candidate : candidates) {
       ScoredCandidate seen = unique.putIfAbsent(candidate.item().itemId(), candidate);
@@ -64,24 +72,32 @@ public final class RuleEngine {
         unique.put(candidate.item().itemId(), candidate);
       }
     }
-    List<Contender> eligible = new ArrayList<>(unique.size());
-    for (ScoredCandidate candidate : unique.values()) {
-      if (!isExcluded(candidate.item(), history, rules)) {
+    return new ArrayList<>(unique.values());
+  }
+
+  /** The candidates no exclusion removes, boosted. */
+  private static List<Contender> eligible(
+      List<ScoredCandidate> candidates, PurchaseHistory history, BusinessRules rules) {
+    List<Contender> eligible = new ArrayList<>(candidates.size());
+    for (ScoredCandidate candidate : candidates) {
+      if (!isExcluded(candidate, history, rules)) {
         eligible.add(contender(candidate, rules));
       }
     }
     return eligible;
   }
 
-  private static boolean isExcluded(CatalogItem item, PurchaseHistory history, BusinessRules rules) {
+  private static boolean isExcluded(ScoredCandidate candidate, PurchaseHistory history, BusinessRules rules) {
+    CatalogItem item = candidate.item();
     if (rules.excludedItems().contains(item.itemId()) || (rules.excludeOutOfStock() && !item.inStock())) {
       return true;
     }
     return switch (rules.purchasedPolicyFor(item.category())) {
       case KEEP -> false;
-      case EXCLUDE_ITEM -> history.hasPurchased(item.itemId());
+      case EXCLUDE_ITEM -> history.hasPurchased(item.itemId(), candidate.code());
       // the item itself too, even if the history files it under a category it has since left
-      case EXCLUDE_CATEGORY -> history.hasPurchasedIn(item.category()) || history.hasPurchased(item.itemId());
+      case EXCLUDE_CATEGORY ->
+          history.hasPurchasedIn(item.category()) || history.hasPurchased(item.itemId(), candidate.code());
     };
   }
 
