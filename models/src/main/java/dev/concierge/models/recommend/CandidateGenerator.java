@@ -27,8 +27,8 @@ final class CandidateGenerator {
   /** The candidates of one decision, without repeats, all in the catalog. */
   Candidates generate(
       TableIndex tables, FeatureState state, Vocabulary vocabulary, Catalog catalog, TrendingItems trends,
-      DecisionQuery query, DecisionFeatures features) {
-    Pool pool = new Pool(catalog.codes(vocabulary), vocabulary.items(), settings.candidatePool());
+      DecisionQuery query, DecisionFeatures features, DecisionScratch scratch) {
+    Pool pool = new Pool(catalog.codes(vocabulary), vocabulary.items(), settings.candidatePool(), scratch);
     if (!query.candidates().isEmpty()) {
       query.candidates().forEach(pool::addItem);
       return pool.candidates;
@@ -69,12 +69,14 @@ final class CandidateGenerator {
     private final Candidates candidates;
     private int categoriesOffered;
 
-    Pool(CatalogCodes catalog, Interner codes, int capacity) {
+    Pool(CatalogCodes catalog, Interner codes, int capacity, DecisionScratch scratch) {
       this.catalog = catalog;
       this.codes = codes;
       this.capacity = capacity;
-      this.seen = new IntScores(capacity);
-      this.candidates = new Candidates(capacity);
+      this.seen = scratch.seen;
+      this.candidates = scratch.candidates;
+      seen.reset(capacity);
+      candidates.clear();
     }
 
     void add(int code) {

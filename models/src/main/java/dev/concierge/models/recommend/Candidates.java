@@ -32,6 +32,11 @@ final class Candidates {
     items.add(item);
   }
 
+  /** Empties it for the next decision, keeping its room. */
+  void clear() {
+    items.clear();
+  }
+
   int size() {
     return items.size();
   }

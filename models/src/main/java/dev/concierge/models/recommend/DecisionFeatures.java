@@ -41,7 +41,6 @@ public final class DecisionFeatures {
   private static final double ACTIVITY_SCALE = Math.log1p(1000);
   private static final double SESSION_SCALE = Math.log1p(50);
   private static final double RECENCY_MILLIS = 24 * 3_600_000.0;
-  private static final int NEIGHBOURS_EXPECTED = 256;
 
   private final FeatureState state;
   private final Vocabulary vocabulary;
@@ -55,11 +54,10 @@ public final class DecisionFeatures {
   private final double sessionDepth;
   private final double averagePrice;
   private final double trendScale;
-  private final IntScores coViewed = new IntScores(NEIGHBOURS_EXPECTED);
-  private final IntScores coBought = new IntScores(NEIGHBOURS_EXPECTED);
-  private final IntScores contextNeighbours = new IntScores(NEIGHBOURS_EXPECTED);
-  // sized by the shopper's own neighbour lists, so a shopper with a short history allocates little
-  private IntScores coOccurring;
+  private final IntScores coViewed;
+  private final IntScores coBought;
+  private final IntScores contextNeighbours;
+  private final IntScores coOccurring;
   // the shopper's items that have collaborative neighbours, in the order FeatureState#forEachRecentOrPurchasedItem gives them
   private int[] collaborativeSources;
   private int collaborativeSourceCount;
@@ -74,6 +72,20 @@ public final class DecisionFeatures {
   public DecisionFeatures(
       FeatureState state, Vocabulary vocabulary, TableIndex tables, TrendingItems trends, CatalogItem context,
       long nowMillis, FeatureSettings settings) {
+    this(state, vocabulary, tables, trends, context, nowMillis, settings, new DecisionScratch());
+  }
+
+  /** @param scratch its tables are this decision's until the decision ends */
+  DecisionFeatures(
+      FeatureState state, Vocabulary vocabulary, TableIndex tables, TrendingItems trends, CatalogItem context,
+      long nowMillis, FeatureSettings settings, DecisionScratch scratch) {
+    this.coViewed = scratch.coViewed;
+    this.coBought = scratch.coBought;
+    this.contextNeighbours = scratch.contextNeighbours;
+    this.coOccurring = scratch.coOccurring;
+    coViewed.reset(DecisionScratch.NEIGHBOURS_EXPECTED);
+    coBought.reset(DecisionScratch.NEIGHBOURS_EXPECTED);
+    contextNeighbours.reset(DecisionScratch.NEIGHBOURS_EXPECTED);
     // the shopper's items meet the candidates by code, so those the catalog took in since need its codes
     state.adoptSharedCodes(vocabulary);
     this.state = state;
@@ -119,7 +131,7 @@ public final class DecisionFeatures {
     });
     collaborativeSources = new int[counts[0]];
     // the shopper's items share many neighbours: half their lists' length is room enough to start with
-    coOccurring = new IntScores(counts[1] / 2);
+    coOccurring.reset(counts[1] / 2);
     state.forEachRecentOrPurchasedItem(this::collectShopperItem);
     if (tasteItems > 0) {
       for (int d = 0; d < taste.length; d++) {

@@ -4,8 +4,13 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
- * Scores keyed by item code, summed per key: a small open-addressing map with no boxing, made once
- * per decision. Remembers the key that added the most to each entry, for the reasons.
+ * Scores keyed by item code, summed per key: a small open-addressing map with no boxing. Remembers the
+ * key that added the most to each entry, for the reasons.
+ *
+ * <p>One is reused decision after decision ({@link #reset}): a slot belongs to the current decision only
+ * when its stamp is the current epoch, so emptying it is one increment, not a pass over its arrays, and
+ * the arrays are allocated once. Its logical capacity is what a new one sized for the decision would
+ * have, so its keys come out in the same order as from a new one.
  */
 final class IntScores {
 
@@ -16,25 +21,50 @@ final class IntScores {
   private float[] values;
   private int[] strongestSources;
   private float[] strongestContributions;
+  private int[] stamps;
+  private int epoch;
+  // the slots in use: a power of two, at most the arrays' length
+  private int capacity;
   private int size;
+  // what grow() rehashes from, kept for the next time
+  private int[] movingKeys = new int[0];
+  private float[] movingValues = new float[0];
+  private int[] movingSources = new int[0];
+  private float[] movingContributions = new float[0];
 
   IntScores(int expected) {
-    int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, expected * 2) - 1) << 1;
-    keys = new int[capacity];
-    Arrays.fill(keys, FREE);
-    values = new float[capacity];
-    strongestSources = new int[capacity];
-    strongestContributions = new float[capacity];
+    reset(expected);
+  }
+
+  /** Empties it, with room for {@code expected} keys before it grows, as a new one would have. */
+  void reset(int expected) {
+    capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, expected * 2) - 1) << 1;
+    size = 0;
+    if (keys == null || keys.length < capacity) {
+      keys = new int[capacity];
+      values = new float[capacity];
+      strongestSources = new int[capacity];
+      strongestContributions = new float[capacity];
+      stamps = new int[capacity];
+      epoch = 0;
+    }
+    nextEpoch();
+  }
+
+  private void nextEpoch() {
+    if (++epoch == Integer.MAX_VALUE) {
+      Arrays.fill(stamps, 0);
+      epoch = 1;
+    }
   }
 
   void add(int key, float value, int source) {
-    if (size * 2 >= keys.length) {
+    if (size * 2 >= capacity) {
       grow();
     }
     int slot = slotOf(key);
-    if (keys[slot] == FREE) {
-      keys[slot] = key;
-      size++;
+    if (stamps[slot] != epoch) {
+      claim(slot, key);
     }
     values[slot] += value;
     if (value > strongestContributions[slot]) {
@@ -43,26 +73,35 @@ final class IntScores {
     }
   }
 
+  private void claim(int slot, int key) {
+    stamps[slot] = epoch;
+    keys[slot] = key;
+    values[slot] = 0;
+    strongestSources[slot] = 0;
+    strongestContributions[slot] = 0;
+    size++;
+  }
+
   boolean contains(int key) {
-    return keys[slotOf(key)] != FREE;
+    return stamps[slotOf(key)] == epoch;
   }
 
   float get(int key) {
     int slot = slotOf(key);
-    return keys[slot] == FREE ? 0 : values[slot];
+    return stamps[slot] != epoch ? 0 : values[slot];
   }
 
   /** The source that added the most to {@code key}, or -1. */
   int strongestSource(int key) {
     int slot = slotOf(key);
-    return keys[slot] == FREE ? FREE : strongestSources[slot];
+    return stamps[slot] != epoch ? FREE : strongestSources[slot];
   }
 
   /** Calls {@code each} with every key held. */
   void forEachKey(IntConsumer each) {
-    for (int key : keys) {
-      if (key != FREE) {
-        each.accept(key);
+    for (int slot = 0; slot < capacity; slot++) {
+      if (stamps[slot] == epoch) {
+        each.accept(keys[slot]);
       }
     }
   }
@@ -76,11 +115,11 @@ final class IntScores {
     int[] bestKeys = new int[Math.min(most, size)];
     float[] bestValues = new float[bestKeys.length];
     int held = 0;
-    for (int slot = 0; slot < keys.length && bestKeys.length > 0; slot++) {
-      int key = keys[slot];
-      if (key == FREE) {
+    for (int slot = 0; slot < capacity && bestKeys.length > 0; slot++) {
+      if (stamps[slot] != epoch) {
         continue;
       }
+      int key = keys[slot];
       float value = values[slot];
       if (held == bestKeys.length && !ranksAbove(value, key, bestValues[held - 1], bestKeys[held - 1])) {
         continue;
@@ -104,34 +143,50 @@ final class IntScores {
   }
 
   private int slotOf(int key) {
-    int mask = keys.length - 1;
+    int mask = capacity - 1;
     int slot = (key * 0x9E3779B9) >>> 1 & mask;
-    while (keys[slot] != FREE && keys[slot] != key) {
+    while (stamps[slot] == epoch && keys[slot] != key) {
       slot = (slot + 1) & mask;
     }
     return slot;
   }
 
+  /** Doubles the capacity and puts every entry where a new table of that size would have it. */
   private void grow() {
-    int[] oldKeys = keys;
-    float[] oldValues = values;
-    int[] oldSources = strongestSources;
-    float[] oldContributions = strongestContributions;
-    keys = new int[oldKeys.length * 2];
-    Arrays.fill(keys, FREE);
-    values = new float[keys.length];
-    strongestSources = new int[keys.length];
-    strongestContributions = new float[keys.length];
-    size = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != FREE) {
-        int slot = slotOf(oldKeys[i]);
-        keys[slot] = oldKeys[i];
-        values[slot] = oldValues[i];
-        strongestSources[slot] = oldSources[i];
-        strongestContributions[slot] = oldContributions[i];
-        size++;
+    int held = 0;
+    if (movingKeys.length < size) {
+      movingKeys = new int[capacity];
+      movingValues = new float[capacity];
+      movingSources = new int[capacity];
+      movingContributions = new float[capacity];
+    }
+    for (int slot = 0; slot < capacity; slot++) {
+      if (stamps[slot] == epoch) {
+        movingKeys[held] = keys[slot];
+        movingValues[held] = values[slot];
+        movingSources[held] = strongestSources[slot];
+        movingContributions[held] = strongestContributions[slot];
+        held++;
       }
+    }
+    int doubled = capacity * 2;
+    if (keys.length < doubled) {
+      keys = new int[doubled];
+      values = new float[doubled];
+      strongestSources = new int[doubled];
+      strongestContributions = new float[doubled];
+      stamps = new int[doubled];
+      epoch = 0;
+    }
+    capacity = doubled;
+    nextEpoch();
+    size = 0;
+    for (int i = 0; i < held; i++) {
+      int slot = slotOf(movingKeys[i]);
+      claim(slot, movingKeys[i]);
+      values[slot] = movingValues[i];
+      strongestSources[slot] = movingSources[i];
+      strongestContributions[slot] = movingContributions[i];
     }
   }
 }

@@ -39,6 +39,8 @@ public final class Recommender {
   private final Settings settings;
   private final FeatureSettings featureSettings;
   private final CandidateGenerator generator;
+  // decisions on one thread run one at a time: each reuses the tables of the one before
+  private final ThreadLocal<DecisionScratch> scratch = ThreadLocal.withInitial(DecisionScratch::new);
 
   public Recommender(Settings settings, FeatureSettings featureSettings) {
     this.settings = settings;
@@ -62,10 +64,12 @@ public final class Recommender {
   public List<RankedItem> recommend(
       ServingModel model, FeatureState state, Vocabulary vocabulary, Catalog catalog, TrendingItems trends,
       DecisionQuery query, BusinessRules rules, long nowMillis) {
+    DecisionScratch tables = scratch.get();
     CatalogItem context = query.contextItemId() == null ? null : catalog.item(query.contextItemId());
     DecisionFeatures features =
-        new DecisionFeatures(state, vocabulary, model.tables(), trends, context, nowMillis, featureSettings);
-    Candidates candidates = generator.generate(model.tables(), state, vocabulary, catalog, trends, query, features);
+        new DecisionFeatures(state, vocabulary, model.tables(), trends, context, nowMillis, featureSettings, tables);
+    Candidates candidates =
+        generator.generate(model.tables(), state, vocabulary, catalog, trends, query, features, tables);
     // a pin only reorders candidates, so pinned items must be among them
     rules.pins().keySet().forEach(itemId -> {
       CatalogItem pinned = catalog.item(itemId);
@@ -74,7 +78,7 @@ public final class Recommender {
         candidates.add(pinned, code, catalog.codes(vocabulary).categoryOf(pinned, code));
       }
     });
-    double[] row = new double[model.scorer().schema().size()];
+    double[] row = tables.row(model.scorer().schema().size());
     List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
     for (int i = 0; i < candidates.size(); i++) {
       features.fill(candidates.item(i), candidates.code(i), candidates.category(i), row);
@@ -86,14 +90,13 @@ public final class Recommender {
     }
     List<RankedCandidate> ranked =
         RuleEngine.applyToDistinct(scored, new ShopperView(state, vocabulary), rules.excluding(excluded), query.limit());
-    return explain(ranked, model, state, vocabulary, catalog, features, row);
+    return explain(ranked, model, state, vocabulary, catalog, features, row, tables.contributions(row.length));
   }
 
   private List<RankedItem> explain(
       List<RankedCandidate> ranked, ServingModel model, FeatureState state, Vocabulary vocabulary, Catalog catalog,
-      DecisionFeatures features, double[] row) {
+      DecisionFeatures features, double[] row, double[] contributions) {
     ReasonWriter writer = new ReasonWriter(state, vocabulary, catalog, features, settings.reasonsPerItem());
-    double[] contributions = new double[row.length];
     List<RankedItem> answer = new ArrayList<>(ranked.size());
     for (RankedCandidate candidate : ranked) {
       CatalogItem item = candidate.candidate().item();

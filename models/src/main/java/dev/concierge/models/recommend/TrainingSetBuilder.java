@@ -108,11 +108,11 @@ public final class TrainingSetBuilder {
     }
     long at = EventTime.millisOf(event.timestamp());
     DecisionFeatures features =
-        new DecisionFeatures(state, vocabulary, index, null, null, at, recommender.featureSettings());
+        new DecisionFeatures(state, vocabulary, index, null, null, at, recommender.featureSettings(), rows.scratch);
     List<CatalogItem> candidates =
         recommender
             .generator()
-            .generate(index, state, vocabulary, catalog, null, anyQuery(event), features)
+            .generate(index, state, vocabulary, catalog, null, anyQuery(event), features, rows.scratch)
             .items();
     // a model ranks the candidates it is given: an item outside them teaches it nothing it can use, and
     // would teach it that what the candidates share (neighbours of the shopper's items) marks a negative
@@ -134,6 +134,8 @@ public final class TrainingSetBuilder {
   private static final class Rows {
     private final Random random;
     private final TouchedItems touched = new TouchedItems();
+    // one labelled moment at a time
+    private final DecisionScratch scratch = new DecisionScratch();
     private final List<double[]> values = new ArrayList<>();
     private final List<Boolean> labels = new ArrayList<>();
     private final List<Integer> moments = new ArrayList<>();
