@@ -250,15 +250,23 @@ public final class FeatureState {
 
   /** This category's share of all interest, in [0, 1]. */
   public double affinityFor(int category) {
+    return affinityFor(category, affinityTotal());
+  }
+
+  /**
+   * {@link #affinityFor(int)} given {@link #affinityTotal()}, for a caller that asks for many categories
+   * while the state does not change (a decision's candidates).
+   */
+  public double affinityFor(int category, double affinityTotal) {
     int slot = affinitySlotOf(category);
     if (slot == EMPTY) {
       return 0;
     }
-    double total = affinityTotal();
-    return total <= 0 ? 0 : affinityScores[slot] / total;
+    return affinityTotal <= 0 ? 0 : affinityScores[slot] / affinityTotal;
   }
 
-  private double affinityTotal() {
+  /** The sum of the tracked categories' affinity scores. */
+  public double affinityTotal() {
     double total = 0;
     for (int i = 0; i < affinitySize; i++) {
       total += affinityScores[i];

@@ -53,6 +53,7 @@ public final class DecisionFeatures {
   private final double recency;
   private final double sessionDepth;
   private final double averagePrice;
+  private final double affinityTotal;
   private final double trendScale;
   private final IntScores coViewed;
   private final IntScores coBought;
@@ -101,6 +102,7 @@ public final class DecisionFeatures {
     this.recency = anyEvent ? Math.exp(-Math.max(0, nowMillis - last) / RECENCY_MILLIS) : 0;
     this.sessionDepth = sessionOpen ? Math.min(1, Math.log1p(state.sessionEvents()) / SESSION_SCALE) : 0;
     this.averagePrice = state.averagePricePaid();
+    this.affinityTotal = state.affinityTotal();
     int[] top = trends == null ? new int[0] : trends.top();
     this.trendScale = top.length == 0 ? 0 : trends.scoreOf(top[0]);
     this.taste = new float[tables.dimensions()];
@@ -168,7 +170,7 @@ public final class DecisionFeatures {
 
   /** {@link #fill(CatalogItem, double[])} for an item whose shared item and category codes the caller knows. */
   void fill(CatalogItem item, int code, int category, double[] row) {
-    row[CATEGORY_AFFINITY] = state.affinityFor(category);
+    row[CATEGORY_AFFINITY] = state.affinityFor(category, affinityTotal);
     row[IN_SESSION_CATEGORY] = sessionOpen && state.inSession(category) ? 1 : 0;
     row[VIEWED_BEFORE] = state.hasViewed(code) ? 1 : 0;
     row[CARTED_BEFORE] = state.hasCarted(code) ? 1 : 0;
