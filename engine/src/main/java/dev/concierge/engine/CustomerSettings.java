@@ -57,6 +57,7 @@ public record CustomerSettings(
         recommender.getInt("popular-overall"),
         recommender.getInt("trending"),
         recommender.getInt("reasons-per-item"),
-        recommender.getInt("collaborative-candidates"));
+        recommender.getInt("collaborative-candidates"),
+        new Recommender.PreRank(recommender.getInt("pre-rank.keep"), recommender.getInt("pre-rank.rounds")));
   }
 }

@@ -18,6 +18,10 @@ final class DecisionScratch {
   final Candidates candidates = new Candidates(NEIGHBOURS_EXPECTED);
   private double[] row = new double[0];
   private double[] contributions = new double[0];
+  private double[][] rows = new double[0][];
+  private double[] prefixLogits = new double[0];
+  private boolean[] kept = new boolean[0];
+  private int[] bestIndices = new int[0];
 
   /** A feature row of {@code size} slots; its values are whatever the last decision left. */
   double[] row(int size) {
@@ -25,6 +29,53 @@ final class DecisionScratch {
       row = new double[size];
     }
     return row;
+  }
+
+  /** {@code count} feature rows of {@code size} slots each, for two-stage scoring. */
+  double[][] rows(int count, int size) {
+    if (rows.length < count || rows[0].length != size) {
+      rows = new double[Math.max(count, rows.length)][size];
+    }
+    return rows;
+  }
+
+  /** Room for {@code count} pre-ranking logits. */
+  double[] prefixLogits(int count) {
+    if (prefixLogits.length < count) {
+      prefixLogits = new double[count];
+    }
+    return prefixLogits;
+  }
+
+  /**
+   * Marks the {@code keep} highest of {@code values[0..count)}: equal values by the lower index, so the
+   * earlier candidate. One pass keeps the best so far in order; {@code keep} is a small share of
+   * {@code count}.
+   */
+  boolean[] best(double[] values, int count, int keep) {
+    if (kept.length < count) {
+      kept = new boolean[count];
+    }
+    if (bestIndices.length < keep) {
+      bestIndices = new int[keep];
+    }
+    java.util.Arrays.fill(kept, 0, count, false);
+    int held = 0;
+    for (int i = 0; i < count; i++) {
+      if (held == keep && !(values[i] > values[bestIndices[held - 1]])) {
+        continue;
+      }
+      int at = held == keep ? held - 1 : held++;
+      while (at > 0 && values[i] > values[bestIndices[at - 1]]) {
+        bestIndices[at] = bestIndices[at - 1];
+        at--;
+      }
+      bestIndices[at] = i;
+    }
+    for (int i = 0; i < held; i++) {
+      kept[bestIndices[i]] = true;
+    }
+    return kept;
   }
 
   /** The contributions of a row of {@code size} slots; the scorer overwrites them all. */

@@ -12,6 +12,7 @@ import dev.concierge.models.rules.BusinessRules;
 import dev.concierge.models.rules.RankedCandidate;
 import dev.concierge.models.rules.RuleEngine;
 import dev.concierge.models.rules.ScoredCandidate;
+import dev.concierge.models.scoring.Scorer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,10 +32,38 @@ public final class Recommender {
    * @param reasonsPerItem      reasons given per returned item
    * @param collaborative       candidates each collaborative source offers: the items that co-occur most
    *     with the shopper's items, and those nearest to them by taste vector
+   * @param preRank             two-stage scoring for models that have a cheap prefix
    */
   public record Settings(
       int candidatePool, int popularPerCategory, int favouriteCategories, int popularOverall, int trending,
-      int reasonsPerItem, int collaborative) {}
+      int reasonsPerItem, int collaborative, PreRank preRank) {
+
+    /** Settings that score every candidate with the whole model. */
+    public Settings(
+        int candidatePool, int popularPerCategory, int favouriteCategories, int popularOverall, int trending,
+        int reasonsPerItem, int collaborative) {
+      this(candidatePool, popularPerCategory, favouriteCategories, popularOverall, trending, reasonsPerItem,
+          collaborative, PreRank.OFF);
+    }
+  }
+
+  /**
+   * Two-stage scoring: every candidate is pre-ranked by the model's first rounds ({@link
+   * dev.concierge.models.scoring.Scorer#prefixLogit}), and only the best are scored by the whole model.
+   *
+   * @param keep   candidates scored fully (pinned ones always are); 0 scores every candidate fully
+   * @param rounds the model's rounds that pre-rank
+   */
+  public record PreRank(int keep, int rounds) {
+
+    public static final PreRank OFF = new PreRank(0, 0);
+
+    public PreRank {
+      if (keep < 0 || rounds < 0) {
+        throw new IllegalArgumentException("pre-rank keep and rounds must be >= 0, were " + keep + " and " + rounds);
+      }
+    }
+  }
 
   private final Settings settings;
   private final FeatureSettings featureSettings;
@@ -46,6 +75,10 @@ public final class Recommender {
     this.settings = settings;
     this.featureSettings = featureSettings;
     this.generator = new CandidateGenerator(settings);
+  }
+
+  public Settings settings() {
+    return settings;
   }
 
   public FeatureSettings featureSettings() {
@@ -79,11 +112,9 @@ public final class Recommender {
       }
     });
     double[] row = tables.row(model.scorer().schema().size());
-    List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
-    for (int i = 0; i < candidates.size(); i++) {
-      features.fill(candidates.item(i), candidates.code(i), candidates.category(i), row);
-      scored.add(new ScoredCandidate(candidates.item(i), candidates.code(i), model.scorer().score(row)));
-    }
+    List<ScoredCandidate> scored = preRanks(model.scorer(), candidates)
+        ? scoreTheBest(model.scorer(), candidates, features, rules, tables)
+        : scoreAll(model.scorer(), candidates, features, row);
     List<String> excluded = new ArrayList<>(query.exclude());
     if (query.contextItemId() != null) {
       excluded.add(query.contextItemId());
@@ -91,6 +122,45 @@ public final class Recommender {
     List<RankedCandidate> ranked =
         RuleEngine.applyToDistinct(scored, new ShopperView(state, vocabulary), rules.excluding(excluded), query.limit());
     return explain(ranked, model, state, vocabulary, catalog, features, row, tables.contributions(row.length));
+  }
+
+  private boolean preRanks(Scorer scorer, Candidates candidates) {
+    PreRank preRank = settings.preRank();
+    return preRank.keep() > 0 && candidates.size() > preRank.keep() && scorer.hasPrefix();
+  }
+
+  private static List<ScoredCandidate> scoreAll(
+      Scorer scorer, Candidates candidates, DecisionFeatures features, double[] row) {
+    List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
+    for (int i = 0; i < candidates.size(); i++) {
+      features.fill(candidates.item(i), candidates.code(i), candidates.category(i), row);
+      scored.add(new ScoredCandidate(candidates.item(i), candidates.code(i), scorer.score(row)));
+    }
+    return scored;
+  }
+
+  /**
+   * Pre-ranks every candidate by the model's first rounds and scores the best {@code keep} (and every
+   * pinned one) with the whole model; the rest are not offered. The survivors keep the candidates' order.
+   */
+  private List<ScoredCandidate> scoreTheBest(
+      Scorer scorer, Candidates candidates, DecisionFeatures features, BusinessRules rules, DecisionScratch tables) {
+    PreRank preRank = settings.preRank();
+    int size = candidates.size();
+    double[][] rows = tables.rows(size, scorer.schema().size());
+    double[] prefix = tables.prefixLogits(size);
+    for (int i = 0; i < size; i++) {
+      features.fill(candidates.item(i), candidates.code(i), candidates.category(i), rows[i]);
+      prefix[i] = scorer.prefixLogit(rows[i], preRank.rounds());
+    }
+    boolean[] kept = tables.best(prefix, size, preRank.keep());
+    List<ScoredCandidate> scored = new ArrayList<>(preRank.keep() + rules.pins().size());
+    for (int i = 0; i < size; i++) {
+      if (kept[i] || rules.pins().containsKey(candidates.item(i).itemId())) {
+        scored.add(new ScoredCandidate(candidates.item(i), candidates.code(i), scorer.score(rows[i])));
+      }
+    }
+    return scored;
   }
 
   private List<RankedItem> explain(

@@ -23,4 +23,19 @@ public interface Scorer {
 
   /** The part of every logit that no feature explains (the intercept, or the trees' expected output). */
   double baselineLogit();
+
+  /**
+   * Whether {@link #prefixLogit} costs much less than {@link #score}: true for tree ensembles, whose first
+   * rounds already order candidates roughly as the whole ensemble does, so that a decision can pre-rank
+   * with them and score only the best fully.
+   */
+  default boolean hasPrefix() {
+    return false;
+  }
+
+  /** The logit of the model's first {@code rounds} rounds alone; of the whole model when it has no rounds. */
+  default double prefixLogit(double[] row, int rounds) {
+    double probability = score(row);
+    return Math.log(probability / (1 - probability));
+  }
 }

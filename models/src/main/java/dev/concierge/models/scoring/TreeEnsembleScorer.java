@@ -209,11 +209,7 @@ final class TreeEnsembleScorer implements Scorer {
       negative += negativeLeaf[leaves + d];
     }
     for (; w < walks; w++) {
-      int position = 0;
-      for (int step = 0; step < depth; step++) {
-        position = child(w * splitsPerWalk, position, values);
-      }
-      int leaf = w * leavesPerWalk - splitsPerWalk + position;
+      int leaf = leafOf(w, values);
       positive += positiveLeaf[leaf];
       negative += negativeLeaf[leaf];
     }
@@ -223,6 +219,37 @@ final class TreeEnsembleScorer implements Scorer {
     float negativeExp = (float) Math.exp(negative - max);
     double sum = (double) positiveExp + negativeExp;
     return positiveExp / (float) sum;
+  }
+
+  @Override
+  public boolean hasPrefix() {
+    return true;
+  }
+
+  /**
+   * The first {@code rounds} walks alone (a round's twin trees are one walk), as a logit: the positive
+   * margin less the negative one, which is what the two-class softmax turns into the probability.
+   */
+  @Override
+  public double prefixLogit(double[] row, int rounds) {
+    float[] values = spread(row);
+    float positive = baseMargin;
+    float negative = baseMargin;
+    for (int w = 0; w < Math.min(rounds, walks); w++) {
+      int leaf = leafOf(w, values);
+      positive += positiveLeaf[leaf];
+      negative += negativeLeaf[leaf];
+    }
+    return (double) positive - negative;
+  }
+
+  /** The leaf slot where walk {@code w} ends for {@code values}. */
+  private int leafOf(int w, float[] values) {
+    int position = 0;
+    for (int step = 0; step < depth; step++) {
+      position = child(w * splitsPerWalk, position, values);
+    }
+    return w * leavesPerWalk - splitsPerWalk + position;
   }
 
   @Override

@@ -65,6 +65,30 @@ class TreeEnsembleScorerTest {
     }
   }
 
+  @Test
+  void aPrefixOfEveryRoundIsTheWholeMarginDifferenceAndOfNoneIsNoEvidence() {
+    SplittableRandom random = new SplittableRandom(3);
+    List<DecisionTree> positive = new ArrayList<>();
+    List<DecisionTree> negative = new ArrayList<>();
+    randomEnsemble(random, positive, negative);
+    Scorer scorer = new TreeEnsembleScorer(SCHEMA, BASE_MARGIN, positive, negative);
+    int everyWalk = positive.size() + negative.size();
+    for (int i = 0; i < ROWS; i++) {
+      double[] row = randomRow(random);
+      float positiveMargin = BASE_MARGIN;
+      for (DecisionTree tree : positive) {
+        positiveMargin += plainLeaf(tree, row);
+      }
+      float negativeMargin = BASE_MARGIN;
+      for (DecisionTree tree : negative) {
+        negativeMargin += plainLeaf(tree, row);
+      }
+      assertEquals((double) positiveMargin - negativeMargin, scorer.prefixLogit(row, everyWalk), "row " + i);
+      assertEquals(0.0, scorer.prefixLogit(row, 0), "row " + i);
+    }
+    assertTrue(scorer.hasPrefix());
+  }
+
   /** One split on b: left leaf 1 covering 3, right leaf -1 covering 1, so the tree expects 0.5. */
   @Test
   void aSplitIsCreditedWithTheChangeInTheTreesExpectedOutput() {
