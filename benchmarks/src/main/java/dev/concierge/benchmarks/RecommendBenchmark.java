@@ -42,7 +42,8 @@ import org.openjdk.jmh.annotations.State;
  * the feature function; each call then decides for the next of the replayed shoppers in turn, as of
  * their last event. Single-threaded, so the time per call is the CPU a decision costs.
  *
- * <p>{@code tables=session} serves the same bundle without its collaborative tables (co-occurrence,
+ * <p>{@code preRank=off} scores all candidates with the whole model, which is what two-stage scoring
+ * saves. {@code tables=session} serves the same bundle without its collaborative tables (co-occurrence,
  * similar items, taste vectors): what they cost, with everything else equal.
  */
 @State(Scope.Benchmark)
@@ -62,6 +63,10 @@ public class RecommendBenchmark extends BenchmarkBase {
   @Param({"all", "session"})
   public String tables;
 
+  /** {@code on}: two-stage scoring as configured (tree models only); {@code off}: every candidate scored fully. */
+  @Param({"on", "off"})
+  public String preRank;
+
   private Recommender recommender;
   private ServingModel model;
   private Vocabulary vocabulary;
@@ -75,7 +80,8 @@ public class RecommendBenchmark extends BenchmarkBase {
   public void trainAndReplay() {
     Config concierge = ConfigFactory.load().getConfig("concierge");
     CustomerSettings settings = CustomerSettings.fromConfig(concierge);
-    recommender = new Recommender(settings.recommender(), settings.features());
+    Recommender.Settings configured = settings.recommender();
+    recommender = new Recommender(preRank.equals("on") ? configured : withoutPreRank(configured), settings.features());
     int popularPerList = concierge.getInt("recommender.popular-per-list");
     SimulatedHistory simulated =
         SimulatedHistory.generate(CATALOG_SIZE, CATALOG_SEED, SimulationSettings.of(CUSTOMERS, EVENTS, HISTORY_SEED));
@@ -102,6 +108,11 @@ public class RecommendBenchmark extends BenchmarkBase {
         .map(customer -> new DecisionQuery(customer, LIMIT, null, List.of(), Set.of()))
         .toArray(DecisionQuery[]::new);
     now = EventTime.millisOf(end);
+  }
+
+  private static Recommender.Settings withoutPreRank(Recommender.Settings s) {
+    return new Recommender.Settings(s.candidatePool(), s.popularPerCategory(), s.favouriteCategories(),
+        s.popularOverall(), s.trending(), s.reasonsPerItem(), s.collaborative());
   }
 
   @Benchmark
