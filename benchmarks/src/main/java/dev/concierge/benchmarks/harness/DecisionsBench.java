@@ -19,7 +19,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,7 +92,8 @@ final class DecisionsBench extends BenchmarkCommand {
   private List<Design> designs;
 
   @Option(names = "--profile", paramLabel = "RATE", converter = Cli.NotNegative.class,
-      description = "profile our node with async-profiler during its step at RATE in the first run (0: the idle step):"
+      description = "profile our node with async-profiler during its step at RATE in the first run, warm-up"
+          + " included (0: the idle step):"
           + " CPU samples with native and kernel frames (itimer samples, without kernel frames, where perf events are"
           + " refused), as a flame graph flame-ours-RATE.html and collapsed stacks flame-ours-RATE.collapsed in the"
           + " results; the profiler's own cost is in that step's figures")
@@ -116,7 +117,8 @@ final class DecisionsBench extends BenchmarkCommand {
     String bootstrap = localServices.kafkaBootstrap();
 
     run.setUp();
-    Map<Design, Started> started = new EnumMap<>(Design.class);
+    // in the order given: the first is the one the others are compared with
+    Map<Design, Started> started = new LinkedHashMap<>();
     for (Design design : designs) {
       started.put(design, design == Design.OURS ? startOurs(run, flags, environment, localServices)
           : startBaseline(run, flags, environment, bootstrap, localServices));

@@ -84,9 +84,9 @@ public final class DecisionBenchmark implements Callable<Integer> {
 
   @Option(names = "--profile", paramLabel = "TARGET@RATE", converter = StepProfiler.Step.Converter.class,
       description = "profile the first process of TARGET's --cpu with async-profiler during its step at RATE in the"
-          + " first run (0: the idle step): flame-TARGET-RATE.html and .collapsed go into --out. CPU samples with"
-          + " kernel frames (event cpu), else itimer samples, which have none; the profiler's cost is in that step's"
-          + " figures")
+          + " first run, warm-up included (0: the idle step): flame-TARGET-RATE.html and .collapsed go into --out."
+          + " CPU samples with kernel frames (event cpu), else itimer samples, which have none; the profiler's cost is"
+          + " in that step's figures")
   private StepProfiler.Step profile;
 
   @Option(names = "--profile-interval", paramLabel = "D", converter = Cli.DurationValue.class, defaultValue = "1ms",
@@ -127,7 +127,7 @@ public final class DecisionBenchmark implements Callable<Integer> {
         for (Target target : inTurn(targets, run)) {
           DesignCpu design = cpuOf.get(target.name());
           StepProfiler profiler = run == 1 && profile != null && profile.is(target.name(), rate)
-              ? StepProfiler.start(design.server(), profileInterval, out, System.err) : null;
+              ? StepProfiler.start(design.server(), profileInterval, System.err) : null;
           LoadStep step = new OpenLoopLoad(settings(target, rate), requests(target)).run(design);
           if (profiler != null) {
             profiles.add(profiler.stop(out.resolve("flame-" + target.name() + "-" + rate)));

@@ -22,7 +22,7 @@ public final class DecisionSteps {
   Duration warmup;
 
   @Option(names = "--first-warmup", paramLabel = "D", converter = Cli.DurationValue.class, defaultValue = "60s",
-      description = "unmeasured load on each target at the first rate before anything is measured, so that the JIT"
+      description = "unmeasured load on each target at the first rate above 0 before anything is measured, so that the JIT"
           + " has compiled every design first (default ${DEFAULT-VALUE}; 0s skips it)")
   Duration firstWarmup;
 

@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -86,8 +85,8 @@ final class StepProfiler {
    * Starts profiling {@code pid}, every {@code interval} of CPU time, with the first of {@link #EVENTS} that the
    * kernel allows; a fallback is said on {@code progress}.
    */
-  static StepProfiler start(long pid, Duration interval, Path workDir, PrintStream progress) {
-    Path library = extractLibrary(workDir);
+  static StepProfiler start(long pid, Duration interval, PrintStream progress) {
+    Path library = extractLibrary();
     String refused = null;
     for (String event : EVENTS) {
       try {
@@ -118,6 +117,18 @@ final class StepProfiler {
       throw new IllegalStateException("async-profiler could not write its profile of process " + pid, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + collapsed, e);
+    } finally {
+      // the target keeps the library it loaded; the file is no longer needed
+      deleteQuietly(library);
+      deleteQuietly(library.getParent());
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // a temporary file left behind
     }
   }
 
@@ -156,19 +167,19 @@ final class StepProfiler {
     }
   }
 
-  /** The native library from async-profiler's jar (linux-x64) into {@code workDir}, where the target can load it. */
-  private static Path extractLibrary(Path workDir) {
+  /** The native library from async-profiler's jar (linux-x64) into a directory of its own, where the target loads it. */
+  private static Path extractLibrary() {
     String resource = "/linux-x64/" + LIBRARY;
     try (InputStream in = StepProfiler.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(resource + " is not on the classpath: async-profiler's linux-x64 jar is missing"
             + " (profiles need Linux on x86-64)");
       }
-      Path library = Files.createDirectories(workDir).resolve(LIBRARY);
-      Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
+      Path library = Files.createTempDirectory("async-profiler").resolve(LIBRARY);
+      Files.copy(in, library);
       return library;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot extract " + resource + " into " + workDir, e);
+      throw new UncheckedIOException("cannot extract " + resource + " into a temporary directory", e);
     }
   }
 }
