@@ -109,6 +109,7 @@ final class StepProfiler {
     Path html = sibling(base, ".html");
     Path collapsed = sibling(base, ".collapsed");
     try {
+      Files.createDirectories(html.toAbsolutePath().getParent());
       command(library, pid, "stop,file=" + html.toAbsolutePath());
       // the samples stay until the next start, so the same profile is written again in the other format
       command(library, pid, "collapsed,file=" + collapsed.toAbsolutePath());
@@ -116,7 +117,7 @@ final class StepProfiler {
     } catch (AgentInitializationException e) {
       throw new IllegalStateException("async-profiler could not write its profile of process " + pid, e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + collapsed, e);
+      throw new UncheckedIOException("cannot write or read " + collapsed, e);
     } finally {
       // the target keeps the library it loaded; the file is no longer needed
       deleteQuietly(library);
