@@ -19,12 +19,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code bin/concierge bench decisions}: our node and the Redis baseline side by side, on the same JDK with the
@@ -42,11 +44,16 @@ import picocli.CommandLine.Option;
             + " baseline's writer and model server; a history goes into Kafka first, and both designs consume it"
             + " before anything is measured. Tables and plots go to benchmarks/target/bench/, the JVMs' logs to the"
             + " bench's state dir (logs/).",
+        "Each design's CPU and context switches per decision are those of its processes (ours: the node and"
+            + " Cassandra; the baseline: its model server, its writer and Redis); the step at 0 decisions/s measures"
+            + " each design with the background events alone, and the other steps the marginal CPU per decision above"
+            + " it. --designs ours measures our node alone, --profile RATE takes a flame graph of it.",
         ""})
 final class DecisionsBench extends BenchmarkCommand {
 
-  // the consumer groups of our node and of the baseline's writer, which must have read the history
-  private static final List<String> CONSUMERS = List.of("concierge-ingestion", "concierge-baseline");
+  // the consumer group of each design, which must have read the history
+  private static final Map<Design, String> CONSUMER =
+      Map.of(Design.OURS, "concierge-ingestion", Design.REDIS, "concierge-baseline");
   private static final String HISTORY_SEED = "1";
   private static final String BACKGROUND_SEED = "2";
   // the background simulation runs until the run stops it
@@ -77,32 +84,45 @@ final class DecisionsBench extends BenchmarkCommand {
   @Option(names = "--no-wrk", description = "skip the wrk cross-check")
   private boolean noWrk;
 
+  @Option(names = "--designs", paramLabel = "D", split = ",", converter = Design.Converter.class,
+      defaultValue = "ours,redis",
+      description = "the designs to start and measure, the first the one the others are compared with: ours, redis"
+          + " (default ${DEFAULT-VALUE}); --designs ours measures our node alone, the quick before and after of a"
+          + " change")
+  private List<Design> designs;
+
+  @Option(names = "--profile", paramLabel = "RATE", converter = Cli.NotNegative.class,
+      description = "profile our node with async-profiler during its step at RATE in the first run, warm-up"
+          + " included (0: the idle step):"
+          + " CPU samples with native and kernel frames (itimer samples, without kernel frames, where perf events are"
+          + " refused), as a flame graph flame-ours-RATE.html and collapsed stacks flame-ours-RATE.collapsed in the"
+          + " results; the profiler's own cost is in that step's figures")
+  private Integer profile;
+
   @Override
   protected int measure(BenchRun run) throws IOException {
+    checkOptions();
     Path out = run.results();
     List<String> flags = run.flags(run.settings().decisions());
-    run.log("both designs run on " + run.commands().java().executable() + " " + String.join(" ", flags));
-    LocalServices services = new LocalServices(run);
-    services.startClean(KAFKA, CASSANDRA, REDIS);
+    run.log(designs + " on " + run.commands().java().executable() + " " + String.join(" ", flags));
+    LocalServices localServices = new LocalServices(run);
+    List<String> services = new ArrayList<>(List.of(KAFKA, CASSANDRA));
+    if (designs.contains(Design.REDIS)) {
+      services.add(REDIS);
+    }
+    localServices.startClean(services.toArray(String[]::new));
     Map<String, String> environment = run.environment();
     environment.put(AdminEnvironment.TOKEN_VARIABLE,
         AdminToken.resolveOrCreate(Optional.empty(), new AdminEnvironment(environment), run.progress()).value());
-    String bootstrap = services.kafkaBootstrap();
+    String bootstrap = localServices.kafkaBootstrap();
 
     run.setUp();
-    Process node = run.startLogged("node", run.commands().node(flags));
-    URI ours = run.node().httpUrl();
-    run.awaitAnswer("node", URI.create(ours + "/health/ready"), node, run.settings().nodeStartTimeout());
-    DevCommand.publishBundles(run.bundles(), ours, environment, System.out, run.progress(), BenchRun.TAG);
-
-    Path bundle = run.bundles().resolve(DevCommand.activeBundle(environment) + BundleArchive.FILE_EXTENSION);
-    Process writer = run.startLogged("baseline-writer",
-        run.commands().harness(flags, FeatureWriter.class, List.of("--bootstrap", bootstrap)));
-    Process server = run.startLogged("baseline-server", run.commands().harness(flags, ModelServer.class,
-        List.of("--bootstrap", bootstrap, "--bundle", bundle.toString())));
-    URI redis = URI.create("http://" + BenchPorts.HOST + ":" + run.ports().port(BASELINE_PORT));
-    run.awaitAnswer("baseline-server", URI.create(redis + "/v1/customers/" + PROBE_CUSTOMER + "/features"), server,
-        run.settings().baselineStartTimeout());
+    // in the order given: the first is the one the others are compared with
+    Map<Design, Started> started = new LinkedHashMap<>();
+    for (Design design : designs) {
+      started.put(design, design == Design.OURS ? startOurs(run, flags, environment, localServices)
+          : startBaseline(run, flags, environment, bootstrap, localServices));
+    }
 
     String customers = Integer.toString(steps.customers());
     run.log("history: " + history + " events for " + customers + " customers, as fast as Kafka takes them");
@@ -111,7 +131,7 @@ final class DecisionsBench extends BenchmarkCommand {
       throw new IllegalStateException("the history did not go into Kafka (log: " + run.logFile("history") + ")");
     }
     List<String> lag = new ArrayList<>(List.of("--bootstrap", bootstrap));
-    CONSUMERS.forEach(group -> lag.addAll(List.of("--group", group)));
+    designs.forEach(design -> lag.addAll(List.of("--group", CONSUMER.get(design))));
     run.require("ConsumerLagWait", run.commands().harness(List.of(), ConsumerLagWait.class, lag),
         "the designs did not consume the history");
 
@@ -126,23 +146,72 @@ final class DecisionsBench extends BenchmarkCommand {
       }
     });
 
-    List<String> decisions = new ArrayList<>(List.of("--target", "ours=" + ours, "--target", "redis=" + redis));
+    List<String> targets = new ArrayList<>();
+    List<String> cpu = new ArrayList<>();
+    started.forEach((design, processes) -> {
+      targets.addAll(List.of("--target", design + "=" + processes.url()));
+      cpu.addAll(List.of("--cpu", design + "=" + processes.pids()));
+    });
+    List<String> decisions = new ArrayList<>(targets);
     decisions.addAll(GivenOptions.of(spec().mixins().get("steps")));
-    decisions.addAll(List.of("--out", out.toString(),
-        "--cpu", "ours=" + node.pid() + "," + services.pid(CASSANDRA),
-        // the baseline's CPU: its server, its writer and Redis
-        "--cpu", "redis=" + server.pid() + "," + writer.pid() + "," + services.pid(REDIS),
-        "--clock-ticks", run.clockTicks()));
+    decisions.addAll(cpu);
+    decisions.addAll(List.of("--out", out.toString(), "--clock-ticks", run.clockTicks()));
+    if (profile != null) {
+      decisions.addAll(List.of("--profile", Design.OURS + "@" + profile));
+    }
     run.require("DecisionBenchmark", run.commands().harness(List.of(), DecisionBenchmark.class, decisions),
         "the decision benchmark failed");
-    run.require("FreshnessBenchmark", run.commands().harness(List.of(), FreshnessBenchmark.class,
-        List.of("--bootstrap", bootstrap, "--target", "ours=" + ours, "--target", "redis=" + redis,
-            "--samples", Integer.toString(samples), "--out", out.toString())), "the freshness benchmark failed");
+    List<String> freshness = new ArrayList<>(List.of("--bootstrap", bootstrap));
+    freshness.addAll(targets);
+    freshness.addAll(List.of("--samples", Integer.toString(samples), "--out", out.toString()));
+    run.require("FreshnessBenchmark", run.commands().harness(List.of(), FreshnessBenchmark.class, freshness),
+        "the freshness benchmark failed");
     if (!noWrk) {
-      new WrkCrossCheck(run).run(wrkRate, steps.customers(), List.of(Map.entry("ours", ours), Map.entry("redis", redis)),
-          out);
+      List<Map.Entry<String, URI>> urls = new ArrayList<>();
+      started.forEach((design, processes) -> urls.add(Map.entry(design.toString(), processes.url())));
+      new WrkCrossCheck(run).run(wrkRate, steps.customers(), urls, out);
     }
     run.log("done; tables and plots in " + out);
     return 0;
+  }
+
+  /** A design once it serves: where it answers, and its processes (the one that answers first). */
+  private record Started(URI url, String pids) {}
+
+  private Started startOurs(BenchRun run, List<String> flags, Map<String, String> environment,
+      LocalServices localServices) {
+    Process node = run.startLogged("node", run.commands().node(flags));
+    URI ours = run.node().httpUrl();
+    run.awaitAnswer("node", URI.create(ours + "/health/ready"), node, run.settings().nodeStartTimeout());
+    DevCommand.publishBundles(run.bundles(), ours, environment, System.out, run.progress(), BenchRun.TAG);
+    return new Started(ours, node.pid() + "," + localServices.pid(CASSANDRA));
+  }
+
+  private Started startBaseline(BenchRun run, List<String> flags, Map<String, String> environment, String bootstrap,
+      LocalServices localServices) {
+    Path bundle = run.bundles().resolve(DevCommand.activeBundle(environment) + BundleArchive.FILE_EXTENSION);
+    Process writer = run.startLogged("baseline-writer",
+        run.commands().harness(flags, FeatureWriter.class, List.of("--bootstrap", bootstrap)));
+    Process server = run.startLogged("baseline-server", run.commands().harness(flags, ModelServer.class,
+        List.of("--bootstrap", bootstrap, "--bundle", bundle.toString())));
+    URI redis = URI.create("http://" + BenchPorts.HOST + ":" + run.ports().port(BASELINE_PORT));
+    run.awaitAnswer("baseline-server", URI.create(redis + "/v1/customers/" + PROBE_CUSTOMER + "/features"), server,
+        run.settings().baselineStartTimeout());
+    // the baseline's CPU: its server, its writer and Redis
+    return new Started(redis, server.pid() + "," + writer.pid() + "," + localServices.pid(REDIS));
+  }
+
+  /** What the options cannot mean, before anything starts. */
+  private void checkOptions() {
+    if (designs.stream().distinct().count() != designs.size()) {
+      throw new ParameterException(spec().commandLine(), "--designs names a design twice: " + designs);
+    }
+    if (profile != null && !designs.contains(Design.OURS)) {
+      throw new ParameterException(spec().commandLine(), "--profile profiles our node: add ours to --designs");
+    }
+    if (profile != null && !steps.rates().contains(profile)) {
+      throw new ParameterException(spec().commandLine(),
+          "--profile " + profile + ": no step at " + profile + "/s in --rates " + steps.rates());
+    }
   }
 }

@@ -33,6 +33,10 @@ import picocli.CommandLine.Spec;
             + " latency counts from then (HdrHistogram; no coordinated omission). Prints and writes p50, p99, p99.9,"
             + " max and the achieved rate per step, their medians over the runs, the p99 ratio of every target to"
             + " the first, and an SVG of p99 against rate.",
+        "With --cpu, each step also reports the CPU time and the context switches per decision of the target's"
+            + " processes. A step at rate 0 (--rates 0,...) sends nothing: it measures the target's idle cost with"
+            + " the background alone, and every other step of the run its marginal CPU per decision, the CPU above"
+            + " that idle cost. A step that answers below 95%% of its rate is reported saturated.",
         ""})
 public final class DecisionBenchmark implements Callable<Integer> {
 
@@ -78,6 +82,17 @@ public final class DecisionBenchmark implements Callable<Integer> {
   @Mixin
   private CpuTicks.PerSecond clockTicks;
 
+  @Option(names = "--profile", paramLabel = "TARGET@RATE", converter = StepProfiler.Step.Converter.class,
+      description = "profile the first process of TARGET's --cpu with async-profiler during its step at RATE in the"
+          + " first run, warm-up included (0: the idle step): flame-TARGET-RATE.html and .collapsed go into --out."
+          + " CPU samples with kernel frames (event cpu), else itimer samples, which have none; the profiler's cost is"
+          + " in that step's figures")
+  private StepProfiler.Step profile;
+
+  @Option(names = "--profile-interval", paramLabel = "D", converter = Cli.DurationValue.class, defaultValue = "1ms",
+      description = "CPU time between two samples of --profile (default ${DEFAULT-VALUE})")
+  private Duration profileInterval;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "benchmarks/target/bench",
       description = "where decisions.md, decisions.csv and latency-vs-rate.svg go (default ${DEFAULT-VALUE})")
   private Path out;
@@ -102,23 +117,67 @@ public final class DecisionBenchmark implements Callable<Integer> {
     }
     Map<String, DesignCpu> cpuOf = new HashMap<>();
     cpu.forEach(design -> cpuOf.put(design.name(), design));
+    checkProfile(cpuOf);
     warmUp();
     List<DecisionReport.Measured> measured = new ArrayList<>();
+    List<StepProfiler.Profile> profiles = new ArrayList<>();
     for (int run = 1; run <= steps.runs; run++) {
+      Map<String, LoadStep> idle = new HashMap<>();
       for (int rate : steps.rates) {
         for (Target target : inTurn(targets, run)) {
-          LoadStep step = new OpenLoopLoad(settings(target, rate), requests(target)).run(cpuOf.get(target.name()));
+          DesignCpu design = cpuOf.get(target.name());
+          StepProfiler profiler = run == 1 && profile != null && profile.is(target.name(), rate)
+              ? StepProfiler.start(design.server(), profileInterval, System.err) : null;
+          LoadStep step = new OpenLoopLoad(settings(target, rate), requests(target)).run(design);
+          if (profiler != null) {
+            profiles.add(profiler.stop(out.resolve("flame-" + target.name() + "-" + rate)));
+          }
           measured.add(new DecisionReport.Measured(run, target.name(), step));
-          System.err.printf(Locale.ROOT, "run %d/%d  %-10s %6d/s: achieved %8.1f/s  p50 %7.2f ms  p99 %8.2f ms  "
-                  + "p99.9 %8.2f ms  max %8.2f ms  fallback %.1f%%  errors %d  CPU %.2f ms/decision  machine %.0f%% busy%n",
-              run, steps.runs, target.name(), rate, step.achieved(), step.p50(), step.p99(), step.p999(), step.max(),
-              step.fallbackPercent(), step.errors(), step.cpuMillisPerDecision(), step.machineBusyPercent());
+          if (step.isIdle()) {
+            idle.put(target.name(), step);
+          }
+          System.err.println(summary(run, target.name(), step, idle.get(target.name())));
           Thread.sleep(pause.toMillis());
         }
       }
     }
     write(new DecisionReport(targets.stream().map(Target::name).toList(), steps.rates, measured), out);
+    profiles.forEach(taken -> System.err.println("profile: " + taken.describe()));
     return 0;
+  }
+
+  /** A step's line on the console; {@code idle} is the idle step of the same run and target, if measured yet. */
+  private String summary(int run, String target, LoadStep step, LoadStep idle) {
+    String head = String.format(Locale.ROOT, "run %d/%d  %-10s %6d/s: ", run, steps.runs, target, step.rate());
+    if (step.isIdle()) {
+      return head + String.format(Locale.ROOT, "idle (background events only)  CPU %.3f cores  context switches %,.0f/s"
+          + "  machine %.0f%% busy", step.cpu().cores(), step.contextSwitchesPerSecond(), step.machineBusyPercent());
+    }
+    return head + String.format(Locale.ROOT, "achieved %8.1f/s  p50 %7.2f ms  p99 %8.2f ms  p99.9 %8.2f ms  max %8.2f ms"
+            + "  fallback %.1f%%  errors %d  CPU %.3f ms/decision (marginal %s)  %.1f context switches/decision"
+            + "  machine %.0f%% busy%s",
+        step.achieved(), step.p50(), step.p99(), step.p999(), step.max(), step.fallbackPercent(), step.errors(),
+        step.cpuMillisPerDecision(),
+        idle == null ? "not measured: no 0/s step before it" : String.format(Locale.ROOT, "%.3f ms",
+            step.marginalCpuMillisPerDecision(idle)),
+        step.contextSwitchesPerDecision(), step.machineBusyPercent(),
+        step.saturated() ? String.format(Locale.ROOT, "  SATURATED: achieved %,.0f of %,d/s", step.achieved(), step.rate())
+            : "");
+  }
+
+  /** A profile needs its target's processes (--cpu) and a step that is measured. */
+  private void checkProfile(Map<String, DesignCpu> cpuOf) {
+    if (profile == null) {
+      return;
+    }
+    if (!cpuOf.containsKey(profile.target())) {
+      throw new ParameterException(spec.commandLine(), "--profile " + profile.target() + "@" + profile.rate()
+          + " needs the target's processes: --cpu " + profile.target() + "=PID,...");
+    }
+    if (!steps.rates.contains(profile.rate())) {
+      throw new ParameterException(spec.commandLine(), "--profile " + profile.target() + "@" + profile.rate()
+          + ": no step at " + profile.rate() + "/s in --rates " + steps.rates);
+    }
   }
 
   private static void write(DecisionReport report, Path out) throws IOException {
@@ -130,11 +189,12 @@ public final class DecisionBenchmark implements Callable<Integer> {
     System.err.println("written: " + out.resolve("decisions.md") + ", decisions.csv, latency-vs-rate.svg");
   }
 
+  /** Load at the first rate that sends decisions (the idle step warms nothing up). */
   private void warmUp() throws InterruptedException {
-    if (steps.firstWarmup.isZero()) {
+    int rate = steps.rates.stream().filter(r -> r > 0).findFirst().orElse(0);
+    if (steps.firstWarmup.isZero() || rate == 0) {
       return;
     }
-    int rate = steps.rates.get(0);
     for (Target target : targets) {
       System.err.printf(Locale.ROOT, "warming up %s: %d/s for %ds, not measured%n", target.name(), rate,
           steps.firstWarmup.toSeconds());

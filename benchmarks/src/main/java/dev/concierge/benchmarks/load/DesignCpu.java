@@ -1,14 +1,18 @@
 package dev.concierge.benchmarks.load;
 
 import dev.concierge.benchmarks.Cli;
+import dev.concierge.benchmarks.ContextSwitches;
 import dev.concierge.benchmarks.CpuTicks;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The processes that make up one design under test, by name: {@code ours=4242} (the node, ingestion
  * included) or {@code redis=4243,4244,4245} (its model server, its feature writer and Redis). Their CPU
- * time over a step, divided by the decisions answered, is what a decision costs the machine.
+ * time over a step, divided by the decisions answered, is what a decision costs the machine; so are their context
+ * switches. The first process is the design's JVM that answers decisions, the one a profile is taken of.
  */
 record DesignCpu(String name, List<Long> pids) {
 
@@ -43,5 +47,19 @@ record DesignCpu(String name, List<Long> pids) {
       ticks += CpuTicks.ofProcess(pid);
     }
     return ticks;
+  }
+
+  /** Every live thread of its processes, by thread id, with the context switches it made so far. */
+  Map<Long, Long> contextSwitches() {
+    Map<Long, Long> threads = new HashMap<>();
+    for (long pid : pids) {
+      threads.putAll(ContextSwitches.ofProcess(pid));
+    }
+    return threads;
+  }
+
+  /** The JVM that answers the design's decisions: the first process named. */
+  long server() {
+    return pids.get(0);
   }
 }

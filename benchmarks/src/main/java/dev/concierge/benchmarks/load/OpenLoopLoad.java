@@ -24,8 +24,10 @@ final class OpenLoopLoad {
 
   /** How an answer says it is the fallback (popular items, not personal): counted, as a degraded answer. */
   private static final byte[] FALLBACK = "\"fallback\":true".getBytes(StandardCharsets.US_ASCII);
-  /** Latencies up to a minute, to three significant digits. */
-  private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(1);
+  /**
+   * Latencies to three significant digits, in histograms that grow to hold any value: a saturated step's latencies
+   * grow with its backlog, and a ceiling would clip exactly those.
+   */
   private static final int SIGNIFICANT_DIGITS = 3;
   /** Time for the workers to start before the first request is due. */
   private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -47,6 +49,9 @@ final class OpenLoopLoad {
    *     decision; or {@code null}, to leave it out
    */
   LoadStep run(DesignCpu cpu) throws InterruptedException {
+    if (settings.rate() == 0) {
+      return idle(cpu);
+    }
     long intervalNanos = TimeUnit.SECONDS.toNanos(1) / settings.rate();
     long warmupRequests = settings.warmup().toNanos() / intervalNanos;
     long total = warmupRequests + settings.duration().toNanos() / intervalNanos;
@@ -63,7 +68,7 @@ final class OpenLoopLoad {
       LockSupport.parkNanos(wait);
     }
     CpuWindow window = CpuWindow.open(cpu, settings.clockTicksPerSecond());
-    Histogram latencies = new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    Histogram latencies = latencyHistogram();
     long measured = 0;
     long errors = 0;
     long fallbacks = 0;
@@ -77,20 +82,27 @@ final class OpenLoopLoad {
       lastAnswer = Math.max(lastAnswer, worker.lastAnswer);
     }
     double seconds = (lastAnswer - measureStart) / 1e9;
-    CpuWindow.Used used = window.close();
-    return LoadStep.of(settings.rate(), measured / seconds, measured, errors, fallbacks, latencies,
-        perDecision(used.millis(), measured - errors), used.machineBusy());
+    return LoadStep.of(settings.rate(), measured / seconds, measured, errors, fallbacks, latencies, window.close());
   }
 
-  private static double perDecision(double millis, long answered) {
-    return answered == 0 ? Double.NaN : millis / answered;
+  /** Microseconds, with no highest value: the histogram grows to hold whatever it records. */
+  static Histogram latencyHistogram() {
+    return new Histogram(SIGNIFICANT_DIGITS);
+  }
+
+  /** Rate 0: the warm-up and the measured time pass without a request, the design's background work alone. */
+  private LoadStep idle(DesignCpu cpu) throws InterruptedException {
+    Thread.sleep(settings.warmup().toMillis());
+    CpuWindow window = CpuWindow.open(cpu, settings.clockTicksPerSecond());
+    Thread.sleep(settings.duration().toMillis());
+    return LoadStep.idle(window.close());
   }
 
   private enum Answer { PERSONAL, FALLBACK, FAILED }
 
   private final class Worker {
     final Thread thread;
-    final Histogram latencies = new Histogram(HIGHEST_MICROS, SIGNIFICANT_DIGITS);
+    final Histogram latencies = latencyHistogram();
     long measured;
     long errors;
     long fallbacks;
@@ -116,7 +128,7 @@ final class OpenLoopLoad {
           if (answer == Answer.FAILED) {
             errors++;
           } else {
-            latencies.recordValue(Math.min(HIGHEST_MICROS, TimeUnit.NANOSECONDS.toMicros(answered - due)));
+            latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(answered - due));
             fallbacks += answer == Answer.FALLBACK ? 1 : 0;
           }
         }

@@ -63,4 +63,21 @@ class BenchTest {
 
     assertEquals(List.of("-f", "1", "-wi", "0", "-h"), parsed.subcommand().unmatched());
   }
+
+  @Test
+  void decisionsMeasuresBothDesignsUnlessToldOtherwise() {
+    ParseResult parsed = bench().parseArgs("decisions");
+    ParseResult ours = bench().parseArgs("decisions", "--designs", "ours");
+
+    assertEquals(List.of(Design.OURS, Design.REDIS), parsed.subcommand().commandSpec().findOption("--designs").getValue());
+    assertEquals(List.of(Design.OURS), ours.subcommand().commandSpec().findOption("--designs").getValue());
+  }
+
+  @Test
+  void anUnknownDesignIsAUsageError() {
+    CommandRun run = CommandRun.of(bench(), "decisions", "--designs", "ours,kafka");
+
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("a design is ours or redis, not 'kafka'"), run.err());
+  }
 }

@@ -32,7 +32,7 @@ class DecisionBenchmarkOptionsTest {
     DecisionBenchmark benchmark = new DecisionBenchmark();
     new CommandLine(benchmark).parseArgs("--target", "ours=http://127.0.0.1:18080");
 
-    assertEquals(List.of(1000, 2000, 5000, 10000), benchmark.steps.rates);
+    assertEquals(List.of(0, 1000, 2000, 5000, 10000), benchmark.steps.rates, "the idle step first");
     assertEquals(Duration.ofSeconds(60), benchmark.steps.firstWarmup);
     assertEquals(
         new OpenLoopLoad.Settings(OURS.uri(), 1000, Duration.ofSeconds(10), Duration.ofSeconds(30), 64,
@@ -41,11 +41,29 @@ class DecisionBenchmarkOptionsTest {
   }
 
   @Test
-  void aRateBelowOneIsAUsageError() {
-    CommandRun run = CommandRun.of(new CommandLine(new DecisionBenchmark()), "--rates", "2000,0");
+  void aNegativeRateIsAUsageError() {
+    CommandRun run = CommandRun.of(new CommandLine(new DecisionBenchmark()), "--rates", "2000,-1");
 
     assertEquals(2, run.exit());
-    assertTrue(run.err().startsWith("Invalid value for option '--rates' (R): must be 1 or more, not 0"), run.err());
+    assertTrue(run.err().startsWith("Invalid value for option '--rates' (R): must be 0 or more, not -1"), run.err());
+  }
+
+  @Test
+  void aProfileNeedsItsTargetsProcesses() {
+    CommandRun run = CommandRun.of(new CommandLine(new DecisionBenchmark()), "--target", "ours=http://127.0.0.1:18080",
+        "--profile", "ours@1000");
+
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("--profile ours@1000 needs the target's processes: --cpu ours=PID,..."), run.err());
+  }
+
+  @Test
+  void aProfileNeedsAStepAtItsRate() {
+    CommandRun run = CommandRun.of(new CommandLine(new DecisionBenchmark()), "--target", "ours=http://127.0.0.1:18080",
+        "--cpu", "ours=" + ProcessHandle.current().pid(), "--rates", "0,2000", "--profile", "ours@1000");
+
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("--profile ours@1000: no step at 1000/s in --rates [0, 2000]"), run.err());
   }
 
   @Test

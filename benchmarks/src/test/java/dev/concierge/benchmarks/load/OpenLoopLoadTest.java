@@ -1,6 +1,7 @@
 package dev.concierge.benchmarks.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -11,8 +12,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +34,9 @@ class OpenLoopLoadTest {
 
   @AfterEach
   void stopServer() {
-    server.stop(0);
+    if (server != null) {
+      server.stop(0);
+    }
   }
 
   @Test
@@ -91,7 +96,51 @@ class OpenLoopLoadTest {
 
     assertTrue(step.cpuMillisPerDecision() > 0 && step.cpuMillisPerDecision() < 50,
         "CPU per decision " + step.cpuMillisPerDecision() + " ms");
-    assertTrue(step.machineBusy() > 0 && step.machineBusy() <= 1, "machine busy " + step.machineBusy());
+    assertTrue(step.contextSwitchesPerDecision() > 0, "context switches per decision " + step.contextSwitchesPerDecision());
+    assertTrue(step.cpu().machineBusy() > 0 && step.cpu().machineBusy() <= 1, "machine busy " + step.cpu().machineBusy());
+  }
+
+  @Test
+  void aStepAtRateZeroSendsNothingAndMeasuresTheDesignOverItsDuration() throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    URI target = serve(request -> requests.incrementAndGet() > 0 ? 200 : 500, 0);
+    DesignCpu thisProcess = DesignCpu.parse("here=" + ProcessHandle.current().pid());
+
+    LoadStep step = load(target, 0, 4).run(thisProcess);
+
+    assertEquals(0, requests.get());
+    assertTrue(step.isIdle());
+    assertEquals(0, step.requests());
+    assertEquals(2.0, step.cpu().seconds(), 0.2, "the measured duration, after the warm-up");
+    assertTrue(step.cpu().cores() >= 0 && !Double.isNaN(step.contextSwitchesPerSecond()), step.toString());
+  }
+
+  @Test
+  void aDesignThatAnswersSlowerThanTheRateIsSaturated() throws Exception {
+    // one connection, 20 ms an answer: at most 50 of the 100/s asked for
+    URI target = serveSlowly(20);
+
+    LoadStep step = load(target, 100, 1).run(null);
+
+    assertTrue(step.saturated(), "achieved " + step.achieved());
+    assertTrue(step.achieved() < 60, "achieved " + step.achieved());
+  }
+
+  @Test
+  void aDesignThatKeepsUpIsNotSaturated() throws Exception {
+    URI target = serve(request -> 200, 0);
+
+    assertFalse(load(target, 100, 2).run(null).saturated());
+  }
+
+  @Test
+  void latenciesFarBeyondAMinuteAreRecordedAsTheyAre() {
+    Histogram latencies = OpenLoopLoad.latencyHistogram();
+    long twoHours = TimeUnit.HOURS.toMicros(2);
+
+    latencies.recordValue(twoHours);
+
+    assertEquals(twoHours, latencies.getMaxValue(), twoHours / 1000.0, "three significant digits");
   }
 
   @Test
@@ -101,7 +150,8 @@ class OpenLoopLoadTest {
     LoadStep step = load(target, 100, 2).run(null);
 
     assertTrue(Double.isNaN(step.cpuMillisPerDecision()));
-    assertTrue(step.machineBusy() > 0 && step.machineBusy() <= 1, "machine busy " + step.machineBusy());
+    assertTrue(Double.isNaN(step.contextSwitchesPerDecision()));
+    assertTrue(step.cpu().machineBusy() > 0 && step.cpu().machineBusy() <= 1, "machine busy " + step.cpu().machineBusy());
   }
 
   private OpenLoopLoad load(URI target, int rate, int connections) {
@@ -109,6 +159,15 @@ class OpenLoopLoadTest {
         target, rate, Duration.ofSeconds(1), Duration.ofSeconds(2), connections, Duration.ofSeconds(5),
         CLOCK_TICKS_PER_SECOND);
     return new OpenLoopLoad(settings, new DecisionRequests(target, 100, 10, 16, 1));
+  }
+
+  /** A server that takes {@code millis} over every answer. */
+  private URI serveSlowly(int millis) throws IOException {
+    byte[] answer = "{\"fallback\":false,\"items\":[]}".getBytes(StandardCharsets.UTF_8);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> answer(exchange, 200, answer, millis));
+    server.start();
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   private URI serve(IntUnaryOperator status, int stalledRequest) throws IOException {
