@@ -8,6 +8,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.concierge.persistence.json.EventJson;
 import java.net.URL;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,6 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IngestionSettingsTest {
 
   private static final String FRAME_SIZE = "pekko.remote.artery.advanced.maximum-frame-size";
+  // the design's target from produce to features, which the window shares with Kafka and Cassandra
+  private static final Duration FRESHNESS_P99 = Duration.ofMillis(20);
 
   @Test
   void theDefaultsKeepACustomersCommandWithinHalfARemotingFrame() {
@@ -41,6 +44,24 @@ class IngestionSettingsTest {
         .withFallback(ConfigFactory.load());
 
     assertEquals(64, IngestionSettings.fromConfig(config).perCommand().events());
+  }
+
+  @Test
+  void theDefaultBatchWindowTakesAtMostAQuarterOfTheFreshnessTarget() {
+    IngestionSettings settings = IngestionSettings.fromConfig(ConfigFactory.load());
+
+    assertTrue(settings.batchWindow().multipliedBy(4).compareTo(FRESHNESS_P99) <= 0, settings.batchWindow().toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0ms", "-5ms"})
+  void aBatchWindowThatNeverEndsIsRefused(String window) {
+    Config config = ConfigFactory.parseString("concierge.ingestion.batch-window = " + window)
+        .withFallback(ConfigFactory.load());
+
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config));
+    assertTrue(refused.getMessage().contains("batch-window"), refused.getMessage());
   }
 
   @Test
