@@ -56,31 +56,24 @@ class IngestionSettingsTest {
   @ParameterizedTest
   @ValueSource(strings = {"0ms", "-5ms"})
   void aBatchWindowThatNeverEndsIsRefused(String window) {
-    Config config = ConfigFactory.parseString("concierge.ingestion.batch-window = " + window)
-        .withFallback(ConfigFactory.load());
+    String refusal = refusal("concierge.ingestion.batch-window = " + window);
 
-    IllegalArgumentException refused =
-        assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config));
-    assertTrue(refused.getMessage().contains("batch-window"), refused.getMessage());
+    assertTrue(refusal.contains("batch-window"), refusal);
   }
 
   @Test
   void aCommandHoldsAtLeastOneEvent() {
-    Config config = ConfigFactory.parseString("concierge.ingestion.max-events-per-customer = 0")
-        .withFallback(ConfigFactory.load());
+    String refusal = refusal("concierge.ingestion.max-events-per-customer = 0");
 
-    assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config));
+    assertTrue(refusal.contains("at least one event"), refusal);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"129 KiB", "63 KiB"})
   void aByteBudgetOverHalfTheFrameOrUnderOneEventIsRefused(String budget) {
-    Config config = ConfigFactory.parseString("concierge.ingestion.max-bytes-per-customer = " + budget)
-        .withFallback(ConfigFactory.load());
+    String refusal = refusal("concierge.ingestion.max-bytes-per-customer = " + budget);
 
-    IllegalArgumentException refused =
-        assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config));
-    assertTrue(refused.getMessage().startsWith("ingestion.max-bytes-per-customer"), refused.getMessage());
+    assertTrue(refusal.startsWith("ingestion.max-bytes-per-customer"), refusal);
   }
 
   @Test
@@ -90,5 +83,11 @@ class IngestionSettingsTest {
         .withFallback(ConfigFactory.load());
 
     assertEquals(256 * 1024, IngestionSettings.fromConfig(config).perCommand().bytes());
+  }
+
+  // the settings over the defaults must be refused: the refusal's message
+  private static String refusal(String settings) {
+    Config config = ConfigFactory.parseString(settings).withFallback(ConfigFactory.load());
+    return assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config)).getMessage();
   }
 }
