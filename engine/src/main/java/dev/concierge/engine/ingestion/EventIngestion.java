@@ -30,6 +30,7 @@ import org.apache.pekko.kafka.CommitterSettings;
 import org.apache.pekko.kafka.ConsumerMessage;
 import org.apache.pekko.kafka.ConsumerMessage.Committable;
 import org.apache.pekko.kafka.ConsumerMessage.CommittableMessage;
+import org.apache.pekko.kafka.ConsumerMessage.CommittableOffset;
 import org.apache.pekko.kafka.ConsumerMessage.CommittableOffsetBatch;
 import org.apache.pekko.kafka.ConsumerRebalanceEvent;
 import org.apache.pekko.kafka.ConsumerSettings;
@@ -44,10 +45,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code customer-events} and asks each customer's actor to record its events. Records that
- * arrive while the customers are busy with earlier ones wait as one batch; each customer's events in
- * a batch go to its actor as commands of at most so many events and bytes (small enough for one
- * remoting frame), each persisted in one write, each event with its partition and offset. A batch's
+ * Reads {@code customer-events} and asks each customer's actor to record its events. The records read
+ * within a short window ({@code batch-window}), or while the customers are busy with earlier batches, form
+ * one batch; each customer's events in a batch go to its actor as commands of at most so many events and
+ * bytes (small enough for one remoting frame), each persisted in one write, each event with its partition
+ * and offset. A batch's
  * offsets are committed only after every actor in it confirmed the persist (or the dedupe), so a crash
  * redelivers rather than loses; each customer drops a redelivered record by its offset, since it keeps
  * the highest offset it persisted per partition. For that a customer's commands go one at a time, in
@@ -140,14 +142,15 @@ public final class EventIngestion {
                     ? Source.<Done>empty()
                     : Consumer.committableSource(consumerSettings, restartCounted())
                         .mapMaterializedValue(this::remember)
-                        .batch(settings.maxBatch(), RecordBatch::first, RecordBatch::added)
-                        .mapAsync(settings.parallelism(), inTurns(new CustomerTurns(executor)))
+                        .groupedWithin(settings.maxBatch(), settings.batchWindow())
+                        .mapAsync(settings.parallelism(), inTurns(new CustomerTurns()))
                         .map(this::done)
                         .via(Committer.flow(committerSettings)))
             .runWith(Sink.ignore(), system);
     log.info(
-        "ingesting {} as group {}: {} batches of up to {} records in flight",
-        kafka.eventsTopic(), settings.groupId(), settings.parallelism(), settings.maxBatch());
+        "ingesting {} as group {}: {} batches of up to {} records in flight, each gathered for up to {} ms",
+        kafka.eventsTopic(), settings.groupId(), settings.parallelism(), settings.maxBatch(),
+        settings.batchWindow().toMillis());
   }
 
   // the source is made once at start and again at every restart
@@ -181,12 +184,15 @@ public final class EventIngestion {
 
   private CompletionStage<Committable> process(List<CommittableMessage<String, byte[]>> batch, CustomerTurns turns) {
     progress.batchTaken();
+    metrics.ingestionBatchTaken(batch.size());
     List<SourcedEvent> events = new ArrayList<>(batch.size());
     // the record each event came from, at the same index: a refused event goes to the dead letters as it came
     List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(batch.size());
     CustomerGroups groups = new CustomerGroups(settings.perCommand());
     List<CompletableFuture<?>> handled = new ArrayList<>();
+    List<CommittableOffset> offsets = new ArrayList<>(batch.size());
     for (CommittableMessage<String, byte[]> message : batch) {
+      offsets.add(message.committableOffset());
       ConsumerRecord<String, byte[]> record = message.record();
       ParsedEvent parsed = json.parse(record.value());
       if (parsed instanceof ParsedEvent.Valid valid) {
@@ -199,18 +205,20 @@ public final class EventIngestion {
       }
     }
     // a poison event is dead-lettered before its customer's next event is asked, and a group is settled
-    // (its customer's turn over) only when its events are recorded or dead-lettered
+    // (its customer's turn over) only when its events are recorded or dead-lettered. The recorder's stage
+    // completes on the executor, never on the thread of the actor that answered, so counting goes on there
+    // without another hop
     CustomerRecorder.Refusals refusals =
         refused -> deadLettered(sources.get(indexOf(refused.sourced(), events)), refused.reason());
     for (List<SourcedEvent> group : groups.groups()) {
       handled.add(turns.take(group.get(0).event().customerId(), () -> recorder.record(group, refusals)
-              .thenApplyAsync(this::counted, executor))
+              .thenApply(this::counted))
           .toCompletableFuture());
     }
-    CommittableOffsetBatch offsets =
-        ConsumerMessage.createCommittableOffsetBatch(batch.stream().map(CommittableMessage::committableOffset).toList());
-    return CompletableFuture.allOf(handled.toArray(CompletableFuture<?>[]::new))
-        .thenApplyAsync(all -> offsets, executor);
+    CommittableOffsetBatch committable = ConsumerMessage.createCommittableOffsetBatch(offsets);
+    // on whichever thread settled the batch's last group or dead letter: it only hands the offsets to
+    // mapAsync, which passes them to the stream's own actor
+    return CompletableFuture.allOf(handled.toArray(CompletableFuture<?>[]::new)).thenApply(all -> committable);
   }
 
   private CompletionStage<?> deadLettered(ConsumerRecord<String, byte[]> record, String reason) {

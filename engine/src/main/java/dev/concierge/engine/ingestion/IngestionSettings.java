@@ -9,7 +9,10 @@ import java.time.Duration;
  * How events flow from {@code customer-events} into customer actors, read from {@code concierge.ingestion}.
  *
  * @param parallelism how many batches of records are in flight to customer actors at once
- * @param maxBatch    the most records in one batch: those that arrived while the batches in flight were busy
+ * @param maxBatch    the most records in one batch: those read within its window, or while the batches in
+ *     flight were busy
+ * @param batchWindow how long a batch gathers records while none is in its way: fewer, larger batches at low
+ *     rates, for that much more latency
  * @param perCommand  the most events, and bytes of them, of one customer in one command (one write)
  * @param askTimeout  how long a customer actor has to confirm a persist before it is asked again
  * @param persistRetry how an unconfirmed event is asked again while its partition waits
@@ -22,6 +25,7 @@ public record IngestionSettings(
     String groupId,
     int parallelism,
     int maxBatch,
+    Duration batchWindow,
     CommandLimits perCommand,
     Duration askTimeout,
     PersistRetry persistRetry,
@@ -41,6 +45,10 @@ public record IngestionSettings(
       throw new IllegalArgumentException("ingestion.parallelism and max-batch must be at least 1, not "
           + parallelism + " and " + maxBatch);
     }
+    // a batch is emitted by a timer of this period: zero would never tick
+    if (batchWindow.isNegative() || batchWindow.isZero()) {
+      throw new IllegalArgumentException("ingestion.batch-window must be longer than zero, not " + batchWindow);
+    }
   }
 
   /** @param config the node's whole configuration: commands are sized against Pekko's remoting frame */
@@ -52,6 +60,7 @@ public record IngestionSettings(
         ingestion.getString("group-id"),
         ingestion.getInt("parallelism"),
         ingestion.getInt("max-batch"),
+        ingestion.getDuration("batch-window"),
         new CommandLimits(
             ingestion.getInt("max-events-per-customer"),
             maxBytesPerCustomer(ingestion, config.getBytes(FRAME_SIZE))),

@@ -2,6 +2,7 @@ package dev.concierge.engine.metrics;
 
 import dev.concierge.models.Vocabulary;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,6 +31,7 @@ public final class NodeMetrics {
   private final Counter ingestionRestarts;
   private final Counter persistRetries;
   private final Counter unloggedDecisions;
+  private final DistributionSummary ingestionBatches;
   private final AtomicInteger eventsWaiting = new AtomicInteger();
   private final MeterRegistry registry;
 
@@ -50,6 +52,10 @@ public final class NodeMetrics {
         .register(registry);
     unloggedDecisions = Counter.builder("concierge.decisions.unlogged")
         .description("decisions answered but not logged to the decisions topic (Kafka down or slow)")
+        .register(registry);
+    ingestionBatches = DistributionSummary.builder("concierge.ingestion.batch.records")
+        .description("records per batch ingestion took from Kafka: its count is the batches, each one set of customer"
+            + " turns and one offset commit; batch-window and the batches in flight make them larger")
         .register(registry);
     Gauge.builder("concierge.ingestion.waiting", eventsWaiting, AtomicInteger::get)
         .description("events whose persist is being retried; their partitions wait meanwhile").register(registry);
@@ -110,6 +116,10 @@ public final class NodeMetrics {
 
   public void deadLettered() {
     deadLetters.increment();
+  }
+
+  public void ingestionBatchTaken(int records) {
+    ingestionBatches.record(records);
   }
 
   public void ingestionRestarted() {

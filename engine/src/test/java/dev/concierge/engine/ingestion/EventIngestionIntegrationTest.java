@@ -18,6 +18,7 @@ import dev.concierge.persistence.json.EventJson;
 import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
 import dev.concierge.testing.TopicRecords;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,8 +27,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,6 +40,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -57,7 +61,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Ingestion on a real Kafka broker, against a stand-in customer entity that stays silent for the
  * first deliveries of an event, as a customer whose persist does not complete would (Cassandra down),
- * and never confirms a poison event although it answers reads and the real Cassandra answers.
+ * and never confirms a poison event although it answers reads and the real Cassandra answers; and at a
+ * low rate, where records produced together must still go to their customers together.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventIngestionIntegrationTest {
@@ -78,6 +83,8 @@ class EventIngestionIntegrationTest {
   private final String id = Long.toString(System.nanoTime(), Character.MAX_RADIX);
   private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
   private final List<CustomerEvent> recorded = new CopyOnWriteArrayList<>();
+  // the event ids of every RecordEvents command the stand-in was sent, in the order it got them
+  private final List<List<String>> commands = new CopyOnWriteArrayList<>();
   private ActorTestKit testKit;
   private KafkaSettings kafka;
   private IngestionSettings settings;
@@ -224,6 +231,38 @@ class EventIngestionIntegrationTest {
     assertEquals(restartsBefore, count("concierge.ingestion.restarts"), "the partition moved on without a restart");
   }
 
+  @Test
+  void recordsProducedCloseTogetherAtALowRateGoAsOneBatchAndOneCommandPerCustomerInTheirOrderOnce()
+      throws Exception {
+    Eventually.within(SETTLE, "what earlier tests left in flight is done", () -> ingestion.stallWatch().problem().isEmpty());
+    DistributionSummary batches = meters.get("concierge.ingestion.batch.records").summary();
+    long batchesBefore = batches.count();
+    double recordsBefore = batches.totalAmount();
+    List<String> ids = List.of("close-a1", "close-b1", "close-a2", "close-b2", "close-a3", "close-b3", "close-a4");
+    List<Map.Entry<String, String>> records = ids.stream()
+        .map(eventId -> Map.entry("c-" + eventId.substring(0, eventId.length() - 1), eventId))
+        .map(keyed -> Map.entry(keyed.getKey(), event(keyed.getValue(), keyed.getKey())))
+        .toList();
+
+    // a trickle, not a flood: seven records in one produce request, then nothing
+    long last = produceTogether(records);
+    Eventually.within(SETTLE, "every offset is committed", () -> committedOffset() == last + 1);
+
+    assertEquals(1, batches.count() - batchesBefore, "one batch");
+    assertEquals(ids.size(), batches.totalAmount() - recordsBefore, "of all the records");
+    List<List<String>> closeCommands =
+        commands.stream().filter(command -> command.get(0).startsWith("close-")).toList();
+    // the two customers' actors are asked at once, so either may be first
+    assertEquals(2, closeCommands.size(), "one command per customer: " + closeCommands);
+    assertEquals(Set.of(List.of("close-a1", "close-a2", "close-a3", "close-a4"), List.of("close-b1", "close-b2",
+        "close-b3")), Set.copyOf(closeCommands), "each customer's events in their order");
+    List<String> heard = recorded.stream().map(CustomerEvent::eventId).filter(id -> id.startsWith("close-")).toList();
+    assertEquals(List.of("close-a1", "close-a2", "close-a3", "close-a4"),
+        heard.stream().filter(id -> id.startsWith("close-a")).toList(), "listeners hear each once, in order");
+    assertEquals(List.of("close-b1", "close-b2", "close-b3"),
+        heard.stream().filter(id -> id.startsWith("close-b")).toList(), "listeners hear each once, in order");
+  }
+
   private static String event(String eventId, String customerId) {
     return "{\"eventId\":\"" + eventId + "\",\"customerId\":\"" + customerId + "\",\"type\":\"view\","
         + "\"itemId\":\"sku-1\",\"timestamp\":\"2026-11-26T10:00:00Z\"}";
@@ -242,6 +281,7 @@ class EventIngestionIntegrationTest {
             read.replyTo().tell(CustomerFeatures.EMPTY);
           }
           if (command instanceof CustomerEntity.RecordEvents record) {
+            commands.add(record.events().stream().map(event -> event.event().eventId()).toList());
             boolean silent = false;
             for (CustomerEvent event : record.events().stream().map(CustomerEntity.SourcedEvent::event).toList()) {
               int delivery = deliveries.computeIfAbsent(event.eventId(), e -> new AtomicInteger()).incrementAndGet();
@@ -266,6 +306,23 @@ class EventIngestionIntegrationTest {
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       return raw.send(new ProducerRecord<>(kafka.eventsTopic(), key, value.getBytes(StandardCharsets.UTF_8)))
           .get().offset();
+    }
+  }
+
+  /** Sends the records in one produce request, as a producer that lingers does; returns the last one's offset. */
+  private long produceTogether(List<Map.Entry<String, String>> records) throws Exception {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ProducerConfig.LINGER_MS_CONFIG, (int) SETTLE.toMillis());
+    try (KafkaProducer<String, byte[]> raw =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      for (Map.Entry<String, String> record : records) {
+        sent.add(raw.send(new ProducerRecord<>(
+            kafka.eventsTopic(), record.getKey(), record.getValue().getBytes(StandardCharsets.UTF_8))));
+      }
+      raw.flush();
+      return sent.get(sent.size() - 1).get().offset();
     }
   }
 

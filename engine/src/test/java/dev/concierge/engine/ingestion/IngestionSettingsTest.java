@@ -8,6 +8,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.concierge.persistence.json.EventJson;
 import java.net.URL;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,6 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IngestionSettingsTest {
 
   private static final String FRAME_SIZE = "pekko.remote.artery.advanced.maximum-frame-size";
+  // the design's target from produce to features, which the window shares with Kafka and Cassandra
+  private static final Duration FRESHNESS_P99 = Duration.ofMillis(20);
 
   @Test
   void theDefaultsKeepACustomersCommandWithinHalfARemotingFrame() {
@@ -44,22 +47,33 @@ class IngestionSettingsTest {
   }
 
   @Test
-  void aCommandHoldsAtLeastOneEvent() {
-    Config config = ConfigFactory.parseString("concierge.ingestion.max-events-per-customer = 0")
-        .withFallback(ConfigFactory.load());
+  void theDefaultBatchWindowTakesAtMostAQuarterOfTheFreshnessTarget() {
+    IngestionSettings settings = IngestionSettings.fromConfig(ConfigFactory.load());
 
-    assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config));
+    assertTrue(settings.batchWindow().multipliedBy(4).compareTo(FRESHNESS_P99) <= 0, settings.batchWindow().toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0ms", "-5ms"})
+  void aBatchWindowThatNeverEndsIsRefused(String window) {
+    String refusal = refusal("concierge.ingestion.batch-window = " + window);
+
+    assertTrue(refusal.contains("batch-window"), refusal);
+  }
+
+  @Test
+  void aCommandHoldsAtLeastOneEvent() {
+    String refusal = refusal("concierge.ingestion.max-events-per-customer = 0");
+
+    assertTrue(refusal.contains("at least one event"), refusal);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"129 KiB", "63 KiB"})
   void aByteBudgetOverHalfTheFrameOrUnderOneEventIsRefused(String budget) {
-    Config config = ConfigFactory.parseString("concierge.ingestion.max-bytes-per-customer = " + budget)
-        .withFallback(ConfigFactory.load());
+    String refusal = refusal("concierge.ingestion.max-bytes-per-customer = " + budget);
 
-    IllegalArgumentException refused =
-        assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config));
-    assertTrue(refused.getMessage().startsWith("ingestion.max-bytes-per-customer"), refused.getMessage());
+    assertTrue(refusal.startsWith("ingestion.max-bytes-per-customer"), refusal);
   }
 
   @Test
@@ -69,5 +83,11 @@ class IngestionSettingsTest {
         .withFallback(ConfigFactory.load());
 
     assertEquals(256 * 1024, IngestionSettings.fromConfig(config).perCommand().bytes());
+  }
+
+  // the settings over the defaults must be refused: the refusal's message
+  private static String refusal(String settings) {
+    Config config = ConfigFactory.parseString(settings).withFallback(ConfigFactory.load());
+    return assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config)).getMessage();
   }
 }
