@@ -180,7 +180,7 @@ public final class DecisionFeatures {
     row[SAME_CATEGORY_AS_CONTEXT] = category != Interner.UNKNOWN && category == contextCategory ? 1 : 0;
     row[ITEM_POPULARITY] = tables.popularityOf(code);
     row[TRENDING] = trendScale > 0 ? Math.min(1, trends.scoreOf(code) / trendScale) : 0;
-    row[PRICE_FIT] = averagePrice > 0 && item.price() > 0 ? finiteOrZero(Math.exp(-Math.abs(Math.log(item.price() / averagePrice)))) : 0;
+    row[PRICE_FIT] = averagePrice > 0 && item.price() > 0 ? priceFit(item.price()) : 0;
     row[BOUGHT_IN_CATEGORY] = state.hasPurchasedIn(category) ? 1 : 0;
     row[CUSTOMER_ACTIVITY] = activity;
     row[RECENCY] = recency;
@@ -200,9 +200,15 @@ public final class DecisionFeatures {
     return dot(taste, 0, tables.vectors(), at, taste.length);
   }
 
-  // an infinite price against an infinite average (events the contract refuses) is no fit, not NaN
-  private static double finiteOrZero(double value) {
-    return Double.isFinite(value) ? value : 0;
+  /**
+   * exp(-|ln(price / average)|), which is the smaller of the two ratios: 1 at the shopper's usual price,
+   * a half at twice or half of it. An infinite price against an infinite average (events the contract
+   * refuses) is no fit, not NaN.
+   */
+  private double priceFit(double price) {
+    double ratio = price / averagePrice;
+    double fit = ratio < 1 ? ratio : 1 / ratio;
+    return Double.isFinite(fit) ? fit : 0;
   }
 
   /** Items seen in sessions with the shopper's recent items or the current page: candidates. */

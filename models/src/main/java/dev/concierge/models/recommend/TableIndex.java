@@ -38,7 +38,8 @@ public final class TableIndex {
   private final Vocabulary vocabulary;
   private final int popularPerList;
   private final Catalog filedBy;
-  private final Map<Integer, int[]> mostPopularByCategory;
+  // per category code: its most popular items; categories learnt since filing have none yet
+  private final int[][] mostPopularByCategory;
 
   private TableIndex(TableIndex tables, Catalog filedBy) {
     this(
@@ -126,7 +127,7 @@ public final class TableIndex {
     return new TableIndex(this, catalog);
   }
 
-  private static Map<Integer, int[]> fileByCategory(
+  private static int[][] fileByCategory(
       int[] byPopularity, Catalog catalog, Vocabulary vocabulary, int popularPerList) {
     Map<Integer, List<Integer>> perCategory = new HashMap<>();
     for (int code : byPopularity) {
@@ -139,9 +140,10 @@ public final class TableIndex {
         }
       }
     }
-    Map<Integer, int[]> mostPopularByCategory = new HashMap<>();
-    perCategory.forEach((category, codes) -> mostPopularByCategory.put(category, toArray(codes)));
-    return Map.copyOf(mostPopularByCategory);
+    int[][] mostPopularByCategory = new int[vocabulary.categories().size()][];
+    Arrays.fill(mostPopularByCategory, NONE);
+    perCategory.forEach((category, codes) -> mostPopularByCategory[category] = toArray(codes));
+    return mostPopularByCategory;
   }
 
   private static int[] toArray(List<Integer> codes) {
@@ -211,6 +213,6 @@ public final class TableIndex {
   }
 
   public int[] mostPopularIn(int category) {
-    return mostPopularByCategory.getOrDefault(category, NONE);
+    return category >= 0 && category < mostPopularByCategory.length ? mostPopularByCategory[category] : NONE;
   }
 }
