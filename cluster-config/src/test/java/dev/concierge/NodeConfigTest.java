@@ -76,6 +76,26 @@ class NodeConfigTest {
     assertFalse(load("application").getBoolean("pekko.persistence.cassandra.journal.tables-autocreate"));
   }
 
+  /** HTTP and sharding share one small dispatcher; Kafka's clients and the Cassandra journal keep their own. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"application", "dev", "local1"})
+  void decisionsRunOnOneDispatcherOfAThreadPerCoreApartFromKafkaAndCassandra(String resource) {
+    Config config = load(resource);
+    String decisions = "pekko.actor.default-dispatcher";
+
+    assertEquals(decisions, config.getString("pekko.stream.materializer.dispatcher"), "the HTTP server's streams");
+    assertEquals(decisions, config.getString("pekko.cluster.sharding.use-dispatcher"), "shard regions and shards");
+    Config threads = config.getConfig(decisions + ".fork-join-executor");
+    assertEquals("fork-join-executor", config.getString(decisions + ".executor"));
+    assertEquals(2, threads.getInt("parallelism-min"));
+    assertEquals(1.0, threads.getDouble("parallelism-factor"));
+    for (String own : List.of(
+        "pekko.kafka.producer.use-dispatcher", "pekko.kafka.consumer.use-dispatcher",
+        "pekko.persistence.cassandra.journal.plugin-dispatcher", "pekko.persistence.cassandra.session-dispatcher")) {
+      assertFalse(config.getString(own).equals(decisions), own + " keeps a dispatcher of its own");
+    }
+  }
+
   /**
    * Each module's reference.conf sets some of Pekko's keys (the shard count, the HTTP server limits, the
    * Kryo serializer). They hold only while the module's jar comes before the library's on the classpath,

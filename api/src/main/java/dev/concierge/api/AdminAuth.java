@@ -6,7 +6,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -58,7 +57,8 @@ public final class AdminAuth {
     return token.isPresent();
   }
 
-  public Route authorized(Supplier<Route> inner) {
+  /** {@code inner} behind the token check; the route is built here, once. */
+  public Route authorized(Route inner) {
     if (token.isEmpty()) {
       return complete(disabled);
     }
@@ -70,7 +70,7 @@ public final class AdminAuth {
       if (!constantTimeEquals(given.get(), token.get())) {
         return complete(forbidden);
       }
-      return inner.get();
+      return inner;
     });
   }
 

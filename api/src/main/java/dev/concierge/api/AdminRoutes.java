@@ -38,6 +38,7 @@ public final class AdminRoutes {
   private final JsonResponses responses;
   private final AdminAnswers answers;
   private final AdminRequests requests;
+  private final Route route;
 
   public AdminRoutes(
       AdminAuth auth, long maxBundleBytes, ModelAdmin models, ClusterAdmin cluster,
@@ -49,6 +50,7 @@ public final class AdminRoutes {
     this.requests = requests;
     this.answers = new AdminAnswers(responses);
     this.cluster = new ClusterAdminRoutes(cluster, answers, requests);
+    this.route = adminRoutes();
   }
 
   /**
@@ -57,35 +59,49 @@ public final class AdminRoutes {
    * buffered. Put it before the routes that {@link WholeBody} reads with the usual limit.
    */
   public Route bundleUpload(WholeBody wholeBody) {
-    return pathPrefixTest(PathMatchers.segment("admin").slash("models").concat(PathMatchers.pathEnd()), () ->
-        post(() -> auth.authorized(() -> withSizeLimit(maxBundleBytes, () -> wholeBody.of(this::route)))));
+    Route read = wholeBody.of(route);
+    Route limited = withSizeLimit(maxBundleBytes, () -> read);
+    Route authorized = auth.authorized(limited);
+    Route posted = post(() -> authorized);
+    return pathPrefixTest(PathMatchers.segment("admin").slash("models").concat(PathMatchers.pathEnd()), () -> posted);
   }
 
   public Route route() {
+    return route;
+  }
+
+  // built once; a supplier below that builds a route does so because its route is the request's answer
+  private Route adminRoutes() {
+    Route root = auth.authorized(reject());
+    Route authorized = auth.authorized(concat(modelRoutes(), experimentRoutes(), cluster.route()));
     // "/admin" followed by a slash or nothing: "/administrator" is another path, not the admin API's
-    return pathPrefix("admin", () -> concat(
-        pathEnd(() -> auth.authorized(() -> reject())),
-        rawPathPrefixTest(PathMatchers.slash(), () -> auth.authorized(() -> concat(
-            modelRoutes(), experimentRoutes(), cluster.route())))));
+    Route admin = concat(pathEnd(() -> root), rawPathPrefixTest(PathMatchers.slash(), () -> authorized));
+    return pathPrefix("admin", () -> admin);
   }
 
   private Route modelRoutes() {
-    return pathPrefix("models", () -> concat(
-        pathEnd(() -> concat(
-            get(() -> answers.answer(models::list, StatusCodes.OK, AdminBodies::models)),
-            post(() -> withSizeLimit(maxBundleBytes, () -> entity(Unmarshaller.entityToByteArray(),
-                archive -> answers.answer(() -> models.publish(archive), StatusCodes.CREATED, AdminBodies::bundle)))))),
+    Route published = entity(Unmarshaller.entityToByteArray(),
+        archive -> answers.answer(() -> models.publish(archive), StatusCodes.CREATED, AdminBodies::bundle));
+    Route limited = withSizeLimit(maxBundleBytes, () -> published);
+    Route listOrPublish = concat(
+        get(() -> answers.answer(models::list, StatusCodes.OK, AdminBodies::models)),
+        post(() -> limited));
+    Route modelsRoutes = concat(
+        pathEnd(() -> listOrPublish),
         path(PathMatchers.segment().slash("activate"), version ->
-            post(() -> answers.answer(() -> models.activate(version), StatusCodes.OK, AdminBodies::assignment)))));
+            post(() -> answers.answer(() -> models.activate(version), StatusCodes.OK, AdminBodies::assignment))));
+    return pathPrefix("models", () -> modelsRoutes);
   }
 
   private Route experimentRoutes() {
-    return pathPrefix("experiments", () -> concat(
-        pathEnd(() -> get(() -> complete(responses.respond(StatusCodes.OK,
-            json -> AdminBodies.assignment(json, models.assignment()))))),
+    Route assignment = get(() -> complete(responses.respond(StatusCodes.OK,
+        json -> AdminBodies.assignment(json, models.assignment()))));
+    Route experiments = concat(
+        pathEnd(() -> assignment),
         path(PathMatchers.segment(), name -> put(() -> entity(Unmarshaller.entityToByteArray(),
             body -> answers.answer(
                 () -> models.putExperiment(requests.experimentName(name), requests.arms(body)),
-                StatusCodes.OK, AdminBodies::assignment))))));
+                StatusCodes.OK, AdminBodies::assignment)))));
+    return pathPrefix("experiments", () -> experiments);
   }
 }

@@ -9,17 +9,12 @@ import org.apache.pekko.http.javadsl.server.Route;
 /**
  * Every route of the HTTP API, behind the one error mapping, each with its body read whole: a model
  * bundle up to its own limit, every other body up to {@code pekko.http.server.parsing.max-content-length}.
+ * The tree is built here, once: Pekko's Java DSL calls a directive's {@code Supplier<Route>} for every
+ * request, so each supplier hands back a route built before.
  */
 public final class ApiRoutes {
 
-  private final DecisionRoutes decisions;
-  private final EventRoutes events;
-  private final CustomerRoutes customers;
-  private final HealthRoutes health;
-  private final MetricsRoutes metrics;
-  private final AdminRoutes admin;
-  private final ErrorHandling errors;
-  private final WholeBody wholeBody;
+  private final Route route;
 
   public ApiRoutes(
       DecisionRoutes decisions,
@@ -30,25 +25,12 @@ public final class ApiRoutes {
       AdminRoutes admin,
       ErrorHandling errors,
       WholeBody wholeBody) {
-    this.decisions = decisions;
-    this.events = events;
-    this.customers = customers;
-    this.health = health;
-    this.metrics = metrics;
-    this.admin = admin;
-    this.errors = errors;
-    this.wholeBody = wholeBody;
+    Route v1 = concat(decisions.route(), events.route(), customers.route());
+    Route api = concat(pathPrefix(PathMatchers.segment("v1"), () -> v1), health.route(), metrics.route(), admin.route());
+    this.route = errors.wrap(concat(admin.bundleUpload(wholeBody), wholeBody.of(api)));
   }
 
   public Route route() {
-    return errors.wrap(
-        () -> concat(
-            admin.bundleUpload(wholeBody),
-            wholeBody.of(() ->
-                concat(
-                    pathPrefix(PathMatchers.segment("v1"), () -> concat(decisions.route(), events.route(), customers.route())),
-                    health.route(),
-                    metrics.route(),
-                    admin.route()))));
+    return route;
   }
 }

@@ -11,7 +11,6 @@ import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.api.dto.ClusterBodies;
 import dev.concierge.engine.cluster.ClusterAdmin;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -28,32 +27,42 @@ final class ClusterAdminRoutes {
   private final ClusterAdmin cluster;
   private final AdminAnswers answers;
   private final AdminRequests requests;
+  private final Route route;
 
   ClusterAdminRoutes(ClusterAdmin cluster, AdminAnswers answers, AdminRequests requests) {
     this.cluster = cluster;
     this.answers = answers;
     this.requests = requests;
+    this.route = clusterRoutes();
   }
 
   Route route() {
+    return route;
+  }
+
+  // built once; the suppliers that build a route do so because it is the request's answer
+  private Route clusterRoutes() {
+    Route members = get(() -> answers.answer(
+        () -> CompletableFuture.completedFuture(cluster.members()), StatusCodes.OK, ClusterBodies::members));
+    Route shards = get(() -> answers.answer(cluster::shards, StatusCodes.OK, ClusterBodies::shards));
+    Route drained = waitingLong(entity(Unmarshaller.entityToByteArray(), body -> answers.answer(
+        () -> cluster.drain(requests.drainAddress(body)), ClusterAdminRoutes::drainStatus, ClusterBodies::drain)));
+    Route drain = post(() -> drained);
+    Route allocation = get(() -> answers.answer(cluster::allocation, StatusCodes.OK, ClusterBodies::allocation));
     return concat(
-        path("members", () -> get(() -> answers.answer(
-            () -> CompletableFuture.completedFuture(cluster.members()), StatusCodes.OK, ClusterBodies::members))),
-        path("shards", () -> get(() -> answers.answer(cluster::shards, StatusCodes.OK, ClusterBodies::shards))),
+        path("members", () -> members),
+        path("shards", () -> shards),
         path(PathMatchers.segment("shards").slash(PathMatchers.segment()).slash("move"), shardId ->
-            post(() -> waitingLong(() -> entity(Unmarshaller.entityToByteArray(), body -> answers.answer(
+            post(() -> waitingLong(entity(Unmarshaller.entityToByteArray(), body -> answers.answer(
                 () -> cluster.move(shardId, requests.moveTarget(body)),
                 ClusterAdminRoutes::moveStatus, ClusterBodies::move))))),
-        path(PathMatchers.segment("nodes").slash("drain"), () ->
-            post(() -> waitingLong(() -> entity(Unmarshaller.entityToByteArray(), body -> answers.answer(
-                () -> cluster.drain(requests.drainAddress(body)),
-                ClusterAdminRoutes::drainStatus, ClusterBodies::drain))))),
-        path("allocation", () -> get(() -> answers.answer(cluster::allocation, StatusCodes.OK, ClusterBodies::allocation))));
+        path(PathMatchers.segment("nodes").slash("drain"), () -> drain),
+        path("allocation", () -> allocation));
   }
 
   // a move or drain answers 202 when its own wait ends, which is longer than the server's request timeout
-  private Route waitingLong(Supplier<Route> inner) {
-    return withRequestTimeout(cluster.longestAnswer(), inner);
+  private Route waitingLong(Route inner) {
+    return withRequestTimeout(cluster.longestAnswer(), () -> inner);
   }
 
   private static StatusCode moveStatus(ClusterAdmin.MoveResult result) {

@@ -20,17 +20,18 @@ public final class CustomerRoutes {
   private final FeatureReader reader;
   private final JsonResponses responses;
   private final Clock clock;
+  private final Route route;
 
   public CustomerRoutes(FeatureReader reader, JsonResponses responses, Clock clock) {
     this.reader = reader;
     this.responses = responses;
     this.clock = clock;
+    Route features = path(PathMatchers.segment().slash("features"), customerId -> get(() -> features(customerId)));
+    this.route = pathPrefix("customers", () -> features);
   }
 
   public Route route() {
-    return pathPrefix(
-        "customers",
-        () -> path(PathMatchers.segment().slash("features"), customerId -> get(() -> features(customerId))));
+    return route;
   }
 
   private Route features(String customerId) {

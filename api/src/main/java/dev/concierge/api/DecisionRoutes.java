@@ -1,36 +1,51 @@
 package dev.concierge.api;
 
-import static org.apache.pekko.http.javadsl.server.Directives.complete;
-import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
+import static org.apache.pekko.http.javadsl.server.Directives.handle;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.ResponseBodies;
+import dev.concierge.engine.decision.DecisionOutcome;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 
-/** {@code POST /v1/decisions}: ranked items for one shopper. */
+/**
+ * {@code POST /v1/decisions}: ranked items for one shopper. The route is built once; a request is
+ * parsed, decided, and answered with bytes rendered where the decision completes, with no stage of the
+ * routing DSL between.
+ */
 public final class DecisionRoutes {
 
   private final Decider decider;
   private final DecisionRequests requests;
   private final JsonResponses responses;
+  private final Route route;
 
   public DecisionRoutes(Decider decider, DecisionRequests requests, JsonResponses responses) {
     this.decider = decider;
     this.requests = requests;
     this.responses = responses;
+    Route decide = handle(this::decide);
+    Route posted = post(() -> decide);
+    this.route = path("decisions", () -> posted);
   }
 
   public Route route() {
-    return path("decisions", () -> post(() -> JsonEntity.of(this::decide)));
+    return route;
   }
 
-  private Route decide(byte[] body) {
-    DecisionRequests.DecisionRequest request = requests.parse(body);
-    return onSuccess(
-        decider.decide(request.query(), request.rules()),
-        outcome -> complete(responses.respond(StatusCodes.OK, json -> ResponseBodies.decision(json, outcome))));
+  private CompletionStage<HttpResponse> decide(HttpRequest request) {
+    DecisionRequests.DecisionRequest decision = requests.parse(JsonEntity.bytes(request));
+    // no executor: the decider's stage completes on a dispatcher thread (its contract), and rendering
+    // there, at once, saves a hand-off per decision
+    return decider.decide(decision.query(), decision.rules()).thenApply(this::rendered);
+  }
+
+  private HttpResponse rendered(DecisionOutcome outcome) {
+    return responses.respond(StatusCodes.OK, json -> ResponseBodies.decision(json, outcome));
   }
 }

@@ -4,7 +4,7 @@ import dev.concierge.api.error.ApiError;
 import dev.concierge.models.rules.InvalidRuleException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletionException;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -28,30 +28,45 @@ public final class ErrorHandling {
   private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
   private final JsonResponses responses;
+  // built once: the Java DSL would otherwise build the handlers again for every request
+  private final Route internalError;
+  private final ExceptionHandler exceptions;
+  private final RejectionHandler rejections;
 
   public ErrorHandling(JsonResponses responses) {
     this.responses = responses;
+    this.internalError = Directives.complete(
+        responses.error(StatusCodes.INTERNAL_SERVER_ERROR, "internal_error", "the server failed; it has been logged"));
+    this.exceptions = exceptionHandler();
+    this.rejections = rejectionHandler();
   }
 
-  public Route wrap(Supplier<Route> inner) {
-    return Directives.handleExceptions(exceptionHandler(), () -> Directives.handleRejections(rejectionHandler(), inner));
+  /** {@code inner} behind the error mapping; the route is built here, once. */
+  public Route wrap(Route inner) {
+    Route rejectionsMapped = Directives.handleRejections(rejections, () -> inner);
+    return Directives.handleExceptions(exceptions, () -> rejectionsMapped);
   }
 
   private ExceptionHandler exceptionHandler() {
-    return ExceptionHandler.newBuilder()
-        .match(ApiError.class, error -> Directives.complete(responses.error(error)))
-        // the second line behind the request readers: rules that cannot exist are the client's mistake
-        .match(InvalidRuleException.class, invalid -> Directives.complete(
-            responses.error(ApiError.badRequest("field 'rules' breaks a rule: " + invalid.getMessage()))))
-        .match(EntityStreamSizeException.class, this::tooLarge)
-        .matchAny(
-            failure -> {
-              log.error("request failed", failure);
-              return Directives.complete(
-                  responses.error(
-                      StatusCodes.INTERNAL_SERVER_ERROR, "internal_error", "the server failed; it has been logged"));
-            })
-        .build();
+    return ExceptionHandler.newBuilder().matchAny(this::answer).build();
+  }
+
+  // a failed stage's cause is what failed, not the CompletionException a continuation wrapped it in
+  private Route answer(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof ApiError error) {
+      return Directives.complete(responses.error(error));
+    }
+    // the second line behind the request readers: rules that cannot exist are the client's mistake
+    if (cause instanceof InvalidRuleException invalid) {
+      return Directives.complete(
+          responses.error(ApiError.badRequest("field 'rules' breaks a rule: " + invalid.getMessage())));
+    }
+    if (cause instanceof EntityStreamSizeException tooBig) {
+      return tooLarge(tooBig);
+    }
+    log.error("request failed", cause);
+    return internalError;
   }
 
   private RejectionHandler rejectionHandler() {

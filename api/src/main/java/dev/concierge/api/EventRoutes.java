@@ -1,6 +1,7 @@
 package dev.concierge.api;
 
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
 import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
@@ -10,6 +11,7 @@ import dev.concierge.api.dto.ResponseBodies;
 import dev.concierge.api.error.ApiError;
 import dev.concierge.models.CustomerEvent;
 import java.util.List;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.slf4j.Logger;
@@ -23,19 +25,23 @@ public final class EventRoutes {
   private final EventSink sink;
   private final EventRequests requests;
   private final JsonResponses responses;
+  private final Route route;
 
   public EventRoutes(EventSink sink, EventRequests requests, JsonResponses responses) {
     this.sink = sink;
     this.requests = requests;
     this.responses = responses;
+    Route accept = extractRequest(this::accept);
+    Route posted = post(() -> accept);
+    this.route = path("events", () -> posted);
   }
 
   public Route route() {
-    return path("events", () -> post(() -> JsonEntity.of(this::accept)));
+    return route;
   }
 
-  private Route accept(byte[] body) {
-    List<CustomerEvent> events = requests.parse(body);
+  private Route accept(HttpRequest request) {
+    List<CustomerEvent> events = requests.parse(JsonEntity.bytes(request));
     return onComplete(
         sink.publish(events),
         result -> {

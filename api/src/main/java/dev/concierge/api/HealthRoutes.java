@@ -19,34 +19,34 @@ import org.apache.pekko.http.javadsl.server.Route;
  */
 public final class HealthRoutes {
 
-  private final HealthCheck readiness;
-  private final HealthCheck ingestion;
   private final JsonResponses responses;
+  private final Route route;
 
   public HealthRoutes(HealthCheck readiness, HealthCheck ingestion, JsonResponses responses) {
-    this.readiness = readiness;
-    this.ingestion = ingestion;
     this.responses = responses;
+    // the healthy answers never change: rendered once, as the routes are built
+    Route alive = complete(status("alive"));
+    Route ready = complete(status("ready"));
+    Route moving = complete(status("moving"));
+    Route checks = concat(
+        path("alive", () -> alive),
+        // a check's answer is the only part made per request: the check runs then
+        path("ready", () -> checked(readiness, ready, "not_ready")),
+        path("ingestion", () -> checked(ingestion, moving, "ingestion_stalled")));
+    Route got = get(() -> checks);
+    this.route = pathPrefix(PathMatchers.segment("health"), () -> got);
   }
 
   public Route route() {
-    return pathPrefix(
-        PathMatchers.segment("health"),
-        () ->
-            get(
-                () ->
-                    concat(
-                        path("alive", () -> complete(status("alive"))),
-                        path("ready", () -> checked(readiness, "ready", "not_ready")),
-                        path("ingestion", () -> checked(ingestion, "moving", "ingestion_stalled")))));
+    return route;
   }
 
-  private Route checked(HealthCheck check, String healthy, String errorCode) {
+  private Route checked(HealthCheck check, Route healthy, String errorCode) {
     return onSuccess(
         check.problems(),
         problems ->
             problems.isEmpty()
-                ? complete(status(healthy))
+                ? healthy
                 : complete(
                     responses.error(
                         StatusCodes.SERVICE_UNAVAILABLE, errorCode,

@@ -1,15 +1,11 @@
 package dev.concierge.api;
 
-import static org.apache.pekko.http.javadsl.server.Directives.entity;
-import static org.apache.pekko.http.javadsl.server.Directives.extractRequestEntity;
-
 import dev.concierge.api.error.ApiError;
 import dev.concierge.models.SafeText;
-import java.util.function.Function;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /**
  * The body of a JSON endpoint: a body sent as anything but {@code application/json} is a 415 that
@@ -19,14 +15,17 @@ final class JsonEntity {
 
   private JsonEntity() {}
 
-  static Route of(Function<byte[], Route> inner) {
-    return extractRequestEntity(body -> {
-      if (!body.isKnownEmpty() && !body.getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)) {
-        throw new ApiError(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-            "send the body as JSON, with the header 'Content-Type: application/json' (it came as '"
-                + SafeText.of(body.getContentType().toString()) + "')");
-      }
-      return entity(Unmarshaller.entityToByteArray(), inner);
-    });
+  /** The request's body, which {@link WholeBody} has read whole before routing. */
+  static byte[] bytes(HttpRequest request) {
+    HttpEntity body = request.entity();
+    if (!body.isKnownEmpty() && !body.getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)) {
+      throw new ApiError(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+          "send the body as JSON, with the header 'Content-Type: application/json' (it came as '"
+              + SafeText.of(body.getContentType().toString()) + "')");
+    }
+    if (!(body instanceof HttpEntity.Strict strict)) {
+      throw new IllegalStateException("a JSON endpoint's body is read whole first: route it inside WholeBody");
+    }
+    return strict.getData().toArray();
   }
 }

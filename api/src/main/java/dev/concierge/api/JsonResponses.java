@@ -10,8 +10,12 @@ import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.util.ByteString;
 
-/** Builds JSON responses by streaming straight into bytes: no intermediate tree on the hot path. */
+/**
+ * Builds JSON responses by streaming straight into bytes: no intermediate tree on the hot path, and the
+ * bytes written are the entity's, not copied again.
+ */
 public final class JsonResponses {
 
   private static final int INITIAL_BUFFER_BYTES = 512;
@@ -49,13 +53,25 @@ public final class JsonResponses {
     return error(error.status(), error.code(), error.getMessage());
   }
 
-  private byte[] bytes(JsonWriter writer) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
+  private ByteString bytes(JsonWriter writer) {
+    Rendered out = new Rendered();
     try (JsonGenerator json = factory.createGenerator(out)) {
       writer.write(json);
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to memory cannot fail", e);
     }
-    return out.toByteArray();
+    return out.bytes();
+  }
+
+  /** The rendered bytes, handed to the entity as they are: nobody writes to the buffer afterwards. */
+  private static final class Rendered extends ByteArrayOutputStream {
+
+    Rendered() {
+      super(INITIAL_BUFFER_BYTES);
+    }
+
+    ByteString bytes() {
+      return ByteString.fromArrayUnsafe(buf, 0, count);
+    }
   }
 }

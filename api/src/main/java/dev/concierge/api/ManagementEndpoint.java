@@ -29,7 +29,7 @@ public final class ManagementEndpoint {
     }
     return Optional.of(HttpServer.start(
         "Pekko Management",
-        auth.authorized(() -> PekkoManagement.get(system).getRoutes()),
+        auth.authorized(PekkoManagement.get(system).getRoutes()),
         http.getString("hostname"), http.getInt("port"), shutdownDeadline, system));
   }
 }

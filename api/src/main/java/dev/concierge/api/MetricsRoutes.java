@@ -1,7 +1,7 @@
 package dev.concierge.api;
 
-import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
+import static org.apache.pekko.http.javadsl.server.Directives.handleSync;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 
 import java.util.function.Supplier;
@@ -20,14 +20,16 @@ public final class MetricsRoutes {
 
   private static final ContentType.NonBinary PROMETHEUS_TEXT = ContentTypes.TEXT_PLAIN_UTF8;
 
-  private final Supplier<String> scrape;
+  private final Route route;
 
   public MetricsRoutes(Supplier<String> scrape) {
-    this.scrape = scrape;
+    Route scraped = handleSync(request ->
+        HttpResponse.create().withStatus(StatusCodes.OK).withEntity(HttpEntities.create(PROMETHEUS_TEXT, scrape.get())));
+    Route got = get(() -> scraped);
+    this.route = path("metrics", () -> got);
   }
 
   public Route route() {
-    return path("metrics", () -> get(() -> complete(
-        HttpResponse.create().withStatus(StatusCodes.OK).withEntity(HttpEntities.create(PROMETHEUS_TEXT, scrape.get())))));
+    return route;
   }
 }

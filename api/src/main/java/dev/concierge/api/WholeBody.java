@@ -8,7 +8,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
 import dev.concierge.api.error.ApiError;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -27,14 +26,15 @@ public final class WholeBody {
     this.timeout = timeout;
   }
 
-  public Route of(Supplier<Route> inner) {
-    return extractRequestEntity(entity -> entity.isStrict() ? inner.get() : extractMaterializer(materializer ->
+  /** {@code inner}, given each request with its body read whole; a strict body, the usual case, goes straight on. */
+  public Route of(Route inner) {
+    return extractRequestEntity(entity -> entity.isStrict() ? inner : extractMaterializer(materializer ->
         onComplete(entity.toStrict(timeout.toMillis(), materializer), read -> {
           if (read.isFailure()) {
             throw read.failed().get() instanceof TimeoutException ? tooSlow() : asUnchecked(read.failed().get());
           }
           HttpEntity.Strict body = read.get();
-          return mapRequest(request -> request.withEntity(body), inner);
+          return mapRequest(request -> request.withEntity(body), () -> inner);
         })));
   }
 

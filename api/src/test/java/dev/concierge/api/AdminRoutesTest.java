@@ -263,7 +263,7 @@ class AdminRoutesTest extends RouteTestSupport {
     JsonResponses responses = new JsonResponses(mapper.getFactory());
     Route route =
         new ErrorHandling(responses)
-            .wrap(() -> new AdminRoutes(
+            .wrap(new AdminRoutes(
                 new AdminAuth(Optional.of(blank), responses), RouteFixture.MAX_BUNDLE_BYTES, admin,
                 new FakeClusterAdmin(), responses,
                 new AdminRequests(mapper, RouteFixture.PRODUCTION_SETTINGS.limits())).route());

@@ -74,7 +74,7 @@ class WholeBodyTest extends RouteTestSupport {
   /** A route that answers with the body it got, behind the error mapping and a short body timeout. */
   private Route bodyEcho() {
     JsonResponses responses = new JsonResponses(new ObjectMapper().getFactory());
-    return new ErrorHandling(responses).wrap(() -> new WholeBody(BODY_TIMEOUT).of(() ->
+    return new ErrorHandling(responses).wrap(new WholeBody(BODY_TIMEOUT).of(
         Directives.extractRequestEntity(entity -> Directives.complete(entity.toString()))));
   }
 

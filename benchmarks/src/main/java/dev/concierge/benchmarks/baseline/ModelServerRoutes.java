@@ -23,11 +23,9 @@ record ModelServerRoutes(
     DecisionRoutes decisions, EventRoutes events, CustomerRoutes customers, HealthRoutes health, ErrorHandling errors,
     WholeBody wholeBody) {
 
+  /** Built once: Pekko's Java DSL calls a directive's supplier for every request. */
   Route route() {
-    return errors.wrap(
-        () -> wholeBody.of(() ->
-            concat(
-                pathPrefix(PathMatchers.segment("v1"), () -> concat(decisions.route(), events.route(), customers.route())),
-                health.route())));
+    Route v1 = concat(decisions.route(), events.route(), customers.route());
+    return errors.wrap(wholeBody.of(concat(pathPrefix(PathMatchers.segment("v1"), () -> v1), health.route())));
   }
 }

@@ -1,19 +1,26 @@
 package dev.concierge.engine.decision;
 
 import com.typesafe.config.Config;
+import java.time.Duration;
+import java.util.Properties;
 
 /**
  * How decisions reach the {@code decisions} topic, read from {@code concierge.decisions.log}.
  *
- * @param buffer     decisions queued for Kafka; beyond this they are dropped and counted
- * @param inFlight   decisions sent and not yet acknowledged
- * @param dispatcher where the logging stream runs, apart from the threads that answer shoppers
- * @param producer   the log's own Kafka producer settings (Pekko's {@code pekko.kafka.producer} layout)
+ * @param producer     the log's own Kafka producer's properties ({@code ProducerConfig}'s names)
+ * @param closeTimeout how long stopping waits for the decisions still in the producer's buffer
  */
-public record DecisionLogSettings(String topic, int buffer, int inFlight, String dispatcher, Config producer) {
+public record DecisionLogSettings(String topic, Config producer, Duration closeTimeout) {
 
   public static DecisionLogSettings fromConfig(String topic, Config log) {
-    return new DecisionLogSettings(
-        topic, log.getInt("buffer"), log.getInt("in-flight"), log.getString("dispatcher"), log.getConfig("producer"));
+    return new DecisionLogSettings(topic, log.getConfig("producer"), log.getDuration("close-timeout"));
+  }
+
+  /** The producer's properties, with the cluster's address. */
+  Properties producerProperties(String bootstrapServers) {
+    Properties properties = new Properties();
+    producer.entrySet().forEach(setting -> properties.put(setting.getKey(), setting.getValue().unwrapped().toString()));
+    properties.put("bootstrap.servers", bootstrapServers);
+    return properties;
   }
 }

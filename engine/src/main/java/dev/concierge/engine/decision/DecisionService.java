@@ -12,6 +12,7 @@ import dev.concierge.models.rules.RuleOverrides;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,17 +52,26 @@ public final class DecisionService {
     this.fallbackWarning = new ThrottledWarning(log, warnEvery);
   }
 
+  /**
+   * The stage completes on the thread that delivered the customer's answer, or on the dispatcher for a
+   * fallback; never on the scheduler's.
+   */
   public CompletionStage<DecisionOutcome> decide(DecisionQuery query, RuleOverrides rules) {
     return sharding
         .entityRefFor(CustomerEntity.ENTITY_KEY, query.customerId())
         .<CustomerEntity.Decision>ask(replyTo -> new CustomerEntity.Decide(query, rules, replyTo), timeout)
-        // one hop to the dispatcher for the answer, logging included: each hop is a task for its 2 cores
-        .handleAsync(
-            (decision, failure) ->
-                logged(failure == null
-                    ? outcome(query, decision.modelVersion(), decision.experiment(), decision.arm(), decision.items(), false)
-                    : fallback(query, rules, failure)),
-            executor);
+        // no executor for the answer: the reply completes the ask on the thread that delivered it (the
+        // customer's actor's, on the dispatcher, or remoting's for a customer on another node), and counting,
+        // logging and the caller's rendering go on there, without a hand-off. A timeout completes the ask on
+        // the scheduler's one thread, whose ticks must not wait for a ranking: the fallback goes to the dispatcher
+        .handle((decision, failure) -> failure == null
+            ? CompletableFuture.completedFuture(logged(personal(query, decision)))
+            : CompletableFuture.supplyAsync(() -> logged(fallback(query, rules, failure)), executor))
+        .thenCompose(outcome -> outcome);
+  }
+
+  private static DecisionOutcome personal(DecisionQuery query, CustomerEntity.Decision decision) {
+    return outcome(query, decision.modelVersion(), decision.experiment(), decision.arm(), decision.items(), false);
   }
 
   private DecisionOutcome logged(DecisionOutcome outcome) {

@@ -2,39 +2,38 @@ package dev.concierge.engine.decision;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.models.RankedItem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import dev.concierge.engine.metrics.NodeMetrics;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.japi.Pair;
-import org.apache.pekko.kafka.ProducerSettings;
-import org.apache.pekko.kafka.javadsl.SendProducer;
-import org.apache.pekko.stream.ActorAttributes;
-import org.apache.pekko.stream.BoundedSourceQueue;
-import org.apache.pekko.stream.QueueOfferResult;
-import org.apache.pekko.stream.javadsl.Keep;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Logs every decision to the {@code decisions} topic, keyed by customer id, for later evaluation of
  * models and experiments: {@code {"decisionId","customerId","at","modelVersion","experiment","arm",
- * "fallback","items":[{"itemId","score"}]}}. Logging never delays or fails the answer: records go
- * through a bounded queue to a stream of their own, so that a Kafka outage (when the producer's
- * buffer fills, its {@code send} blocks) stalls that stream and not the threads that answer
- * shoppers. What cannot be logged is dropped and counted; the log says when that starts and ends.
+ * "fallback","items":[{"itemId","score"}]}}. The thread that answers the decision hands it to a Kafka
+ * producer of the log's own, whose I/O thread sends batches. Logging never delays or fails the answer:
+ * the producer never blocks ({@code max.block.ms} = 0), so with its buffer full or no metadata for the
+ * topic (Kafka slow or down) a send fails at once, and the decision is dropped and counted. The log
+ * says when that starts and when it ends.
  */
 public final class KafkaDecisionLog implements DecisionLog {
 
@@ -42,63 +41,66 @@ public final class KafkaDecisionLog implements DecisionLog {
   private static final int INITIAL_BUFFER_BYTES = 512;
 
   private final String topic;
+  private final Producer<String, byte[]> producer;
+  private final DecisionLogSettings settings;
   private final JsonFactory json;
   private final Clock clock;
   private final NodeMetrics metrics;
-  private final BoundedSourceQueue<ProducerRecord<String, byte[]>> queue;
-  private final CompletionStage<Done> done;
+  private final Executor blocking;
   private final AtomicBoolean failing = new AtomicBoolean();
-  private final SendProducer<String, byte[]> producer;
-  private final Executor executor;
+  // one callback for every send; Kafka calls it on its I/O thread, or at once when a send fails
+  private final Callback sent = this::sent;
 
   private KafkaDecisionLog(
-      ActorSystem<?> system, SendProducer<String, byte[]> producer, DecisionLogSettings settings, JsonFactory json,
-      Clock clock, NodeMetrics metrics) {
-    this.producer = producer;
-    this.executor = system.executionContext();
+      Producer<String, byte[]> producer, DecisionLogSettings settings, JsonFactory json, Clock clock,
+      NodeMetrics metrics, Executor blocking) {
     this.topic = settings.topic();
+    this.producer = producer;
+    this.settings = settings;
     this.json = json;
     this.clock = clock;
     this.metrics = metrics;
-    // counting the answer is a few atomic operations, done on the producer's I/O thread without a hop
-    Pair<BoundedSourceQueue<ProducerRecord<String, byte[]>>, CompletionStage<Done>> stream =
-        Source.<ProducerRecord<String, byte[]>>queue(settings.buffer())
-            .mapAsyncUnordered(
-                settings.inFlight(),
-                record -> producer.send(record).handle((metadata, failure) -> sent(failure)))
-            .toMat(Sink.ignore(), Keep.both())
-            .withAttributes(ActorAttributes.dispatcher(settings.dispatcher()))
-            .run(system);
-    this.queue = stream.first();
-    this.done = stream.second();
+    this.blocking = blocking;
   }
 
   /**
-   * Starts logging with a producer of its own, which waits {@code linger.ms} to send decisions in
-   * batches: the storefront never waits for the log, and Kafka handles a request per batch, not per decision.
+   * Starts logging with a producer of its own, which gathers decisions for {@code linger.ms} and sends
+   * each batch as one request: the storefront never waits for the log, and Kafka handles a request per
+   * batch, not per decision.
    */
   public static KafkaDecisionLog start(
       ActorSystem<?> system, String bootstrapServers, DecisionLogSettings settings, JsonFactory json, Clock clock,
       NodeMetrics metrics) {
-    SendProducer<String, byte[]> producer = new SendProducer<>(
-        ProducerSettings.create(settings.producer(), new StringSerializer(), new ByteArraySerializer())
-            .withBootstrapServers(bootstrapServers),
-        system);
-    return new KafkaDecisionLog(system, producer, settings, json, clock, metrics);
+    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        settings.producerProperties(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
+    askForMetadata(producer, settings.topic());
+    return new KafkaDecisionLog(
+        producer, settings, json, clock, metrics, system.dispatchers().lookup(DispatcherSelector.blocking()));
+  }
+
+  /**
+   * Without the topic's metadata every send fails at once; asking for it now (which fails at once too)
+   * has the producer's I/O thread fetch it before the first decisions.
+   */
+  private static void askForMetadata(Producer<String, byte[]> producer, String topic) {
+    try {
+      producer.partitionsFor(topic);
+    } catch (KafkaException notYet) {
+      log.debug("the metadata of {} is on its way: {}", topic, notYet.toString());
+    }
   }
 
   @Override
   public void record(DecisionOutcome outcome) {
-    QueueOfferResult offered = queue.offer(new ProducerRecord<>(topic, outcome.customerId(), bytes(outcome)));
-    if (offered != QueueOfferResult.enqueued()) {
-      metrics.decisionUnlogged();
-      if (failing.compareAndSet(false, true)) {
-        log.warn("decisions are not being logged to {}: its queue is full, Kafka is slow or down", topic);
-      }
+    try {
+      producer.send(new ProducerRecord<>(topic, outcome.customerId(), bytes(outcome)), sent);
+    } catch (KafkaException | IllegalStateException notSent) {
+      // what Kafka does not hand to the callback: the producer is closed, or the record cannot be sent
+      sent(null, notSent);
     }
   }
 
-  private Done sent(Throwable failure) {
+  private void sent(RecordMetadata metadata, Exception failure) {
     if (failure != null) {
       metrics.decisionUnlogged();
       if (failing.compareAndSet(false, true)) {
@@ -107,13 +109,17 @@ public final class KafkaDecisionLog implements DecisionLog {
     } else if (failing.compareAndSet(true, false)) {
       log.info("decisions are logged to {} again", topic);
     }
-    return Done.getInstance();
   }
 
-  /** Sends what is queued, then closes its producer; decisions recorded after this are dropped. */
+  /** Sends what is in the producer's buffer, then closes it; decisions recorded after this are dropped. */
   public CompletionStage<Done> stop() {
-    queue.complete();
-    return done.thenComposeAsync(sent -> producer.close(), executor);
+    // close waits for the last sends: off the dispatchers that answer shoppers
+    return CompletableFuture.supplyAsync(
+        () -> {
+          producer.close(settings.closeTimeout());
+          return Done.getInstance();
+        },
+        blocking);
   }
 
   private byte[] bytes(DecisionOutcome outcome) {

@@ -20,7 +20,9 @@ import dev.concierge.models.rules.RuleOverrides;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
@@ -72,6 +74,7 @@ class DecisionServiceTest {
               new CatalogItem("gone", "tents", 10, false, "Sold out", 90)));
 
   private final List<DecisionOutcome> logged = new CopyOnWriteArrayList<>();
+  private final Map<String, String> loggedOnThread = new ConcurrentHashMap<>();
   private DecisionService service;
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -96,7 +99,12 @@ class DecisionServiceTest {
     Vocabulary vocabulary = new Vocabulary(1_000, 100);
     CustomerContext context = TestCustomerContext.of(settings, catalog, vocabulary);
     service = new DecisionService(
-        testKit.system(), context, DEADLINE, logged::add, new NodeMetrics(meters), Duration.ofSeconds(10));
+        testKit.system(), context, DEADLINE, this::log, new NodeMetrics(meters), Duration.ofSeconds(10));
+  }
+
+  private void log(DecisionOutcome outcome) {
+    logged.add(outcome);
+    loggedOnThread.put(outcome.decisionId(), Thread.currentThread().getName());
   }
 
   @Test
@@ -137,6 +145,16 @@ class DecisionServiceTest {
     assertTrue(outcome.fallback());
     assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(DEADLINE.actorTimeout()) >= 0,
         "the fallback waits for the actor's share of the deadline, " + DEADLINE.actorTimeout());
+  }
+
+  /** A timeout completes the ask on the scheduler's one thread, whose ticks every timer of the node waits on. */
+  @Test
+  void theFallbackIsRankedOnTheDispatcherNotOnTheSchedulersThread() throws Exception {
+    DecisionOutcome outcome = decide("slow-3");
+
+    assertTrue(outcome.fallback());
+    String thread = loggedOnThread.get(outcome.decisionId());
+    assertTrue(thread.contains("default-dispatcher"), "the fallback was ranked and logged on " + thread);
   }
 
   @Test
