@@ -176,11 +176,26 @@ final class TreeEnsembleScorer implements Scorer {
 
   @Override
   public double score(double[] row) {
-    float[] values = spread(row);
+    long margins = margins(spread(row), walks);
+    float positive = positiveOf(margins);
+    float negative = negativeOf(margins);
+    // XGBoost's softmax: float32 exponentials of the margins less their maximum, summed in double
+    float max = Math.max(positive, negative);
+    float positiveExp = (float) Math.exp(positive - max);
+    float negativeExp = (float) Math.exp(negative - max);
+    double sum = (double) positiveExp + negativeExp;
+    return positiveExp / (float) sum;
+  }
+
+  /**
+   * Both classes' margins after the first {@code upTo} walks, packed into one long (the positive's float
+   * bits high, the negative's low) so that scoring allocates nothing.
+   */
+  private long margins(float[] values, int upTo) {
     float positive = baseMargin;
     float negative = baseMargin;
     int w = 0;
-    for (; w + LANES <= walks; w += LANES) {
+    for (; w + LANES <= upTo; w += LANES) {
       int baseA = w * splitsPerWalk;
       int baseB = baseA + splitsPerWalk;
       int baseC = baseB + splitsPerWalk;
@@ -208,17 +223,20 @@ final class TreeEnsembleScorer implements Scorer {
       positive += positiveLeaf[leaves + d];
       negative += negativeLeaf[leaves + d];
     }
-    for (; w < walks; w++) {
+    for (; w < upTo; w++) {
       int leaf = leafOf(w, values);
       positive += positiveLeaf[leaf];
       negative += negativeLeaf[leaf];
     }
-    // XGBoost's softmax: float32 exponentials of the margins less their maximum, summed in double
-    float max = Math.max(positive, negative);
-    float positiveExp = (float) Math.exp(positive - max);
-    float negativeExp = (float) Math.exp(negative - max);
-    double sum = (double) positiveExp + negativeExp;
-    return positiveExp / (float) sum;
+    return (long) Float.floatToRawIntBits(positive) << Integer.SIZE | Float.floatToRawIntBits(negative) & 0xFFFF_FFFFL;
+  }
+
+  private static float positiveOf(long margins) {
+    return Float.intBitsToFloat((int) (margins >>> Integer.SIZE));
+  }
+
+  private static float negativeOf(long margins) {
+    return Float.intBitsToFloat((int) margins);
   }
 
   @Override
@@ -232,15 +250,8 @@ final class TreeEnsembleScorer implements Scorer {
    */
   @Override
   public double prefixLogit(double[] row, int rounds) {
-    float[] values = spread(row);
-    float positive = baseMargin;
-    float negative = baseMargin;
-    for (int w = 0; w < Math.min(rounds, walks); w++) {
-      int leaf = leafOf(w, values);
-      positive += positiveLeaf[leaf];
-      negative += negativeLeaf[leaf];
-    }
-    return (double) positive - negative;
+    long margins = margins(spread(row), Math.min(rounds, walks));
+    return (double) positiveOf(margins) - negativeOf(margins);
   }
 
   /** The leaf slot where walk {@code w} ends for {@code values}. */
