@@ -79,7 +79,7 @@ class NodeConfigTest {
   /** HTTP and sharding share one small dispatcher; Kafka's clients and the Cassandra journal keep their own. */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"application", "dev", "local1"})
-  void decisionsRunOnOneDispatcherOfAThreadPerCoreApartFromKafkaAndCassandra(String resource) {
+  void decisionsRunOnOneDispatcherOfAtLeastEightThreadsApartFromKafkaAndCassandra(String resource) {
     Config config = load(resource);
     String decisions = "pekko.actor.default-dispatcher";
 
@@ -87,7 +87,7 @@ class NodeConfigTest {
     assertEquals(decisions, config.getString("pekko.cluster.sharding.use-dispatcher"), "shard regions and shards");
     Config threads = config.getConfig(decisions + ".fork-join-executor");
     assertEquals("fork-join-executor", config.getString(decisions + ".executor"));
-    assertEquals(2, threads.getInt("parallelism-min"));
+    assertEquals(8, threads.getInt("parallelism-min"));
     assertEquals(1.0, threads.getDouble("parallelism-factor"));
     for (String own : List.of(
         "pekko.kafka.producer.use-dispatcher", "pekko.kafka.consumer.use-dispatcher",
