@@ -40,9 +40,8 @@ public final class DecisionRoutes {
 
   private CompletionStage<HttpResponse> decide(HttpRequest request) {
     DecisionRequests.DecisionRequest decision = requests.parse(JsonEntity.bytes(request));
-    // no executor: the decider's stage completes on a dispatcher thread (its contract), and rendering
-    // there, at once, saves a hand-off per decision
-    return decider.decide(decision.query(), decision.rules()).thenApply(this::rendered);
+    // rendered in the decider's own task, which handles the customer's answer: no stage of its own
+    return decider.decide(decision.query(), decision.rules(), this::rendered);
   }
 
   private HttpResponse rendered(DecisionOutcome outcome) {

@@ -152,10 +152,10 @@ final class RouteFixture {
     EventJson eventJson = new EventJson(mapper, HORIZON);
     JsonResponses responses = new JsonResponses(mapper.getFactory());
     Decider recordingDecider =
-        (query, rules) -> {
+        (query, rules, answer) -> {
           decisionQueries.add(query);
           ruleOverrides.add(rules);
-          return decider.apply(query);
+          return decider.apply(query).thenApply(answer);
         };
     EventSink recordingSink =
         events -> {

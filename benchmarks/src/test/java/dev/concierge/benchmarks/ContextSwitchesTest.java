@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ContextSwitchesTest {
+
+  private static final Duration STARTED_WITHIN = Duration.ofSeconds(10);
 
   @Test
   void aThreadsSwitchesAreItsVoluntaryAndNonvoluntaryOnesTogether() {
@@ -32,7 +35,7 @@ class ContextSwitchesTest {
   }
 
   @Test
-  void everyThreadOfAProcessIsRead() throws InterruptedException {
+  void everyThreadOfAProcessIsRead() {
     Thread sleeper = new Thread(() -> {
       try {
         Thread.sleep(60_000);
@@ -43,12 +46,23 @@ class ContextSwitchesTest {
     sleeper.setDaemon(true);
     Map<Long, Long> before = ContextSwitches.ofProcess(ProcessHandle.current().pid());
     sleeper.start();
-    Thread.sleep(50);
+    awaitAsleep(sleeper);
 
     Map<Long, Long> after = ContextSwitches.ofProcess(ProcessHandle.current().pid());
     sleeper.interrupt();
 
     assertTrue(after.size() > before.size(), "the new thread is one more task: " + before.keySet() + " " + after.keySet());
     assertTrue(ContextSwitches.between(before, after) > 0, "the new thread switched at least when it went to sleep");
+  }
+
+  /** Until the thread has gone to sleep, which is a switch away from it. */
+  private static void awaitAsleep(Thread thread) {
+    long deadline = System.nanoTime() + STARTED_WITHIN.toNanos();
+    while (thread.getState() != Thread.State.TIMED_WAITING) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the thread did not go to sleep within " + STARTED_WITHIN + ": " + thread.getState());
+      }
+      Thread.onSpinWait();
+    }
   }
 }

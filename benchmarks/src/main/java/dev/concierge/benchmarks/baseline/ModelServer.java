@@ -156,7 +156,7 @@ public final class ModelServer extends RoleCommand {
     ModelServerRoutes routes =
         new ModelServerRoutes(
             new DecisionRoutes(
-                decider,
+                decider::decide,
                 new DecisionRequests(mapper, http.limits()),
                 responses),
             new EventRoutes(

@@ -1,6 +1,5 @@
 package dev.concierge.benchmarks.baseline;
 
-import dev.concierge.api.Decider;
 import dev.concierge.api.FeatureReader;
 import dev.concierge.engine.decision.DecisionDeadline;
 import dev.concierge.engine.decision.DecisionLog;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * customer Redis does not hold is one without events, ranked as a node ranks a new customer, not a
  * fallback.
  */
-final class RedisDecider implements Decider {
+final class RedisDecider {
 
   private static final Logger log = LoggerFactory.getLogger(RedisDecider.class);
 
@@ -59,13 +59,13 @@ final class RedisDecider implements Decider {
     this.fallbackWarning = new ThrottledWarning(log, warnEvery);
   }
 
-  @Override
-  public CompletionStage<DecisionOutcome> decide(DecisionQuery query, RuleOverrides rules) {
+  /** As the node's {@code DecisionService}: the outcome goes to {@code answer} in the same task. */
+  <T> CompletionStage<T> decide(DecisionQuery query, RuleOverrides rules, Function<DecisionOutcome, T> answer) {
     return features
         .features(query.customerId())
         .toCompletableFuture()
         .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-        .handleAsync((stored, failure) -> answer(query, rules, stored, failure), executor);
+        .handleAsync((stored, failure) -> answer.apply(answer(query, rules, stored, failure)), executor);
   }
 
   /** Ranks with the stored features, or as for a shopper it knows nothing about when Redis failed or was late. */

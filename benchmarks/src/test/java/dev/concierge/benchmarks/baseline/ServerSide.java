@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
@@ -68,7 +69,7 @@ final class ServerSide {
   }
 
   DecisionOutcome decide(DecisionQuery query) throws Exception {
-    return decider.decide(query, RuleOverrides.NONE)
+    return decider.decide(query, RuleOverrides.NONE, Function.identity())
         .toCompletableFuture()
         .get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -12,8 +12,8 @@ import dev.concierge.models.rules.RuleOverrides;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -53,21 +53,18 @@ public final class DecisionService {
   }
 
   /**
-   * The stage completes on the thread that delivered the customer's answer, or on the dispatcher for a
-   * fallback; never on the scheduler's.
+   * Asks the customer's actor and, in one task on the system's dispatcher, counts and logs the outcome
+   * (the fallback's when the actor did not answer in time) and hands it to {@code answer}: the caller's
+   * rendering, so that a decision takes one hand-off after the actor's reply, not one per stage.
    */
-  public CompletionStage<DecisionOutcome> decide(DecisionQuery query, RuleOverrides rules) {
+  public <T> CompletionStage<T> decide(DecisionQuery query, RuleOverrides rules, Function<DecisionOutcome, T> answer) {
     return sharding
         .entityRefFor(CustomerEntity.ENTITY_KEY, query.customerId())
         .<CustomerEntity.Decision>ask(replyTo -> new CustomerEntity.Decide(query, rules, replyTo), timeout)
-        // no executor for the answer: the reply completes the ask on the thread that delivered it (the
-        // customer's actor's, on the dispatcher, or remoting's for a customer on another node), and counting,
-        // logging and the caller's rendering go on there, without a hand-off. A timeout completes the ask on
-        // the scheduler's one thread, whose ticks must not wait for a ranking: the fallback goes to the dispatcher
-        .handle((decision, failure) -> failure == null
-            ? CompletableFuture.completedFuture(logged(personal(query, decision)))
-            : CompletableFuture.supplyAsync(() -> logged(fallback(query, rules, failure)), executor))
-        .thenCompose(outcome -> outcome);
+        .handleAsync(
+            (decision, failure) ->
+                answer.apply(logged(failure == null ? personal(query, decision) : fallback(query, rules, failure))),
+            executor);
   }
 
   private static DecisionOutcome personal(DecisionQuery query, CustomerEntity.Decision decision) {

@@ -143,7 +143,7 @@ public final class EventIngestion {
                     : Consumer.committableSource(consumerSettings, restartCounted())
                         .mapMaterializedValue(this::remember)
                         .groupedWithin(settings.maxBatch(), settings.batchWindow())
-                        .mapAsync(settings.parallelism(), inTurns(new CustomerTurns()))
+                        .mapAsync(settings.parallelism(), inTurns(new CustomerTurns(executor)))
                         .map(this::done)
                         .via(Committer.flow(committerSettings)))
             .runWith(Sink.ignore(), system);
@@ -205,20 +205,17 @@ public final class EventIngestion {
       }
     }
     // a poison event is dead-lettered before its customer's next event is asked, and a group is settled
-    // (its customer's turn over) only when its events are recorded or dead-lettered. The recorder's stage
-    // completes on the executor, never on the thread of the actor that answered, so counting goes on there
-    // without another hop
+    // (its customer's turn over) only when its events are recorded or dead-lettered
     CustomerRecorder.Refusals refusals =
         refused -> deadLettered(sources.get(indexOf(refused.sourced(), events)), refused.reason());
     for (List<SourcedEvent> group : groups.groups()) {
       handled.add(turns.take(group.get(0).event().customerId(), () -> recorder.record(group, refusals)
-              .thenApply(this::counted))
+              .thenApplyAsync(this::counted, executor))
           .toCompletableFuture());
     }
     CommittableOffsetBatch committable = ConsumerMessage.createCommittableOffsetBatch(offsets);
-    // on whichever thread settled the batch's last group or dead letter: it only hands the offsets to
-    // mapAsync, which passes them to the stream's own actor
-    return CompletableFuture.allOf(handled.toArray(CompletableFuture<?>[]::new)).thenApply(all -> committable);
+    return CompletableFuture.allOf(handled.toArray(CompletableFuture<?>[]::new))
+        .thenApplyAsync(all -> committable, executor);
   }
 
   private CompletionStage<?> deadLettered(ConsumerRecord<String, byte[]> record, String reason) {

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
@@ -168,7 +169,7 @@ class DecisionServiceTest {
 
   private DecisionOutcome decide(String customerId) throws Exception {
     return service
-        .decide(new DecisionQuery(customerId, 10, null, List.of(), Set.of()), RuleOverrides.NONE)
+        .decide(new DecisionQuery(customerId, 10, null, List.of(), Set.of()), RuleOverrides.NONE, Function.identity())
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.concierge.engine.kafka.KafkaTopics;
 import dev.concierge.engine.kafka.TopicSpec;
+import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
 import dev.concierge.testing.TopicRecords;
 import java.io.IOException;
@@ -28,7 +29,7 @@ class KafkaDecisionLogIntegrationTest {
   private static final int DECISIONS = 50;
   private static final Duration TOPIC_READY = Duration.ofSeconds(30);
   private static final Duration READ = Duration.ofSeconds(30);
-  private static final Duration METADATA_AGAIN = Duration.ofMillis(50);
+  private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
 
   private final ActorTestKit testKit = ActorTestKit.create();
 
@@ -69,18 +70,16 @@ class KafkaDecisionLogIntegrationTest {
 
   /**
    * Until the producer has the topic's metadata a send fails at once and counts as unlogged; records
-   * probes until one is not. Returns the ids of the probes that were logged.
+   * probes until one is not. Returns the id of the probe that was logged.
    */
-  private static List<String> awaitMetadata(KafkaDecisionLog decisionLog, DecisionLogFixture fixture)
-      throws InterruptedException {
-    for (int probe = 0; ; probe++) {
+  private static List<String> awaitMetadata(KafkaDecisionLog decisionLog, DecisionLogFixture fixture) {
+    int[] probes = {0};
+    Eventually.within(METADATA_WAIT, "a decision is logged once the topic's metadata is there", () -> {
       double unlogged = fixture.unlogged();
-      decisionLog.record(DecisionLogFixture.decision("probe-" + probe, "c-probe"));
-      if (fixture.unlogged() == unlogged) {
-        return List.of("probe-" + probe);
-      }
-      Thread.sleep(METADATA_AGAIN.toMillis());
-    }
+      decisionLog.record(DecisionLogFixture.decision("probe-" + ++probes[0], "c-probe"));
+      return fixture.unlogged() == unlogged;
+    });
+    return List.of("probe-" + probes[0]);
   }
 
   private static JsonNode json(DecisionLogFixture fixture, byte[] value) throws IOException {

@@ -41,14 +41,19 @@ final class IntScores {
     capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, expected * 2) - 1) << 1;
     size = 0;
     if (keys == null || keys.length < capacity) {
-      keys = new int[capacity];
-      values = new float[capacity];
-      strongestSources = new int[capacity];
-      strongestContributions = new float[capacity];
-      stamps = new int[capacity];
-      epoch = 0;
+      allocate(capacity);
     }
     nextEpoch();
+  }
+
+  /** Fresh arrays of {@code slots}: every stamp is 0, which no epoch is. */
+  private void allocate(int slots) {
+    keys = new int[slots];
+    values = new float[slots];
+    strongestSources = new int[slots];
+    strongestContributions = new float[slots];
+    stamps = new int[slots];
+    epoch = 0;
   }
 
   private void nextEpoch() {
@@ -171,12 +176,7 @@ final class IntScores {
     }
     int doubled = capacity * 2;
     if (keys.length < doubled) {
-      keys = new int[doubled];
-      values = new float[doubled];
-      strongestSources = new int[doubled];
-      strongestContributions = new float[doubled];
-      stamps = new int[doubled];
-      epoch = 0;
+      allocate(doubled);
     }
     capacity = doubled;
     nextEpoch();
