@@ -76,15 +76,19 @@ class NodeConfigTest {
     assertFalse(load("application").getBoolean("pekko.persistence.cassandra.journal.tables-autocreate"));
   }
 
-  /** HTTP and sharding share one small dispatcher; Kafka's clients and the Cassandra journal keep their own. */
+  /**
+   * HTTP and the customers run on the default dispatcher of at least 8 threads, sharding on Pekko's internal one
+   * (measured faster than sharing); Kafka's clients and the Cassandra journal keep their own.
+   */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"application", "dev", "local1"})
-  void decisionsRunOnOneDispatcherOfAtLeastEightThreadsApartFromKafkaAndCassandra(String resource) {
+  void decisionsRunOnTheDefaultDispatcherOfAtLeastEightThreadsApartFromShardingKafkaAndCassandra(String resource) {
     Config config = load(resource);
     String decisions = "pekko.actor.default-dispatcher";
 
     assertEquals(decisions, config.getString("pekko.stream.materializer.dispatcher"), "the HTTP server's streams");
-    assertEquals(decisions, config.getString("pekko.cluster.sharding.use-dispatcher"), "shard regions and shards");
+    assertEquals("pekko.actor.internal-dispatcher", config.getString("pekko.cluster.sharding.use-dispatcher"),
+        "shard regions and shards");
     Config threads = config.getConfig(decisions + ".fork-join-executor");
     assertEquals("fork-join-executor", config.getString(decisions + ".executor"));
     assertEquals(8, threads.getInt("parallelism-min"));

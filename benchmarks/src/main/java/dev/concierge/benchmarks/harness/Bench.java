@@ -100,12 +100,11 @@ public final class Bench implements Runnable {
         HELP_WIDTH - VARIABLE_WIDTH);
     table.addRowValues("  " + BenchRun.BENCH_STATE_DIR_VARIABLE, "the bench's state dir (default .concierge/bench)");
     table.addRowValues("  " + BenchJava.HOME_VARIABLE, "the JDK of our node and of the baseline's JVMs, the same for"
-        + " both (default: " + settings.preferredJava() + " when installed, for generational ZGC, else the Java 17 of"
-        + " the services)");
+        + " both (default: " + settings.preferredJava() + " when installed, else the Java 17 of the services)");
     table.addRowValues("  " + BenchJava.OPTIONS_VARIABLE, "their JVM flags, the same for both (default -Xms"
-        + settings.decisions().heap() + " -Xmx" + settings.decisions().heap() + " -XX:+UseZGC -XX:+AlwaysPreTouch on"
-        + " Java " + settings.zgcFromJava() + "+, G1 below; ingestion: " + settings.ingestion().heap() + " for its"
-        + " 100k customers, and " + settings.ingestion().collector() + ", the node's own default collector)");
+        + settings.decisions().heap() + " -Xmx" + settings.decisions().heap() + ", " + settings.decisions().collector()
+        + " (ZGC only on Java " + settings.zgcFromJava() + "+), -XX:+AlwaysPreTouch; ingestion: "
+        + settings.ingestion().heap() + " for its 100k customers, and " + settings.ingestion().collector() + ")");
     table.addRowValues("  " + LocalServices.CASSANDRA_OPTIONS_VARIABLE, "benchmarks run Cassandra with C2 ("
         + settings.cassandraJvmOptions() + ") unless this is set: the launcher's C1-only default starts faster, but"
         + " is slower to serve a long write load");

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
       "Environment: CONCIERGE_NODE_START_TIMEOUT (seconds to wait for a node to be ready, default 120),"
           + " CONCIERGE_NODE_STOP_TIMEOUT (seconds before SIGKILL, default 60), CONCIERGE_ADMIN_TOKEN_FILE (the token"
           + " file, default .concierge/admin-token), CONCIERGE_NODE_JAVA_HOME, CONCIERGE_NODE_JVM_OPTS (default -Xms1g"
-          + " -Xmx1g; see bin/concierge dev --help). The nodes' ports are localN.conf's: CONCIERGE_HTTP_PORT,"
+          + " -Xmx1g -XX:+UseG1GC; see bin/concierge dev --help). The nodes' ports are localN.conf's: CONCIERGE_HTTP_PORT,"
           + " CONCIERGE_REMOTE_PORT, CONCIERGE_MANAGEMENT_PORT are not passed on.",
       "Then: bin/concierge admin members | shards | move | drain | rolling-restart (see bin/concierge admin --help)."
     },

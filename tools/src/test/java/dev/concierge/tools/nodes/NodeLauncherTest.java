@@ -55,7 +55,7 @@ class NodeLauncherTest {
     NodeLauncher.Settings settings = NodeLauncher.settings(Map.of("CONCIERGE_HOME", home.toString(),
         "CONCIERGE_NODE_STOP_TIMEOUT", "7"));
 
-    assertEquals(List.of("-Xms1g", "-Xmx1g"), settings.jvm().subList(1, settings.jvm().size()));
+    assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"), settings.jvm().subList(1, settings.jvm().size()));
     assertEquals(home.resolve(".concierge").toAbsolutePath(), settings.stateDir());
     assertEquals(Duration.ofSeconds(7), settings.stopTimeout());
   }
