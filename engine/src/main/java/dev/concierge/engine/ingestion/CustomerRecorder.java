@@ -88,7 +88,8 @@ final class CustomerRecorder {
   /**
    * One outcome per event of the group, in its order. It completes once the group is settled: each event
    * recorded, or refused and handed to {@code refusals}. It fails when an outage outlasts
-   * {@code persist-retry}, or a refused event could not be handed over.
+   * {@code persist-retry}, or a refused event could not be handed over. It completes on the executor,
+   * never on the thread of the actor that answered the ask, so callers may go on from it without a hop.
    */
   CompletionStage<List<Outcome>> record(List<SourcedEvent> group, Refusals refusals) {
     return customers.record(group)

@@ -4,7 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -24,24 +23,24 @@ import java.util.function.Supplier;
  * one of that customer: the stream is failing then, and its restart, which takes new turns, reads again
  * from the last committed offset, which is before all of them. One instance serves one run of the
  * stream.
+ *
+ * <p>A customer's next turn starts on the thread that completed the turn before it, without a hop to an
+ * executor: a turn's stage must therefore complete on a thread that may start one (the recorder's
+ * completes on the actor system's executor, never on the answering actor's thread), and starting one
+ * only sends an ask.
  */
 final class CustomerTurns {
 
   // the latest turn of each customer with one unfinished or failed; a settled turn removes itself
   private final ConcurrentMap<String, CompletableFuture<?>> latest = new ConcurrentHashMap<>();
-  private final Executor executor;
-
-  CustomerTurns(Executor executor) {
-    this.executor = executor;
-  }
 
   /** Starts {@code turn} once the customer's turns taken before it have completed; completes as it does. */
   <T> CompletionStage<T> take(String customerId, Supplier<CompletionStage<T>> turn) {
     CompletableFuture<T> mine = new CompletableFuture<>();
     CompletableFuture<?> before = latest.put(customerId, mine);
-    CompletionStage<T> started = before == null ? turn.get() : before.thenComposeAsync(done -> turn.get(), executor);
-    // bookkeeping only, on the thread that completed the turn: a hop to the executor per event group
-    // would cost the ingestion path more than this does
+    CompletionStage<T> started = before == null ? turn.get() : before.thenCompose(done -> turn.get());
+    // bookkeeping only, on the thread that completed the turn: a hop to an executor per event group would
+    // cost the ingestion path more than this does
     started.whenComplete((value, failure) -> {
       if (failure == null) {
         latest.remove(customerId, mine);

@@ -143,7 +143,7 @@ public final class EventIngestion {
                     : Consumer.committableSource(consumerSettings, restartCounted())
                         .mapMaterializedValue(this::remember)
                         .groupedWithin(settings.maxBatch(), settings.batchWindow())
-                        .mapAsync(settings.parallelism(), inTurns(new CustomerTurns(executor)))
+                        .mapAsync(settings.parallelism(), inTurns(new CustomerTurns()))
                         .map(this::done)
                         .via(Committer.flow(committerSettings)))
             .runWith(Sink.ignore(), system);
@@ -205,17 +205,20 @@ public final class EventIngestion {
       }
     }
     // a poison event is dead-lettered before its customer's next event is asked, and a group is settled
-    // (its customer's turn over) only when its events are recorded or dead-lettered
+    // (its customer's turn over) only when its events are recorded or dead-lettered. The recorder's stage
+    // completes on the executor, never on the thread of the actor that answered, so counting goes on there
+    // without another hop
     CustomerRecorder.Refusals refusals =
         refused -> deadLettered(sources.get(indexOf(refused.sourced(), events)), refused.reason());
     for (List<SourcedEvent> group : groups.groups()) {
       handled.add(turns.take(group.get(0).event().customerId(), () -> recorder.record(group, refusals)
-              .thenApplyAsync(this::counted, executor))
+              .thenApply(this::counted))
           .toCompletableFuture());
     }
     CommittableOffsetBatch committable = ConsumerMessage.createCommittableOffsetBatch(offsets);
-    return CompletableFuture.allOf(handled.toArray(CompletableFuture<?>[]::new))
-        .thenApplyAsync(all -> committable, executor);
+    // on whichever thread settled the batch's last group or dead letter: it only hands the offsets to
+    // mapAsync, which passes them to the stream's own actor
+    return CompletableFuture.allOf(handled.toArray(CompletableFuture<?>[]::new)).thenApply(all -> committable);
   }
 
   private CompletionStage<?> deadLettered(ConsumerRecord<String, byte[]> record, String reason) {

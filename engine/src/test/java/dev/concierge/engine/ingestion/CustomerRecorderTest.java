@@ -111,7 +111,7 @@ class CustomerRecorderTest {
     CustomerRecorder recorder = new CustomerRecorder(
         watched, () -> CompletableFuture.completedFuture(true), RETRY, testKit.system(),
         testKit.system().executionContext(), new NodeMetrics(new SimpleMeterRegistry()));
-    CustomerTurns turns = new CustomerTurns(testKit.system().executionContext());
+    CustomerTurns turns = new CustomerTurns();
     CustomerRecorder.Refusals slowDeadLetters = refused -> {
       customers.handOver(refused);
       return deadLettered;

@@ -68,7 +68,7 @@ class CustomerRecordingOrderTest {
   void aGroupWhosePersistFailedIsRecordedBeforeTheCustomersNextGroupsAndEveryEventCountsOnce() throws Exception {
     ActorRef<CustomerEntity.Command> customer = testKit.spawn(CustomerEntity.create("c-order", context()));
     CustomerRecorder recorder = recorder(customer);
-    CustomerTurns turns = new CustomerTurns(testKit.system().executionContext());
+    CustomerTurns turns = new CustomerTurns();
     PersistenceTestKit.create(testKit.system())
         .failNextPersisted("Customer|c-order", new IllegalStateException("Cassandra timed out"));
 

@@ -17,7 +17,7 @@ class CustomerTurnsTest {
 
   private static final long WAIT_SECONDS = 5;
 
-  private final CustomerTurns turns = new CustomerTurns(Runnable::run);
+  private final CustomerTurns turns = new CustomerTurns();
   private final List<String> started = new CopyOnWriteArrayList<>();
 
   @Test
