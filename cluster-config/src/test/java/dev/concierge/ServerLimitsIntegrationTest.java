@@ -1,11 +1,16 @@
 package dev.concierge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -40,6 +45,7 @@ class ServerLimitsIntegrationTest {
   private static final int SLOW_CONNECTIONS = 250;
   private static final Duration TRICKLE_EVERY = Duration.ofMillis(500);
   private static final int DECISIONS = 200;
+  private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
 
   private TestNode node;
   private final ObjectMapper mapper = new ObjectMapper();
@@ -68,12 +74,25 @@ class ServerLimitsIntegrationTest {
     assertEquals("invalid_bundle", error(answer), "the bundle was read and opened, not refused for its size");
   }
 
+  /**
+   * Sent over a raw socket with only its headers: the node must refuse by the declared length and answer at once.
+   * A client that sends the whole body would race the answer and the closed connection, and could read neither.
+   */
   @Test
-  void aBundleOverItsLimitIsA413() throws Exception {
-    HttpResponse<String> answer = node.admin("POST", "/admin/models", bytes((MAX_BUNDLE_MEGABYTES + 1) * MEGABYTE));
+  void aBundleDeclaredOverItsLimitIsA413BeforeItsBodyIsSent() throws Exception {
+    int declared = (MAX_BUNDLE_MEGABYTES + 1) * MEGABYTE;
+    try (Socket socket = connect()) {
+      socket.setSoTimeout((int) ANSWER_WITHIN.toMillis());
+      socket.getOutputStream().write(("POST /admin/models HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Authorization: Bearer " + TestNode.ADMIN_TOKEN + "\r\n"
+          + "Content-Type: application/octet-stream\r\nContent-Length: " + declared + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
 
-    assertEquals(413, answer.statusCode(), answer.body());
-    assertEquals("payload_too_large", error(answer));
+      RawAnswer answer = RawAnswer.read(socket.getInputStream());
+
+      assertEquals(413, answer.status(), answer.body());
+      assertEquals("payload_too_large", mapper.readTree(answer.body()).path("error").asText());
+    }
   }
 
   @Test
@@ -135,6 +154,38 @@ class ServerLimitsIntegrationTest {
       out.flush();
     } catch (IOException closedByTheServer) {
       // the server may close a trickling connection; that is its right
+    }
+  }
+
+  /** An HTTP/1.1 answer read off a socket: its status and its body, which must come with a Content-Length. */
+  private record RawAnswer(int status, String body) {
+
+    static RawAnswer read(InputStream raw) throws IOException {
+      DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
+      String statusLine = line(in);
+      int length = -1;
+      for (String header = line(in); !header.isEmpty(); header = line(in)) {
+        if (header.regionMatches(true, 0, "Content-Length:", 0, "Content-Length:".length())) {
+          length = Integer.parseInt(header.substring("Content-Length:".length()).trim());
+        }
+      }
+      assertTrue(length >= 0, "an answer with a Content-Length, got: " + statusLine);
+      byte[] body = new byte[length];
+      in.readFully(body);
+      return new RawAnswer(Integer.parseInt(statusLine.split(" ")[1]), new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static String line(InputStream in) throws IOException {
+      StringBuilder line = new StringBuilder();
+      for (int c = in.read(); c != '\n'; c = in.read()) {
+        if (c < 0) {
+          throw new EOFException("the connection closed after: " + line);
+        }
+        if (c != '\r') {
+          line.append((char) c);
+        }
+      }
+      return line.toString();
     }
   }
 
