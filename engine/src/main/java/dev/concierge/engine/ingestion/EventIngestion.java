@@ -38,6 +38,7 @@ import org.apache.pekko.kafka.Subscriptions;
 import org.apache.pekko.kafka.javadsl.Committer;
 import org.apache.pekko.kafka.javadsl.Consumer;
 import org.apache.pekko.kafka.javadsl.SendProducer;
+import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.RestartSource;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -45,9 +46,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code customer-events} and asks each customer's actor to record its events. The records read
- * within a short window ({@code batch-window}), or while the customers are busy with earlier batches, form
- * one batch; each customer's events in a batch go to its actor as commands of at most so many events and
+ * Reads {@code customer-events} and asks each customer's actor to record its events. The records that
+ * arrive while the customers are busy with earlier batches (and, when {@code batch-window} is set, those
+ * read within it) form one batch; each customer's events in a batch go to its actor as commands of at most so many events and
  * bytes (small enough for one remoting frame), each persisted in one write, each event with its partition
  * and offset. A batch's
  * offsets are committed only after every actor in it confirmed the persist (or the dedupe), so a crash
@@ -142,7 +143,7 @@ public final class EventIngestion {
                     ? Source.<Done>empty()
                     : Consumer.committableSource(consumerSettings, restartCounted())
                         .mapMaterializedValue(this::remember)
-                        .groupedWithin(settings.maxBatch(), settings.batchWindow())
+                        .via(batches())
                         .mapAsync(settings.parallelism(), inTurns(new CustomerTurns()))
                         .map(this::done)
                         .via(Committer.flow(committerSettings)))
@@ -151,6 +152,15 @@ public final class EventIngestion {
         "ingesting {} as group {}: {} batches of up to {} records in flight, each gathered for up to {} ms",
         kafka.eventsTopic(), settings.groupId(), settings.parallelism(), settings.maxBatch(),
         settings.batchWindow().toMillis());
+  }
+
+  // by demand alone, a batch waits for nothing; by time as well, for Pekko's timer, which fires on the
+  // scheduler's tick (docs/durability.md, "Batches by time")
+  private Flow<CommittableMessage<String, byte[]>, List<CommittableMessage<String, byte[]>>, NotUsed> batches() {
+    Flow<CommittableMessage<String, byte[]>, CommittableMessage<String, byte[]>, NotUsed> records = Flow.create();
+    return settings.gathersByTime()
+        ? records.groupedWithin(settings.maxBatch(), settings.batchWindow())
+        : records.batch(settings.maxBatch(), RecordBatch::first, RecordBatch::added);
   }
 
   // the source is made once at start and again at every restart

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param maxBatch    the most records in one batch: those read within its window, or while the batches in
  *     flight were busy
  * @param batchWindow how long a batch gathers records while none is in its way: fewer, larger batches at low
- *     rates, for that much more latency
+ *     rates, for that much more latency; zero gathers none, and a batch is the records that arrived while
+ *     the batches in flight were busy
  * @param perCommand  the most events, and bytes of them, of one customer in one command (one write)
  * @param askTimeout  how long a customer actor has to confirm a persist before it is asked again
  * @param persistRetry how an unconfirmed event is asked again while its partition waits
@@ -45,9 +46,8 @@ public record IngestionSettings(
       throw new IllegalArgumentException("ingestion.parallelism and max-batch must be at least 1, not "
           + parallelism + " and " + maxBatch);
     }
-    // a batch is emitted by a timer of this period: zero would never tick
-    if (batchWindow.isNegative() || batchWindow.isZero()) {
-      throw new IllegalArgumentException("ingestion.batch-window must be longer than zero, not " + batchWindow);
+    if (batchWindow.isNegative()) {
+      throw new IllegalArgumentException("ingestion.batch-window must be zero or longer, not " + batchWindow);
     }
   }
 
@@ -70,6 +70,11 @@ public record IngestionSettings(
         RestartBackoff.fromConfig(ingestion.getConfig("restart")),
         ingestion.getDuration("stall-after"),
         ingestion.getDuration("stall-check-every"));
+  }
+
+  /** Whether batches form by time as well as by demand. */
+  public boolean gathersByTime() {
+    return !batchWindow.isZero();
   }
 
   // a larger command would be dropped by remoting on every try, and ingestion would wait on it forever

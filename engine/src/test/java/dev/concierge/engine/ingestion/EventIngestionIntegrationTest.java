@@ -109,6 +109,8 @@ class EventIngestionIntegrationTest {
                     "concierge.kafka.topics.events-partitions = 1",
                     "concierge.ingestion.group-id = \"ingestion-it-" + id + "\"",
                     "concierge.ingestion.ask-timeout = 300ms",
+                    // records produced together gather into one batch only within a window (off by default)
+                    "concierge.ingestion.batch-window = 20ms",
                     "concierge.ingestion.persist-retry.attempts = " + RETRIES,
                     "concierge.ingestion.persist-retry.isolate-after = " + ISOLATE_AFTER,
                     "concierge.ingestion.stall-after = " + STALL_AFTER.toMillis() + "ms",

@@ -1,6 +1,7 @@
 package dev.concierge.engine.ingestion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,12 +54,17 @@ class IngestionSettingsTest {
     assertTrue(settings.batchWindow().multipliedBy(4).compareTo(FRESHNESS_P99) <= 0, settings.batchWindow().toString());
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"0ms", "-5ms"})
-  void aBatchWindowThatNeverEndsIsRefused(String window) {
-    String refusal = refusal("concierge.ingestion.batch-window = " + window);
+  @Test
+  void aNegativeBatchWindowIsRefused() {
+    String refusal = refusal("concierge.ingestion.batch-window = -5ms");
 
     assertTrue(refusal.contains("batch-window"), refusal);
+  }
+
+  @Test
+  void aZeroBatchWindowGathersByDemandAloneAndAnyOtherByTimeAsWell() {
+    assertFalse(settings("concierge.ingestion.batch-window = 0ms").gathersByTime());
+    assertTrue(settings("concierge.ingestion.batch-window = 1ms").gathersByTime());
   }
 
   @Test
@@ -86,6 +92,10 @@ class IngestionSettingsTest {
   }
 
   // the settings over the defaults must be refused: the refusal's message
+  private static IngestionSettings settings(String settings) {
+    return IngestionSettings.fromConfig(ConfigFactory.parseString(settings).withFallback(ConfigFactory.load()));
+  }
+
   private static String refusal(String settings) {
     Config config = ConfigFactory.parseString(settings).withFallback(ConfigFactory.load());
     return assertThrows(IllegalArgumentException.class, () -> IngestionSettings.fromConfig(config)).getMessage();
