@@ -21,6 +21,31 @@ now_ms() { date +%s%3N; }
 # elapsed_s START_MS -> "4.2s"
 elapsed_s() { local d=$(( $(now_ms) - $1 )); printf '%d.%ds' $(( d / 1000 )) $(( d % 1000 / 100 )); }
 
+# -------------------------------------------------------- Debian packages --
+# debian_install TAG LOGFILE PACKAGE...: installs Debian packages with apt-get (as root), for the parts that
+# come from the machine (redis-server, nodejs, npm). The package lists may be missing or stale on a fresh
+# machine: a failed install updates them once and tries again.
+debian_install() {
+  local tag=$1 logf=$2; shift 2
+  command -v apt-get > /dev/null || sdie "$tag" "$* missing and there is no apt-get to install them; install them yourself"
+  [[ "$(id -u)" == 0 ]] || sdie "$tag" "$* missing; install as root: apt-get install -y $*"
+  local t0; t0=$(now_ms)
+  mkdir -p "$(dirname "$logf")"
+  slog "$tag" "installing $* with apt-get (first run only), log in $logf"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" > "$logf" 2>&1; then
+    { DEBIAN_FRONTEND=noninteractive apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"; } \
+      >> "$logf" 2>&1 || { tail -20 "$logf" >&2; sdie "$tag" "apt-get could not install $* (log: $logf)"; }
+  fi
+  slog "$tag" "installed $* in $(elapsed_s "$t0")"
+}
+
+# node_prepare: Node.js and npm for the JavaScript SDK's tests (Debian's nodejs and npm when missing)
+node_prepare() {
+  command -v node > /dev/null && command -v npm > /dev/null && return 0
+  debian_install node "$STATE_DIR/logs/apt-get-node.log" nodejs npm
+  command -v npm > /dev/null || sdie node "apt-get installed nodejs and npm, but there is no npm on PATH"
+}
+
 # ----------------------------------------------------------------- ports --
 # port_env NAME DEFAULT: the value of env NAME (or DEFAULT), validated as a TCP port number.
 port_env() {

@@ -37,17 +37,9 @@ redis_ports() {
 redis_prepare() {
   mkdir -p "$REDIS_DATA" "$REDIS_LOGS"
   command -v redis-server > /dev/null && command -v redis-cli > /dev/null && return 0
-  command -v apt-get > /dev/null || sdie redis "redis-server is missing and there is no apt-get to install it; install Redis 7 yourself"
-  [[ "$(id -u)" == 0 ]] || sdie redis "redis-server is missing; install it as root: apt-get install -y $REDIS_PACKAGE"
-  local t0 logf="$REDIS_LOGS/apt-get.log"; t0=$(now_ms)
-  slog redis "installing $REDIS_PACKAGE with apt-get (first run only), log in $logf"
-  # the package lists may be missing or stale on a fresh machine: update once, then try again
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y "$REDIS_PACKAGE" > "$logf" 2>&1; then
-    { DEBIAN_FRONTEND=noninteractive apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "$REDIS_PACKAGE"; } \
-      >> "$logf" 2>&1 || { tail -20 "$logf" >&2; sdie redis "apt-get could not install $REDIS_PACKAGE (log: $logf)"; }
-  fi
+  debian_install redis "$REDIS_LOGS/apt-get.log" "$REDIS_PACKAGE"
   command -v redis-server > /dev/null || sdie redis "apt-get installed $REDIS_PACKAGE, but there is no redis-server on PATH"
-  slog redis "installed $(redis_version) in $(elapsed_s "$t0")"
+  slog redis "$(redis_version) on PATH"
 }
 
 # redis_version -> e.g. "Redis 7.0.15"
