@@ -5,6 +5,7 @@ import dev.concierge.api.AdminAuth;
 import dev.concierge.api.AdminRoutes;
 import dev.concierge.api.ApiRoutes;
 import dev.concierge.api.WholeBody;
+import dev.concierge.api.Cors;
 import dev.concierge.api.CustomerRoutes;
 import dev.concierge.api.DecisionRoutes;
 import dev.concierge.api.ErrorHandling;
@@ -16,6 +17,8 @@ import dev.concierge.api.HttpSettings;
 import dev.concierge.api.JsonResponses;
 import dev.concierge.api.ManagementEndpoint;
 import dev.concierge.api.MetricsRoutes;
+import dev.concierge.api.ServerKey;
+import dev.concierge.api.StorefrontAccess;
 import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
@@ -173,6 +176,8 @@ public record Node(
     HttpSettings http = HttpSettings.fromConfig(concierge);
     JsonResponses responses = new JsonResponses(mapper.getFactory());
     AdminAuth adminAuth = new AdminAuth(Optional.of(concierge.getString("admin.token")), responses);
+    ServerKey serverKey = new ServerKey(http.access().serverKey(), responses);
+    StorefrontAccess storefronts = new StorefrontAccess(http.access(), serverKey, responses);
     ClusterAdmin clusterAdmin =
         new ClusterAdminService(system, sharding, clusterAdminSettings, Clock.systemUTC());
     EventPublisher publisher =
@@ -182,20 +187,23 @@ public record Node(
             new DecisionRoutes(
                 decisions::decide,
                 new DecisionRequests(mapper, http.limits()),
-                responses),
+                responses,
+                storefronts),
             new EventRoutes(
-                publisher::publish, new EventRequests(mapper, eventJson, http.limits()), responses),
+                publisher::publish, new EventRequests(mapper, eventJson, http.limits()), responses, storefronts),
             new CustomerRoutes(
                 new FeatureService(system, concierge.getDuration("customer.features-read-timeout"))::features,
                 responses,
-                Clock.systemUTC()),
+                Clock.systemUTC(),
+                serverKey),
             new HealthRoutes(new NodeHealth(system, journal, ingestion), ingestionHealth(ingestion), responses),
             new MetricsRoutes(meters::scrape),
             new AdminRoutes(
                 adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin, responses,
                 new AdminRequests(mapper, http.limits())),
             new ErrorHandling(responses),
-            new WholeBody(http.bodyReadTimeout()));
+            new WholeBody(http.bodyReadTimeout()),
+            new Cors(http.access().cors(), responses));
     CompletionStage<ServerBinding> binding = HttpServer.start(routes.route(), http, system);
     ManagementEndpoint.start(system, adminAuth, http.shutdownDeadline());
 

@@ -7,7 +7,8 @@ import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * Every route of the HTTP API, behind the one error mapping, each with its body read whole: a model
+ * Every route of the HTTP API, behind the one error mapping and, outside it, CORS (whose headers errors
+ * need too), each with its body read whole: a model
  * bundle up to its own limit, every other body up to {@code pekko.http.server.parsing.max-content-length}.
  * The tree is built here, once: Pekko's Java DSL calls a directive's {@code Supplier<Route>} for every
  * request, so each supplier hands back a route built before.
@@ -24,10 +25,11 @@ public final class ApiRoutes {
       MetricsRoutes metrics,
       AdminRoutes admin,
       ErrorHandling errors,
-      WholeBody wholeBody) {
+      WholeBody wholeBody,
+      Cors cors) {
     Route v1 = concat(decisions.route(), events.route(), customers.route());
     Route api = concat(pathPrefix(PathMatchers.segment("v1"), () -> v1), health.route(), metrics.route(), admin.route());
-    this.route = errors.wrap(concat(admin.bundleUpload(wholeBody), wholeBody.of(api)));
+    this.route = cors.of(errors.wrap(concat(admin.bundleUpload(wholeBody), wholeBody.of(api))));
   }
 
   public Route route() {

@@ -14,7 +14,10 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
-/** {@code GET /v1/customers/{customerId}/features}: the live features the customer's actor holds. */
+/**
+ * {@code GET /v1/customers/{customerId}/features}: the live features the customer's actor holds, for the
+ * shop's servers only: behind the server key ({@link ServerKey}), since any customer's id gives them.
+ */
 public final class CustomerRoutes {
 
   private final FeatureReader reader;
@@ -22,12 +25,15 @@ public final class CustomerRoutes {
   private final Clock clock;
   private final Route route;
 
-  public CustomerRoutes(FeatureReader reader, JsonResponses responses, Clock clock) {
+  public CustomerRoutes(FeatureReader reader, JsonResponses responses, Clock clock, ServerKey serverKey) {
     this.reader = reader;
     this.responses = responses;
     this.clock = clock;
-    Route features = path(PathMatchers.segment().slash("features"), customerId -> get(() -> features(customerId)));
-    this.route = pathPrefix("customers", () -> features);
+    Route features = path(PathMatchers.segment().slash("features"), this::features);
+    Route authorized = serverKey.authorized(features);
+    // the method first: a POST is a 405 whoever sends it
+    Route read = get(() -> authorized);
+    this.route = pathPrefix("customers", () -> read);
   }
 
   public Route route() {

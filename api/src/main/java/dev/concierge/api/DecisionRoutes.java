@@ -14,7 +14,8 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * {@code POST /v1/decisions}: ranked items for one shopper. The route is built once; a request is
+ * {@code POST /v1/decisions}: ranked items for one shopper, behind the storefronts' keys and rate limits
+ * ({@link StorefrontAccess}). The route is built once; a request is
  * parsed, decided, and answered with bytes rendered where the decision completes, with no stage of the
  * routing DSL between.
  */
@@ -25,11 +26,12 @@ public final class DecisionRoutes {
   private final JsonResponses responses;
   private final Route route;
 
-  public DecisionRoutes(Decider decider, DecisionRequests requests, JsonResponses responses) {
+  public DecisionRoutes(
+      Decider decider, DecisionRequests requests, JsonResponses responses, StorefrontAccess access) {
     this.decider = decider;
     this.requests = requests;
     this.responses = responses;
-    Route decide = handle(this::decide);
+    Route decide = access.guarded(handle(this::decide));
     Route posted = post(() -> decide);
     this.route = path("decisions", () -> posted);
   }
@@ -39,7 +41,7 @@ public final class DecisionRoutes {
   }
 
   private CompletionStage<HttpResponse> decide(HttpRequest request) {
-    DecisionRequests.DecisionRequest decision = requests.parse(JsonEntity.bytes(request));
+    DecisionRequests.DecisionRequest decision = requests.parse(JsonEntity.JSON.bytes(request));
     // rendered in the decider's own task, which handles the customer's answer: no stage of its own
     return decider.decide(decision.query(), decision.rules(), this::rendered);
   }

@@ -17,7 +17,11 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST /v1/events}: validates events and hands them to Kafka; 202 once they are durable. */
+/**
+ * {@code POST /v1/events}: validates events and hands them to Kafka; 202 once they are durable. Behind the
+ * storefronts' keys and rate limits ({@link StorefrontAccess}); a beacon's {@code text/plain} body is
+ * JSON too.
+ */
 public final class EventRoutes {
 
   private static final Logger log = LoggerFactory.getLogger(EventRoutes.class);
@@ -27,11 +31,11 @@ public final class EventRoutes {
   private final JsonResponses responses;
   private final Route route;
 
-  public EventRoutes(EventSink sink, EventRequests requests, JsonResponses responses) {
+  public EventRoutes(EventSink sink, EventRequests requests, JsonResponses responses, StorefrontAccess access) {
     this.sink = sink;
     this.requests = requests;
     this.responses = responses;
-    Route accept = extractRequest(this::accept);
+    Route accept = access.guarded(extractRequest(this::accept));
     Route posted = post(() -> accept);
     this.route = path("events", () -> posted);
   }
@@ -41,7 +45,7 @@ public final class EventRoutes {
   }
 
   private Route accept(HttpRequest request) {
-    List<CustomerEvent> events = requests.parse(JsonEntity.bytes(request));
+    List<CustomerEvent> events = requests.parse(JsonEntity.JSON_OR_BEACON.bytes(request));
     return onComplete(
         sink.publish(events),
         result -> {

@@ -10,13 +10,15 @@ import java.time.Duration;
  * @param limits what a request body may hold
  * @param shutdownDeadline how long in-flight requests may finish when the node stops
  * @param bodyReadTimeout how long a request's body may take to arrive, once its headers have arrived
+ * @param access the server key, the storefronts' keys, their rate limits and CORS
  */
 public record HttpSettings(
     String host,
     int port,
     RequestLimits limits,
     Duration shutdownDeadline,
-    Duration bodyReadTimeout) {
+    Duration bodyReadTimeout,
+    AccessSettings access) {
 
   public static HttpSettings fromConfig(Config concierge) {
     Config http = concierge.getConfig("http");
@@ -25,6 +27,7 @@ public record HttpSettings(
         http.getInt("port"),
         RequestLimits.fromConfig(http),
         http.getDuration("shutdown-deadline"),
-        http.getDuration("body-read-timeout"));
+        http.getDuration("body-read-timeout"),
+        AccessSettings.fromConfig(http));
   }
 }

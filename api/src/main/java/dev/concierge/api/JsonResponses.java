@@ -50,7 +50,7 @@ public final class JsonResponses {
   }
 
   public HttpResponse error(ApiError error) {
-    return error(error.status(), error.code(), error.getMessage());
+    return error(error.status(), error.code(), error.getMessage()).addHeaders(error.headers());
   }
 
   private ByteString bytes(JsonWriter writer) {

@@ -44,7 +44,7 @@ class CustomerRoutesTest extends RouteTestSupport {
   void featuresAreReturnedPerContract() {
     RouteFixture fixture = new RouteFixture().featuresAre(FEATURES);
 
-    TestRouteResult result = get(fixture.route(), "/v1/customers/c-42/features");
+    TestRouteResult result = getAsServer(fixture.route(), "/v1/customers/c-42/features");
 
     result.assertStatusCode(200).assertContentType(ContentTypes.APPLICATION_JSON);
     JsonNode body = json(result);
@@ -71,7 +71,7 @@ class CustomerRoutesTest extends RouteTestSupport {
   void featuresAlsoShowSpendPerTypeItemListsTheSessionAndTimeSinceTheLastEvent() {
     RouteFixture fixture = new RouteFixture().featuresAre(FEATURES);
 
-    JsonNode body = json(get(fixture.route(), "/v1/customers/c-42/features"));
+    JsonNode body = json(getAsServer(fixture.route(), "/v1/customers/c-42/features"));
 
     assertEquals(118.0, body.get("totalSpend").asDouble(), 1e-12);
     assertEquals(59.0, body.get("averagePricePaid").asDouble(), 1e-12);
@@ -92,7 +92,7 @@ class CustomerRoutesTest extends RouteTestSupport {
   void customerWithNoEventsHasZeroCountsNullLastEventAtAndEmptyCollections() {
     RouteFixture fixture = new RouteFixture().featuresAre(CustomerFeatures.EMPTY);
 
-    TestRouteResult result = get(fixture.route(), "/v1/customers/c-new/features");
+    TestRouteResult result = getAsServer(fixture.route(), "/v1/customers/c-new/features");
 
     result.assertStatusCode(200).assertContentType(ContentTypes.APPLICATION_JSON);
     JsonNode body = json(result);
@@ -109,7 +109,7 @@ class CustomerRoutesTest extends RouteTestSupport {
   void percentEncodedCustomerIdIsDecodedBeforeAskingTheReader() {
     RouteFixture fixture = new RouteFixture();
 
-    get(fixture.route(), "/v1/customers/shop%3Ac-42/features").assertStatusCode(200);
+    getAsServer(fixture.route(), "/v1/customers/shop%3Ac-42/features").assertStatusCode(200);
 
     assertEquals(List.of("shop:c-42"), fixture.featureRequests);
   }
@@ -118,7 +118,7 @@ class CustomerRoutesTest extends RouteTestSupport {
   void readerThatTimesOutIs503Json() {
     RouteFixture fixture = new RouteFixture().featuresFailWith(new TimeoutException("ask timed out after 2s"));
 
-    String message = assertError(get(fixture.route(), "/v1/customers/c-42/features"), 503, "unavailable");
+    String message = assertError(getAsServer(fixture.route(), "/v1/customers/c-42/features"), 503, "unavailable");
 
     assertMentions(message, "c-42", "retry");
   }
@@ -127,15 +127,15 @@ class CustomerRoutesTest extends RouteTestSupport {
   void readerThatFailsOtherwiseIsAlso503Json() {
     RouteFixture fixture = new RouteFixture().featuresFailWith(new IllegalStateException("shard region stopped"));
 
-    assertError(get(fixture.route(), "/v1/customers/c-42/features"), 503, "unavailable");
+    assertError(getAsServer(fixture.route(), "/v1/customers/c-42/features"), 503, "unavailable");
   }
 
   @Test
   void featuresPathWithoutCustomerIdIs404Json() {
     RouteFixture fixture = new RouteFixture();
 
-    assertError(get(fixture.route(), "/v1/customers/features"), 404, "not_found");
-    assertError(get(fixture.route(), "/v1/customers/c-42"), 404, "not_found");
+    assertError(getAsServer(fixture.route(), "/v1/customers/features"), 404, "not_found");
+    assertError(getAsServer(fixture.route(), "/v1/customers/c-42"), 404, "not_found");
     assertTrue(fixture.featureRequests.isEmpty());
   }
 

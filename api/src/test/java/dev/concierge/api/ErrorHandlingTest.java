@@ -108,7 +108,7 @@ class ErrorHandlingTest extends RouteTestSupport {
                 "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\","
                     + "\"timestamp\":\"2026-11-26T10:00:00Z\"}"),
             503),
-        Arguments.of("features reader down", HttpRequest.GET("/v1/customers/c-42/features"), 503),
+        Arguments.of("features reader down", asServer(HttpRequest.GET("/v1/customers/c-42/features")), 503),
         Arguments.of("not ready", HttpRequest.GET("/health/ready"), 503));
   }
 

@@ -35,10 +35,10 @@ class HostileInputTest extends RouteTestSupport {
     String body = path.endsWith("decisions") ? DECISION : EVENT;
 
     String message = assertError(
-        testRoute(fixture.route()).run(HttpRequest.POST(path).withEntity(ContentTypes.TEXT_PLAIN_UTF8, body)),
+        testRoute(fixture.route()).run(HttpRequest.POST(path).withEntity(ContentTypes.TEXT_HTML_UTF8, body)),
         415, "unsupported_media_type");
 
-    assertMentions(message, "Content-Type: application/json", "text/plain");
+    assertMentions(message, "Content-Type: application/json", "text/html");
     assertTrue(fixture.decisionQueries.isEmpty() && fixture.publishedBatches.isEmpty(), "nothing went further");
   }
 
@@ -96,7 +96,7 @@ class HostileInputTest extends RouteTestSupport {
 
   @Test
   void theFeaturesOfAnIdOutsideTheIdCharactersAre400() {
-    assertMentions(assertError(get(fixture.route(), "/v1/customers/c%20%0A1/features"), 400, "invalid_request"),
+    assertMentions(assertError(getAsServer(fixture.route(), "/v1/customers/c%20%0A1/features"), 400, "invalid_request"),
         "customerId");
     assertTrue(fixture.featureRequests.isEmpty());
   }

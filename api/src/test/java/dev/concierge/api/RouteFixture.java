@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -45,6 +46,9 @@ final class RouteFixture {
   private ModelAdmin modelAdmin = new FakeModelAdmin();
   private ClusterAdmin clusterAdmin = new FakeClusterAdmin();
   private Supplier<String> metrics = () -> "";
+
+  /** The server key in fixtures, which {@code reference.conf} leaves unset. */
+  static final String SERVER_KEY = "sk_fixture-server-key";
 
   /** The moment every request of a fixture happens at. */
   static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -71,6 +75,8 @@ final class RouteFixture {
   private Supplier<CompletionStage<List<String>>> readiness = () -> CompletableFuture.completedFuture(List.of());
   private Supplier<CompletionStage<List<String>>> ingestion = () -> CompletableFuture.completedFuture(List.of());
   private RequestLimits limits = PRODUCTION_SETTINGS.limits();
+  private AccessSettings access = withServerKey(PRODUCTION_SETTINGS.access());
+  private LongSupplier nanoTime = System::nanoTime;
 
   /** The default decider's answer: two personalised items for whoever asked. */
   static CompletionStage<DecisionOutcome> personalised(DecisionQuery query) {
@@ -132,6 +138,24 @@ final class RouteFixture {
     return this;
   }
 
+  /** The server key, storefronts, rate limits and CORS, in place of {@code reference.conf}'s. */
+  RouteFixture access(AccessSettings settings) {
+    this.access = settings;
+    return this;
+  }
+
+  /** The clock of the rate limits' buckets. */
+  RouteFixture nanoTime(LongSupplier clock) {
+    this.nanoTime = clock;
+    return this;
+  }
+
+  static AccessSettings withServerKey(AccessSettings access) {
+    return new AccessSettings(
+        Optional.of(SERVER_KEY), access.storefronts(), access.perKey(), access.perAddress(), access.maxTracked(),
+        access.cors());
+  }
+
   RouteFixture metrics(Supplier<String> scrape) {
     this.metrics = scrape;
     return this;
@@ -169,20 +193,24 @@ final class RouteFixture {
         };
     HealthCheck health = () -> readiness.get();
     HealthCheck ingestionHealth = () -> ingestion.get();
+    ServerKey serverKey = new ServerKey(access.serverKey(), responses);
+    StorefrontAccess storefronts = new StorefrontAccess(access, serverKey, responses, nanoTime);
     return new ApiRoutes(
             new DecisionRoutes(
                 recordingDecider,
                 new DecisionRequests(mapper, limits),
-                responses),
-            new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, limits), responses),
-            new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC)),
+                responses,
+                storefronts),
+            new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, limits), responses, storefronts),
+            new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC), serverKey),
             new HealthRoutes(health, ingestionHealth, responses),
             new MetricsRoutes(metrics),
             new AdminRoutes(
                 new AdminAuth(adminToken, responses), MAX_BUNDLE_BYTES, modelAdmin, clusterAdmin, responses,
                 new AdminRequests(mapper, limits)),
             new ErrorHandling(responses),
-            new WholeBody(PRODUCTION_SETTINGS.bodyReadTimeout()))
+            new WholeBody(PRODUCTION_SETTINGS.bodyReadTimeout()),
+            new Cors(access.cors(), responses))
         .route();
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.headers.Authorization;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.testkit.ActorSystemResource;
 import org.apache.pekko.http.javadsl.testkit.JUnitRouteTestBase;
@@ -54,6 +55,15 @@ abstract class RouteTestSupport extends JUnitRouteTestBase {
 
   TestRouteResult get(Route route, String path) {
     return testRoute(route).run(HttpRequest.GET(path));
+  }
+
+  /** A GET as the shop's servers send it, with the server key. */
+  TestRouteResult getAsServer(Route route, String path) {
+    return testRoute(route).run(asServer(HttpRequest.GET(path)));
+  }
+
+  static HttpRequest asServer(HttpRequest request) {
+    return request.addHeader(Authorization.oauth2(RouteFixture.SERVER_KEY));
   }
 
   static JsonNode json(TestRouteResult result) {

@@ -11,6 +11,8 @@ import dev.concierge.api.HealthRoutes;
 import dev.concierge.api.HttpServer;
 import dev.concierge.api.HttpSettings;
 import dev.concierge.api.JsonResponses;
+import dev.concierge.api.ServerKey;
+import dev.concierge.api.StorefrontAccess;
 import dev.concierge.api.WholeBody;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
@@ -153,16 +155,20 @@ public final class ModelServer extends RoleCommand {
 
     HttpSettings http = HttpSettings.fromConfig(concierge);
     JsonResponses responses = new JsonResponses(mapper.getFactory());
+    // the node's keys and limits, so that a client calls either design alike
+    ServerKey serverKey = new ServerKey(http.access().serverKey(), responses);
+    StorefrontAccess storefronts = new StorefrontAccess(http.access(), serverKey, responses);
     ModelServerRoutes routes =
         new ModelServerRoutes(
             new DecisionRoutes(
                 decider::decide,
                 new DecisionRequests(mapper, http.limits()),
-                responses),
+                responses,
+                storefronts),
             new EventRoutes(
                 publisher::publish,
-                new EventRequests(mapper, eventJson, http.limits()), responses),
-            new CustomerRoutes(role.redis()::features, responses, Clock.systemUTC()),
+                new EventRequests(mapper, eventJson, http.limits()), responses, storefronts),
+            new CustomerRoutes(role.redis()::features, responses, Clock.systemUTC(), serverKey),
             // the baseline's model server ingests nothing: its feature writer does
             new HealthRoutes(redisAnswers(role), () -> CompletableFuture.completedFuture(List.of()), responses),
             new ErrorHandling(responses),
