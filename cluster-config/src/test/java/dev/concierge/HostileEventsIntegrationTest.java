@@ -97,7 +97,7 @@ class HostileEventsIntegrationTest {
   }
 
   private long views(String customerId) {
-    return json(node.get("/v1/customers/" + customerId + "/features").body()).get("events").get("view").asLong();
+    return json(node.features(customerId).body()).get("events").get("view").asLong();
   }
 
   private static String now() {

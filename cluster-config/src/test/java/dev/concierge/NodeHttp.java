@@ -21,6 +21,11 @@ final class NodeHttp {
     return http.get(uri(path));
   }
 
+  /** A GET with {@code Authorization: Bearer}, as the shop's servers send it. */
+  HttpResponse<String> get(String path, String bearerToken) {
+    return send(TestHttp.withBearer(TestHttp.request("GET", uri(path), null, null), bearerToken));
+  }
+
   HttpResponse<String> post(String path, String json) {
     return http.postJson(uri(path), json);
   }

@@ -171,7 +171,7 @@ class NodeIntegrationTest {
   }
 
   private JsonNode features(String customerId) {
-    return node.getJson("/v1/customers/" + customerId + "/features");
+    return node.featuresJson(customerId);
   }
 
   private long views(String customerId) {

@@ -320,7 +320,7 @@ class ReplaySourcesIntegrationTest {
   }
 
   private static long eventCount(TestNode node, String customerId) {
-    JsonNode counts = node.getJson("/v1/customers/" + customerId + "/features").get("events");
+    JsonNode counts = node.featuresJson(customerId).get("events");
     long total = 0;
     for (JsonNode count : counts) {
       total += count.asLong();

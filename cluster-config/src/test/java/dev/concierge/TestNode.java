@@ -31,6 +31,8 @@ final class TestNode implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
   static final String ADMIN_TOKEN = "it-admin-token";
+  /** integration-test.conf's concierge.http.server-key, which GET /v1/customers/{id}/features needs. */
+  static final String SERVER_KEY = "it-server-key";
   private static final int BIND_ATTEMPTS = 3;
 
   /** The names one test owns: topics, consumer group and keyspace. */
@@ -160,9 +162,18 @@ final class TestNode implements AutoCloseable {
     return json(get(path));
   }
 
+  /** GET /v1/customers/{id}/features, with the server key. */
+  HttpResponse<String> features(String customerId) {
+    return http.get("/v1/customers/" + customerId + "/features", SERVER_KEY);
+  }
+
+  JsonNode featuresJson(String customerId) {
+    return json(features(customerId));
+  }
+
   /** GET /v1/customers/{id}/features without the one field that depends on when they are read. */
   JsonNode recordedFeatures(String customerId) {
-    ObjectNode features = (ObjectNode) getJson("/v1/customers/" + customerId + "/features");
+    ObjectNode features = (ObjectNode) featuresJson(customerId);
     features.remove("secondsSinceLastEvent");
     return features;
   }

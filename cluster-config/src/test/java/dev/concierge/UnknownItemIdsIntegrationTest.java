@@ -122,7 +122,7 @@ class UnknownItemIdsIntegrationTest {
 
   private long eventCount(String customer) {
     long total = 0;
-    for (JsonNode count : node.getJson("/v1/customers/" + customer + "/features").get("events")) {
+    for (JsonNode count : node.featuresJson(customer).get("events")) {
       total += count.asLong();
     }
     return total;

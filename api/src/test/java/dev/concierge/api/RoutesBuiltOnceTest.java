@@ -51,6 +51,14 @@ class RoutesBuiltOnceTest extends RouteTestSupport {
   }
 
   @Test
+  void aBrowsersDecisionWithAKeyBucketsAndCorsIsAnsweredWithoutBuildingAnything() throws Exception {
+    RouteFixture browserSurface = new RouteFixture().access(BrowserRequests.generous());
+
+    assertNothingBuiltWhileServing(browserSurface,
+        BrowserRequests.fromShop("/v1/decisions?key=" + BrowserRequests.DEMO_KEY, BrowserRequests.DECISION));
+  }
+
+  @Test
   void healthAndUnknownPathsAreAnsweredWithoutBuildingAnything() throws Exception {
     assertNothingBuiltWhileServing(new RouteFixture(), HttpRequest.GET("/health/alive"));
     assertNothingBuiltWhileServing(new RouteFixture(), HttpRequest.GET("/no/such/path"));

@@ -122,7 +122,7 @@ final class IngestionAudit implements AutoCloseable {
       NodeProcess node = cluster.serving().get(n++ % cluster.serving().size());
       inFlight.acquire();
       String features = "/v1/customers/" + customer.getKey() + "/features";
-      reads.add(http.sendAsync(TestHttp.request("GET", node.url(features), null, null))
+      reads.add(http.sendAsync(TestHttp.withBearer(TestHttp.request("GET", node.url(features), null, null), LocalCluster.SERVER_KEY))
           .handle((response, failure) -> {
             inFlight.release();
             return failure != null

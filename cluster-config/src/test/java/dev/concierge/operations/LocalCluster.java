@@ -36,6 +36,8 @@ final class LocalCluster implements AutoCloseable {
 
   static final int NODES = 3;
   static final String ADMIN_TOKEN = "it-operations-token";
+  /** The nodes' concierge.http.server-key, which GET /v1/customers/{id}/features needs. */
+  static final String SERVER_KEY = "it-operations-server-key";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(150);
   private static final Duration TOPICS_READY = Duration.ofSeconds(30);
@@ -86,6 +88,7 @@ final class LocalCluster implements AutoCloseable {
           "concierge.kafka.bootstrap-servers = \"" + services.kafkaBootstrap() + "\"",
           "concierge.cassandra.contact-point = \"" + services.cassandraContactPoint() + "\"",
           "concierge.admin.token = \"" + adminToken + "\"",
+          "concierge.http.server-key = \"" + SERVER_KEY + "\"",
           "concierge.kafka.topics.events = \"" + eventsTopic() + "\"",
           "concierge.kafka.topics.dead-letters = \"" + eventsTopic() + ".dlq\"",
           "concierge.kafka.topics.catalog = \"" + catalogTopic() + "\"",

@@ -58,8 +58,6 @@ final class DecisionsBench extends BenchmarkCommand {
   private static final String BACKGROUND_SEED = "2";
   // the background simulation runs until the run stops it
   private static final String BACKGROUND_EVENTS = "100000000";
-  // a customer of the history, whose features the baseline answers once it serves
-  private static final String PROBE_CUSTOMER = "sim-c-1";
   private static final String BASELINE_PORT = "CONCIERGE_BASELINE_HTTP_PORT";
 
   @Mixin(name = "steps")
@@ -195,7 +193,7 @@ final class DecisionsBench extends BenchmarkCommand {
     Process server = run.startLogged("baseline-server", run.commands().harness(flags, ModelServer.class,
         List.of("--bootstrap", bootstrap, "--bundle", bundle.toString())));
     URI redis = URI.create("http://" + BenchPorts.HOST + ":" + run.ports().port(BASELINE_PORT));
-    run.awaitAnswer("baseline-server", URI.create(redis + "/v1/customers/" + PROBE_CUSTOMER + "/features"), server,
+    run.awaitAnswer("baseline-server", URI.create(redis + "/health/ready"), server,
         run.settings().baselineStartTimeout());
     // the baseline's CPU: its server, its writer and Redis
     return new Started(redis, server.pid() + "," + writer.pid() + "," + localServices.pid(REDIS));

@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -41,11 +42,13 @@ final class EventCountCheck {
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final Duration timeout;
+  private final Optional<String> serverKey;
 
-  EventCountCheck(SimulationSettings settings, List<CatalogItem> catalog, Duration timeout) {
+  EventCountCheck(SimulationSettings settings, List<CatalogItem> catalog, Duration timeout, Optional<String> serverKey) {
     this.settings = settings;
     this.catalog = catalog;
     this.timeout = timeout;
+    this.serverKey = serverKey;
   }
 
   Result check(URI node, int sampleSize, long sampleSeed) throws IOException, InterruptedException {
@@ -85,8 +88,10 @@ final class EventCountCheck {
   }
 
   private EventCounts counts(URI node, String customerId) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(node.resolve("/v1/customers/" + customerId + "/features"))
-        .timeout(timeout).GET().build();
+    HttpRequest.Builder features = HttpRequest.newBuilder(node.resolve("/v1/customers/" + customerId + "/features"))
+        .timeout(timeout).GET();
+    serverKey.ifPresent(key -> features.header("Authorization", "Bearer " + key));
+    HttpRequest request = features.build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != HTTP_OK) {
       throw new IOException("GET " + request.uri() + " answered " + response.statusCode() + ": " + response.body());

@@ -4,6 +4,7 @@ import dev.concierge.benchmarks.Cli;
 import dev.concierge.benchmarks.CpuTicks;
 import dev.concierge.benchmarks.load.EventsTopic;
 import dev.concierge.benchmarks.load.GroupOffsets;
+import dev.concierge.benchmarks.load.ServerKeyOption;
 import dev.concierge.models.DemoCatalog;
 import java.io.IOException;
 import java.net.URI;
@@ -55,6 +56,9 @@ public final class IngestionBenchmark implements Callable<Integer> {
 
   @Mixin
   private EventsTopic kafka;
+
+  @Mixin
+  private ServerKeyOption serverKey;
 
   @Option(names = "--group", paramLabel = "G", defaultValue = "concierge-ingestion",
       description = "the node's consumer group (default ${DEFAULT-VALUE})")
@@ -191,7 +195,8 @@ public final class IngestionBenchmark implements Callable<Integer> {
 
   private EventCountCheck.Result checkCounts() throws IOException, InterruptedException {
     EventCountCheck check =
-        new EventCountCheck(workload.simulation(), DemoCatalog.generate(catalogItems, catalogSeed), HTTP_TIMEOUT);
+        new EventCountCheck(
+            workload.simulation(), DemoCatalog.generate(catalogItems, catalogSeed), HTTP_TIMEOUT, serverKey.key());
     System.err.printf(Locale.ROOT, "[ingestion] checking %d customers' event counts against the simulation%n",
         workload.check);
     EventCountCheck.Result result = check.check(node, workload.check, checkSeed);

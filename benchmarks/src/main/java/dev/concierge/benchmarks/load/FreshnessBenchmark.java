@@ -34,6 +34,9 @@ public final class FreshnessBenchmark implements Callable<Integer> {
   @Mixin
   private EventsTopic kafka;
 
+  @Mixin
+  private ServerKeyOption serverKey;
+
   @Option(names = "--target", paramLabel = "NAME=URL", required = true, converter = Target.Converter.class,
       description = "a system under test that consumes the topic, repeated for each; the first is the baseline of"
           + " ratios")
@@ -94,7 +97,7 @@ public final class FreshnessBenchmark implements Callable<Integer> {
   /** The probe's settings in run {@code run}, from 1: each run has probe customers of its own. */
   FreshnessProbe.Settings settings(int run) {
     return new FreshnessProbe.Settings(kafka.bootstrap, kafka.topic, targets, samples, probeCustomers, interval,
-        pollInterval, timeout, runTag + "r" + run);
+        pollInterval, timeout, runTag + "r" + run, serverKey.key());
   }
 
   static String table(List<Target> targets, List<FreshnessProbe.Result> results) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -34,7 +35,7 @@ final class FreshnessProbe {
 
   record Settings(
       String bootstrap, String topic, List<Target> targets, int samples, int probeCustomers, Duration interval,
-      Duration pollInterval, Duration timeout, String runTag) {}
+      Duration pollInterval, Duration timeout, String runTag, Optional<String> serverKey) {}
 
   /** Latencies per target, in microseconds, and the samples each never saw within the timeout. */
   record Result(Map<String, Histogram> latencies, Map<String, Integer> missed) {}
@@ -132,7 +133,7 @@ final class FreshnessProbe {
 
     /** When the customer's features first counted {@code expected} events, or -1 after the timeout. */
     private long awaitSeen(String customer, long expected, long produced) {
-      byte[] request = RequestBytes.get(target.uri(), "/v1/customers/" + customer + "/features");
+      byte[] request = RequestBytes.get(target.uri(), "/v1/customers/" + customer + "/features", settings.serverKey());
       long deadline = produced + settings.timeout().toNanos();
       while (System.nanoTime() < deadline) {
         if (eventsCounted(request) >= expected) {

@@ -2,6 +2,7 @@ package dev.concierge.benchmarks.load;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** The bytes of keep-alive HTTP/1.1 requests, built once and sent many times. */
 final class RequestBytes {
@@ -19,8 +20,10 @@ final class RequestBytes {
     return request;
   }
 
-  static byte[] get(URI target, String path) {
-    return (head("GET", target, path) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+  /** A GET with {@code Authorization: Bearer} when a key is given. */
+  static byte[] get(URI target, String path, Optional<String> bearer) {
+    String authorization = bearer.map(key -> "Authorization: Bearer " + key + "\r\n").orElse("");
+    return (head("GET", target, path) + authorization + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static String head(String method, URI target, String path) {

@@ -51,6 +51,8 @@ import picocli.CommandLine.Option;
       "The HTTP, remoting and management ports are dev.conf's, or CONCIERGE_HTTP_PORT, CONCIERGE_REMOTE_PORT,"
           + " CONCIERGE_MANAGEMENT_PORT; each must be free.",
       "The admin token is CONCIERGE_ADMIN_TOKEN, else .concierge/admin-token, created once (mode 600) and reused.",
+      "The server key, which GET /v1/customers/{id}/features needs, is CONCIERGE_SERVER_KEY, else the admin token.",
+      "Without CONCIERGE_PUBLISHABLE_KEY, /v1/events and /v1/decisions stay open, as the curl examples below need.",
       "While the node runs, .concierge/admin-urls names it: bin/concierge admin models then needs no flags.",
       "Ctrl-C stops the simulation and the node, then the services this command started (services already running"
           + " stay up).",
@@ -73,6 +75,7 @@ public final class DevCommand extends Tool {
   private static final String DEFAULT_BUNDLE = "dev-gradient-boosted-trees";
   private static final String SIMULATE_JVM_OPTS = "CONCIERGE_SIMULATE_JVM_OPTS";
   private static final String HTTP_PORT = "CONCIERGE_HTTP_PORT";
+  private static final String SERVER_KEY = "CONCIERGE_SERVER_KEY";
   private static final long SIMULATION_STOP_SECONDS = 10;
   private static final int MAX_PORT = 65535;
 
@@ -162,6 +165,9 @@ public final class DevCommand extends Tool {
     admin = new AdminEnvironment(environment);
     String token = AdminToken.resolveOrCreate(Optional.empty(), admin, err()).value();
     environment.put(AdminEnvironment.TOKEN_VARIABLE, token);
+    // features need the server key: CONCIERGE_SERVER_KEY, else dev's one local secret, the admin token.
+    // no publishable key unless the environment sets one: /v1/events and /v1/decisions stay open, as the banner shows
+    environment.merge(SERVER_KEY, token, (given, fallback) -> given.isBlank() ? fallback : given);
     environment.put(HTTP_PORT, Integer.toString(ports.httpPort()));
     launcher = new NodeLauncher(NodeLauncher.settings(environment), portInUse, err(), TAG);
     Path stateDir = launcher.settings().stateDir();
@@ -360,6 +366,7 @@ public final class DevCommand extends Tool {
     String kafka = Optional.ofNullable(environment.get("CONCIERGE_KAFKA_BOOTSTRAP")).filter(v -> !v.isBlank())
         .orElse(node.httpHost() + ":9092");
     String cassandra = Optional.ofNullable(environment.get("CONCIERGE_CASSANDRA_CONTACT_POINT")).orElse("");
+    String serverKey = Optional.ofNullable(environment.get(SERVER_KEY)).filter(v -> !v.isBlank()).orElse(token);
     StringBuilder text = new StringBuilder("""
 
           Concierge is running (node pid %1$s)
@@ -367,9 +374,9 @@ public final class DevCommand extends Tool {
             health    %2$s/health/ready
             admin     %2$s/admin/models   (Authorization: Bearer %3$s), or bin/concierge admin models
             cluster   %2$s/admin/shards   and Pekko Management http://%4$s:%5$s/cluster/members (same token)
-            features  %2$s/v1/customers/c-42/features
+            features  %2$s/v1/customers/c-42/features   (Authorization: Bearer %8$s)
             Kafka     %6$s    Cassandra %7$s
-        """.formatted(pid, api, token, node.httpHost(), node.managementPort(), kafka, cassandra));
+        """.formatted(pid, api, token, node.httpHost(), node.managementPort(), kafka, cassandra, serverKey));
     shoppers.ifPresent(shopping -> text.append("""
             Shoppers  %1$s synthetic, %2$s events at %3$s/s into customer-events (seed %4$s)
                       sim-c-1..sim-c-%1$s, e.g. %5$s/v1/customers/sim-c-1/features
@@ -383,13 +390,13 @@ public final class DevCommand extends Tool {
               -d '{"eventId":"e-1","customerId":"c-42","type":"view","itemId":"sku-7","timestamp":"2026-11-26T10:00:00Z"}'
             curl -s -X POST %1$s/v1/decisions -H 'Content-Type: application/json' \\
               -d '{"customerId":"c-42","limit":10}'
-            curl -s %1$s/v1/customers/c-42/features
+            curl -s %1$s/v1/customers/c-42/features -H 'Authorization: Bearer %4$s'
             echo '{"eventId":"e-2","customerId":"c-42","type":"view","itemId":"sku-9","timestamp":"2026-11-26T10:01:00Z"}' \\
               | kcat -P -b %2$s -t customer-events -k c-42
 
           Ctrl-C stops the node%3$s (and the services this command started).
 
-        """.formatted(api, kafka, shoppers.isPresent() ? " and the simulation" : ""));
+        """.formatted(api, kafka, shoppers.isPresent() ? " and the simulation" : "", serverKey));
     return text.toString();
   }
 }

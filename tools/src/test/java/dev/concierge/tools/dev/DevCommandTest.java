@@ -133,7 +133,7 @@ class DevCommandTest {
             health    http://127.0.0.1:18080/health/ready
             admin     http://127.0.0.1:18080/admin/models   (Authorization: Bearer t0k3n), or bin/concierge admin models
             cluster   http://127.0.0.1:18080/admin/shards   and Pekko Management http://127.0.0.1:18558/cluster/members (same token)
-            features  http://127.0.0.1:18080/v1/customers/c-42/features
+            features  http://127.0.0.1:18080/v1/customers/c-42/features   (Authorization: Bearer t0k3n)
             Kafka     127.0.0.1:9092    Cassandra 127.0.0.1:9042
 
           Try:
@@ -141,7 +141,7 @@ class DevCommandTest {
               -d '{"eventId":"e-1","customerId":"c-42","type":"view","itemId":"sku-7","timestamp":"2026-11-26T10:00:00Z"}'
             curl -s -X POST http://127.0.0.1:18080/v1/decisions -H 'Content-Type: application/json' \\
               -d '{"customerId":"c-42","limit":10}'
-            curl -s http://127.0.0.1:18080/v1/customers/c-42/features
+            curl -s http://127.0.0.1:18080/v1/customers/c-42/features -H 'Authorization: Bearer t0k3n'
             echo '{"eventId":"e-2","customerId":"c-42","type":"view","itemId":"sku-9","timestamp":"2026-11-26T10:01:00Z"}' \\
               | kcat -P -b 127.0.0.1:9092 -t customer-events -k c-42
 
