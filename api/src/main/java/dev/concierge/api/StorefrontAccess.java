@@ -83,8 +83,8 @@ public final class StorefrontAccess {
             refused.retryAfter());
       }
       if (perKey.admit(storefront.name()) instanceof Refused refused) {
-        throw ApiError.rateLimited("too many requests with storefront '" + storefront.name()
-            + "''s key; retry after Retry-After seconds", refused.retryAfter());
+        throw ApiError.rateLimited("too many requests with the key of storefront '" + storefront.name()
+            + "'; retry after Retry-After seconds", refused.retryAfter());
       }
       return inner;
     });
