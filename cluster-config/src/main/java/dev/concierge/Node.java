@@ -16,6 +16,8 @@ import dev.concierge.api.HttpSettings;
 import dev.concierge.api.JsonResponses;
 import dev.concierge.api.ManagementEndpoint;
 import dev.concierge.api.MetricsRoutes;
+import dev.concierge.api.OpenApiDocument;
+import dev.concierge.api.OpenApiRoutes;
 import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
@@ -189,6 +191,7 @@ public record Node(
                 new FeatureService(system, concierge.getDuration("customer.features-read-timeout"))::features,
                 responses,
                 Clock.systemUTC()),
+            new OpenApiRoutes(OpenApiDocument.load()),
             new HealthRoutes(new NodeHealth(system, journal, ingestion), ingestionHealth(ingestion), responses),
             new MetricsRoutes(meters::scrape),
             new AdminRoutes(

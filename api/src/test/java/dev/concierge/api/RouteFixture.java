@@ -176,6 +176,7 @@ final class RouteFixture {
                 responses),
             new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, limits), responses),
             new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC)),
+            new OpenApiRoutes(OpenApiDocument.load()),
             new HealthRoutes(health, ingestionHealth, responses),
             new MetricsRoutes(metrics),
             new AdminRoutes(
