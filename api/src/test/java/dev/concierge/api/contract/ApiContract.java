@@ -97,6 +97,11 @@ public final class ApiContract {
     return problems(answer, pointer);
   }
 
+  /** How {@code body} differs from the contract's error body, {@code {"error","message"}}; empty when it is one. */
+  public List<String> errorBodyProblems(String body) {
+    return validated(schema("/components/schemas/Error"), body);
+  }
+
   private List<String> problems(Answer answer, String responsePointer) {
     JsonNode response = document.at(responsePointer);
     List<String> problems = new ArrayList<>();
@@ -112,13 +117,16 @@ public final class ApiContract {
       return problems;
     }
     if (answer.mediaType().equals("application/json")) {
-      String schemaPointer = responsePointer + "/content/" + escape(answer.mediaType()) + "/schema";
-      for (Error error : schema(schemaPointer).validate(answer.body(), InputFormat.JSON,
-          context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)))) {
-        problems.add(error.getMessage());
-      }
+      problems.addAll(validated(schema(responsePointer + "/content/" + escape(answer.mediaType()) + "/schema"), answer.body()));
     }
     return problems;
+  }
+
+  // format is only an annotation in draft 2020-12 unless asserted: the answers' timestamps must be ones
+  private static List<String> validated(Schema schema, String json) {
+    return schema.validate(json, InputFormat.JSON,
+        context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)))
+        .stream().map(Error::getMessage).toList();
   }
 
   private Schema schema(String pointer) {
