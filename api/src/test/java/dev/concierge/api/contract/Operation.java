@@ -30,7 +30,7 @@ public record Operation(String method, String path, JsonNode definition) {
   }
 
   /** Whether {@code scheme} is among the operation's security requirements. */
-  public boolean requires(String scheme) {
+  private boolean requires(String scheme) {
     for (JsonNode requirement : definition.path("security")) {
       if (requirement.has(scheme)) {
         return true;
