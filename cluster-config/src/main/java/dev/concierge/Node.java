@@ -17,6 +17,8 @@ import dev.concierge.api.HttpSettings;
 import dev.concierge.api.JsonResponses;
 import dev.concierge.api.ManagementEndpoint;
 import dev.concierge.api.MetricsRoutes;
+import dev.concierge.api.OpenApiDocument;
+import dev.concierge.api.OpenApiRoutes;
 import dev.concierge.api.ServerKey;
 import dev.concierge.api.StorefrontAccess;
 import dev.concierge.api.dto.AdminRequests;
@@ -196,6 +198,7 @@ public record Node(
                 responses,
                 Clock.systemUTC(),
                 serverKey),
+            new OpenApiRoutes(OpenApiDocument.load()),
             new HealthRoutes(new NodeHealth(system, journal, ingestion), ingestionHealth(ingestion), responses),
             new MetricsRoutes(meters::scrape),
             new AdminRoutes(

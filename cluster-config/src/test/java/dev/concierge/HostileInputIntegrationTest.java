@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.api.contract.ApiContract;
 import dev.concierge.api.shapes.RequestShapes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,9 +27,10 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A fuzz test against a real node on the real Kafka and Cassandra: 10,000 requests made from the API's
- * own description of its requests ({@link RequestShapes}: every endpoint, every field of its body and
+ * OpenAPI document ({@link RequestShapes}: every documented operation, every field of its body and
  * every path parameter), valid or with one field made hostile, plus bodies that are not JSON, wrong
- * content types and methods. Every answer must be a 2xx or a 4xx, the node must stay ready, and every
+ * content types and methods. Every answer must be a 2xx or a 4xx, every 4xx the contract's {@code
+ * {"error","message"}} ({@link ApiContract}), the node must stay ready, and every
  * customer an accepted request named must still get a personal answer from its actor, not the
  * fallback. The generator is seeded: a failure names the seed and the request, and repeats. With
  * {@code -Dfuzz.target=http://127.0.0.1:8080} (and {@code -Dfuzz.admin-token}) it fuzzes a node that
@@ -75,6 +77,8 @@ class HostileInputIntegrationTest {
     HostileRequests requests = new HostileRequests(RequestShapes.load(), new Random(SEED));
     Map<Integer, Integer> statuses = new TreeMap<>();
     List<String> serverErrors = new ArrayList<>();
+    List<String> badErrorBodies = new ArrayList<>();
+    ApiContract contract = ApiContract.load();
     Set<String> customersAnswered = new TreeSet<>();
 
     for (int i = 0; i < REQUESTS; i++) {
@@ -90,6 +94,13 @@ class HostileInputIntegrationTest {
       if (response.statusCode() >= 500 && serverErrors.size() < FAILURES_SHOWN) {
         serverErrors.add("#" + i + " " + request.describe() + " -> " + response.statusCode() + " " + response.body());
       }
+      if (response.statusCode() >= 400 && response.statusCode() < 500 && badErrorBodies.size() < FAILURES_SHOWN) {
+        List<String> problems = contract.errorBodyProblems(response.body());
+        if (!problems.isEmpty()) {
+          badErrorBodies.add("#" + i + " " + request.describe() + " -> " + response.statusCode() + " " + response.body()
+              + ": " + problems);
+        }
+      }
       if (response.statusCode() < 300) {
         customersAnswered.addAll(request.customerIds());
       }
@@ -98,6 +109,7 @@ class HostileInputIntegrationTest {
     System.out.println("fuzz of " + node.uri("/") + " (seed " + SEED + ", " + REQUESTS + " requests): statuses "
         + statuses + "; customers named by accepted requests: " + customersAnswered.size());
     assertTrue(serverErrors.isEmpty(), "server errors for client input (seed " + SEED + "): " + serverErrors);
+    assertTrue(badErrorBodies.isEmpty(), "4xx answers without the error body (seed " + SEED + "): " + badErrorBodies);
     assertEquals(REQUESTS, statuses.entrySet().stream()
         .filter(status -> status.getKey() >= 200 && status.getKey() < 500).mapToInt(Map.Entry::getValue).sum());
     assertEquals(OK, node.get("/health/ready").statusCode(), "the node is still ready");

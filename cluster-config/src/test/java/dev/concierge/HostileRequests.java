@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Requests a careless or hostile client might send, made from the API's own description of its
- * requests ({@link RequestShapes}): for any endpoint, a valid request, or one with a single field of its
+ * Requests a careless or hostile client might send, made from the API's OpenAPI document
+ * ({@link RequestShapes}): for any documented operation, a valid request, or one with a single field of its
  * body or a single path parameter made hostile ({@link Mutations}), or a body that is not JSON at all;
  * now and then under the wrong content type, the wrong method, or without the admin token.
  */

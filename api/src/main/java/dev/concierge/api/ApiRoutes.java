@@ -21,13 +21,14 @@ public final class ApiRoutes {
       DecisionRoutes decisions,
       EventRoutes events,
       CustomerRoutes customers,
+      OpenApiRoutes contract,
       HealthRoutes health,
       MetricsRoutes metrics,
       AdminRoutes admin,
       ErrorHandling errors,
       WholeBody wholeBody,
       Cors cors) {
-    Route v1 = concat(decisions.route(), events.route(), customers.route());
+    Route v1 = concat(decisions.route(), events.route(), customers.route(), contract.route());
     Route api = concat(pathPrefix(PathMatchers.segment("v1"), () -> v1), health.route(), metrics.route(), admin.route());
     this.route = cors.of(errors.wrap(concat(admin.bundleUpload(wholeBody), wholeBody.of(api))));
   }

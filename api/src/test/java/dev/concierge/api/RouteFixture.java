@@ -203,6 +203,7 @@ final class RouteFixture {
                 storefronts),
             new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, limits), responses, storefronts),
             new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC), serverKey),
+            new OpenApiRoutes(OpenApiDocument.load()),
             new HealthRoutes(health, ingestionHealth, responses),
             new MetricsRoutes(metrics),
             new AdminRoutes(

@@ -64,6 +64,11 @@ class RoutesBuiltOnceTest extends RouteTestSupport {
     assertNothingBuiltWhileServing(new RouteFixture(), HttpRequest.GET("/no/such/path"));
   }
 
+  @Test
+  void theOpenApiDocumentIsServedWithoutBuildingAnything() throws Exception {
+    assertNothingBuiltWhileServing(new RouteFixture(), HttpRequest.GET("/v1/openapi.json"));
+  }
+
   private static HttpRequest decision(String customerId) {
     return HttpRequest.POST("/v1/decisions")
         .withEntity(ContentTypes.APPLICATION_JSON, "{\"customerId\":\"" + customerId + "\",\"limit\":2}");

@@ -1,45 +1,49 @@
 package dev.concierge.api.shapes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.concierge.api.contract.ApiContract;
+import dev.concierge.api.contract.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The API's own description of its requests: the endpoints of {@code request-shapes.json} and the
- * JSON Schemas (draft 2020-12) of their bodies and path parameters, read from the api module's
- * resources. Tests walk them to make valid requests and hostile ones.
+ * The API's own description of its requests: every operation of the OpenAPI document (as the node
+ * serves it, the request schemas embedded), with the JSON Schemas (draft 2020-12) of its JSON body and
+ * path parameters. Tests walk them to make valid requests and hostile ones, so an operation added to
+ * the document is fuzzed without a change here.
  */
 public final class RequestShapes {
 
-  /** Where the schemas live on the class path. */
+  /** Where the request schemas' files live on the class path. */
   public static final String DIRECTORY = "dev/concierge/api/schemas/";
-  /** The {@code $id} prefix of the schemas, which stands for {@link #DIRECTORY}. */
+  /** The {@code $id} prefix of the schemas' files, which stands for {@link #DIRECTORY}. */
   public static final String ID_PREFIX = "https://concierge.dev/schemas/";
-  private static final String INDEX = "request-shapes.json";
+  private static final String DOCUMENT = "openapi.json";
+  // the document embeds each request schema under this name and its file's
+  private static final String EMBEDDED = "#/components/schemas/";
 
-  private final ObjectMapper mapper = new ObjectMapper();
-  private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
+  private final JsonNode document;
   private final List<Endpoint> endpoints;
 
   private RequestShapes() {
+    ApiContract contract = ApiContract.load();
+    this.document = contract.document();
     List<Endpoint> listed = new ArrayList<>();
-    for (JsonNode endpoint : document(INDEX).get("endpoints")) {
+    for (Operation operation : contract.operations()) {
       Map<String, Shape> parameters = new LinkedHashMap<>();
-      JsonNode declared = endpoint.path("parameters");
-      declared.fields().forEachRemaining(parameter ->
-          parameters.put(parameter.getKey(), Shape.of(this, INDEX, parameter.getValue())));
-      Optional<String> body = Optional.ofNullable(endpoint.get("body")).map(JsonNode::asText);
+      for (JsonNode parameter : operation.definition().path("parameters")) {
+        parameters.put(parameter.get("name").asText(), Shape.of(this, DOCUMENT, parameter.get("schema")));
+      }
+      Optional<JsonNode> body = Optional.of(
+          operation.definition().path("requestBody").path("content").path("application/json").path("schema"))
+          .filter(schema -> !schema.isMissingNode());
       listed.add(new Endpoint(
-          endpoint.get("method").asText(), endpoint.get("path").asText(), endpoint.path("admin").asBoolean(false),
-          parameters, body, body.map(document -> Shape.of(this, document, document(document)))));
+          operation.method(), operation.path(), operation.admin(), parameters,
+          body.map(schema -> schema.get("$ref").asText().substring(EMBEDDED.length())),
+          body.map(schema -> Shape.of(this, DOCUMENT, schema))));
     }
     this.endpoints = List.copyOf(listed);
   }
@@ -52,27 +56,20 @@ public final class RequestShapes {
     return endpoints;
   }
 
+  /** The document a reference leads into: every reference of the bundled document points inside it. */
   JsonNode document(String name) {
-    return documents.computeIfAbsent(name, this::read);
-  }
-
-  private JsonNode read(String name) {
-    try (InputStream in = RequestShapes.class.getClassLoader().getResourceAsStream(DIRECTORY + name)) {
-      if (in == null) {
-        throw new IllegalStateException("no schema " + DIRECTORY + name + " on the class path");
-      }
-      return mapper.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading " + name, e);
+    if (!name.equals(DOCUMENT)) {
+      throw new IllegalStateException("a reference leads out of the OpenAPI document, to " + name);
     }
+    return document;
   }
 
   /**
-   * One endpoint that reads a body or a path parameter.
+   * One documented operation.
    *
    * @param path       the path, with {@code {name}} for each parameter
    * @param admin      whether it answers only with the admin token
-   * @param bodySchema the file name of the body's schema, when it reads a JSON body
+   * @param bodySchema the file name of the JSON body's schema, when it reads one
    */
   public record Endpoint(
       String method, String path, boolean admin, Map<String, Shape> parameters, Optional<String> bodySchema,
