@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  * A real node on the real Kafka and Cassandra answers as the OpenAPI document says: a representative
  * request to every documented operation, for its success and for the errors a client can provoke,
  * each answer judged by the {@link ApiContract} ({@code OpenApiContractTest} does the same against the
- * routes with fakes, which also fail on demand). Three operations are only refused here: see {@link
+ * routes with fakes, which also fail on demand). Four operations are only refused here: see {@link
  * #ONLY_REFUSED}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,7 +38,8 @@ class OpenApiContractIntegrationTest {
   private static final Map<String, String> ONLY_REFUSED = Map.of(
       "POST /admin/models", "a bundle that installs is trained first (ModelHotSwapIntegrationTest publishes one)",
       "POST /admin/models/{version}/activate", "only a published bundle activates",
-      "POST /admin/nodes/drain", "draining the only node would stop the node under test");
+      "POST /admin/nodes/drain", "draining the only node would stop the node under test",
+      "POST /admin/shards/{shardId}/move", "a move goes to another node (ClusterOperationsIntegrationTest moves shards among three)");
   private static final String JSON = "application/json";
   // one more byte than the node's body limit
   private static final int OVERSIZED_BYTES =
@@ -73,8 +74,10 @@ class OpenApiContractIntegrationTest {
     send("POST", "/v1/decisions", JSON, "{\"customerId\":\"c-contract\",\"limit\":3}", null, 200);
     send("POST", "/v1/decisions", JSON, "", null, 400);
     send("POST", "/v1/decisions", "application/xml", "{\"customerId\":\"c-contract\"}", null, 415);
-    send("GET", "/v1/customers/c-contract/features", null, "", null, 200);
-    send("GET", "/v1/customers/c%20contract/features", null, "", null, 400);
+    send("GET", "/v1/customers/c-contract/features", null, "", TestNode.SERVER_KEY, 200);
+    send("GET", "/v1/customers/c%20contract/features", null, "", TestNode.SERVER_KEY, 400);
+    send("GET", "/v1/customers/c-contract/features", null, "", null, 401);
+    send("GET", "/v1/customers/c-contract/features", null, "", "not-the-server-key", 403);
     for (String open : List.of("/v1/openapi.json", "/health/alive", "/health/ready", "/health/ingestion", "/metrics")) {
       send("GET", open, null, "", null, 200);
     }
@@ -97,7 +100,6 @@ class OpenApiContractIntegrationTest {
     send("PUT", "/admin/experiments/contract-experiment", JSON, "{\"arms\":{\"contract-unpublished\":1}}", token, 404);
     send("PUT", "/admin/experiments/contract-experiment", JSON, "{\"arms\":[]}", token, 400);
     String self = json(node.http().raw("GET", "/admin/members", null, token, new byte[0]).body()).path("self").asText();
-    send("POST", "/admin/shards/0/move", JSON, "{\"to\":\"" + self + "\"}", token, 200);
     send("POST", "/admin/shards/100000/move", JSON, "{\"to\":\"" + self + "\"}", token, 404);
     send("POST", "/admin/shards/0/move", JSON, "{\"to\":\"pekko://concierge@10.255.255.1:2551\"}", token, 400);
     send("POST", "/admin/nodes/drain", JSON, "{\"address\":\"pekko://concierge@10.255.255.1:2551\"}", token, 400);

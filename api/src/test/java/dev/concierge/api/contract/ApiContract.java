@@ -1,6 +1,8 @@
 package dev.concierge.api.contract;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -98,6 +100,10 @@ public final class ApiContract {
   }
 
   /** How {@code body} differs from the contract's error body, {@code {"error","message"}}; empty when it is one. */
+  // a body that is not JSON is a problem to report, not an exception that hides the others
+  private static final ObjectMapper PARSER = new ObjectMapper();
+  private static final int SHOWN_CHARS = 120;
+
   public List<String> errorBodyProblems(String body) {
     return validated(schema("/components/schemas/Error"), body);
   }
@@ -124,6 +130,11 @@ public final class ApiContract {
 
   // format is only an annotation in draft 2020-12 unless asserted: the answers' timestamps must be ones
   private static List<String> validated(Schema schema, String json) {
+    try {
+      PARSER.readTree(json);
+    } catch (JsonProcessingException notJson) {
+      return List.of("not JSON: " + json.substring(0, Math.min(json.length(), SHOWN_CHARS)));
+    }
     return schema.validate(json, InputFormat.JSON,
         context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)))
         .stream().map(Error::getMessage).toList();
