@@ -1,7 +1,6 @@
-package dev.concierge.api.error;
+package dev.concierge.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import dev.concierge.api.JsonResponses;
 import org.apache.pekko.event.LoggingAdapter;
 import org.apache.pekko.http.ParsingErrorHandler;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
