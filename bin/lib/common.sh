@@ -46,6 +46,18 @@ node_prepare() {
   command -v npm > /dev/null || sdie node "apt-get installed nodejs and npm, but there is no npm on PATH"
 }
 
+# browser_prepare: Debian's Chromium for the browser tests, which Playwright (playwright-core, which never
+# downloads a browser) launches by its path; sets CONCIERGE_CHROMIUM to that path
+browser_prepare() {
+  local path="${CONCIERGE_CHROMIUM:-$(command -v chromium || true)}"
+  if [[ -z "$path" ]]; then
+    debian_install browser "$STATE_DIR/logs/apt-get-chromium.log" chromium
+    path="$(command -v chromium || true)"
+    [[ -n "$path" ]] || sdie browser "apt-get installed chromium, but there is no chromium on PATH"
+  fi
+  export CONCIERGE_CHROMIUM="$path"
+}
+
 # ----------------------------------------------------------------- ports --
 # port_env NAME DEFAULT: the value of env NAME (or DEFAULT), validated as a TCP port number.
 port_env() {

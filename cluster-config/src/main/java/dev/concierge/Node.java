@@ -1,5 +1,7 @@
 package dev.concierge;
 
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.api.AdminAuth;
 import dev.concierge.api.AdminRoutes;
@@ -29,6 +31,8 @@ import dev.concierge.engine.CustomerContext;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.engine.FeatureService;
+import dev.concierge.api.demo.DemoSettings;
+import dev.concierge.api.demo.DemoStorefront;
 import dev.concierge.engine.catalog.CatalogConsumer;
 import dev.concierge.engine.catalog.CatalogSettings;
 import dev.concierge.engine.catalog.CatalogView;
@@ -92,6 +96,7 @@ import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.kafka.ConsumerRebalanceEvent;
 import org.apache.pekko.kafka.ProducerSettings;
 import org.apache.pekko.kafka.javadsl.SendProducer;
@@ -207,7 +212,11 @@ public record Node(
             new ErrorHandling(responses),
             new WholeBody(http.bodyReadTimeout()),
             new Cors(http.access().cors(), responses));
-    CompletionStage<ServerBinding> binding = HttpServer.start(routes.route(), http, system);
+    DemoSettings demo = DemoSettings.fromConfig(concierge);
+    Route served = demo.enabled()
+        ? concat(new DemoStorefront(demo, catalog, responses).route(), routes.route())
+        : routes.route();
+    CompletionStage<ServerBinding> binding = HttpServer.start(served, http, system);
     ManagementEndpoint.start(system, adminAuth, http.shutdownDeadline());
 
     stopOnShutdown(system, ingestion, publisher, catalogConsumer, decisionLog, producer);

@@ -49,17 +49,22 @@ public final class CatalogJson {
   public byte[] write(CatalogItem item) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
-      json.writeStartObject();
-      json.writeStringField("itemId", item.itemId());
-      json.writeStringField("category", item.category());
-      json.writeNumberField("price", item.price());
-      json.writeBooleanField("inStock", item.inStock());
-      json.writeStringField("title", item.title());
-      json.writeNumberField("popularity", item.popularity());
-      json.writeEndObject();
+      write(item, json);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
     return out.toByteArray();
+  }
+
+  /** The item as the contract's one JSON object, into a document being written (an answer's list, say). */
+  public static void write(CatalogItem item, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("itemId", item.itemId());
+    json.writeStringField("category", item.category());
+    json.writeNumberField("price", item.price());
+    json.writeBooleanField("inStock", item.inStock());
+    json.writeStringField("title", item.title());
+    json.writeNumberField("popularity", item.popularity());
+    json.writeEndObject();
   }
 }

@@ -370,6 +370,7 @@ public final class DevCommand extends Tool {
     StringBuilder text = new StringBuilder("""
 
           Concierge is running (node pid %1$s)
+            demo      %2$s/demo/   (a storefront on the browser SDK)
             API       %2$s/v1
             health    %2$s/health/ready
             admin     %2$s/admin/models   (Authorization: Bearer %3$s), or bin/concierge admin models

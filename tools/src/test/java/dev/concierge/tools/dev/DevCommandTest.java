@@ -129,6 +129,7 @@ class DevCommandTest {
     assertEquals("""
 
           Concierge is running (node pid 4242)
+            demo      http://127.0.0.1:18080/demo/   (a storefront on the browser SDK)
             API       http://127.0.0.1:18080/v1
             health    http://127.0.0.1:18080/health/ready
             admin     http://127.0.0.1:18080/admin/models   (Authorization: Bearer t0k3n), or bin/concierge admin models
