@@ -10,7 +10,6 @@ import dev.concierge.models.CatalogItem;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.common.KafkaException;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
@@ -144,7 +143,7 @@ class CatalogRoutesTest extends RouteTestSupport {
 
   @Test
   void kafkaRefusingTheWritesIsA503() {
-    fixture.catalogSink(writes -> CompletableFuture.failedFuture(new KafkaException("broker down")));
+    fixture.catalogSink(writes -> CompletableFuture.failedFuture(new IllegalStateException("broker down")));
 
     assertMentions(assertError(put(NDJSON, "{\"itemId\":\"sku-1\",\"price\":1}"), 503, "unavailable"), "retry");
   }
