@@ -5,6 +5,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.api.AdminAuth;
 import dev.concierge.api.AdminRoutes;
+import dev.concierge.api.CatalogRoutes;
 import dev.concierge.api.ApiRoutes;
 import dev.concierge.api.WholeBody;
 import dev.concierge.api.Cors;
@@ -24,6 +25,7 @@ import dev.concierge.api.OpenApiRoutes;
 import dev.concierge.api.ServerKey;
 import dev.concierge.api.StorefrontAccess;
 import dev.concierge.api.dto.AdminRequests;
+import dev.concierge.api.dto.CatalogRequests;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.engine.CassandraAccess;
@@ -34,6 +36,7 @@ import dev.concierge.engine.FeatureService;
 import dev.concierge.api.demo.DemoSettings;
 import dev.concierge.api.demo.DemoStorefront;
 import dev.concierge.engine.catalog.CatalogConsumer;
+import dev.concierge.engine.catalog.CatalogPublisher;
 import dev.concierge.engine.catalog.CatalogSettings;
 import dev.concierge.engine.catalog.CatalogView;
 import dev.concierge.engine.cluster.ClusterAdmin;
@@ -134,8 +137,9 @@ public record Node(
     NodeMetrics.watch(meters, vocabulary);
     ActiveModel models = new ActiveModel(vocabulary, concierge.getInt("recommender.popular-per-list"));
     CatalogView catalog = new CatalogView(models::catalogChanged);
+    CatalogJson catalogJson = new CatalogJson(mapper);
     UniqueKillSwitch catalogConsumer =
-        CatalogConsumer.start(system, kafka, CatalogSettings.fromConfig(concierge), catalog, new CatalogJson(mapper));
+        CatalogConsumer.start(system, kafka, CatalogSettings.fromConfig(concierge), catalog, catalogJson);
     TrendingItems trends = trends(system, concierge.getConfig("trending"));
     ShardingSettings sharding = ShardingSettings.fromConfig(system.settings().config());
     ClusterAdminSettings clusterAdminSettings = ClusterAdminSettings.fromConfig(concierge.getConfig("cluster-admin"));
@@ -189,6 +193,7 @@ public record Node(
         new ClusterAdminService(system, sharding, clusterAdminSettings, Clock.systemUTC());
     EventPublisher publisher =
         EventPublisher.start(concierge, kafka, eventJson, transactionalId(system), system.executionContext());
+    CatalogPublisher catalogPublisher = new CatalogPublisher(kafka.catalogTopic(), catalogJson, publisher);
     ApiRoutes routes =
         new ApiRoutes(
             new DecisionRoutes(
@@ -207,7 +212,11 @@ public record Node(
             new HealthRoutes(new NodeHealth(system, journal, ingestion), ingestionHealth(ingestion), responses),
             new MetricsRoutes(meters::scrape),
             new AdminRoutes(
-                adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin, responses,
+                adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin,
+                new CatalogRoutes(
+                    catalog, catalogPublisher::publish, new CatalogRequests(mapper, catalogJson), responses,
+                    concierge.getBytes("admin.max-catalog-body-size")),
+                responses,
                 new AdminRequests(mapper, http.limits())),
             new ErrorHandling(responses),
             new WholeBody(http.bodyReadTimeout()),

@@ -49,6 +49,11 @@ final class TestKafka implements AutoCloseable {
     return records(topics.deadLetterTopic(), count, timeout);
   }
 
+  /** Reads the catalog topic from the start until {@code count} records arrived, or {@code timeout} passed. */
+  List<ConsumerRecord<byte[], byte[]>> catalogRecords(int count, Duration timeout) {
+    return records(topics.catalogTopic(), count, timeout);
+  }
+
   /** Reads the decisions topic from the start until {@code count} records arrived. */
   List<ConsumerRecord<byte[], byte[]>> decisions(int count, Duration timeout) {
     return records(topics.decisionsTopic(), count, timeout);

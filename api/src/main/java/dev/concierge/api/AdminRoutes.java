@@ -26,8 +26,8 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 /**
  * The admin API, behind {@code Authorization: Bearer <token>}: the models ({@code GET/POST
  * /admin/models}, {@code POST /admin/models/{version}/activate}), the experiments ({@code GET
- * /admin/experiments}, {@code PUT /admin/experiments/{name}}) and the cluster ({@link
- * ClusterAdminRoutes}). Without a configured token the admin API is off ({@link AdminAuth}).
+ * /admin/experiments}, {@code PUT /admin/experiments/{name}}), the catalog ({@link CatalogRoutes}) and the
+ * cluster ({@link ClusterAdminRoutes}). Without a configured token the admin API is off ({@link AdminAuth}).
  */
 public final class AdminRoutes {
 
@@ -35,13 +35,14 @@ public final class AdminRoutes {
   private final long maxBundleBytes;
   private final ModelAdmin models;
   private final ClusterAdminRoutes cluster;
+  private final CatalogRoutes catalog;
   private final JsonResponses responses;
   private final AdminAnswers answers;
   private final AdminRequests requests;
   private final Route route;
 
   public AdminRoutes(
-      AdminAuth auth, long maxBundleBytes, ModelAdmin models, ClusterAdmin cluster,
+      AdminAuth auth, long maxBundleBytes, ModelAdmin models, ClusterAdmin cluster, CatalogRoutes catalog,
       JsonResponses responses, AdminRequests requests) {
     this.auth = auth;
     this.maxBundleBytes = maxBundleBytes;
@@ -50,20 +51,32 @@ public final class AdminRoutes {
     this.requests = requests;
     this.answers = new AdminAnswers(responses);
     this.cluster = new ClusterAdminRoutes(cluster, answers, requests);
+    this.catalog = catalog;
     this.route = adminRoutes();
   }
 
   /**
-   * {@code POST /admin/models}, read whole up to {@code concierge.admin.max-bundle-size} rather than
-   * the API's usual body limit, and only once the token is checked: a stranger's upload is never
-   * buffered. Put it before the routes that {@link WholeBody} reads with the usual limit.
+   * The uploads larger than the API's usual body limit, each read whole up to its own: {@code POST
+   * /admin/models} up to {@code concierge.admin.max-bundle-size}, {@code PUT /admin/catalog/items} up to
+   * {@code concierge.admin.max-catalog-body-size}; and only once the token is checked, so a stranger's
+   * upload is never buffered. Put it before the routes that {@link WholeBody} reads with the usual limit.
    */
-  public Route bundleUpload(WholeBody wholeBody) {
+  public Route largeUploads(WholeBody wholeBody) {
     Route read = wholeBody.of(route);
-    Route limited = withSizeLimit(maxBundleBytes, () -> read);
-    Route authorized = auth.authorized(limited);
-    Route posted = post(() -> authorized);
-    return pathPrefixTest(PathMatchers.segment("admin").slash("models").concat(PathMatchers.pathEnd()), () -> posted);
+    Route bundle = upload(read, maxBundleBytes);
+    Route catalogItems = upload(read, catalog.maxBodyBytes());
+    Route postedBundle = post(() -> bundle);
+    Route putCatalogItems = put(() -> catalogItems);
+    return concat(
+        pathPrefixTest(PathMatchers.segment("admin").slash("models").concat(PathMatchers.pathEnd()),
+            () -> postedBundle),
+        pathPrefixTest(PathMatchers.segment("admin").slash("catalog").slash("items").concat(PathMatchers.pathEnd()),
+            () -> putCatalogItems));
+  }
+
+  private Route upload(Route read, long maxBytes) {
+    Route limited = withSizeLimit(maxBytes, () -> read);
+    return auth.authorized(limited);
   }
 
   public Route route() {
@@ -73,7 +86,7 @@ public final class AdminRoutes {
   // built once; a supplier below that builds a route does so because its route is the request's answer
   private Route adminRoutes() {
     Route root = auth.authorized(reject());
-    Route authorized = auth.authorized(concat(modelRoutes(), experimentRoutes(), cluster.route()));
+    Route authorized = auth.authorized(concat(modelRoutes(), experimentRoutes(), catalog.route(), cluster.route()));
     // "/admin" followed by a slash or nothing: "/administrator" is another path, not the admin API's
     Route admin = concat(pathEnd(() -> root), rawPathPrefixTest(PathMatchers.slash(), () -> authorized));
     return pathPrefix("admin", () -> admin);

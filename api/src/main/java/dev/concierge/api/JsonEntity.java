@@ -8,17 +8,23 @@ import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import java.util.Set;
 
 /**
  * The body of a JSON endpoint: a body sent as anything but {@code application/json} is a 415 that
  * says which header to send. An empty body goes on, so that its 400 can say what the body should be.
  * A beacon's body may also come as UTF-8 {@code text/plain}, the type {@code navigator.sendBeacon} gives
- * a string, and the one a page can send to another origin without a preflight.
+ * a string, and the one a page can send to another origin without a preflight. A catalog upload may
+ * come as JSON lines instead, {@code application/x-ndjson} or {@code application/jsonl}.
  */
 enum JsonEntity {
   JSON("send the body as JSON, with the header 'Content-Type: application/json'"),
   JSON_OR_BEACON("send the body as JSON, with the header 'Content-Type: application/json' or, from"
-      + " navigator.sendBeacon, 'text/plain;charset=UTF-8'");
+      + " navigator.sendBeacon, 'text/plain;charset=UTF-8'"),
+  JSON_OR_LINES("send a JSON array with the header 'Content-Type: application/json', or JSON lines with"
+      + " 'Content-Type: application/x-ndjson' (or application/jsonl)");
+
+  private static final Set<String> JSON_LINES_SUBTYPES = Set.of("x-ndjson", "jsonl");
 
   private final String whatToSend;
 
@@ -39,9 +45,17 @@ enum JsonEntity {
     return strict.getData().toArray();
   }
 
+  /** Whether the body is JSON lines, one JSON value per line. */
+  static boolean isJsonLines(ContentType type) {
+    return type.mediaType().mainType().equals("application") && JSON_LINES_SUBTYPES.contains(type.mediaType().subType());
+  }
+
   private boolean accepts(ContentType type) {
     if (type.mediaType().equals(MediaTypes.APPLICATION_JSON)) {
       return true;
+    }
+    if (this == JSON_OR_LINES) {
+      return isJsonLines(type);
     }
     // JSON is UTF-8 (RFC 8259): a text/plain body in another charset would be read wrong
     return this == JSON_OR_BEACON

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.api.dto.AdminRequests;
+import dev.concierge.api.dto.CatalogRequests;
+import dev.concierge.models.Catalog;
+import dev.concierge.persistence.json.CatalogJson;
+import java.util.concurrent.CompletableFuture;
 import dev.concierge.engine.model.BundleStore;
 import dev.concierge.engine.model.BundleSummary;
 import dev.concierge.engine.model.InstallStatus;
@@ -71,6 +75,8 @@ class AdminRoutesTest extends RouteTestSupport {
         Arguments.of("list models", HttpRequest.GET("/admin/models")),
         Arguments.of("publish", bundleUpload(new byte[] {1, 2, 3})),
         Arguments.of("activate", HttpRequest.POST("/admin/models/v2/activate")),
+        Arguments.of("load catalog items", HttpRequest.PUT("/admin/catalog/items")
+            .withEntity(ContentTypes.APPLICATION_JSON, "[{\"itemId\":\"sku-1\",\"category\":\"tents\"}]")),
         Arguments.of("list experiments", HttpRequest.GET("/admin/experiments")),
         Arguments.of(
             "put experiment",
@@ -265,7 +271,10 @@ class AdminRoutesTest extends RouteTestSupport {
         new ErrorHandling(responses)
             .wrap(new AdminRoutes(
                 new AdminAuth(Optional.of(blank), responses), RouteFixture.MAX_BUNDLE_BYTES, admin,
-                new FakeClusterAdmin(), responses,
+                new FakeClusterAdmin(),
+                new CatalogRoutes(() -> Catalog.EMPTY, writes -> CompletableFuture.completedFuture(writes.size()),
+                    new CatalogRequests(mapper, new CatalogJson(mapper)), responses, RouteFixture.MAX_CATALOG_BODY_BYTES),
+                responses,
                 new AdminRequests(mapper, RouteFixture.PRODUCTION_SETTINGS.limits())).route());
 
     TestRouteResult result =

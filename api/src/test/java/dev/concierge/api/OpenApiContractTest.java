@@ -15,6 +15,7 @@ import dev.concierge.persistence.bundle.InvalidBundleException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,7 @@ class OpenApiContractTest extends RouteTestSupport {
   private static final String EVENT =
       "{\"eventId\":\"e-1\",\"customerId\":\"c-1\",\"type\":\"view\",\"itemId\":\"sku-1\",\"timestamp\":\"2026-11-26T10:00:00Z\"}";
   private static final String DECISION = "{\"customerId\":\"c-1\",\"limit\":2}";
+  private static final String CATALOG_ITEMS = "[{\"itemId\":\"sku-1\",\"category\":\"tents\",\"price\":199}]";
   private static final String ARMS = "{\"arms\":{\"v1\":3,\"v2\":1}}";
   private static final String MOVE = "{\"to\":\"" + FakeClusterAdmin.NODE_2 + "\"}";
   private static final String DRAIN = "{\"address\":\"" + FakeClusterAdmin.NODE_2 + "\"}";
@@ -122,6 +124,13 @@ class OpenApiContractTest extends RouteTestSupport {
     sendAdmin(new RouteFixture(), HttpRequest.GET("/admin/experiments"), 200);
     sendAdmin(new RouteFixture(), json(HttpMethods.PUT, "/admin/experiments/ab", ARMS), 200);
     sendAdmin(new RouteFixture(), json(HttpMethods.PUT, "/admin/experiments/ab", "{\"arms\":[]}"), 400);
+    sendAdmin(new RouteFixture(), json(HttpMethods.PUT, "/admin/catalog/items", CATALOG_ITEMS), 200);
+    sendAdmin(new RouteFixture(), json(HttpMethods.PUT, "/admin/catalog/items", "[{\"itemId\":\"sku-1\",\"price\":-1}]"), 400);
+    sendAdmin(new RouteFixture(), xml("/admin/catalog/items", CATALOG_ITEMS).withMethod(HttpMethods.PUT), 415);
+    sendAdmin(new RouteFixture(), json(HttpMethods.PUT, "/admin/catalog/items",
+        "[{\"itemId\":\"sku-1\",\"category\":\"" + "x".repeat((int) RouteFixture.MAX_CATALOG_BODY_BYTES) + "\"}]"), 413);
+    sendAdmin(new RouteFixture().catalogSink(writes -> CompletableFuture.failedFuture(new IllegalStateException("Kafka is down"))),
+        json(HttpMethods.PUT, "/admin/catalog/items", CATALOG_ITEMS), 503);
     sendAdmin(new RouteFixture(), HttpRequest.GET("/admin/members"), 200);
     sendAdmin(new RouteFixture(), HttpRequest.GET("/admin/shards"), 200);
     sendAdmin(new RouteFixture(), HttpRequest.GET("/admin/allocation"), 200);

@@ -3,6 +3,10 @@ package dev.concierge.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import dev.concierge.api.dto.AdminRequests;
+import dev.concierge.api.dto.CatalogRequests;
+import dev.concierge.models.Catalog;
+import dev.concierge.models.CatalogEdits;
+import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.api.dto.RequestLimits;
@@ -38,6 +42,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 final class RouteFixture {
 
   static final long MAX_BUNDLE_BYTES = 1024;
+  static final long MAX_CATALOG_BODY_BYTES = 2048;
 
   /** The admin API's token in fixtures; {@link #adminOff()} removes it. */
   static final String ADMIN_TOKEN = "s3cret-token";
@@ -66,6 +71,10 @@ final class RouteFixture {
   final List<RuleOverrides> ruleOverrides = new CopyOnWriteArrayList<>();
   final List<List<CustomerEvent>> publishedBatches = new CopyOnWriteArrayList<>();
   final List<String> featureRequests = new CopyOnWriteArrayList<>();
+  final List<List<CatalogEdits.Write>> catalogWrites = new CopyOnWriteArrayList<>();
+  private Catalog catalog = Catalog.EMPTY;
+  private long maxCatalogBodyBytes = MAX_CATALOG_BODY_BYTES;
+  private CatalogSink catalogSink = writes -> CompletableFuture.completedFuture(writes.size());
 
   private Function<DecisionQuery, CompletionStage<DecisionOutcome>> decider = RouteFixture::personalised;
   private Function<List<CustomerEvent>, CompletionStage<Integer>> sink =
@@ -130,6 +139,22 @@ final class RouteFixture {
 
   RouteFixture maxEventsPerRequest(int max) {
     this.limits = limits.withMaxEventsPerRequest(max);
+    return this;
+  }
+
+  /** The node's catalog, which partial catalog changes merge with. */
+  RouteFixture catalog(Catalog current) {
+    this.catalog = current;
+    return this;
+  }
+
+  RouteFixture catalogLimit(long maxBytes) {
+    this.maxCatalogBodyBytes = maxBytes;
+    return this;
+  }
+
+  RouteFixture catalogSink(CatalogSink sink) {
+    this.catalogSink = sink;
     return this;
   }
 
@@ -207,7 +232,15 @@ final class RouteFixture {
             new HealthRoutes(health, ingestionHealth, responses),
             new MetricsRoutes(metrics),
             new AdminRoutes(
-                new AdminAuth(adminToken, responses), MAX_BUNDLE_BYTES, modelAdmin, clusterAdmin, responses,
+                new AdminAuth(adminToken, responses), MAX_BUNDLE_BYTES, modelAdmin, clusterAdmin,
+                new CatalogRoutes(
+                    () -> catalog,
+                    writes -> {
+                      catalogWrites.add(List.copyOf(writes));
+                      return catalogSink.publish(writes);
+                    },
+                    new CatalogRequests(mapper, new CatalogJson(mapper)), responses, maxCatalogBodyBytes),
+                responses,
                 new AdminRequests(mapper, limits)),
             new ErrorHandling(responses),
             new WholeBody(PRODUCTION_SETTINGS.bodyReadTimeout()),

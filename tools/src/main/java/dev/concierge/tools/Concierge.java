@@ -2,6 +2,7 @@ package dev.concierge.tools;
 
 import dev.concierge.offline.replay.ReplaySourceException;
 import dev.concierge.tools.admin.AdminCommand;
+import dev.concierge.tools.admin.CatalogCommand;
 import dev.concierge.tools.admin.ClusterCommand;
 import dev.concierge.tools.backtest.BacktestCommand;
 import dev.concierge.tools.dev.DevCommand;
@@ -47,7 +48,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       ReplayCommand.class, TrainCommand.class, BacktestCommand.class, SimulateCommand.class, ImportCommand.class,
       ClusterCommand.class,
-      AdminCommand.class,
+      AdminCommand.class, CatalogCommand.class,
       DevCommand.class, DevSetup.class, GenerateCompletion.class
     })
 public final class Concierge {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.concierge.engine.model.BundleSummary;
 import dev.concierge.engine.model.InstallStatus;
 import dev.concierge.engine.model.ModelRegistry;
+import dev.concierge.models.CatalogEdits;
 import dev.concierge.models.recommend.BundleMetadata;
 import dev.concierge.models.recommend.ModelAssignment;
 import java.io.IOException;
@@ -14,6 +15,16 @@ import java.util.TreeMap;
 public final class AdminBodies {
 
   private AdminBodies() {}
+
+  /** The answer of {@code PUT /admin/catalog/items}: every item accepted, and what each did. */
+  public static void catalogLoaded(JsonGenerator json, CatalogEdits.Resolved resolved) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("accepted", resolved.writes().size());
+    json.writeNumberField("created", resolved.created());
+    json.writeNumberField("updated", resolved.updated());
+    json.writeNumberField("deleted", resolved.deleted());
+    json.writeEndObject();
+  }
 
   public static void models(JsonGenerator json, ModelRegistry.ModelsReport report) throws IOException {
     json.writeStartObject();

@@ -15,6 +15,8 @@ import com.typesafe.config.ConfigFactory;
 import dev.concierge.api.error.ApiError;
 import dev.concierge.api.HttpSettings;
 import dev.concierge.api.dto.AdminRequests;
+import dev.concierge.api.dto.CatalogRequests;
+import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.api.dto.RequestLimits;
@@ -57,12 +59,15 @@ class RequestSchemaAgreementTest {
     ObjectMapper mapper = new ObjectMapper();
     RequestLimits limits = HttpSettings.fromConfig(ConfigFactory.load().getConfig("concierge")).limits();
     AdminRequests admin = new AdminRequests(mapper, limits);
+    CatalogRequests catalog = new CatalogRequests(mapper, new CatalogJson(mapper));
     return Map.of(
         "POST /v1/decisions", new DecisionRequests(mapper, limits)::parse,
         "POST /v1/events", new EventRequests(mapper, new EventJson(mapper), limits)::parse,
         "PUT /admin/experiments/{name}", admin::arms,
         "POST /admin/shards/{shardId}/move", admin::moveTarget,
-        "POST /admin/nodes/drain", admin::drainAddress);
+        "POST /admin/nodes/drain", admin::drainAddress,
+        // the array form; JSON lines hold the same items, read by the same reader
+        "PUT /admin/catalog/items", body -> catalog.parse(body, false));
   }
 
   static Stream<RequestShapes.Endpoint> endpointsWithABody() {
@@ -141,7 +146,7 @@ class RequestSchemaAgreementTest {
 
   /**
    * The message names the changed field or a part of it ({@code 'arms.v2'} for {@code arms}); an event
-   * of an array as {@code event [1]: ... 'quantity'}. A change to the whole body need name no field.
+   * of an array as {@code event [1]: ... 'quantity'}, a catalog item as {@code item [1]: ... 'price'}. A change to the whole body need name no field.
    */
   private static boolean namesTheField(String message, Mutations.Mutation mutation) {
     String path = mutation.path();
@@ -151,7 +156,9 @@ class RequestSchemaAgreementTest {
     if (path.startsWith("[")) {
       int end = path.indexOf(']');
       String rest = end + 1 < path.length() ? path.substring(end + 2) : "";
-      return message.contains("event " + path.substring(0, end + 1)) && (rest.isEmpty() || namesPath(message, rest));
+      String index = path.substring(0, end + 1);
+      return (message.contains("event " + index) || message.contains("item " + index))
+          && (rest.isEmpty() || namesPath(message, rest));
     }
     return namesPath(message, path);
   }

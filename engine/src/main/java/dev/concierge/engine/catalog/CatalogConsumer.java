@@ -56,7 +56,8 @@ public final class CatalogConsumer {
         .run(system);
   }
 
-  private static Catalog applyBatch(CatalogView view, CatalogJson json, List<ConsumerRecord<String, byte[]>> batch) {
+  // package-private for its test: the batches a stream would hand it
+  static Catalog applyBatch(CatalogView view, CatalogJson json, List<ConsumerRecord<String, byte[]>> batch) {
     // last record per item wins, as compaction would have it; null marks a tombstone
     Map<String, CatalogItem> latest = new LinkedHashMap<>();
     int skipped = 0;

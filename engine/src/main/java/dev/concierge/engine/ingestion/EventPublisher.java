@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Produces validated events to {@code customer-events}, keyed by customer id as the contract says,
- * each request's events in one Kafka transaction: a request is in Kafka whole or not at all, so a
+ * each request's events in one Kafka transaction; and, the same way, any other request's records, such
+ * as the admin's catalog changes ({@link #publishRecords}): a request is in Kafka whole or not at all, so a
  * request that failed halfway leaves nothing that ingestion ({@code read_committed}) would count,
  * and its retry counts every event once.
  *
@@ -44,7 +45,7 @@ public final class EventPublisher {
   private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
   private static final Duration POLL = Duration.ofMillis(200);
 
-  private record Pending(List<CustomerEvent> events, CompletableFuture<Integer> done) {}
+  private record Pending(List<ProducerRecord<String, byte[]>> records, CompletableFuture<Integer> done) {}
 
   private final String topic;
   private final EventJson json;
@@ -104,7 +105,19 @@ public final class EventPublisher {
 
   /** Completes with the number of events once all of them are committed to Kafka, or fails and leaves none. */
   public CompletionStage<Integer> publish(List<CustomerEvent> events) {
-    Pending pending = new Pending(events, new CompletableFuture<>());
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+    for (CustomerEvent event : events) {
+      records.add(new ProducerRecord<>(topic, event.customerId(), json.write(event)));
+    }
+    return publishRecords(records);
+  }
+
+  /**
+   * Completes with the number of records once all of them are committed to Kafka, or fails and leaves
+   * none; each record names its topic, and a null value is a tombstone.
+   */
+  public CompletionStage<Integer> publishRecords(List<ProducerRecord<String, byte[]>> records) {
+    Pending pending = new Pending(records, new CompletableFuture<>());
     if (!running || !queue.offer(pending)) {
       return CompletableFuture.failedFuture(new RejectedExecutionException(
           "the node's Kafka publisher has " + settings.queueCapacity() + " requests waiting; retry"));
@@ -140,14 +153,14 @@ public final class EventPublisher {
       Producer<String, byte[]> transactional = producer();
       transactional.beginTransaction();
       for (Pending pending : group) {
-        for (CustomerEvent event : pending.events()) {
-          transactional.send(new ProducerRecord<>(topic, event.customerId(), json.write(event)));
+        for (ProducerRecord<String, byte[]> record : pending.records()) {
+          transactional.send(record);
         }
       }
       // flushes the sends, and throws if any of them failed
       transactional.commitTransaction();
       for (Pending pending : group) {
-        pending.done().complete(pending.events().size());
+        pending.done().complete(pending.records().size());
       }
     } catch (KafkaException e) {
       log.warn("a transaction of {} requests to {} failed, none of their events is committed: {}",

@@ -3,7 +3,7 @@ package dev.concierge.tools.admin;
 import dev.concierge.tools.Tool;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** An admin command at any depth ({@code admin members}, {@code admin models publish}): it works in a session. */
+/** An admin command at any depth ({@code admin members}, {@code admin models publish}, {@code catalog load}): it works in a session. */
 abstract class AdminAction extends Tool {
 
   @Override
@@ -13,12 +13,12 @@ abstract class AdminAction extends Tool {
 
   abstract void run(AdminSession session) throws Exception;
 
-  /** The session of the {@code admin} command this one sits under, with its global options. */
+  /** The session of the {@code admin} or {@code catalog} command this one sits under, with its global options. */
   final AdminSession session() {
     CommandSpec at = spec();
-    while (!(at.userObject() instanceof AdminCommand admin)) {
+    while (!(at.userObject() instanceof AdminSessions owner)) {
       at = at.parent();
     }
-    return admin.session();
+    return owner.session();
   }
 }

@@ -64,6 +64,10 @@ final class AdminClient {
     return join(sendAsync("PUT", path, BodyPublishers.ofString(body.toString()), JSON, READ_TIMEOUT));
   }
 
+  AdminResponse putBytes(String path, byte[] body, String contentType) {
+    return join(sendAsync("PUT", path, BodyPublishers.ofByteArray(body), contentType, READ_TIMEOUT));
+  }
+
   AdminResponse postBytes(String path, byte[] body, String contentType) {
     return join(sendAsync("POST", path, BodyPublishers.ofByteArray(body), contentType, SERVER_WAIT_TIMEOUT));
   }

@@ -2,12 +2,10 @@ package dev.concierge.tools.admin;
 
 import dev.concierge.tools.Concierge;
 import java.net.URI;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.ScopeType;
 
 /**
  * {@code bin/concierge admin}: the operator's view of the cluster and its controls, through a node's
@@ -28,31 +26,15 @@ import picocli.CommandLine.ScopeType;
       ModelsCommand.class, ExperimentsCommand.class, RollingRestartCommand.class,
       TokenCommand.class
     })
-public final class AdminCommand {
+public final class AdminCommand implements AdminSessions {
 
   @ParentCommand private Concierge concierge;
 
-  @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL", converter = HttpUrl.class,
-      description = "a node's HTTP address (default " + AdminEnvironment.URL_VARIABLE + ", else the node(s) that"
-          + " bin/concierge dev or cluster start recorded in $CONCIERGE_STATE_DIR/" + AdminEnvironment.URLS_FILE_NAME
-          + ", else the local nodes)")
-  private URI url;
+  @Mixin private AdminConnection connection;
 
-  @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "T",
-      description = "the admin token (default " + AdminEnvironment.TOKEN_VARIABLE + ", else the file that bin/concierge"
-          + " dev and cluster start write: " + AdminEnvironment.TOKEN_FILE_VARIABLE + ", else"
-          + " $CONCIERGE_STATE_DIR/" + AdminEnvironment.TOKEN_FILE_NAME + ", default .concierge/"
-          + AdminEnvironment.TOKEN_FILE_NAME + ")")
-  private String token;
-
-  @Option(names = "--json", scope = ScopeType.INHERIT,
-      description = "print the server's JSON answer as it came, instead of tables")
-  private boolean json;
-
-  /** This run's session: its global options, environment and streams. */
-  AdminSession session() {
-    return new AdminSession(Optional.ofNullable(url), Optional.ofNullable(token), json,
-        new AdminEnvironment(concierge.environment()), concierge.out(), concierge.err());
+  @Override
+  public AdminSession session() {
+    return connection.session(concierge);
   }
 
   /** Reads {@code --url} and {@code --via}: an http:// or https:// URL. */
