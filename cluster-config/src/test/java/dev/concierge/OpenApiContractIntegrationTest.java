@@ -103,6 +103,11 @@ class OpenApiContractIntegrationTest {
     send("POST", "/admin/shards/100000/move", JSON, "{\"to\":\"" + self + "\"}", token, 404);
     send("POST", "/admin/shards/0/move", JSON, "{\"to\":\"pekko://concierge@10.255.255.1:2551\"}", token, 400);
     send("POST", "/admin/nodes/drain", JSON, "{\"address\":\"pekko://concierge@10.255.255.1:2551\"}", token, 400);
+    send("PUT", "/admin/catalog/items", JSON,
+        "[{\"itemId\":\"sku-contract\",\"category\":\"tents\",\"price\":12.5,\"inStock\":true,\"title\":\"Tent\"}]",
+        token, 200);
+    send("PUT", "/admin/catalog/items", "application/x-ndjson", "{\"itemId\":\"sku-contract\",\"price\":-1}", token, 400);
+    send("PUT", "/admin/catalog/items", "text/csv", "itemId,category", token, 415);
     for (Operation operation : contract.operations()) {
       if (operation.admin()) {
         send(operation.method(), operation.examplePath(), null, "", null, 401);
