@@ -353,7 +353,8 @@ public final class CustomerEntity
   private State onEventRecorded(State state, EventRecorded recorded) {
     State live = live(state);
     live.features.apply(recorded.event(), recorded.category(), vocabulary, settings.features(), context.horizon());
-    live.triggers.onEvent(recorded, live.features.sessionStartedAtMillis());
+    live.triggers.onEvent(
+        recorded, context.horizon().countedMillis(recorded.event().timestamp()), live.features.sessionStartedAtMillis());
     live.recentEventIds.add(recorded.event().eventId());
     if (recorded.source() != null) {
       live.persistedOffsets.advanceTo(recorded.source());

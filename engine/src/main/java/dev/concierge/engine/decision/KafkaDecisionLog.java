@@ -2,6 +2,7 @@ package dev.concierge.engine.decision;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.concierge.engine.kafka.ProducerMetadata;
 import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.models.RankedItem;
 import java.io.ByteArrayOutputStream;
@@ -73,21 +74,9 @@ public final class KafkaDecisionLog implements DecisionLog {
       NodeMetrics metrics) {
     KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
         settings.producerProperties(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
-    askForMetadata(producer, settings.topic());
+    ProducerMetadata.askFor(producer, settings.topic());
     return new KafkaDecisionLog(
         producer, settings, json, clock, metrics, system.dispatchers().lookup(DispatcherSelector.blocking()));
-  }
-
-  /**
-   * Without the topic's metadata every send fails at once; asking for it now (which fails at once too)
-   * has the producer's I/O thread fetch it before the first decisions.
-   */
-  private static void askForMetadata(Producer<String, byte[]> producer, String topic) {
-    try {
-      producer.partitionsFor(topic);
-    } catch (KafkaException notYet) {
-      log.debug("the metadata of {} is on its way: {}", topic, notYet.toString());
-    }
   }
 
   @Override

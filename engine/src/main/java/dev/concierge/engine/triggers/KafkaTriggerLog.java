@@ -1,6 +1,7 @@
 package dev.concierge.engine.triggers;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import dev.concierge.engine.kafka.ProducerMetadata;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,6 +50,7 @@ public final class KafkaTriggerLog implements TriggerLog {
       ActorSystem<?> system, String bootstrapServers, String topic, TriggerSettings settings, JsonFactory json) {
     KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
         settings.producerProperties(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
+    ProducerMetadata.askFor(producer, topic);
     return new KafkaTriggerLog(
         topic, producer, json, settings, system.dispatchers().lookup(DispatcherSelector.blocking()));
   }

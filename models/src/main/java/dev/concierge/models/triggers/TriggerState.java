@@ -44,10 +44,11 @@ public final class TriggerState {
    * Folds a recorded event: a cart opens or stays open with new activity, a purchase closes it and ends
    * the wait for the item bought, and a view counts for its category in the session the features are in.
    *
+   * @param at               the event's time as the features count it (clamped to the horizon, see
+   *                         {@code EventHorizon#countedMillis}), so that a far-future timestamp cannot overflow
    * @param sessionStartedAt the session the features put the event in ({@link FeatureState#sessionStartedAtMillis})
    */
-  public void onEvent(EventRecorded recorded, long sessionStartedAt) {
-    long at = recorded.event().timestamp().toEpochMilli();
+  public void onEvent(EventRecorded recorded, long at, long sessionStartedAt) {
     String item = recorded.event().itemId();
     switch (recorded.event().type()) {
       case ADD_TO_CART -> {
