@@ -1,17 +1,13 @@
 package dev.concierge.engine.triggers;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import dev.concierge.engine.kafka.ProducerMetadata;
+import dev.concierge.engine.kafka.NonBlockingProducer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -48,11 +44,8 @@ public final class KafkaTriggerLog implements TriggerLog {
 
   public static KafkaTriggerLog start(
       ActorSystem<?> system, String bootstrapServers, String topic, TriggerSettings settings, JsonFactory json) {
-    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-        settings.producerProperties(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
-    ProducerMetadata.askFor(producer, topic);
     return new KafkaTriggerLog(
-        topic, producer, json, settings, system.dispatchers().lookup(DispatcherSelector.blocking()));
+        topic, NonBlockingProducer.start(settings.producer(), bootstrapServers, topic), json, settings, system.dispatchers().lookup(DispatcherSelector.blocking()));
   }
 
   @Override
@@ -79,11 +72,6 @@ public final class KafkaTriggerLog implements TriggerLog {
   /** Sends what is in the producer's buffer, then closes it. */
   public CompletionStage<Done> stop() {
     // close waits for the last sends: off the dispatchers that run customers
-    return CompletableFuture.supplyAsync(
-        () -> {
-          producer.close(settings.closeTimeout());
-          return Done.getInstance();
-        },
-        blocking);
+    return NonBlockingProducer.close(producer, settings.closeTimeout(), blocking);
   }
 }

@@ -3,7 +3,6 @@ package dev.concierge.engine.triggers;
 import com.typesafe.config.Config;
 import dev.concierge.models.triggers.TriggerRules;
 import java.time.Duration;
-import java.util.Properties;
 
 /**
  * The delivery triggers, read from {@code concierge.triggers}.
@@ -60,13 +59,5 @@ public record TriggerSettings(
   /** The rules customers evaluate: none while the triggers are off. */
   public TriggerRules activeRules() {
     return enabled ? rules : TriggerRules.OFF;
-  }
-
-  /** The producer's properties, with the cluster's address. */
-  Properties producerProperties(String bootstrapServers) {
-    Properties properties = new Properties();
-    producer.entrySet().forEach(setting -> properties.put(setting.getKey(), setting.getValue().unwrapped().toString()));
-    properties.put("bootstrap.servers", bootstrapServers);
-    return properties;
   }
 }
