@@ -12,6 +12,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.testing.Eventually;
+import dev.concierge.testing.RealServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -99,12 +101,22 @@ class DeliveryTriggersIntegrationTest {
 
     post(cart("shopper-1", "c2", CATALOG.get(1).itemId()));
     post(cart("shopper-2", "c3", item));
-    ConsumerRecord<byte[], byte[]> dead = kafka.triggerDeadLetters(1, SETTLE).get(0);
-    assertEquals("shopper-2", mapper.readTree(dead.value()).get("customerId").asText());
+    // shopper-1's first record may come again too: the webhook commits its offsets in batches, and a record
+    // delivered just before the node stopped is delivered again (at least once, docs/triggers.md)
+    AtomicReference<ConsumerRecord<byte[], byte[]>> found = new AtomicReference<>();
+    Eventually.within(SETTLE, "shopper-2's record is dead-lettered", () -> {
+      kafka.triggerDeadLetters(Integer.MAX_VALUE, Duration.ofSeconds(1)).stream()
+          .filter(candidate -> new String(candidate.value(), StandardCharsets.UTF_8).contains("\"shopper-2\""))
+          .findFirst()
+          .ifPresent(found::set);
+      return found.get() != null;
+    });
+    ConsumerRecord<byte[], byte[]> dead = found.get();
     String reason = new String(
         dead.headers().lastHeader("concierge-dead-letter-reason").value(), StandardCharsets.UTF_8);
     assertTrue(reason.contains("HTTP 500") && reason.contains(ATTEMPTS + " attempts"), reason);
-    assertEquals(ATTEMPTS, receiver.requests.size(), "every attempt reached the failing receiver");
+    assertEquals(ATTEMPTS, receiver.requests.stream().filter(r -> r.triggerId.startsWith("shopper-2:")).count(),
+        "every attempt reached the failing receiver");
 
     List<ConsumerRecord<byte[], byte[]>> all = kafka.triggers(3, NO_SECOND_FIRING);
     assertEquals(2, all.size(), "shopper-1's second cart, within the interval and after a restart, fired nothing");
@@ -129,7 +141,9 @@ class DeliveryTriggersIntegrationTest {
         "concierge.triggers.webhook.secret", SECRET,
         "concierge.triggers.webhook.attempts", Integer.toString(ATTEMPTS),
         "concierge.triggers.webhook.retry.min-backoff", "100ms",
-        "concierge.triggers.webhook.retry.max-backoff", "400ms"));
+        "concierge.triggers.webhook.retry.max-backoff", "400ms",
+        // a dev node on this machine may hold the default management port
+        "pekko.management.http.port", Integer.toString(RealServices.freePort())));
   }
 
   /** As docs/triggers.md tells receivers to check it. */
