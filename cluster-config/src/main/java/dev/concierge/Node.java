@@ -69,6 +69,10 @@ import dev.concierge.engine.sharding.RegionShards;
 import dev.concierge.engine.sharding.ShardActivity;
 import dev.concierge.engine.sharding.ShardActivityReporter;
 import dev.concierge.engine.sharding.ShardingSettings;
+import dev.concierge.engine.triggers.CustomerTriggers;
+import dev.concierge.engine.triggers.KafkaTriggerLog;
+import dev.concierge.engine.triggers.TriggerSettings;
+import dev.concierge.engine.triggers.TriggerWebhook;
 import dev.concierge.models.EventHorizon;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
@@ -143,6 +147,9 @@ public record Node(
     TrendingItems trends = trends(system, concierge.getConfig("trending"));
     ShardingSettings sharding = ShardingSettings.fromConfig(system.settings().config());
     ClusterAdminSettings clusterAdminSettings = ClusterAdminSettings.fromConfig(concierge.getConfig("cluster-admin"));
+    TriggerSettings triggerSettings = TriggerSettings.fromConfig(system.settings().config());
+    KafkaTriggerLog triggerLog =
+        KafkaTriggerLog.start(system, kafka.bootstrapServers(), kafka.triggersTopic(), triggerSettings, mapper.getFactory());
     CustomerContext context =
         new CustomerContext(
             customerSettings, catalog, vocabulary, models, trends,
@@ -150,7 +157,8 @@ public record Node(
             new Recommender(customerSettings.recommender(), customerSettings.features()),
             clock,
             horizon,
-            sharding.customerShards(shardActivity(system, sharding, clusterAdminSettings)));
+            sharding.customerShards(shardActivity(system, sharding, clusterAdminSettings)),
+            new CustomerTriggers(triggerSettings.activeRules(), triggerSettings.recommendations(), triggerLog));
     CustomerEntity.init(system, context, new PinnedLeastShardAllocation(CustomerEntity.ENTITY_KEY.name(), sharding));
 
     SendProducer<String, byte[]> producer =
@@ -159,6 +167,8 @@ public record Node(
                     concierge.getConfig("kafka.producer"), new StringSerializer(), new ByteArraySerializer())
                 .withBootstrapServers(kafka.bootstrapServers()),
             system);
+    Optional<UniqueKillSwitch> webhook =
+        TriggerWebhook.start(system, kafka, triggerSettings.webhook(), producer, Clock.systemUTC());
     IngestionSettings ingestionSettings = IngestionSettings.fromConfig(system.settings().config());
     JournalProbe journal = new JournalProbe(system);
     Optional<EventIngestion> ingestion =
@@ -228,7 +238,7 @@ public record Node(
     CompletionStage<ServerBinding> binding = HttpServer.start(served, http, system);
     ManagementEndpoint.start(system, adminAuth, http.shutdownDeadline());
 
-    stopOnShutdown(system, ingestion, publisher, catalogConsumer, decisionLog, producer);
+    stopOnShutdown(system, ingestion, publisher, catalogConsumer, decisionLog, producer, triggerLog, webhook);
     return new Node(catalog, decisions, ingestion, binding);
   }
 
@@ -311,7 +321,9 @@ public record Node(
       EventPublisher publisher,
       UniqueKillSwitch catalogConsumer,
       KafkaDecisionLog decisionLog,
-      SendProducer<String, byte[]> producer) {
+      SendProducer<String, byte[]> producer,
+      KafkaTriggerLog triggerLog,
+      Optional<UniqueKillSwitch> webhook) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
     // stop taking events before sharding hands off entities; confirmed offsets are committed on the way out
     shutdown.addTask(
@@ -328,7 +340,10 @@ public record Node(
         "concierge-stop-kafka-clients",
         () -> {
           catalogConsumer.shutdown();
-          return decisionLog.stop().thenComposeAsync(logged -> producer.close(), system.executionContext());
+          webhook.ifPresent(UniqueKillSwitch::shutdown);
+          return decisionLog.stop()
+              .thenComposeAsync(logged -> triggerLog.stop(), system.executionContext())
+              .thenComposeAsync(logged -> producer.close(), system.executionContext());
         });
   }
 }

@@ -59,6 +59,16 @@ final class TestKafka implements AutoCloseable {
     return records(topics.decisionsTopic(), count, timeout);
   }
 
+  /** Reads the trigger topic from the start until {@code count} records arrived. */
+  List<ConsumerRecord<byte[], byte[]>> triggers(int count, Duration timeout) {
+    return records(topics.triggersTopic(), count, timeout);
+  }
+
+  /** Reads the trigger dead-letter topic from the start until {@code count} records arrived. */
+  List<ConsumerRecord<byte[], byte[]>> triggerDeadLetters(int count, Duration timeout) {
+    return records(topics.triggerDeadLetterTopic(), count, timeout);
+  }
+
   private List<ConsumerRecord<byte[], byte[]>> records(String topic, int count, Duration timeout) {
     return TopicRecords.fromStart(topics.bootstrapServers(), topic, count, timeout);
   }

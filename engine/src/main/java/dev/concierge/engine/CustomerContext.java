@@ -2,6 +2,7 @@ package dev.concierge.engine;
 
 import dev.concierge.engine.model.ModelChooser;
 import dev.concierge.engine.sharding.CustomerShards;
+import dev.concierge.engine.triggers.CustomerTriggers;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.EventHorizon;
 import dev.concierge.models.Vocabulary;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * What every customer actor on a node shares: settings, the catalog, the vocabulary of codes, the
  * model being served, live trends, the configured business rules, the clock, the horizon of event
- * times (on the same clock), and the shards with their activity counts.
+ * times (on the same clock), the shards with their activity counts, and the delivery triggers.
  */
 public record CustomerContext(
     CustomerSettings settings,
@@ -26,4 +27,14 @@ public record CustomerContext(
     Recommender recommender,
     Clock clock,
     EventHorizon horizon,
-    CustomerShards shards) {}
+    CustomerShards shards,
+    CustomerTriggers triggers) {
+
+  /** A context whose customers evaluate no delivery triggers. */
+  public CustomerContext(
+      CustomerSettings settings, Supplier<Catalog> catalog, Vocabulary vocabulary, ModelChooser models,
+      TrendingItems trends, BusinessRules rules, Recommender recommender, Clock clock, EventHorizon horizon,
+      CustomerShards shards) {
+    this(settings, catalog, vocabulary, models, trends, rules, recommender, clock, horizon, shards, CustomerTriggers.OFF);
+  }
+}

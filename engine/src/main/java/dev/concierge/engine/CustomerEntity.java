@@ -8,6 +8,12 @@ import dev.concierge.models.FeatureState;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
+import dev.concierge.models.JournalEvent;
+import dev.concierge.models.StockAwaited;
+import dev.concierge.models.TriggerFired;
+import dev.concierge.models.triggers.TriggerState;
+import dev.concierge.engine.triggers.CustomerTriggers;
+import dev.concierge.engine.triggers.TriggerRecord;
 import dev.concierge.models.KafkaSource;
 import dev.concierge.models.PersistedOffsets;
 import dev.concierge.models.RankedItem;
@@ -16,6 +22,7 @@ import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.models.rules.RuleOverrides;
 import dev.concierge.persistence.serialization.KryoSerializable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,17 +32,21 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.ShardCoordinator.ShardAllocationStrategy;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * One shopper, sharded across the cluster and event-sourced to Cassandra.
@@ -49,9 +60,13 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * handler; a decision changes only how it codes items (the shared codes of items the catalog took in
  * since, {@link FeatureState#adoptSharedCodes}), never what it says. Snapshots take an immutable copy
  * ({@link CustomerSnapshot}) on the actor's thread.
+ *
+ * <p>The delivery triggers ({@link CustomerTriggers}) are folded from the same journal; the actor asks
+ * them what is due after each recorded command, on its timers and when it recovers, persists each
+ * firing as a {@link TriggerFired} and only then publishes it, with the shopper's recommendations.
  */
 public final class CustomerEntity
-    extends EventSourcedBehaviorWithEnforcedReplies<CustomerEntity.Command, EventRecorded, CustomerEntity.State> {
+    extends EventSourcedBehaviorWithEnforcedReplies<CustomerEntity.Command, JournalEvent, CustomerEntity.State> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Customer");
 
@@ -86,6 +101,13 @@ public final class CustomerEntity
   /** Read the live features. */
   public record GetFeatures(ActorRef<CustomerFeatures> replyTo) implements Command {}
 
+  /** Fire the delivery triggers that are due: sent by the customer's own timers and to itself. */
+  public record CheckTriggers() implements Command {}
+
+  private static final CheckTriggers CHECK_TRIGGERS = new CheckTriggers();
+  private static final String CART_TIMER = "cart-trigger";
+  private static final String STOCK_TIMER = "stock-trigger";
+
   /** @param duplicate true when the event id was already recorded, so nothing changed */
   public record EventAck(String eventId, boolean duplicate) implements KryoSerializable {}
 
@@ -118,12 +140,16 @@ public final class CustomerEntity
     private final FeatureState features;
     private final EventIdWindow recentEventIds;
     private final PersistedOffsets persistedOffsets;
+    private final TriggerState triggers;
     private final boolean empty;
 
-    State(FeatureState features, EventIdWindow recentEventIds, PersistedOffsets persistedOffsets, boolean empty) {
+    State(
+        FeatureState features, EventIdWindow recentEventIds, PersistedOffsets persistedOffsets, TriggerState triggers,
+        boolean empty) {
       this.features = features;
       this.recentEventIds = recentEventIds;
       this.persistedOffsets = persistedOffsets;
+      this.triggers = triggers;
       this.empty = empty;
     }
 
@@ -138,23 +164,40 @@ public final class CustomerEntity
     }
   }
 
+  private final String customerId;
   private final CustomerContext context;
   private final CustomerSettings settings;
   private final Vocabulary vocabulary;
+  private final CustomerTriggers triggers;
+  private final TimerScheduler<Command> timers;
+  private final ActorRef<Command> self;
   private final int shard;
 
-  private CustomerEntity(String customerId, CustomerContext context) {
+  private CustomerEntity(
+      String customerId, CustomerContext context, TimerScheduler<Command> timers, ActorRef<Command> self) {
     super(
         PersistenceId.of(ENTITY_KEY.name(), customerId),
         RESTART_ON_PERSIST_FAILURE);
+    this.customerId = customerId;
     this.context = context;
     this.settings = context.settings();
     this.vocabulary = context.vocabulary();
+    this.triggers = context.triggers();
+    this.timers = timers;
+    this.self = self;
     this.shard = context.shards().shardOf(customerId);
   }
 
+  // timers around the event-sourced behaviour, as Pekko's docs have it; they are lost when the actor
+  // stops, so recovery arms them again from the state
   public static Behavior<Command> create(String customerId, CustomerContext context) {
-    return new CustomerEntity(customerId, context);
+    return Behaviors.setup(actor -> Behaviors.withTimers(
+        timers -> new CustomerEntity(customerId, context, timers, actor.getSelf())));
+  }
+
+  /** The entity without an actor around it, for tests that drive its handlers directly: it arms no timers. */
+  static CustomerEntity detached(String customerId, CustomerContext context) {
+    return new CustomerEntity(customerId, context, null, null);
   }
 
   /**
@@ -175,20 +218,22 @@ public final class CustomerEntity
 
   private State freshState(boolean empty) {
     return new State(
-        new FeatureState(settings.features()), new EventIdWindow(settings.dedupeWindow()), new PersistedOffsets(), empty);
+        new FeatureState(settings.features()), new EventIdWindow(settings.dedupeWindow()), new PersistedOffsets(),
+        triggers.emptyState(), empty);
   }
 
   @Override
-  public CommandHandlerWithReply<Command, EventRecorded, State> commandHandler() {
+  public CommandHandlerWithReply<Command, JournalEvent, State> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(RecordEvents.class, this::onRecordEvents)
         .onCommand(Decide.class, this::onDecide)
         .onCommand(GetFeatures.class, this::onGetFeatures)
+        .onCommand(CheckTriggers.class, this::onCheckTriggers)
         .build();
   }
 
-  private ReplyEffect<EventRecorded, State> onRecordEvents(State state, RecordEvents command) {
+  private ReplyEffect<JournalEvent, State> onRecordEvents(State state, RecordEvents command) {
     context.shards().activity().recordEvents(shard, command.events().size());
     Catalog catalog = context.catalog().get();
     List<EventAck> acks = new ArrayList<>(command.events().size());
@@ -208,40 +253,108 @@ public final class CustomerEntity
       // redeliveries: acknowledge so the offsets are committed, but change nothing
       return Effect().reply(command.replyTo(), reply);
     }
-    return Effect().persist(fresh).thenReply(command.replyTo(), s -> reply);
+    List<JournalEvent> journal = new ArrayList<>(fresh);
+    journal.addAll(triggers.stockToAwait(fresh, catalog));
+    return Effect().persist(journal).thenRun(this::lookAtTriggers).thenReply(command.replyTo(), s -> reply);
   }
 
-  private ReplyEffect<EventRecorded, State> onDecide(State state, Decide command) {
+  private ReplyEffect<JournalEvent, State> onDecide(State state, Decide command) {
     context.shards().activity().recordDecision(shard);
-    ActiveModel.Served served = context.models().choose(command.query().customerId());
+    return Effect().reply(command.replyTo(), decide(state, command.query(), command.rules()));
+  }
+
+  private Decision decide(State state, DecisionQuery query, RuleOverrides rules) {
+    ActiveModel.Served served = context.models().choose(query.customerId());
     List<RankedItem> items =
         context
             .recommender()
             .recommend(
-                served.model(), state.features, vocabulary, context.catalog().get(), context.trends(), command.query(),
-                context.rules().withOverrides(command.rules()), context.clock().millis());
-    return Effect()
-        .reply(command.replyTo(), new Decision(served.model().version(), served.experiment(), served.arm(), items));
+                served.model(), state.features, vocabulary, context.catalog().get(), context.trends(), query,
+                context.rules().withOverrides(rules), context.clock().millis());
+    return new Decision(served.model().version(), served.experiment(), served.arm(), items);
   }
 
-  private ReplyEffect<EventRecorded, State> onGetFeatures(State state, GetFeatures command) {
+  private ReplyEffect<JournalEvent, State> onGetFeatures(State state, GetFeatures command) {
     return Effect().reply(command.replyTo(), state.features.view(vocabulary));
   }
 
+  // each firing is persisted before it is published, so that a crash in between loses a record rather
+  // than sending one twice, and the rule's interval holds whatever happens to the actor
+  private ReplyEffect<JournalEvent, State> onCheckTriggers(State state, CheckTriggers command) {
+    List<TriggerFired> due = triggers.due(state.triggers, context.clock().instant(), context.catalog().get());
+    if (due.isEmpty()) {
+      return Effect().none().thenRun(this::armTriggers).thenNoReply();
+    }
+    return Effect()
+        .persist(List.<JournalEvent>copyOf(due))
+        .thenRun(fired -> {
+          Decision top = decide(fired, triggers.query(customerId), RuleOverrides.NONE);
+          due.forEach(firing -> triggers.log().publish(
+              new TriggerRecord(customerId, firing, top.modelVersion(), top.items())));
+          armTriggers(fired);
+        })
+        .thenNoReply();
+  }
+
+  // after events or a recovery: arm the timers for what may fall due later, and fire what is due now
+  private void lookAtTriggers(State state) {
+    if (!triggers.enabled()) {
+      return;
+    }
+    armTriggers(state);
+    if (!triggers.due(state.triggers, context.clock().instant(), context.catalog().get()).isEmpty()) {
+      self.tell(CHECK_TRIGGERS);
+    }
+  }
+
+  private void armTriggers(State state) {
+    Instant now = context.clock().instant();
+    triggers.untilCartCheck(state.triggers, now).ifPresentOrElse(
+        delay -> timers.startSingleTimer(CART_TIMER, CHECK_TRIGGERS, delay), () -> timers.cancel(CART_TIMER));
+    triggers.stockCheckEvery(state.triggers).ifPresentOrElse(
+        every -> {
+          if (!timers.isTimerActive(STOCK_TIMER)) {
+            timers.startTimerWithFixedDelay(STOCK_TIMER, CHECK_TRIGGERS, every);
+          }
+        },
+        () -> timers.cancel(STOCK_TIMER));
+  }
+
   @Override
-  public EventHandler<State, EventRecorded> eventHandler() {
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::lookAtTriggers).build();
+  }
+
+  @Override
+  public EventHandler<State, JournalEvent> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(EventRecorded.class, this::onEventRecorded)
+        .onEvent(TriggerFired.class, (state, fired) -> {
+          State live = live(state);
+          live.triggers.onFired(fired);
+          return live;
+        })
+        .onEvent(StockAwaited.class, (state, awaited) -> {
+          State live = live(state);
+          live.triggers.onStockAwaited(awaited);
+          return live;
+        })
         .build();
+  }
+
+  private State live(State state) {
+    return state.empty ? freshState(false) : state;
   }
 
   // the horizon is read now, also while recovering: an event recorded beyond it (before the edges refused
   // such events, or under another node's clock) then counts a little later than it did live, but never
   // later than the clock allows
   private State onEventRecorded(State state, EventRecorded recorded) {
-    State live = state.empty ? freshState(false) : state;
+    State live = live(state);
     live.features.apply(recorded.event(), recorded.category(), vocabulary, settings.features(), context.horizon());
+    live.triggers.onEvent(
+        recorded, context.horizon().countedMillis(recorded.event().timestamp()), live.features.sessionStartedAtMillis());
     live.recentEventIds.add(recorded.event().eventId());
     if (recorded.source() != null) {
       live.persistedOffsets.advanceTo(recorded.source());
@@ -260,7 +373,8 @@ public final class CustomerEntity
       @Override
       public Object toJournal(State state) {
         return new CustomerSnapshot(
-            state.features.view(vocabulary), state.recentEventIds.keys(), state.persistedOffsets.highest());
+            state.features.view(vocabulary), state.recentEventIds.keys(), state.persistedOffsets.highest(),
+            state.triggers.memory());
       }
 
       @Override
@@ -270,6 +384,7 @@ public final class CustomerEntity
             FeatureState.of(snapshot.features(), vocabulary, settings.features()),
             EventIdWindow.of(settings.dedupeWindow(), snapshot.recentEventKeys()),
             PersistedOffsets.of(snapshot.highestOffsets()),
+            TriggerState.of(snapshot.triggers(), triggers.rules().maxTracked()),
             false);
       }
     };

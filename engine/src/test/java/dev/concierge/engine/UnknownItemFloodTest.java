@@ -16,6 +16,7 @@ import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.models.EventHorizon;
 import dev.concierge.models.EventRecorded;
+import dev.concierge.models.JournalEvent;
 import dev.concierge.models.EventType;
 import dev.concierge.models.FeatureSettings;
 import dev.concierge.models.RankedItem;
@@ -113,7 +114,7 @@ class UnknownItemFloodTest {
     private final String id;
     private final String favourite;
     private final List<CatalogItem> favourites;
-    private final EventHandler<CustomerEntity.State, EventRecorded> handler;
+    private final EventHandler<CustomerEntity.State, JournalEvent> handler;
     private CustomerEntity.State state;
     private int events;
 
@@ -121,7 +122,7 @@ class UnknownItemFloodTest {
       this.id = id;
       this.favourite = favourite;
       this.favourites = catalog.mostPopularIn(favourite);
-      CustomerEntity entity = (CustomerEntity) CustomerEntity.create(id, context);
+      CustomerEntity entity = CustomerEntity.detached(id, context);
       this.handler = entity.eventHandler();
       this.state = entity.emptyState();
       record(EventType.VIEW, nextFavourite());

@@ -9,7 +9,7 @@ package dev.concierge.models;
  *                 record when Kafka delivers it again; {@code null} for an event that did not come from
  *                 Kafka (a file replay, a test, a journal row written before sources were kept)
  */
-public record EventRecorded(CustomerEvent event, String category, KafkaSource source) {
+public record EventRecorded(CustomerEvent event, String category, KafkaSource source) implements JournalEvent {
 
   /** An event that did not come from the events topic. */
   public EventRecorded(CustomerEvent event, String category) {

@@ -25,7 +25,7 @@ public final class FeatureState {
 
   /** Ends a list's entries: the entries after it are unused too. */
   public static final int EMPTY = -1;
-  private static final long NEVER = Long.MIN_VALUE;
+  public static final long NEVER = Long.MIN_VALUE;
 
   private int views;
   private int clicks;
@@ -364,6 +364,11 @@ public final class FeatureState {
 
   public long lastEventAtMillis() {
     return lastEventAt;
+  }
+
+  /** When the current session started (epoch millis), or {@link #NEVER} before the first event. */
+  public long sessionStartedAtMillis() {
+    return sessionStartedAt;
   }
 
   public int sessionEvents() {

@@ -22,6 +22,8 @@ final class BaselineKafka {
         node.deadLetterTopic(),
         baseline.getString("catalog-topic"),
         node.decisionsTopic(),
+        node.triggersTopic(),
+        node.triggerDeadLetterTopic(),
         node.createTopics(),
         node.topicReadyTimeout());
   }

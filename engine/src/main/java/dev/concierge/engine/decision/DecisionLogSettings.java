@@ -2,7 +2,6 @@ package dev.concierge.engine.decision;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
-import java.util.Properties;
 
 /**
  * How decisions reach the {@code decisions} topic, read from {@code concierge.decisions.log}.
@@ -14,13 +13,5 @@ public record DecisionLogSettings(String topic, Config producer, Duration closeT
 
   public static DecisionLogSettings fromConfig(String topic, Config log) {
     return new DecisionLogSettings(topic, log.getConfig("producer"), log.getDuration("close-timeout"));
-  }
-
-  /** The producer's properties, with the cluster's address. */
-  Properties producerProperties(String bootstrapServers) {
-    Properties properties = new Properties();
-    producer.entrySet().forEach(setting -> properties.put(setting.getKey(), setting.getValue().unwrapped().toString()));
-    properties.put("bootstrap.servers", bootstrapServers);
-    return properties;
   }
 }

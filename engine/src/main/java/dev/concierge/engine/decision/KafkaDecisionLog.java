@@ -2,24 +2,21 @@ package dev.concierge.engine.decision;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.concierge.engine.kafka.NonBlockingProducer;
 import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.models.RankedItem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -71,23 +68,9 @@ public final class KafkaDecisionLog implements DecisionLog {
   public static KafkaDecisionLog start(
       ActorSystem<?> system, String bootstrapServers, DecisionLogSettings settings, JsonFactory json, Clock clock,
       NodeMetrics metrics) {
-    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-        settings.producerProperties(bootstrapServers), new StringSerializer(), new ByteArraySerializer());
-    askForMetadata(producer, settings.topic());
+    Producer<String, byte[]> producer = NonBlockingProducer.start(settings.producer(), bootstrapServers, settings.topic());
     return new KafkaDecisionLog(
         producer, settings, json, clock, metrics, system.dispatchers().lookup(DispatcherSelector.blocking()));
-  }
-
-  /**
-   * Without the topic's metadata every send fails at once; asking for it now (which fails at once too)
-   * has the producer's I/O thread fetch it before the first decisions.
-   */
-  private static void askForMetadata(Producer<String, byte[]> producer, String topic) {
-    try {
-      producer.partitionsFor(topic);
-    } catch (KafkaException notYet) {
-      log.debug("the metadata of {} is on its way: {}", topic, notYet.toString());
-    }
   }
 
   @Override
@@ -114,12 +97,7 @@ public final class KafkaDecisionLog implements DecisionLog {
   /** Sends what is in the producer's buffer, then closes it; decisions recorded after this are dropped. */
   public CompletionStage<Done> stop() {
     // close waits for the last sends: off the dispatchers that answer shoppers
-    return CompletableFuture.supplyAsync(
-        () -> {
-          producer.close(settings.closeTimeout());
-          return Done.getInstance();
-        },
-        blocking);
+    return NonBlockingProducer.close(producer, settings.closeTimeout(), blocking);
   }
 
   private byte[] bytes(DecisionOutcome outcome) {

@@ -21,6 +21,8 @@ public record KafkaSettings(
     String deadLetterTopic,
     String catalogTopic,
     String decisionsTopic,
+    String triggersTopic,
+    String triggerDeadLetterTopic,
     boolean createTopics,
     Duration topicReadyTimeout) {
 
@@ -33,6 +35,8 @@ public record KafkaSettings(
         kafka.getString("topics.dead-letters"),
         kafka.getString("topics.catalog"),
         kafka.getString("topics.decisions"),
+        kafka.getString("topics.triggers"),
+        kafka.getString("topics.trigger-dead-letters"),
         kafka.getBoolean("create-topics"),
         kafka.getDuration("topic-ready-timeout"));
   }
@@ -55,6 +59,9 @@ public record KafkaSettings(
         TopicSpec.regular(eventsTopic, eventsPartitions),
         TopicSpec.regular(deadLetterTopic, 1),
         TopicSpec.compacted(catalogTopic, 1),
-        TopicSpec.regular(decisionsTopic, eventsPartitions));
+        TopicSpec.regular(decisionsTopic, eventsPartitions),
+        // not compacted: every firing is a message of its own, and a customer fires many over time
+        TopicSpec.regular(triggersTopic, eventsPartitions),
+        TopicSpec.regular(triggerDeadLetterTopic, 1));
   }
 }

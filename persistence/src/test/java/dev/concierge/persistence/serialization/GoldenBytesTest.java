@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Output;
+import dev.concierge.models.CustomerSnapshot;
 import dev.concierge.models.EventRecorded;
+import dev.concierge.models.TriggerFired;
+import dev.concierge.models.TriggerMemory;
 import dev.concierge.persistence.serialization.GoldenSamples.Golden;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +68,37 @@ class GoldenBytesTest {
   @Test
   void snapshotWithHighWaterMarksWrittenByVersion3StillReads() {
     assertStillReads(GoldenSamples.CUSTOMER_SNAPSHOT_V3);
+  }
+
+  @Test
+  void snapshotWithoutTriggersWrittenByVersion3ReadsWithNothingRemembered() {
+    CustomerSnapshot read = (CustomerSnapshot) GoldenBytes.deserialize(
+        testKit.system(), CustomerSnapshot.class, goldenBytes(GoldenSamples.CUSTOMER_SNAPSHOT_V3));
+
+    assertEquals(TriggerMemory.NONE, read.triggers());
+  }
+
+  @Test
+  void snapshotWithTriggerMemoryWrittenByVersion4StillReads() {
+    assertStillReads(GoldenSamples.CUSTOMER_SNAPSHOT_V4);
+  }
+
+  @Test
+  void triggerFiredWrittenByVersion1StillReads() {
+    assertStillReads(GoldenSamples.TRIGGER_FIRED_V1);
+  }
+
+  @Test
+  void aCategoryTriggerWithoutItemsRoundTripsThroughItsCurrentFormat() {
+    Object fired = GoldenSamples.CATEGORY_TRIGGER_FIRED_V1.expected();
+
+    assertEquals(fired, GoldenBytes.deserialize(
+        testKit.system(), TriggerFired.class, GoldenBytes.serialize(testKit.system(), fired)));
+  }
+
+  @Test
+  void stockAwaitedWrittenByVersion1StillReads() {
+    assertStillReads(GoldenSamples.STOCK_AWAITED_V1);
   }
 
   @Test

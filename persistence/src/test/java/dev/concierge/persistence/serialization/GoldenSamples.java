@@ -11,6 +11,10 @@ import dev.concierge.models.EventType;
 import dev.concierge.models.KafkaSource;
 import dev.concierge.models.RecentItems;
 import dev.concierge.models.SessionFeatures;
+import dev.concierge.models.StockAwaited;
+import dev.concierge.models.TriggerFired;
+import dev.concierge.models.TriggerKind;
+import dev.concierge.models.TriggerMemory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -106,9 +110,33 @@ final class GoldenSamples {
           List.of(-7_046_029_254_386_353_131L, 42L, 0x0123_4567_89ab_cdefL),
           List.of(new KafkaSource(0, 17), new KafkaSource(11, 1_234_567_890_123L))));
 
+  /**
+   * Version 4: version 3's shopper with an open cart, a session that viewed tents three times (which
+   * fired) and shoes once, an item awaiting stock and two rules that fired before.
+   */
+  static final Golden CUSTOMER_SNAPSHOT_V4 = new Golden(CustomerSnapshot.class, 4,
+      new CustomerSnapshot(
+          ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V3.expected()).features(),
+          ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V3.expected()).recentEventKeys(),
+          ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V3.expected()).highestOffsets(),
+          new TriggerMemory(
+              LAST_SEEN, List.of("sku-17", "sku-8"), FIRST_SEEN, Map.of("tents", 3, "shoes", 1), List.of("tents"),
+              List.of("sku-40"),
+              Map.of(TriggerKind.CATEGORY_VIEWED, LAST_SEEN, TriggerKind.BACK_IN_STOCK, FIRST_SEEN))));
+
+  /** A cart left alone, reporting its two items. */
+  static final Golden TRIGGER_FIRED_V1 = new Golden(TriggerFired.class, 1,
+      new TriggerFired(TriggerKind.CART_ABANDONED, LAST_SEEN, null, List.of("sku-17", "sku-8")));
+
+  /** A category viewed often in one session: a category and no items. */
+  static final Golden CATEGORY_TRIGGER_FIRED_V1 = new Golden(TriggerFired.class, 1,
+      new TriggerFired(TriggerKind.CATEGORY_VIEWED, FIRST_SEEN, "tents", List.of()));
+
+  static final Golden STOCK_AWAITED_V1 = new Golden(StockAwaited.class, 1, new StockAwaited("sku-40"));
+
   static final List<Golden> ALL = List.of(
       EVENT_RECORDED_V1, CUSTOMER_SNAPSHOT_V1, CUSTOMER_FEATURES_V1, CUSTOMER_SNAPSHOT_V2, CUSTOMER_FEATURES_V2,
-      EVENT_RECORDED_V2, CUSTOMER_SNAPSHOT_V3);
+      EVENT_RECORDED_V2, CUSTOMER_SNAPSHOT_V3, CUSTOMER_SNAPSHOT_V4, TRIGGER_FIRED_V1, STOCK_AWAITED_V1);
 
   private GoldenSamples() {}
 

@@ -1,0 +1,4 @@
+package dev.concierge.models;
+
+/** What a customer's journal holds: each persisted fact the customer's state is folded from. */
+public interface JournalEvent {}
