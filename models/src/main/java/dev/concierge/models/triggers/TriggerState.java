@@ -29,12 +29,14 @@ public final class TriggerState {
 
   private final int maxTracked;
   private long cartActiveAt = NEVER;
-  private final Set<String> cartItems = new LinkedHashSet<>();
   private long sessionStartedAt = NEVER;
-  private final Map<String, Integer> sessionViews = new LinkedHashMap<>();
-  private final Set<String> reportedCategories = new LinkedHashSet<>();
-  private final Set<String> awaitingStock = new LinkedHashSet<>();
-  private final Map<TriggerKind, Long> lastFired = new EnumMap<>(TriggerKind.class);
+  // every customer holds one, triggers on or off: the collections are made when first needed, so that a
+  // customer without carts, views or firings (every customer, with triggers off) costs no more memory
+  private Set<String> cartItems = Set.of();
+  private Map<String, Integer> sessionViews = Map.of();
+  private Set<String> reportedCategories = Set.of();
+  private Set<String> awaitingStock = Set.of();
+  private Map<TriggerKind, Long> lastFired = Map.of();
 
   public TriggerState(int maxTracked) {
     this.maxTracked = maxTracked;
@@ -53,12 +55,12 @@ public final class TriggerState {
     switch (recorded.event().type()) {
       case ADD_TO_CART -> {
         cartActiveAt = Math.max(cartActiveAt, at);
-        addBounded(cartItems, item);
+        cartItems = addBounded(cartItems, item);
       }
       case PURCHASE -> {
         cartActiveAt = NEVER;
-        cartItems.clear();
-        awaitingStock.remove(item);
+        cartItems = Set.of();
+        awaitingStock = without(awaitingStock, List.of(item));
       }
       case VIEW, CLICK -> {
         if (cartActiveAt != NEVER) {
@@ -68,29 +70,32 @@ public final class TriggerState {
     }
     if (sessionStartedAt != this.sessionStartedAt) {
       this.sessionStartedAt = sessionStartedAt;
-      sessionViews.clear();
-      reportedCategories.clear();
+      sessionViews = Map.of();
+      reportedCategories = Set.of();
     }
-    if (recorded.event().type() == EventType.VIEW && recorded.category() != null) {
+    if (recorded.event().type() == EventType.VIEW && recorded.category() != null && maxTracked > 0) {
+      if (sessionViews.isEmpty()) {
+        sessionViews = new LinkedHashMap<>();
+      }
       sessionViews.merge(recorded.category(), 1, Integer::sum);
       dropOldest(sessionViews.keySet());
     }
   }
 
   public void onStockAwaited(StockAwaited awaited) {
-    addBounded(awaitingStock, awaited.itemId());
+    awaitingStock = addBounded(awaitingStock, awaited.itemId());
   }
 
   /** A firing reports its subject once: the cart closes, the category is done for the session, the items wait no more. */
   public void onFired(TriggerFired fired) {
-    lastFired.put(fired.kind(), fired.firedAt().toEpochMilli());
+    recordFiring(fired.kind(), fired.firedAt().toEpochMilli());
     switch (fired.kind()) {
       case CART_ABANDONED -> {
         cartActiveAt = NEVER;
-        cartItems.clear();
+        cartItems = Set.of();
       }
-      case CATEGORY_VIEWED -> addBounded(reportedCategories, fired.category());
-      case BACK_IN_STOCK -> fired.items().forEach(awaitingStock::remove);
+      case CATEGORY_VIEWED -> reportedCategories = addBounded(reportedCategories, fired.category());
+      case BACK_IN_STOCK -> awaitingStock = without(awaitingStock, fired.items());
     }
   }
 
@@ -134,19 +139,41 @@ public final class TriggerState {
   public static TriggerState of(TriggerMemory memory, int maxTracked) {
     TriggerState state = new TriggerState(maxTracked);
     state.cartActiveAt = millis(memory.cartActiveAt());
-    state.cartItems.addAll(memory.cartItems());
+    memory.cartItems().forEach(item -> state.cartItems = state.addBounded(state.cartItems, item));
     state.sessionStartedAt = millis(memory.sessionStartedAt());
-    state.sessionViews.putAll(memory.sessionViews());
-    state.reportedCategories.addAll(memory.reportedCategories());
-    state.awaitingStock.addAll(memory.awaitingStock());
-    memory.lastFired().forEach((kind, at) -> state.lastFired.put(kind, at.toEpochMilli()));
+    if (!memory.sessionViews().isEmpty()) {
+      state.sessionViews = new LinkedHashMap<>(memory.sessionViews());
+    }
+    memory.reportedCategories().forEach(c -> state.reportedCategories = state.addBounded(state.reportedCategories, c));
+    memory.awaitingStock().forEach(item -> state.awaitingStock = state.addBounded(state.awaitingStock, item));
+    memory.lastFired().forEach((kind, at) -> state.recordFiring(kind, at.toEpochMilli()));
     return state;
   }
 
-  private void addBounded(Set<String> values, String value) {
-    values.remove(value);
-    values.add(value);
-    dropOldest(values);
+  private void recordFiring(TriggerKind kind, long at) {
+    if (lastFired.isEmpty()) {
+      lastFired = new EnumMap<>(TriggerKind.class);
+    }
+    lastFired.put(kind, at);
+  }
+
+  /** {@code values} with {@code value} the newest, a mutable set made for it if {@code values} was the empty one. */
+  private Set<String> addBounded(Set<String> values, String value) {
+    if (maxTracked == 0) {
+      return values;
+    }
+    Set<String> into = values.isEmpty() ? new LinkedHashSet<>() : values;
+    into.remove(value);
+    into.add(value);
+    dropOldest(into);
+    return into;
+  }
+
+  private static Set<String> without(Set<String> values, List<String> gone) {
+    if (!values.isEmpty()) {
+      gone.forEach(values::remove);
+    }
+    return values;
   }
 
   private void dropOldest(Set<String> values) {
