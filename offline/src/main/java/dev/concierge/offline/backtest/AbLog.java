@@ -10,59 +10,114 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Reads logged A/B decisions against what the customers then did: a decision counts as clicked when
- * its customer clicked or bought one of its items within the attribution window after it (from the
- * decision's instant, inclusive, to the window's end, inclusive), and as purchased when they bought
- * one. Each decision counts at most once per outcome, however many of its items were taken.
+ * Reads logged A/B decisions against what the customers then did. A click or purchase is joined to the
+ * decisions it answers in one of two ways:
  *
- * <p>The decisions are held in memory, indexed by customer; the events stream through once and may
+ * <ul>
+ *   <li>by id, when it carries {@code context.decisionId} (the browser SDK adds it): it counts for the
+ *       decision it names, and only that one, when that decision showed its item, whenever it happened and
+ *       whoever the customer was by then (a shopper may sign in between the two). An id that names no logged
+ *       decision, or a decision that did not show the item, is counted as unmatched and credits nothing;
+ *   <li>by the attribution window otherwise: it counts for every decision of its customer that showed its
+ *       item, from the decision's instant, inclusive, to the window's end, inclusive.
+ * </ul>
+ *
+ * <p>A decision counts as clicked when a click or purchase was joined to it, and as purchased when a purchase
+ * was. Each decision counts at most once per outcome, however many of its items were taken. A decision logged
+ * twice under one id (the log's producer may resend) counts once.
+ *
+ * <p>The decisions are held in memory, indexed by id and by customer; the events stream through once and may
  * come in any order.
  */
 public final class AbLog {
 
+  /** The key of {@link CustomerEvent#context()} under which the browser SDK names the decision. */
+  public static final String DECISION_ID = "decisionId";
+
+  private static final ArmKey OUTSIDE_EXPERIMENTS = new ArmKey(null, null);
   private static final Comparator<ArmKey> BY_NAME =
       Comparator.comparing(ArmKey::experiment)
           .thenComparing(ArmKey::arm, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-  private AbLog() {}
+  private final Map<ArmKey, Tally> tallies = new HashMap<>();
+  private final Map<String, Outcome> byId = new HashMap<>();
+  private final Map<String, List<Outcome>> byCustomer = new HashMap<>();
+  private final long windowMillis;
+  private long unknownDecision;
+  private long itemNotShown;
+  /** Numbers the events joined so far, so that one event counts once per arm however many decisions it credits. */
+  private long eventSequence;
 
-  /** Decisions outside experiments are only counted: no arm is theirs. */
-  public static AbResult evaluate(
-      Iterable<LoggedDecision> decisions, Iterable<CustomerEvent> events, Duration attributionWindow) {
-    Map<String, List<Outcome>> byCustomer = new HashMap<>();
-    long outside = 0;
-    for (LoggedDecision decision : decisions) {
-      if (decision.experiment() == null) {
-        outside++;
-      } else {
-        byCustomer.computeIfAbsent(decision.customerId(), customer -> new ArrayList<>()).add(new Outcome(decision));
-      }
-    }
-    byCustomer.values().forEach(outcomes -> outcomes.sort(Comparator.comparing(outcome -> outcome.decision.at())));
-    long windowMillis = attributionWindow.toMillis();
-    for (CustomerEvent event : events) {
-      List<Outcome> outcomes = byCustomer.get(event.customerId());
-      if (outcomes != null && TrainingSetBuilder.isLabel(event)) {
-        attribute(event, outcomes, windowMillis);
-      }
-    }
-    return new AbResult(attributionWindow, outside, perArm(byCustomer));
+  private AbLog(Duration attributionWindow) {
+    this.windowMillis = attributionWindow.toMillis();
+    tallies.put(OUTSIDE_EXPERIMENTS, new Tally());
   }
 
-  /** Marks the decisions shown within the window before {@code event} that held its item. */
-  private static void attribute(CustomerEvent event, List<Outcome> outcomes, long windowMillis) {
+  /** Decisions outside experiments are only counted: no arm is theirs, and what is joined to them is not shown. */
+  public static AbResult evaluate(
+      Iterable<LoggedDecision> decisions, Iterable<CustomerEvent> events, Duration attributionWindow) {
+    AbLog log = new AbLog(attributionWindow);
+    decisions.forEach(log::index);
+    log.byCustomer.values().forEach(outcomes -> outcomes.sort(Comparator.comparing(outcome -> outcome.atMillis)));
+    for (CustomerEvent event : events) {
+      if (TrainingSetBuilder.isLabel(event)) {
+        log.join(event);
+      }
+    }
+    return new AbResult(attributionWindow, log.tallies.get(OUTSIDE_EXPERIMENTS).decisions,
+        new UnmatchedIds(log.unknownDecision, log.itemNotShown), log.perArm());
+  }
+
+  private void index(LoggedDecision decision) {
+    if (byId.containsKey(decision.decisionId())) {
+      return;
+    }
+    ArmKey key = decision.experiment() == null ? OUTSIDE_EXPERIMENTS : new ArmKey(decision.experiment(), decision.arm());
+    Outcome outcome = new Outcome(decision, tallies.computeIfAbsent(key, absent -> new Tally()));
+    outcome.tally.decisions++;
+    byId.put(decision.decisionId(), outcome);
+    byCustomer.computeIfAbsent(decision.customerId(), customer -> new ArrayList<>()).add(outcome);
+  }
+
+  private void join(CustomerEvent event) {
+    eventSequence++;
+    String decisionId = event.context().get(DECISION_ID);
+    if (decisionId == null || decisionId.isBlank()) {
+      joinByWindow(event);
+    } else {
+      joinById(event, decisionId);
+    }
+  }
+
+  private void joinById(CustomerEvent event, String decisionId) {
+    Outcome outcome = byId.get(decisionId);
+    if (outcome == null) {
+      unknownDecision++;
+    } else if (!outcome.shows(event)) {
+      itemNotShown++;
+    } else {
+      outcome.credit(event);
+      outcome.tally.joinedById++;
+    }
+  }
+
+  /** Credits the decisions of the event's customer shown within the window before it that held its item. */
+  private void joinByWindow(CustomerEvent event) {
+    List<Outcome> outcomes = byCustomer.get(event.customerId());
+    if (outcomes == null) {
+      return;
+    }
     long at = EventTime.millisOf(event.timestamp());
     for (int i = firstAtOrAfter(outcomes, at - windowMillis); i < outcomes.size(); i++) {
       Outcome outcome = outcomes.get(i);
       if (outcome.atMillis > at) {
         break;
       }
-      if (outcome.decision.items().contains(event.itemId())) {
-        outcome.clicked = true;
-        outcome.purchased |= event.type() == EventType.PURCHASE;
+      if (outcome.shows(event)) {
+        outcome.credit(event);
+        outcome.tally.joinedByWindow(eventSequence);
       }
     }
   }
@@ -81,19 +136,15 @@ public final class AbLog {
     return low;
   }
 
-  private static List<ArmOutcome> perArm(Map<String, List<Outcome>> byCustomer) {
-    Map<ArmKey, Tally> tallies = new TreeMap<>(BY_NAME);
-    for (List<Outcome> outcomes : byCustomer.values()) {
-      for (Outcome outcome : outcomes) {
-        tallies
-            .computeIfAbsent(new ArmKey(outcome.decision.experiment(), outcome.decision.arm()), key -> new Tally())
-            .add(outcome);
-      }
-    }
+  private List<ArmOutcome> perArm() {
     List<ArmOutcome> arms = new ArrayList<>(tallies.size());
-    tallies.forEach((key, tally) -> arms.add(new ArmOutcome(
-        key.experiment(), key.arm(),
-        Proportion.of(tally.clicked, tally.decisions), Proportion.of(tally.purchased, tally.decisions))));
+    for (Outcome outcome : byId.values()) {
+      outcome.tally.count(outcome);
+    }
+    tallies.entrySet().stream()
+        .filter(entry -> entry.getKey().experiment() != null)
+        .sorted(Map.Entry.comparingByKey(BY_NAME))
+        .forEach(entry -> arms.add(entry.getValue().outcome(entry.getKey())));
     return arms;
   }
 
@@ -103,23 +154,48 @@ public final class AbLog {
     private long decisions;
     private long clicked;
     private long purchased;
+    private long joinedById;
+    private long joinedByWindow;
+    private long lastEventJoinedByWindow;
 
-    void add(Outcome outcome) {
-      decisions++;
+    void count(Outcome outcome) {
       clicked += outcome.clicked ? 1 : 0;
       purchased += outcome.purchased ? 1 : 0;
+    }
+
+    void joinedByWindow(long event) {
+      if (event != lastEventJoinedByWindow) {
+        lastEventJoinedByWindow = event;
+        joinedByWindow++;
+      }
+    }
+
+    ArmOutcome outcome(ArmKey key) {
+      return new ArmOutcome(key.experiment(), key.arm(), Proportion.of(clicked, decisions),
+          Proportion.of(purchased, decisions), new JoinCounts(joinedById, joinedByWindow));
     }
   }
 
   private static final class Outcome {
     private final LoggedDecision decision;
+    private final Tally tally;
     private final long atMillis;
     private boolean clicked;
     private boolean purchased;
 
-    Outcome(LoggedDecision decision) {
+    Outcome(LoggedDecision decision, Tally tally) {
       this.decision = decision;
+      this.tally = tally;
       this.atMillis = decision.at().toEpochMilli();
+    }
+
+    boolean shows(CustomerEvent event) {
+      return decision.items().contains(event.itemId());
+    }
+
+    void credit(CustomerEvent event) {
+      clicked = true;
+      purchased |= event.type() == EventType.PURCHASE;
     }
   }
 }

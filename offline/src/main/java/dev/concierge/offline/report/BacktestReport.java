@@ -34,9 +34,12 @@ public final class BacktestReport {
     return ReportJson.render(result, abTest);
   }
 
-  /** The console summary: the protocol, each model's headline metrics with intervals, and the lifts. */
+  /**
+   * The console summary: the protocol, each model's headline metrics with intervals, and the lifts; then each
+   * A/B arm's rates and how its outcomes were joined, when there was an A/B check.
+   */
   public String summary() {
-    return ReportText.render(result);
+    return ReportText.render(result, abTest);
   }
 
   /** {@code report.html}, UTF-8, as its {@code meta charset} declares. */

@@ -149,6 +149,9 @@ final class ReportJson {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("attributionWindow", abTest.attributionWindow().toString());
     node.put("decisionsOutsideExperiments", abTest.decisionsOutsideExperiments());
+    ObjectNode unmatched = node.putObject("unmatchedIds");
+    unmatched.put("unknownDecision", abTest.unmatchedIds().unknownDecision());
+    unmatched.put("itemNotShown", abTest.unmatchedIds().itemNotShown());
     ArrayNode arms = node.putArray("arms");
     for (ArmOutcome arm : abTest.arms()) {
       ObjectNode armNode = arms.addObject();
@@ -157,6 +160,9 @@ final class ReportJson {
       armNode.put("decisions", arm.decisions());
       proportion(armNode.putObject("clickThrough"), arm.clickThrough());
       proportion(armNode.putObject("purchase"), arm.purchase());
+      ObjectNode joins = armNode.putObject("joined");
+      joins.put("byId", arm.joins().byId());
+      joins.put("byWindow", arm.joins().byWindow());
     }
     return node;
   }

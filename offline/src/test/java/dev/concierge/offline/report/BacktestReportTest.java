@@ -13,6 +13,7 @@ import dev.concierge.offline.backtest.BacktestSettings;
 import dev.concierge.offline.backtest.BacktestWindows;
 import dev.concierge.offline.backtest.Bootstrap;
 import dev.concierge.offline.backtest.Interval;
+import dev.concierge.offline.backtest.JoinCounts;
 import dev.concierge.offline.backtest.JudgedCases;
 import dev.concierge.offline.backtest.LatencySummary;
 import dev.concierge.offline.backtest.Lift;
@@ -20,6 +21,7 @@ import dev.concierge.offline.backtest.ModelMetrics;
 import dev.concierge.offline.backtest.Proportion;
 import dev.concierge.offline.backtest.RankQuality;
 import dev.concierge.offline.backtest.TimeBucket;
+import dev.concierge.offline.backtest.UnmatchedIds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,9 +62,10 @@ class BacktestReportTest {
               model(TRICKY, 0.042, 0.019, 0.014, new Interval(0.042, 0.035, 0.05), List.of(TRICKY_OVER_POPULARITY)),
               model(POPULARITY, 0.042, 0.019, 0.014, new Interval(0.042, 0.035, 0.05), List.of())));
   private final AbResult abTest =
-      new AbResult(Duration.ofMinutes(30), 7, List.of(
-          new ArmOutcome("ranker", "lr-v1", Proportion.of(120, 1000), Proportion.of(30, 1000)),
-          new ArmOutcome("ranker", "popularity", Proportion.of(80, 1000), Proportion.of(20, 1000))));
+      new AbResult(Duration.ofMinutes(30), 7, new UnmatchedIds(4, 2), List.of(
+          new ArmOutcome("ranker", "lr-v1", Proportion.of(120, 1000), Proportion.of(30, 1000), new JoinCounts(90, 45)),
+          new ArmOutcome("ranker", "popularity", Proportion.of(80, 1000), Proportion.of(20, 1000),
+              new JoinCounts(60, 25))));
 
   @Test
   void jsonLeadsWithTheContractFields() throws Exception {
@@ -149,6 +152,21 @@ class BacktestReportTest {
     assertEquals(0.12, arm.get("clickThrough").get("rate").asDouble(), 1e-12);
     assertEquals(Proportion.of(120, 1000).low(), arm.get("clickThrough").get("low95").asDouble(), 1e-12);
     assertEquals("PT30M", json.get("abTest").get("attributionWindow").asText());
+    assertEquals(90, arm.get("joined").get("byId").asLong());
+    assertEquals(45, arm.get("joined").get("byWindow").asLong());
+    assertEquals(4, json.get("abTest").get("unmatchedIds").get("unknownDecision").asLong());
+    assertEquals(2, json.get("abTest").get("unmatchedIds").get("itemNotShown").asLong());
+  }
+
+  @Test
+  void theSummarySaysHowEachArmsOutcomesWereJoinedAndHowManyIdsMatchedNothing() {
+    String summary = BacktestReport.of(result).withAbTest(abTest).summary();
+
+    assertTrue(summary.contains("6 clicks and purchases named a decision they could not be joined to"
+        + " (4 no logged decision, 2 one that had not shown their item)"), summary);
+    assertTrue(summary.lines().anyMatch(line -> line.startsWith("ranker/lr-v1")
+        && line.contains("12.0%") && line.endsWith("joined by id 90, by window 45")), summary);
+    assertFalse(BacktestReport.of(result).summary().contains("A/B"), "no A/B lines without an A/B check");
   }
 
   @Test
@@ -262,6 +280,8 @@ class BacktestReportTest {
     Proportion ctr = Proportion.of(120, 1000);
     assertEquals(List.of("ranker", "lr-v1", "1,000", "12.0%",
         Formats.percent(ctr.low()) + " – " + Formats.percent(ctr.high()), "3.0%"), rows.get(1).subList(0, 6));
+    assertEquals(List.of("Joined by id", "Joined by window"), rows.get(0).subList(7, 9));
+    assertEquals(List.of("90", "45"), rows.get(1).subList(7, 9));
     assertEquals("popularity", rows.get(2).get(1));
   }
 

@@ -103,7 +103,8 @@ public final class BacktestCommand extends Tool {
 
   @Option(names = "--attribution", paramLabel = "DURATION", defaultValue = "30m",
       converter = Converters.HoconDuration.class,
-      description = "how long after a decision a click or purchase counts for it (default ${DEFAULT-VALUE})")
+      description = "how long after a decision a click or purchase without a context.decisionId counts for it"
+          + " (default ${DEFAULT-VALUE}); one with a decisionId counts for the decision it names")
   private Duration attribution;
 
   @Override
