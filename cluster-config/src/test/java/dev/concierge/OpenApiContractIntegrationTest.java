@@ -127,8 +127,6 @@ class OpenApiContractIntegrationTest {
     send("PUT", "/admin/experiments/contract-experiment", JSON, "{\"arms\":{}}", token, 200);
     send("PUT", "/admin/experiments/contract-experiment", JSON, "{\"arms\":{\"contract-unpublished\":1}}", token, 404);
     send("PUT", "/admin/experiments/contract-experiment", JSON, "{\"arms\":[]}", token, 400);
-    send("PUT", "/admin/catalog/items", JSON, "[{\"itemId\":\"sku-contract\",\"category\":\"tents\"}]", token, 200);
-    send("PUT", "/admin/catalog/items", JSON, "[{\"itemId\":\"sku-contract\",\"price\":-1}]", token, 400);
     String self = json(node.http().raw("GET", "/admin/members", null, token, new byte[0]).body()).path("self").asText();
     send("POST", "/admin/shards/100000/move", JSON, "{\"to\":\"" + self + "\"}", token, 404);
     send("POST", "/admin/shards/0/move", JSON, "{\"to\":\"pekko://concierge@10.255.255.1:2551\"}", token, 400);
