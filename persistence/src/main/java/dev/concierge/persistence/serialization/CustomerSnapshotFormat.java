@@ -5,12 +5,15 @@ import com.esotericsoftware.kryo.io.Output;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.CustomerSnapshot;
 import dev.concierge.models.EventIdWindow;
+import dev.concierge.models.KafkaSource;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The snapshot. Version 3: the features ({@link PartsV2}), the dedupe window's event-id keys oldest
- * first, then the highest persisted offset per partition ({@link PartsV3}). Version 2 had no offsets,
+ * The snapshot. Version 4: the features ({@link PartsV2}), the dedupe window's event-id keys oldest
+ * first, the highest persisted offset per partition ({@link PartsV3}), then the customers whose history
+ * was merged in and those a merge still awaits, each oldest first. Version 3 had no merges (its
+ * snapshots read with none), version 2 no offsets either,
  * and version 1 held version 1 features and the event ids themselves (they read into keys); both read
  * with no offsets, so such a customer dedupes by its window alone until it persists an event from Kafka.
  */
@@ -19,10 +22,12 @@ final class CustomerSnapshotFormat extends VersionedFormat<CustomerSnapshot> {
   private static final int V1 = 1;
   private static final int V2 = 2;
   private static final int V3 = 3;
+  private static final int V4 = 4;
 
   CustomerSnapshotFormat() {
-    super(CustomerSnapshot.class, V3, Map.of(
-        V1, CustomerSnapshotFormat::readV1, V2, CustomerSnapshotFormat::readV2, V3, CustomerSnapshotFormat::readV3));
+    super(CustomerSnapshot.class, V4, Map.of(
+        V1, CustomerSnapshotFormat::readV1, V2, CustomerSnapshotFormat::readV2, V3, CustomerSnapshotFormat::readV3,
+        V4, CustomerSnapshotFormat::readV4));
   }
 
   @Override
@@ -30,6 +35,8 @@ final class CustomerSnapshotFormat extends VersionedFormat<CustomerSnapshot> {
     PartsV2.writeFeatures(output, snapshot.features());
     PartsV2.writeLongs(output, snapshot.recentEventKeys());
     PartsV3.writeSources(output, snapshot.highestOffsets());
+    FieldEncoding.writeStrings(output, snapshot.mergedFrom());
+    FieldEncoding.writeStrings(output, snapshot.pendingMerges());
   }
 
   private static CustomerSnapshot readV1(Input input) {
@@ -46,5 +53,13 @@ final class CustomerSnapshotFormat extends VersionedFormat<CustomerSnapshot> {
     CustomerFeatures features = PartsV2.readFeatures(input);
     List<Long> keys = PartsV2.readLongs(input);
     return new CustomerSnapshot(features, keys, PartsV3.readSources(input));
+  }
+
+  private static CustomerSnapshot readV4(Input input) {
+    CustomerFeatures features = PartsV2.readFeatures(input);
+    List<Long> keys = PartsV2.readLongs(input);
+    List<KafkaSource> offsets = PartsV3.readSources(input);
+    List<String> merged = FieldEncoding.readStrings(input);
+    return new CustomerSnapshot(features, keys, offsets, merged, FieldEncoding.readStrings(input));
   }
 }

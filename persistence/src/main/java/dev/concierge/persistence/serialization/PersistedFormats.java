@@ -9,7 +9,9 @@ import java.util.List;
 final class PersistedFormats {
 
   static final List<VersionedFormat<?>> ALL =
-      List.of(new EventRecordedFormat(), new CustomerSnapshotFormat(), new CustomerFeaturesFormat());
+      List.of(
+          new EventRecordedFormat(), new CustomerSnapshotFormat(), new CustomerFeaturesFormat(),
+          new HistoryMergedFormat());
 
   private PersistedFormats() {}
 }

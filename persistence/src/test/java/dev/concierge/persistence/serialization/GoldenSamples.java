@@ -8,6 +8,7 @@ import dev.concierge.models.EventCounts;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
+import dev.concierge.models.HistoryMerged;
 import dev.concierge.models.KafkaSource;
 import dev.concierge.models.RecentItems;
 import dev.concierge.models.SessionFeatures;
@@ -106,9 +107,30 @@ final class GoldenSamples {
           List.of(-7_046_029_254_386_353_131L, 42L, 0x0123_4567_89ab_cdefL),
           List.of(new KafkaSource(0, 17), new KafkaSource(11, 1_234_567_890_123L))));
 
+  /**
+   * Version 3: the merge of an anonymous shopper who logged in, as the browser SDK sends it (no item), read
+   * from Kafka.
+   */
+  static final Golden EVENT_RECORDED_V3 = new Golden(EventRecorded.class, 3,
+      new EventRecorded(
+          CustomerEvent.merge("evt-0003", "cust-42", "anon-7f3a", LAST_SEEN), null, new KafkaSource(5, 4_294_967_302L)));
+
+  /** Version 1: the history an anonymous shopper handed over, every part filled and a session under way. */
+  static final Golden HISTORY_MERGED_V1 = new Golden(HistoryMerged.class, 1,
+      new HistoryMerged("anon-7f3a", ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V2.expected()).features()));
+
+  /** Version 4: version 3's shopper, who took over two anonymous histories and awaits a third. */
+  static final Golden CUSTOMER_SNAPSHOT_V4 = new Golden(CustomerSnapshot.class, 4,
+      new CustomerSnapshot(
+          ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V2.expected()).features(),
+          List.of(-7_046_029_254_386_353_131L, 42L, 0x0123_4567_89ab_cdefL),
+          List.of(new KafkaSource(0, 17), new KafkaSource(11, 1_234_567_890_123L)),
+          List.of("anon-1", "anon-7f3a"),
+          List.of("anon-9")));
+
   static final List<Golden> ALL = List.of(
       EVENT_RECORDED_V1, CUSTOMER_SNAPSHOT_V1, CUSTOMER_FEATURES_V1, CUSTOMER_SNAPSHOT_V2, CUSTOMER_FEATURES_V2,
-      EVENT_RECORDED_V2, CUSTOMER_SNAPSHOT_V3);
+      EVENT_RECORDED_V2, CUSTOMER_SNAPSHOT_V3, EVENT_RECORDED_V3, HISTORY_MERGED_V1, CUSTOMER_SNAPSHOT_V4);
 
   private GoldenSamples() {}
 
