@@ -26,6 +26,7 @@ import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.engine.CassandraAccess;
 import dev.concierge.engine.CustomerContext;
+import dev.concierge.engine.CustomerDirectory;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.engine.FeatureService;
@@ -141,7 +142,8 @@ public record Node(
             new Recommender(customerSettings.recommender(), customerSettings.features()),
             clock,
             horizon,
-            sharding.customerShards(shardActivity(system, sharding, clusterAdminSettings)));
+            sharding.customerShards(shardActivity(system, sharding, clusterAdminSettings)),
+            CustomerDirectory.sharded(system));
     CustomerEntity.init(system, context, new PinnedLeastShardAllocation(CustomerEntity.ENTITY_KEY.name(), sharding));
 
     SendProducer<String, byte[]> producer =

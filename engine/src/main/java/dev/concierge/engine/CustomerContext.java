@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * What every customer actor on a node shares: settings, the catalog, the vocabulary of codes, the
  * model being served, live trends, the configured business rules, the clock, the horizon of event
- * times (on the same clock), and the shards with their activity counts.
+ * times (on the same clock), the shards with their activity counts, and how to reach another customer
+ * (a merge asks the customer it merges from for its history).
  */
 public record CustomerContext(
     CustomerSettings settings,
@@ -26,4 +27,5 @@ public record CustomerContext(
     Recommender recommender,
     Clock clock,
     EventHorizon horizon,
-    CustomerShards shards) {}
+    CustomerShards shards,
+    CustomerDirectory customers) {}

@@ -15,6 +15,7 @@ import dev.concierge.models.CustomerSnapshot;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
+import dev.concierge.models.JournalEvent;
 import dev.concierge.models.EventType;
 import dev.concierge.models.KafkaSource;
 import dev.concierge.engine.CustomerEntity.SourcedEvent;
@@ -97,7 +98,7 @@ class CustomerEntityTest {
 
   private final Vocabulary vocabulary = new Vocabulary(1_000, 100);
 
-  private EventSourcedBehaviorTestKit<CustomerEntity.Command, EventRecorded, CustomerEntity.State> customer;
+  private EventSourcedBehaviorTestKit<CustomerEntity.Command, JournalEvent, CustomerEntity.State> customer;
 
   @BeforeEach
   void startCustomer() {
@@ -115,7 +116,7 @@ class CustomerEntityTest {
   void recordingAnEventPersistsItWithTheItemsCategoryAndUpdatesTheFeatures() {
     CustomerEvent view = event("e-1", EventType.VIEW, "shoe-1", 0);
 
-    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> result =
+    CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerEntity.EventAcks> result =
         recording(view);
 
     assertEquals(List.of(new CustomerEntity.EventAck("e-1", false)), result.reply().acks());
@@ -129,10 +130,10 @@ class CustomerEntityTest {
 
   @Test
   void anItemTheCatalogDoesNotKnowIsRecordedWithoutACategory() {
-    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> result =
+    CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerEntity.EventAcks> result =
         recording(event("e-1", EventType.CLICK, "mystery", 0));
 
-    assertNull(result.event().category());
+    assertNull(((EventRecorded) result.event()).category());
     assertEquals(1, picture(result.state()).events().click());
     assertTrue(picture(result.state()).categoryAffinity().scores().isEmpty());
   }
@@ -141,7 +142,7 @@ class CustomerEntityTest {
   void aDuplicateEventIdIsAcknowledgedAndChangesNothing() {
     record(event("e-1", EventType.VIEW, "shoe-1", 0));
 
-    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> again =
+    CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerEntity.EventAcks> again =
         recording(event("e-1", EventType.VIEW, "shoe-1", 0));
 
     assertTrue(again.hasNoEvents());
@@ -188,7 +189,7 @@ class CustomerEntityTest {
 
     // the customer restarts instead of answering, as it does when Cassandra is down
     assertThrows(AssertionError.class, () -> recording(event("e-2", EventType.VIEW, "shoe-2", 1)));
-    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> retried =
+    CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerEntity.EventAcks> retried =
         recording(event("e-2", EventType.VIEW, "shoe-2", 1));
 
     assertFalse(retried.reply().acks().get(0).duplicate(), "the failed persist is not remembered as recorded");
@@ -206,7 +207,7 @@ class CustomerEntityTest {
 
     for (int i = 1; i <= SNAPSHOT_EVERY + 1; i++) {
       String eventId = "e-" + i;
-      CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> again =
+      CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerEntity.EventAcks> again =
           recording(event(eventId, EventType.VIEW, "shoe-1", 0));
       assertTrue(again.reply().acks().get(0).duplicate(), eventId + " should still be known after recovery");
     }
@@ -270,10 +271,10 @@ class CustomerEntityTest {
 
   @Test
   void decidingAndReadingFeaturesPersistNothing() {
-    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.Decision> decided =
+    CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerEntity.Decision> decided =
         customer.runCommand(replyTo -> new CustomerEntity.Decide(new DecisionQuery("c-42", 5, null, List.of(), Set.of()), RuleOverrides.NONE, replyTo));
     assertTrue(decided.hasNoEvents());
-    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerFeatures> read =
+    CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerFeatures> read =
         customer.runCommand(CustomerEntity.GetFeatures::new);
     assertTrue(read.hasNoEvents());
     assertEquals(CustomerFeatures.EMPTY, read.reply());
@@ -285,7 +286,7 @@ class CustomerEntityTest {
     CustomerEvent future = CustomerEvent.of("e-future", "c-42", EventType.VIEW, "sock-1", Instant.parse(timestamp));
     Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks> result =
+    CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerEntity.EventAcks> result =
         recording(future);
     Instant live = picture(result.state()).lastEventAt();
     customer.restart();
@@ -390,7 +391,7 @@ class CustomerEntityTest {
     CustomerSettings settings = CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
     CustomerSettings noSnapshots = new CustomerSettings(
         NEVER_SNAPSHOT, settings.keepSnapshots(), settings.dedupeWindow(), settings.features(), settings.recommender());
-    var journalOnly = EventSourcedBehaviorTestKit.<CustomerEntity.Command, EventRecorded, CustomerEntity.State>create(
+    var journalOnly = EventSourcedBehaviorTestKit.<CustomerEntity.Command, JournalEvent, CustomerEntity.State>create(
         testKit.system(), CustomerEntity.create("c-journal", context(noSnapshots)),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
     journalOnly.clear();
@@ -457,7 +458,7 @@ class CustomerEntityTest {
   }
 
   private void assertRedeliveryCountsNothing(
-      EventSourcedBehaviorTestKit<CustomerEntity.Command, EventRecorded, CustomerEntity.State> recovered,
+      EventSourcedBehaviorTestKit<CustomerEntity.Command, JournalEvent, CustomerEntity.State> recovered,
       List<SourcedEvent> tail) {
     for (List<SourcedEvent> group : groups(tail, REDELIVERED_GROUP)) {
       assertTrue(recording(recovered, group).hasNoEvents(), "nothing of the redelivered tail is persisted again");
@@ -474,7 +475,7 @@ class CustomerEntityTest {
   }
 
   private static void recordInGroups(
-      EventSourcedBehaviorTestKit<CustomerEntity.Command, EventRecorded, CustomerEntity.State> customer,
+      EventSourcedBehaviorTestKit<CustomerEntity.Command, JournalEvent, CustomerEntity.State> customer,
       List<SourcedEvent> events, int groupSize) {
     for (List<SourcedEvent> group : groups(events, groupSize)) {
       assertEquals(group.size(), recording(customer, group).events().size());
@@ -489,7 +490,7 @@ class CustomerEntityTest {
 
   private SnapshotAdapter<CustomerEntity.State> customerSnapshotAdapter() {
     CustomerSettings settings = CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
-    return ((CustomerEntity) CustomerEntity.create("c-42", context(settings))).snapshotAdapter();
+    return CustomerEntity.forHandlers("c-42", context(settings)).snapshotAdapter();
   }
 
   private CustomerContext context(CustomerSettings settings) {
@@ -505,20 +506,20 @@ class CustomerEntityTest {
   }
 
   // events that did not come from Kafka: only their ids tell a repeat
-  private CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks>
+  private CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerEntity.EventAcks>
       recording(CustomerEvent... events) {
     return recording(customer, Arrays.stream(events).map(event -> new SourcedEvent(event, null)).toList());
   }
 
-  private static CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.EventAcks>
+  private static CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerEntity.EventAcks>
       recording(
-          EventSourcedBehaviorTestKit<CustomerEntity.Command, EventRecorded, CustomerEntity.State> customer,
+          EventSourcedBehaviorTestKit<CustomerEntity.Command, JournalEvent, CustomerEntity.State> customer,
           List<SourcedEvent> events) {
     return customer.runCommand(replyTo -> new CustomerEntity.RecordEvents(events, replyTo));
   }
 
   private List<RankedItem> decide(DecisionQuery query) {
-    CommandResultWithReply<CustomerEntity.Command, EventRecorded, CustomerEntity.State, CustomerEntity.Decision> result =
+    CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerEntity.Decision> result =
         customer.runCommand(replyTo -> new CustomerEntity.Decide(query, RuleOverrides.NONE, replyTo));
     return result.reply().items();
   }

@@ -16,6 +16,7 @@ import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.models.EventHorizon;
 import dev.concierge.models.EventRecorded;
+import dev.concierge.models.JournalEvent;
 import dev.concierge.models.EventType;
 import dev.concierge.models.FeatureSettings;
 import dev.concierge.models.RankedItem;
@@ -71,7 +72,7 @@ class UnknownItemFloodTest {
       new CustomerContext(
           settings, () -> catalog, vocabulary, models, trends, BusinessRules.DEFAULT,
           new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(), EventHorizon.NONE,
-          CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
+          CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)), CustomerDirectory.NONE);
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
   @Test
@@ -86,7 +87,7 @@ class UnknownItemFloodTest {
 
     for (int i = 0; i < UNKNOWN_IDS; i++) {
       Customer customer = customers[i % CUSTOMERS];
-      customer.record(EventType.values()[i / CUSTOMERS % EventType.values().length], "made-up-" + i);
+      customer.record(EventType.interactions().get(i / CUSTOMERS % EventType.interactions().size()), "made-up-" + i);
       if (i / CUSTOMERS % CATALOG_EVERY == 0) {
         customer.record(EventType.VIEW, customer.nextFavourite());
       }
@@ -113,7 +114,7 @@ class UnknownItemFloodTest {
     private final String id;
     private final String favourite;
     private final List<CatalogItem> favourites;
-    private final EventHandler<CustomerEntity.State, EventRecorded> handler;
+    private final EventHandler<CustomerEntity.State, JournalEvent> handler;
     private CustomerEntity.State state;
     private int events;
 
@@ -121,7 +122,7 @@ class UnknownItemFloodTest {
       this.id = id;
       this.favourite = favourite;
       this.favourites = catalog.mostPopularIn(favourite);
-      CustomerEntity entity = (CustomerEntity) CustomerEntity.create(id, context);
+      CustomerEntity entity = CustomerEntity.forHandlers(id, context);
       this.handler = entity.eventHandler();
       this.state = entity.emptyState();
       record(EventType.VIEW, nextFavourite());
