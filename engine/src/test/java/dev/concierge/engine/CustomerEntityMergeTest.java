@@ -20,6 +20,7 @@ import dev.concierge.models.HistoryMerged;
 import dev.concierge.models.JournalEvent;
 import dev.concierge.models.KafkaSource;
 import dev.concierge.models.Vocabulary;
+import dev.concierge.models.recommend.HistoryReplay;
 import dev.concierge.testing.Eventually;
 import java.time.Duration;
 import java.time.Instant;
@@ -264,6 +265,33 @@ class CustomerEntityMergeTest {
     othersReachable = true;
     customer.restart();
     assertEquals(3, mergedFeatures().events().view());
+  }
+
+  @Test
+  void replayingTheEventsOfflineGivesTheFeaturesTheLiveMergeGave() {
+    List<CustomerEvent> history = List.of(
+        view("k-1", known, "tent-1", 0),
+        view("a-1", anonymous, "shoe-1", 1),
+        CustomerEvent.of("a-2", anonymous, EventType.PURCHASE, "sock-1", at(2)),
+        view("a-3", anonymous, "made-up-item", 3),
+        merge("m-1", 4),
+        CustomerEvent.of("k-2", known, EventType.ADD_TO_CART, "tent-2", at(5)),
+        merge("m-2", 6),
+        view("a-4", anonymous, "shoe-2", 7));
+    for (CustomerEvent event : history) {
+      record(event.customerId(), event);
+      if (event.isMerge()) {
+        mergedFeatures();
+      }
+    }
+
+    HistoryReplay replay = new HistoryReplay(
+        CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge")).features(),
+        new Vocabulary(1_000, 100), catalog);
+    replay.replay(history, Instant.MAX, (event, state) -> { });
+
+    assertEquals(picture(customer.getState()), replay.customers().get(known).view(replay.vocabulary()));
+    assertEquals(anonymousFeatures(), replay.customers().get(anonymous).view(replay.vocabulary()));
   }
 
   @Test

@@ -450,7 +450,7 @@ public final class FeatureState {
     }
     for (Map.Entry<String, Double> score : other.scores().entrySet()) {
       double value = score.getValue();
-      if (Double.isFinite(value) && value > 0) {
+      if (Double.isFinite(value) && value >= 0) {
         combined.merge(score.getKey(), decayed(value, otherAsOf, asOf, halfLifeMillis), Double::sum);
       }
     }
