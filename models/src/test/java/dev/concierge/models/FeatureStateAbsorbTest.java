@@ -50,16 +50,13 @@ class FeatureStateAbsorbTest {
   @Property(tries = 300)
   void countsSpendAndUnitsAddExactly(
       @ForAll("histories") List<EventRecorded> known, @ForAll("histories") List<EventRecorded> anonymous) {
-    Vocabulary vocabulary = Fixtures.vocabulary();
-    FeatureState state = Fixtures.fold(known, vocabulary);
-    CustomerFeatures mine = state.view(vocabulary);
-    CustomerFeatures other = Fixtures.fold(anonymous, vocabulary).view(vocabulary);
+    Absorbed absorbed = absorb(known, anonymous);
+    CustomerFeatures mine = absorbed.mine();
+    CustomerFeatures other = absorbed.other();
+    CustomerFeatures merged = absorbed.merged();
 
-    state.absorb(other, vocabulary, settings);
-
-    CustomerFeatures merged = state.view(vocabulary);
     assertEquals(mine.events().plus(other.events()), merged.events());
-    assertEquals(mine.events().total() + other.events().total(), state.eventCount());
+    assertEquals(mine.events().total() + other.events().total(), absorbed.state().eventCount());
     assertEquals(mine.totalSpend() + other.totalSpend(), merged.totalSpend(), 1e-9 * (1 + merged.totalSpend()));
     assertEquals(mine.unitsPurchased() + other.unitsPurchased(), merged.unitsPurchased());
     assertEquals(latest(mine.lastEventAt(), other.lastEventAt()), merged.lastEventAt());
@@ -68,14 +65,11 @@ class FeatureStateAbsorbTest {
   @Property(tries = 300)
   void theListsUniteBothShoppersItemsEachOnceWithinTheirLimits(
       @ForAll("histories") List<EventRecorded> known, @ForAll("histories") List<EventRecorded> anonymous) {
-    Vocabulary vocabulary = Fixtures.vocabulary();
-    FeatureState state = Fixtures.fold(known, vocabulary);
-    CustomerFeatures mine = state.view(vocabulary);
-    CustomerFeatures other = Fixtures.fold(anonymous, vocabulary).view(vocabulary);
+    Absorbed absorbed = absorb(known, anonymous);
+    CustomerFeatures mine = absorbed.mine();
+    CustomerFeatures other = absorbed.other();
+    CustomerFeatures merged = absorbed.merged();
 
-    state.absorb(other, vocabulary, settings);
-
-    CustomerFeatures merged = state.view(vocabulary);
     assertUnion(mine.recent().items(), other.recent().items(), merged.recent().items(), settings.recentItemsLimit());
     assertUnion(mine.viewed().items(), other.viewed().items(), merged.viewed().items(), settings.recentItemsLimit());
     assertUnion(mine.clicked().items(), other.clicked().items(), merged.clicked().items(), settings.recentItemsLimit());
@@ -223,6 +217,18 @@ class FeatureStateAbsorbTest {
   }
 
   // --- helpers and generators
+
+  /** The known customer's features before, the anonymous ones it absorbed, and the state and features after. */
+  private record Absorbed(CustomerFeatures mine, CustomerFeatures other, FeatureState state, CustomerFeatures merged) {}
+
+  private Absorbed absorb(List<EventRecorded> known, List<EventRecorded> anonymous) {
+    Vocabulary vocabulary = Fixtures.vocabulary();
+    FeatureState state = Fixtures.fold(known, vocabulary);
+    CustomerFeatures mine = state.view(vocabulary);
+    CustomerFeatures other = Fixtures.fold(anonymous, vocabulary).view(vocabulary);
+    state.absorb(other, vocabulary, settings);
+    return new Absorbed(mine, other, state, state.view(vocabulary));
+  }
 
   private static void assertUnion(List<String> mine, List<String> other, List<String> merged, int limit) {
     Set<String> union = new LinkedHashSet<>(mine);
