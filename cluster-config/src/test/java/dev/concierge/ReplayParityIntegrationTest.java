@@ -81,11 +81,11 @@ class ReplayParityIntegrationTest {
       List<String> customers = perCustomer.keySet().stream().sorted().toList();
       Map<String, Long> expected = new HashMap<>(perCustomer);
       for (int pair = 0; pair < MERGES; pair++) {
-        String known = customers.get(2 * pair);
-        String anonymous = customers.get(2 * pair + 1);
-        CustomerEvent merge = CustomerEvent.merge("merge-" + pair, known, anonymous, afterAll.plusSeconds(pair));
-        kafka.produceEvent(known, new String(json.write(merge), StandardCharsets.UTF_8));
-        expected.merge(known, perCustomer.get(anonymous), Long::sum);
+        String into = customers.get(2 * pair);
+        String from = customers.get(2 * pair + 1);
+        CustomerEvent merge = CustomerEvent.merge("merge-" + pair, into, from, afterAll.plusSeconds(pair));
+        kafka.produceEvent(into, new String(json.write(merge), StandardCharsets.UTF_8));
+        expected.merge(into, perCustomer.get(from), Long::sum);
       }
       Eventually.within(SETTLE, "every merge is in the live features",
           () -> expected.entrySet().stream().allMatch(c -> node.featuresOf(c.getKey()).events().total() == c.getValue()));
