@@ -30,6 +30,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.RecipientRef;
+import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -48,6 +49,8 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One shopper, sharded across the cluster and event-sourced to Cassandra.
@@ -79,6 +82,8 @@ public final class CustomerEntity
     extends EventSourcedBehaviorWithEnforcedReplies<CustomerEntity.Command, JournalEvent, CustomerEntity.State> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Customer");
+
+  private static final Logger LOG = LoggerFactory.getLogger(CustomerEntity.class);
 
   // one strategy for all customers: built per entity it costs ~100 bytes each (BENCHMARKS.md)
   private static final BackoffSupervisorStrategy RESTART_ON_PERSIST_FAILURE =
@@ -359,7 +364,7 @@ public final class CustomerEntity
       return Effect().noReply();
     }
     if (answer.features() == null) {
-      actor.getLog().warn(
+      LOG.warn(
           "customer {} could not take over the history of {} ({} attempts): {}; the merge stays pending and is"
               + " asked again when the customer next recovers", customerId, from, settings.merge().attempts(),
           answer.failure());
@@ -386,8 +391,10 @@ public final class CustomerEntity
     String from = pending.get(0);
     state.handingOverFrom = from;
     CustomerSettings.Merge merge = settings.merge();
+    // read here, on the actor's thread: the attempts after the first run on the scheduler's
+    Scheduler scheduler = actor.getSystem().scheduler();
     CompletionStage<CustomerFeatures> history = Patterns.retry(
-        () -> askOnce(from, merge),
+        () -> askOnce(from, merge, scheduler),
         merge.attempts() - 1,
         merge.retryBackoff(),
         actor.getSystem().classicSystem().scheduler(),
@@ -396,18 +403,18 @@ public final class CustomerEntity
         new HistoryHandedOver(from, features, failure == null ? null : String.valueOf(failure.getMessage())));
   }
 
-  private CompletionStage<CustomerFeatures> askOnce(String from, CustomerSettings.Merge merge) {
+  // on any thread: it touches nothing of the actor's
+  private CompletionStage<CustomerFeatures> askOnce(String from, CustomerSettings.Merge merge, Scheduler scheduler) {
     RecipientRef<Command> other;
     try {
       other = context.customers().customer(from);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return AskPattern.<Command, CustomerFeatures>ask(
-            other, HandOverHistory::new, merge.askTimeout(), actor.getSystem().scheduler())
+    return AskPattern.<Command, CustomerFeatures>ask(other, HandOverHistory::new, merge.askTimeout(), scheduler)
         .whenComplete((features, failure) -> {
           if (failure != null) {
-            actor.getLog().debug("customer {} asked {} for its history in vain: {}", customerId, from, failure.toString());
+            LOG.debug("customer {} asked {} for its history in vain: {}", customerId, from, failure.toString());
           }
         });
   }
