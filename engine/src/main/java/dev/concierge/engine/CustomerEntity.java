@@ -175,9 +175,11 @@ public final class CustomerEntity
     private final boolean empty;
     // null until the customer's first merge: most customers never merge
     private IdentityMerges merges;
-    // not persisted: the customer whose history is being asked for now, or null. Set and cleared by the
-    // side effects of the command handler; a recovered state starts without one, and asks again
+    // not persisted: the customer whose history is being asked for now, or null, and those whose every
+    // attempt failed in this incarnation (null until one does). Set and cleared by the side effects of the
+    // command handler; a recovered state starts without them, and asks again
     private String handingOverFrom;
+    private Set<String> givenUp;
 
     State(FeatureState features, EventIdWindow recentEventIds, PersistedOffsets persistedOffsets, boolean empty) {
       this.features = features;
@@ -212,6 +214,24 @@ public final class CustomerEntity
 
     private void endHandOver() {
       handingOverFrom = null;
+    }
+
+    private void giveUpHandOver() {
+      if (givenUp == null) {
+        givenUp = new HashSet<>();
+      }
+      givenUp.add(handingOverFrom);
+      handingOverFrom = null;
+    }
+
+    /** The first pending merge not given up on in this incarnation, or null. */
+    private String nextToAsk() {
+      for (String from : pendingMerges()) {
+        if (givenUp == null || !givenUp.contains(from)) {
+          return from;
+        }
+      }
+      return null;
     }
 
     private IdentityMerges merges() {
@@ -368,7 +388,13 @@ public final class CustomerEntity
           "customer {} could not take over the history of {} ({} attempts): {}; the merge stays pending and is"
               + " asked again when the customer next recovers", customerId, from, settings.merge().attempts(),
           answer.failure());
-      return Effect().none().thenRun(State::endHandOver).thenNoReply().thenUnstashAll();
+      return Effect().none()
+          .thenRun(failed -> {
+            failed.giveUpHandOver();
+            askForPendingHistory(failed);
+          })
+          .thenNoReply()
+          .thenUnstashAll();
     }
     if (!state.pendingMerges().contains(from)) {
       return Effect().none().thenRun(State::endHandOver).thenNoReply().thenUnstashAll();
@@ -382,13 +408,12 @@ public final class CustomerEntity
         .thenUnstashAll();
   }
 
-  /** Asks for the history of the first pending merge, unless an ask is under way. */
+  /** Asks for the history of the first pending merge not given up on, unless an ask is under way. */
   private void askForPendingHistory(State state) {
-    List<String> pending = state.pendingMerges();
-    if (state.isHandingOver() || pending.isEmpty()) {
+    String from = state.isHandingOver() ? null : state.nextToAsk();
+    if (from == null) {
       return;
     }
-    String from = pending.get(0);
     state.handingOverFrom = from;
     CustomerSettings.Merge merge = settings.merge();
     // read here, on the actor's thread: the attempts after the first run on the scheduler's

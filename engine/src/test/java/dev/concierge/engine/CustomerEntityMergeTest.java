@@ -90,6 +90,7 @@ class CustomerEntityMergeTest {
   private final Map<String, ActorRef<CustomerEntity.Command>> others = new ConcurrentHashMap<>();
   private final AtomicInteger handOversAsked = new AtomicInteger();
   private volatile boolean othersReachable = true;
+  private volatile String unreachable;
   private CustomerContext context;
 
   private String known;
@@ -100,6 +101,7 @@ class CustomerEntityMergeTest {
   void startCustomers() {
     CustomerSettings settings = CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
     othersReachable = true;
+    unreachable = null;
     handOversAsked.set(0);
     context = TestCustomerContext.of(settings, catalog, vocabulary, this::other);
     int run = RUN.incrementAndGet();
@@ -113,7 +115,7 @@ class CustomerEntityMergeTest {
   /** The directory: another customer's actor, started on first use as sharding would start it. */
   private ActorRef<CustomerEntity.Command> other(String customerId) {
     handOversAsked.incrementAndGet();
-    if (!othersReachable) {
+    if (!othersReachable || customerId.equals(unreachable)) {
       throw new IllegalStateException("the other customer's shard is unreachable");
     }
     return entityOf(customerId);
@@ -248,6 +250,21 @@ class CustomerEntityMergeTest {
     CustomerFeatures features = mergedFeatures();
     assertEquals(2, features.events().view());
     assertEquals(List.of(), customer.getState().pendingMerges());
+  }
+
+  @Test
+  void aMergeGivenUpOnDoesNotHoldBackTheNextMergeFromAnotherCustomer() {
+    String second = anonymous + "-second";
+    record(second, view("b-1", second, "tent-1", 1));
+    unreachable = anonymous;
+
+    recording(merge("m-1", 2));
+    Eventually.within(PATIENT, "every attempt for the first was made", () -> handOversAsked.get() == 2);
+    recording(CustomerEvent.merge("m-2", known, second, at(3)));
+
+    Eventually.within(PATIENT, "the second is merged", () -> customer.getState().mergedFrom().equals(List.of(second)));
+    assertEquals(List.of(anonymous), customer.getState().pendingMerges(), "the first waits for the next recovery");
+    assertEquals(List.of("tent-1"), picture(customer.getState()).recent().items());
   }
 
   @Test
