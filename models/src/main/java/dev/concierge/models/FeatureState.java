@@ -397,8 +397,9 @@ public final class FeatureState {
    *   <li>The session is the more recent customer's.
    * </ul>
    *
-   * <p>Items and categories are looked up by name, as from a snapshot ({@link #of}): absorbing teaches
-   * the shared vocabulary nothing, and items it does not know get codes of this customer's own. Absorbing
+   * <p>Items and categories are coded by name, as from a snapshot ({@link #of}): an item is only looked up
+   * in the shared vocabulary, which absorbing never teaches, and one it does not know gets a code of this
+   * customer's own; categories (the catalog's, recorded with the events) are interned. Absorbing
    * {@link CustomerFeatures#EMPTY} changes nothing.
    *
    * @param other the other customer's features at the hand-over
