@@ -30,6 +30,7 @@ import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.engine.CassandraAccess;
 import dev.concierge.engine.CustomerContext;
+import dev.concierge.engine.CustomerDirectory;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.engine.FeatureService;
@@ -158,6 +159,7 @@ public record Node(
             clock,
             horizon,
             sharding.customerShards(shardActivity(system, sharding, clusterAdminSettings)),
+            CustomerDirectory.sharded(system),
             new CustomerTriggers(triggerSettings.activeRules(), triggerSettings.recommendations(), triggerLog));
     CustomerEntity.init(system, context, new PinnedLeastShardAllocation(CustomerEntity.ENTITY_KEY.name(), sharding));
 

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Replay computes exactly what production computes: events go through a real node (Kafka, the
  * sharded actor, the Cassandra journal); replaying that journal offline through the feature function
- * must give each customer features equal, as objects, to what their live actor holds.
+ * must give each customer features equal, as objects, to what their live actor holds, merges of one
+ * customer's history into another's included.
  */
 class ReplayParityIntegrationTest {
 
@@ -43,6 +45,7 @@ class ReplayParityIntegrationTest {
   private static final List<CatalogItem> ITEMS = DemoCatalog.generate(200, 7);
   private static final int CUSTOMERS = 12;
   private static final long EVENTS = 600;
+  private static final int MERGES = 3;
 
   @Test
   void featuresReplayedFromTheJournalEqualTheLiveActorsFeatures() {
@@ -72,6 +75,21 @@ class ReplayParityIntegrationTest {
               .map(c -> c.getKey() + " live " + node.featuresOf(c.getKey()).events().total() + " sent " + c.getValue())
               .collect(Collectors.joining(", ")));
 
+      // then some shoppers log in as others (a merge after all their events, as the SDK sends it at login):
+      // each known customer takes over the other's history, live and in replay alike
+      Instant afterAll = history.stream().map(CustomerEvent::timestamp).max(Instant::compareTo).orElseThrow().plusSeconds(60);
+      List<String> customers = perCustomer.keySet().stream().sorted().toList();
+      Map<String, Long> expected = new HashMap<>(perCustomer);
+      for (int pair = 0; pair < MERGES; pair++) {
+        String into = customers.get(2 * pair);
+        String from = customers.get(2 * pair + 1);
+        CustomerEvent merge = CustomerEvent.merge("merge-" + pair, into, from, afterAll.plusSeconds(pair));
+        kafka.produceEvent(into, new String(json.write(merge), StandardCharsets.UTF_8));
+        expected.merge(into, perCustomer.get(from), Long::sum);
+      }
+      Eventually.within(SETTLE, "every merge is in the live features",
+          () -> expected.entrySet().stream().allMatch(c -> node.featuresOf(c.getKey()).events().total() == c.getValue()));
+
       List<EventRecorded> journal = new ArrayList<>();
       try (ReplayEvents events =
           new JournalEventSource(node.system(), JournalEventSource.Settings.of(CustomerEntity.ENTITY_KEY.name())).open(TimeRange.all())) {
@@ -82,8 +100,10 @@ class ReplayParityIntegrationTest {
       HistoryReplay replay = new HistoryReplay(settings.features(), new Vocabulary(1_000, 100), Catalog.of(ITEMS));
       replay.replayRecorded(journal, Instant.MAX, (event, state) -> { });
 
-      assertEquals(EVENTS, journal.stream().filter(e -> perCustomer.containsKey(e.event().customerId())).count(),
+      assertEquals(EVENTS, journal.stream()
+              .filter(e -> perCustomer.containsKey(e.event().customerId()) && !e.event().isMerge()).count(),
           "the journal holds each event once");
+      assertEquals(MERGES, journal.stream().filter(e -> e.event().isMerge()).count(), "and each merge");
       assertTrue(journal.stream().anyMatch(e -> e.category() == null), "some events were recorded without a category");
       for (String customer : perCustomer.keySet()) {
         CustomerFeatures live = node.featuresOf(customer);

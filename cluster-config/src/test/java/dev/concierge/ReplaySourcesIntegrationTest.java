@@ -302,7 +302,7 @@ class ReplaySourcesIntegrationTest {
   /** Six customers, their events minutes apart; two share each instant; one item the catalog lacks. */
   private static List<CustomerEvent> journalHistory(Instant start) {
     List<CustomerEvent> events = new ArrayList<>();
-    EventType[] types = EventType.values();
+    EventType[] types = EventType.interactions().toArray(new EventType[0]);
     for (int c = 1; c <= 6; c++) {
       for (int e = 0; e < 8; e++) {
         String itemId = c == 2 && e == 3 ? UNKNOWN_ITEM : CATALOG.get(c * 10 + e).itemId();

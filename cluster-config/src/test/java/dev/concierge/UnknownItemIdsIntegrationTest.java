@@ -67,7 +67,7 @@ class UnknownItemIdsIntegrationTest {
       List<CatalogItem> liked = CATALOG.stream().filter(item -> item.category().equals(favourite)).toList();
       favourites.put(customer, favourite);
       for (int i = 0; i < UNKNOWN_IDS_PER_CUSTOMER; i++) {
-        EventType type = EventType.values()[i % EventType.values().length];
+        EventType type = EventType.interactions().get(i % EventType.interactions().size());
         events.add(event(customer + "-u" + i, customer, type, "made-up-" + c + "-" + i));
         if (i % CATALOG_EVERY == 0) {
           events.add(event(customer + "-c" + i, customer, EventType.VIEW, liked.get(i % liked.size()).itemId()));

@@ -45,6 +45,9 @@ class OpenApiContractTest extends RouteTestSupport {
   private static final ApiContract CONTRACT = ApiContract.load();
   private static final String EVENT =
       "{\"eventId\":\"e-1\",\"customerId\":\"c-1\",\"type\":\"view\",\"itemId\":\"sku-1\",\"timestamp\":\"2026-11-26T10:00:00Z\"}";
+  // as the browser SDK's identify() sends it: no item
+  private static final String MERGE =
+      "{\"eventId\":\"e-2\",\"customerId\":\"c-1\",\"type\":\"merge\",\"fromCustomerId\":\"anon-1\",\"timestamp\":\"2026-11-26T10:00:00Z\"}";
   private static final String DECISION = "{\"customerId\":\"c-1\",\"limit\":2}";
   private static final String CATALOG_ITEMS = "[{\"itemId\":\"sku-1\",\"category\":\"tents\",\"price\":199}]";
   private static final String ARMS = "{\"arms\":{\"v1\":3,\"v2\":1}}";
@@ -84,6 +87,8 @@ class OpenApiContractTest extends RouteTestSupport {
   private void publicOperations() {
     send(new RouteFixture(), json(HttpMethods.POST, "/v1/events", EVENT), 202);
     send(new RouteFixture(), json(HttpMethods.POST, "/v1/events", "[" + EVENT + "]"), 202);
+    send(new RouteFixture(), json(HttpMethods.POST, "/v1/events", MERGE), 202);
+    send(new RouteFixture(), json(HttpMethods.POST, "/v1/events", MERGE.replace("anon-1", "c-1")), 400);
     send(new RouteFixture(), json(HttpMethods.POST, "/v1/events", EVENT.replace("view", "stare")), 400);
     send(new RouteFixture(), json(HttpMethods.POST, "/v1/events", "[{"), 400);
     send(new RouteFixture(), xml("/v1/events", EVENT), 415);

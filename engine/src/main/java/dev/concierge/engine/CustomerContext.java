@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * What every customer actor on a node shares: settings, the catalog, the vocabulary of codes, the
  * model being served, live trends, the configured business rules, the clock, the horizon of event
- * times (on the same clock), the shards with their activity counts, and the delivery triggers.
+ * times (on the same clock), the shards with their activity counts, how to reach another customer
+ * (a merge asks the customer it merges from for its history), and the delivery triggers.
  */
 public record CustomerContext(
     CustomerSettings settings,
@@ -28,13 +29,15 @@ public record CustomerContext(
     Clock clock,
     EventHorizon horizon,
     CustomerShards shards,
+    CustomerDirectory customers,
     CustomerTriggers triggers) {
 
   /** A context whose customers evaluate no delivery triggers. */
   public CustomerContext(
       CustomerSettings settings, Supplier<Catalog> catalog, Vocabulary vocabulary, ModelChooser models,
       TrendingItems trends, BusinessRules rules, Recommender recommender, Clock clock, EventHorizon horizon,
-      CustomerShards shards) {
-    this(settings, catalog, vocabulary, models, trends, rules, recommender, clock, horizon, shards, CustomerTriggers.OFF);
+      CustomerShards shards, CustomerDirectory customers) {
+    this(settings, catalog, vocabulary, models, trends, rules, recommender, clock, horizon, shards, customers,
+        CustomerTriggers.OFF);
   }
 }

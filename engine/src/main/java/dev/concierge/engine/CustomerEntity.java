@@ -8,6 +8,8 @@ import dev.concierge.models.FeatureState;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
+import dev.concierge.models.HistoryMerged;
+import dev.concierge.models.IdentityMerges;
 import dev.concierge.models.JournalEvent;
 import dev.concierge.models.StockAwaited;
 import dev.concierge.models.TriggerFired;
@@ -27,13 +29,20 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.RecipientRef;
+import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.pattern.Patterns;
 import org.apache.pekko.cluster.sharding.ShardCoordinator.ShardAllocationStrategy;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -47,6 +56,8 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One shopper, sharded across the cluster and event-sourced to Cassandra.
@@ -64,11 +75,26 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * <p>The delivery triggers ({@link CustomerTriggers}) are folded from the same journal; the actor asks
  * them what is due after each recorded command, on its timers and when it recovers, persists each
  * firing as a {@link TriggerFired} and only then publishes it, with the shopper's recommendations.
+ *
+ * <p><b>Identity merge.</b> A merge event (an anonymous shopper logged in as this customer) is recorded like
+ * any other, so offsets and the id window cover it and it is acknowledged as any other; recording it makes
+ * its {@code fromCustomerId} pending ({@link IdentityMerges}). The customer then asks that customer's
+ * actor, through {@link CustomerDirectory}, to hand its history over ({@link HandOverHistory}), a bounded
+ * number of times ({@link CustomerSettings.Merge}), and persists what it got as a {@link HistoryMerged},
+ * whose handler absorbs it ({@link FeatureState#absorb}) and marks the id merged: a merge redelivered, or
+ * sent again with a new event id, absorbs nothing twice. While a hand-over is under way the customer's
+ * later events wait in the stash (so that they come after the merged history, as in offline replay),
+ * and decisions and feature reads are answered at once; a hand-over that fails every attempt is logged,
+ * lets the events through and stays pending, asked again when the customer next recovers. A merge still
+ * pending after a crash is asked again when recovery completes. The other customer keeps its history,
+ * and whatever it records after the hand-over stays its own.
  */
 public final class CustomerEntity
     extends EventSourcedBehaviorWithEnforcedReplies<CustomerEntity.Command, JournalEvent, CustomerEntity.State> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY = EntityTypeKey.create(Command.class, "Customer");
+
+  private static final Logger LOG = LoggerFactory.getLogger(CustomerEntity.class);
 
   // one strategy for all customers: built per entity it costs ~100 bytes each (BENCHMARKS.md)
   private static final BackoffSupervisorStrategy RESTART_ON_PERSIST_FAILURE =
@@ -108,6 +134,30 @@ public final class CustomerEntity
   private static final String CART_TIMER = "cart-trigger";
   private static final String STOCK_TIMER = "stock-trigger";
 
+  /**
+   * Hand this customer's history over to a customer that merges it: the features as they are now. The
+   * customer handing over keeps them, and goes on as before.
+   */
+  public record HandOverHistory(ActorRef<CustomerFeatures> replyTo) implements Command {}
+
+  /**
+   * What a customer learnt of its ask for {@code fromCustomerId}'s history: the features, or (after every
+   * attempt failed) why not. Sent to itself.
+   */
+  public record HistoryHandedOver(String fromCustomerId, CustomerFeatures features, String failure) implements Command {}
+
+  /**
+   * The events of a {@link RecordEvents} after a merge whose history it awaits, with the acknowledgements of
+   * those before: sent to itself, so that they wait until the history is absorbed, and recorded after it.
+   */
+  public record RecordRemainder(List<SourcedEvent> events, List<EventAck> acks, ActorRef<EventAcks> replyTo)
+      implements Command {
+    public RecordRemainder {
+      events = List.copyOf(events);
+      acks = List.copyOf(acks);
+    }
+  }
+
   /** @param duplicate true when the event id was already recorded, so nothing changed */
   public record EventAck(String eventId, boolean duplicate) implements KryoSerializable {}
 
@@ -142,6 +192,13 @@ public final class CustomerEntity
     private final PersistedOffsets persistedOffsets;
     private final TriggerState triggers;
     private final boolean empty;
+    // null until the customer's first merge: most customers never merge
+    private IdentityMerges merges;
+    // not persisted: the customer whose history is being asked for now, or null, and those whose every
+    // attempt failed in this incarnation (null until one does). Set and cleared by the side effects of the
+    // command handler; a recovered state starts without them, and asks again
+    private String handingOverFrom;
+    private Set<String> givenUp;
 
     State(
         FeatureState features, EventIdWindow recentEventIds, PersistedOffsets persistedOffsets, TriggerState triggers,
@@ -157,6 +214,55 @@ public final class CustomerEntity
       return features;
     }
 
+    /** The customers whose history was merged in, oldest first. */
+    public List<String> mergedFrom() {
+      return merges == null ? List.of() : merges.merged();
+    }
+
+    /** The customers whose history a recorded merge still awaits, oldest first. */
+    public List<String> pendingMerges() {
+      return merges == null ? List.of() : merges.pending();
+    }
+
+    /** Whether the merge, once recorded, will await its customer's history: neither merged nor pending yet. */
+    boolean wouldAwait(CustomerEvent merge) {
+      return merges == null
+          || (!merges.hasMerged(merge.fromCustomerId()) && !merges.isPending(merge.fromCustomerId()));
+    }
+
+    boolean isHandingOver() {
+      return handingOverFrom != null;
+    }
+
+    private void endHandOver() {
+      handingOverFrom = null;
+    }
+
+    private void giveUpHandOver() {
+      if (givenUp == null) {
+        givenUp = new HashSet<>();
+      }
+      givenUp.add(handingOverFrom);
+      handingOverFrom = null;
+    }
+
+    /** The first pending merge not given up on in this incarnation, or null. */
+    private String nextToAsk() {
+      for (String from : pendingMerges()) {
+        if (givenUp == null || !givenUp.contains(from)) {
+          return from;
+        }
+      }
+      return null;
+    }
+
+    private IdentityMerges merges() {
+      if (merges == null) {
+        merges = new IdentityMerges();
+      }
+      return merges;
+    }
+
     /** Its record was persisted (a Kafka redelivery), or its id is among the recent ones (a client's retry). */
     public boolean hasRecorded(SourcedEvent sourced) {
       return (sourced.source() != null && persistedOffsets.covers(sourced.source()))
@@ -170,11 +276,12 @@ public final class CustomerEntity
   private final Vocabulary vocabulary;
   private final CustomerTriggers triggers;
   private final TimerScheduler<Command> timers;
-  private final ActorRef<Command> self;
   private final int shard;
+  // null only for the handlers alone (forHandlers), which never ask another customer
+  private final ActorContext<Command> actor;
 
   private CustomerEntity(
-      String customerId, CustomerContext context, TimerScheduler<Command> timers, ActorRef<Command> self) {
+      String customerId, CustomerContext context, ActorContext<Command> actor, TimerScheduler<Command> timers) {
     super(
         PersistenceId.of(ENTITY_KEY.name(), customerId),
         RESTART_ON_PERSIST_FAILURE);
@@ -184,19 +291,21 @@ public final class CustomerEntity
     this.vocabulary = context.vocabulary();
     this.triggers = context.triggers();
     this.timers = timers;
-    this.self = self;
     this.shard = context.shards().shardOf(customerId);
+    this.actor = actor;
   }
 
   // timers around the event-sourced behaviour, as Pekko's docs have it; they are lost when the actor
   // stops, so recovery arms them again from the state
   public static Behavior<Command> create(String customerId, CustomerContext context) {
-    return Behaviors.setup(actor -> Behaviors.withTimers(
-        timers -> new CustomerEntity(customerId, context, timers, actor.getSelf())));
+    return Behaviors.setup(actor -> Behaviors.withTimers(timers -> new CustomerEntity(customerId, context, actor, timers)));
   }
 
-  /** The entity without an actor around it, for tests that drive its handlers directly: it arms no timers. */
-  static CustomerEntity detached(String customerId, CustomerContext context) {
+  /**
+   * The entity outside an actor, for tests of its event handler and snapshots: it can ask no other
+   * customer and arms no timers.
+   */
+  static CustomerEntity forHandlers(String customerId, CustomerContext context) {
     return new CustomerEntity(customerId, context, null, null);
   }
 
@@ -227,35 +336,162 @@ public final class CustomerEntity
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(RecordEvents.class, this::onRecordEvents)
+        .onCommand(RecordRemainder.class, this::onRecordRemainder)
         .onCommand(Decide.class, this::onDecide)
         .onCommand(GetFeatures.class, this::onGetFeatures)
         .onCommand(CheckTriggers.class, this::onCheckTriggers)
+        .onCommand(HandOverHistory.class, this::onHandOverHistory)
+        .onCommand(HistoryHandedOver.class, this::onHistoryHandedOver)
         .build();
   }
 
   private ReplyEffect<JournalEvent, State> onRecordEvents(State state, RecordEvents command) {
+    if (state.isHandingOver()) {
+      // after the merged history; Pekko's stash is bounded, and the hand-over is too
+      return Effect().stash();
+    }
     context.shards().activity().recordEvents(shard, command.events().size());
+    return record(state, command.events(), List.of(), command.replyTo());
+  }
+
+  private ReplyEffect<JournalEvent, State> onRecordRemainder(State state, RecordRemainder command) {
+    if (state.isHandingOver()) {
+      return Effect().stash();
+    }
+    return record(state, command.events(), command.acks(), command.replyTo());
+  }
+
+  /**
+   * Records the events not recorded before, up to and including the first merge that will await its
+   * customer's history; the events after it wait for that history ({@link RecordRemainder}), and the
+   * command is acknowledged whole once they are recorded too.
+   */
+  private ReplyEffect<JournalEvent, State> record(
+      State state, List<SourcedEvent> events, List<EventAck> earlierAcks, ActorRef<EventAcks> replyTo) {
     Catalog catalog = context.catalog().get();
-    List<EventAck> acks = new ArrayList<>(command.events().size());
-    List<EventRecorded> fresh = new ArrayList<>(command.events().size());
+    List<EventAck> acks = new ArrayList<>(earlierAcks.size() + events.size());
+    acks.addAll(earlierAcks);
+    List<EventRecorded> fresh = new ArrayList<>(events.size());
     // the window learns of an event only once it is persisted, so a repeat within the command is caught here
     Set<String> inThisCommand = new HashSet<>();
-    for (SourcedEvent sourced : command.events()) {
+    int next = 0;
+    boolean awaitsHistory = false;
+    while (next < events.size() && !awaitsHistory) {
+      SourcedEvent sourced = events.get(next++);
       CustomerEvent event = sourced.event();
       boolean duplicate = state.hasRecorded(sourced) || !inThisCommand.add(event.eventId());
       acks.add(new EventAck(event.eventId(), duplicate));
       if (!duplicate) {
-        fresh.add(new EventRecorded(event, catalog.categoryOf(event.itemId()), sourced.source()));
+        String category = event.isMerge() ? null : catalog.categoryOf(event.itemId());
+        fresh.add(new EventRecorded(event, category, sourced.source()));
+        awaitsHistory = event.isMerge() && state.wouldAwait(event);
       }
     }
-    EventAcks reply = new EventAcks(acks);
     if (fresh.isEmpty()) {
       // redeliveries: acknowledge so the offsets are committed, but change nothing
-      return Effect().reply(command.replyTo(), reply);
+      return Effect().reply(replyTo, new EventAcks(acks));
     }
     List<JournalEvent> journal = new ArrayList<>(fresh);
     journal.addAll(triggers.stockToAwait(fresh, catalog));
-    return Effect().persist(journal).thenRun(this::lookAtTriggers).thenReply(command.replyTo(), s -> reply);
+    if (!awaitsHistory) {
+      EventAcks reply = new EventAcks(acks);
+      return Effect().persist(journal).thenRun(this::lookAtTriggers).thenReply(replyTo, s -> reply);
+    }
+    List<SourcedEvent> rest = events.subList(next, events.size());
+    if (rest.isEmpty()) {
+      EventAcks reply = new EventAcks(acks);
+      return Effect().persist(journal)
+          .thenRun(this::askForPendingHistory)
+          .thenRun(this::lookAtTriggers)
+          .thenReply(replyTo, s -> reply);
+    }
+    RecordRemainder remainder = new RecordRemainder(rest, acks, replyTo);
+    return Effect().persist(journal)
+        .thenRun(this::askForPendingHistory)
+        .thenRun(this::lookAtTriggers)
+        .thenRun(s -> actor.getSelf().tell(remainder))
+        .thenNoReply();
+  }
+
+  private ReplyEffect<JournalEvent, State> onHandOverHistory(State state, HandOverHistory command) {
+    return Effect().reply(command.replyTo(), state.features.view(vocabulary));
+  }
+
+  private ReplyEffect<JournalEvent, State> onHistoryHandedOver(State state, HistoryHandedOver answer) {
+    String from = answer.fromCustomerId();
+    if (!from.equals(state.handingOverFrom)) {
+      // the answer to an ask of an earlier incarnation, which recovery asked again
+      return Effect().noReply();
+    }
+    if (answer.features() == null) {
+      LOG.warn(
+          "customer {} could not take over the history of {} ({} attempts): {}; the merge stays pending and is"
+              + " asked again when the customer next recovers", customerId, from, settings.merge().attempts(),
+          answer.failure());
+      return Effect().none()
+          .thenRun(failed -> {
+            failed.giveUpHandOver();
+            askForPendingHistory(failed);
+          })
+          .thenNoReply()
+          .thenUnstashAll();
+    }
+    if (!state.pendingMerges().contains(from)) {
+      return Effect().none().thenRun(State::endHandOver).thenNoReply().thenUnstashAll();
+    }
+    return Effect().persist((JournalEvent) new HistoryMerged(from, answer.features()))
+        .thenRun(merged -> {
+          merged.endHandOver();
+          askForPendingHistory(merged);
+        })
+        .thenNoReply()
+        .thenUnstashAll();
+  }
+
+  /** Asks for the history of the first pending merge not given up on, unless an ask is under way. */
+  private void askForPendingHistory(State state) {
+    String from = state.isHandingOver() ? null : state.nextToAsk();
+    if (from == null) {
+      return;
+    }
+    state.handingOverFrom = from;
+    CustomerSettings.Merge merge = settings.merge();
+    // read here, on the actor's thread: the attempts after the first run on the scheduler's
+    Scheduler scheduler = actor.getSystem().scheduler();
+    CompletionStage<CustomerFeatures> history = Patterns.retry(
+        () -> askOnce(from, merge, scheduler),
+        merge.attempts() - 1,
+        merge.retryBackoff(),
+        actor.getSystem().classicSystem().scheduler(),
+        actor.getExecutionContext());
+    actor.pipeToSelf(history, (features, failure) ->
+        new HistoryHandedOver(from, features, failure == null ? null : String.valueOf(failure.getMessage())));
+  }
+
+  // on any thread: it touches nothing of the actor's
+  private CompletionStage<CustomerFeatures> askOnce(String from, CustomerSettings.Merge merge, Scheduler scheduler) {
+    RecipientRef<Command> other;
+    try {
+      other = context.customers().customer(from);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return AskPattern.<Command, CustomerFeatures>ask(other, HandOverHistory::new, merge.askTimeout(), scheduler)
+        .whenComplete((features, failure) -> {
+          if (failure != null) {
+            LOG.debug("customer {} asked {} for its history in vain: {}", customerId, from, failure.toString());
+          }
+        });
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), recovered -> {
+          askForPendingHistory(recovered);
+          lookAtTriggers(recovered);
+        })
+        .build();
   }
 
   private ReplyEffect<JournalEvent, State> onDecide(State state, Decide command) {
@@ -303,7 +539,7 @@ public final class CustomerEntity
     }
     armTriggers(state);
     if (!triggers.due(state.triggers, context.clock().instant(), context.catalog().get()).isEmpty()) {
-      self.tell(CHECK_TRIGGERS);
+      actor.getSelf().tell(CHECK_TRIGGERS);
     }
   }
 
@@ -321,11 +557,6 @@ public final class CustomerEntity
   }
 
   @Override
-  public SignalHandler<State> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::lookAtTriggers).build();
-  }
-
-  @Override
   public EventHandler<State, JournalEvent> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
@@ -340,6 +571,7 @@ public final class CustomerEntity
           live.triggers.onStockAwaited(awaited);
           return live;
         })
+        .onEvent(HistoryMerged.class, this::onHistoryMerged)
         .build();
   }
 
@@ -359,6 +591,18 @@ public final class CustomerEntity
     if (recorded.source() != null) {
       live.persistedOffsets.advanceTo(recorded.source());
     }
+    if (recorded.event().isMerge()) {
+      live.merges().request(recorded.event().fromCustomerId());
+    }
+    return live;
+  }
+
+  // absorbed only while pending, so that the history of one customer is never absorbed twice
+  private State onHistoryMerged(State state, HistoryMerged merged) {
+    State live = live(state);
+    if (live.merges().complete(merged.fromCustomerId())) {
+      live.features.absorb(merged.features(), vocabulary, settings.features());
+    }
     return live;
   }
 
@@ -374,18 +618,22 @@ public final class CustomerEntity
       public Object toJournal(State state) {
         return new CustomerSnapshot(
             state.features.view(vocabulary), state.recentEventIds.keys(), state.persistedOffsets.highest(),
-            state.triggers.memory());
+            state.mergedFrom(), state.pendingMerges(), state.triggers.memory());
       }
 
       @Override
       public State fromJournal(Object from) {
         CustomerSnapshot snapshot = (CustomerSnapshot) from;
-        return new State(
+        State state = new State(
             FeatureState.of(snapshot.features(), vocabulary, settings.features()),
             EventIdWindow.of(settings.dedupeWindow(), snapshot.recentEventKeys()),
             PersistedOffsets.of(snapshot.highestOffsets()),
             TriggerState.of(snapshot.triggers(), triggers.rules().maxTracked()),
             false);
+        if (!snapshot.mergedFrom().isEmpty() || !snapshot.pendingMerges().isEmpty()) {
+          state.merges = IdentityMerges.of(snapshot.mergedFrom(), snapshot.pendingMerges());
+        }
+        return state;
       }
     };
   }

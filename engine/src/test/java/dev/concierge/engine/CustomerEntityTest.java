@@ -490,7 +490,7 @@ class CustomerEntityTest {
 
   private SnapshotAdapter<CustomerEntity.State> customerSnapshotAdapter() {
     CustomerSettings settings = CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
-    return CustomerEntity.detached("c-42", context(settings)).snapshotAdapter();
+    return CustomerEntity.forHandlers("c-42", context(settings)).snapshotAdapter();
   }
 
   private CustomerContext context(CustomerSettings settings) {

@@ -29,12 +29,18 @@ public final class TestCustomerContext {
   private TestCustomerContext() {}
 
   public static CustomerContext of(CustomerSettings settings, Catalog catalog, Vocabulary vocabulary) {
+    return of(settings, catalog, vocabulary, CustomerDirectory.NONE);
+  }
+
+  /** With {@code customers} to reach the other customers by, as a merge does. */
+  public static CustomerContext of(
+      CustomerSettings settings, Catalog catalog, Vocabulary vocabulary, CustomerDirectory customers) {
     return new CustomerContext(
         settings, () -> catalog, vocabulary,
         customerId -> new ActiveModel.Served(ServingModel.heuristic(catalog, vocabulary, POPULAR_PER_LIST), null, null),
         new TrendingItems(Duration.ofHours(1).toMillis(), POPULAR_PER_LIST), BusinessRules.DEFAULT,
         new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(),
         new EventHorizon.Live(Clock.systemUTC(), MAX_FUTURE_SKEW),
-        CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
+        CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)), customers);
   }
 }

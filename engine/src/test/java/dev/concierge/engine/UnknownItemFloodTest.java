@@ -72,7 +72,7 @@ class UnknownItemFloodTest {
       new CustomerContext(
           settings, () -> catalog, vocabulary, models, trends, BusinessRules.DEFAULT,
           new Recommender(settings.recommender(), settings.features()), Clock.systemUTC(), EventHorizon.NONE,
-          CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
+          CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)), CustomerDirectory.NONE);
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
   @Test
@@ -87,7 +87,7 @@ class UnknownItemFloodTest {
 
     for (int i = 0; i < UNKNOWN_IDS; i++) {
       Customer customer = customers[i % CUSTOMERS];
-      customer.record(EventType.values()[i / CUSTOMERS % EventType.values().length], "made-up-" + i);
+      customer.record(EventType.interactions().get(i / CUSTOMERS % EventType.interactions().size()), "made-up-" + i);
       if (i / CUSTOMERS % CATALOG_EVERY == 0) {
         customer.record(EventType.VIEW, customer.nextFavourite());
       }
@@ -122,7 +122,7 @@ class UnknownItemFloodTest {
       this.id = id;
       this.favourite = favourite;
       this.favourites = catalog.mostPopularIn(favourite);
-      CustomerEntity entity = CustomerEntity.detached(id, context);
+      CustomerEntity entity = CustomerEntity.forHandlers(id, context);
       this.handler = entity.eventHandler();
       this.state = entity.emptyState();
       record(EventType.VIEW, nextFavourite());

@@ -76,7 +76,11 @@ public final class Catalog {
     return current;
   }
 
+  /** The item's category, or null for an item the catalog does not hold, or none (a merge has no item). */
   public String categoryOf(String itemId) {
+    if (itemId == null) {
+      return null;
+    }
     CatalogItem item = byId.get(itemId);
     return item == null ? null : item.category();
   }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param affinityHalfLife time after which an interaction counts half as much toward category affinity
  * @param recentItemsLimit how many distinct items are kept per list (viewed, clicked, carted)
  * @param purchasedItemsLimit how many purchased items are remembered (the rules keep them out of answers)
- * @param affinityWeights how strongly each event type signals interest in the item's category
+ * @param affinityWeights how strongly each interaction signals interest in the item's category (a merge
+ *     signals none: it has no item)
  * @param sessionIdleTimeout a gap longer than this between two events starts a new session
  * @param affinityCategoriesLimit how many categories affinity tracks; the weakest is forgotten first
  * @param sessionCategoriesLimit how many distinct categories of the current session are kept
@@ -39,7 +40,7 @@ public record FeatureSettings(
       throw new IllegalArgumentException("item and category limits must be at least 1");
     }
     EnumMap<EventType, Double> complete = new EnumMap<>(EventType.class);
-    for (EventType type : EventType.values()) {
+    for (EventType type : EventType.interactions()) {
       Double weight = affinityWeights.get(type);
       if (weight == null || !Double.isFinite(weight) || weight < 0) {
         throw new IllegalArgumentException(
@@ -50,7 +51,8 @@ public record FeatureSettings(
     affinityWeights = Map.copyOf(complete);
   }
 
+  /** The interaction's weight; 0 for a merge, which is no interaction. */
   public double weightOf(EventType type) {
-    return affinityWeights.get(type);
+    return type.isInteraction() ? affinityWeights.get(type) : 0;
   }
 }

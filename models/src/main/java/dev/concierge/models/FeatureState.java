@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
@@ -81,12 +83,16 @@ public final class FeatureState {
   /**
    * The feature function: folds one event in, counting it no later than {@code horizon}, so that a
    * future-dated event can neither stop the affinity decay nor hold the session open. Never throws
-   * for an event that could be constructed: any timestamp, price or quantity.
+   * for an event that could be constructed: any timestamp, price or quantity. A merge changes nothing
+   * here: it is no interaction, and the history it hands over comes in through {@link #absorb}.
    *
    * @param category the item's category when the event was recorded, or {@code null} if unknown
    */
   public void apply(
       CustomerEvent event, String category, Vocabulary vocabulary, FeatureSettings settings, EventHorizon horizon) {
+    if (!event.type().isInteraction()) {
+      return;
+    }
     long at = horizon.countedMillis(event.timestamp());
     int item = itemCode(event.itemId(), category != null, vocabulary.items());
     int categoryCode = category == null ? EMPTY : vocabulary.categories().intern(category);
@@ -165,6 +171,7 @@ public final class FeatureState {
           unitsPurchased = (int) Math.min(Integer.MAX_VALUE, (long) unitsPurchased + event.quantity());
         }
       }
+      case MERGE -> { }
     }
   }
 
@@ -174,6 +181,7 @@ public final class FeatureState {
       case CLICK -> clicked;
       case ADD_TO_CART -> carted;
       case PURCHASE -> purchased;
+      case MERGE -> throw new IllegalArgumentException("a merge has no item list");
     };
   }
 
@@ -377,6 +385,165 @@ public final class FeatureState {
 
   public double averagePricePaid() {
     return unitsPurchased == 0 ? 0 : totalSpend / unitsPurchased;
+  }
+
+  /**
+   * Takes over another customer's history, as a merge hands it over: the anonymous shopper who logged in
+   * becomes part of this customer. The live actor and offline replay both absorb through here, so their
+   * features stay the same. Pure and total: never throws, whatever the two histories hold.
+   *
+   * <ul>
+   *   <li>Counts, spend and units add (saturating); the last event is the later of the two.
+   *   <li>Each item list (recent, viewed, clicked, carted, purchased) and the categories bought in
+   *       interleave the two lists, the more recent customer's first item first, each item once, within
+   *       the list's limit. The lists keep no times, so interleaving is the fairest order by recency.
+   *   <li>Category affinities decay to the later of the two customers' times, then add; the strongest
+   *       {@code affinityCategoriesLimit} stay (ties by name, like {@link #apply}).
+   *   <li>The session is the more recent customer's.
+   * </ul>
+   *
+   * <p>Items and categories are coded by name, as from a snapshot ({@link #of}): an item is only looked up
+   * in the shared vocabulary, which absorbing never teaches, and one it does not know gets a code of this
+   * customer's own; categories (the catalog's, recorded with the events) are interned. Absorbing
+   * {@link CustomerFeatures#EMPTY} changes nothing.
+   *
+   * @param other the other customer's features at the hand-over
+   */
+  public void absorb(CustomerFeatures other, Vocabulary vocabulary, FeatureSettings settings) {
+    EventCounts counts = new EventCounts(views, clicks, carts, purchases).plus(other.events());
+    views = saturatedInt(counts.view());
+    clicks = saturatedInt(counts.click());
+    carts = saturatedInt(counts.addToCart());
+    purchases = saturatedInt(counts.purchase());
+    if (Double.isFinite(other.totalSpend()) && other.totalSpend() > 0) {
+      totalSpend = Math.min(Double.MAX_VALUE, totalSpend + other.totalSpend());
+    }
+    if (other.unitsPurchased() > 0) {
+      unitsPurchased = (int) Math.min(Integer.MAX_VALUE, (long) unitsPurchased + other.unitsPurchased());
+    }
+    long otherLast = millis(other.lastEventAt());
+    // the more recent customer leads the lists and keeps its session; on a tie, this one
+    boolean otherFirst = otherLast != NEVER && otherLast > lastEventAt;
+    lastEventAt = Math.max(lastEventAt, otherLast);
+    absorbAffinity(other.categoryAffinity(), vocabulary, settings);
+    absorbItems(recent, other.recent(), otherFirst, vocabulary);
+    absorbItems(viewed, other.viewed(), otherFirst, vocabulary);
+    absorbItems(clicked, other.clicked(), otherFirst, vocabulary);
+    absorbItems(carted, other.carted(), otherFirst, vocabulary);
+    absorbItems(purchased, other.purchased(), otherFirst, vocabulary);
+    absorbCategories(purchasedCategories, other.purchasedCategories(), otherFirst, vocabulary);
+    if (otherFirst) {
+      SessionFeatures session = other.session();
+      sessionStartedAt = millis(session.startedAt());
+      sessionEvents = Math.max(0, session.events());
+      sessionKey = session.key();
+      Arrays.fill(sessionCategories, EMPTY);
+      fill(sessionCategories, session.categories(), vocabulary.categories()::intern);
+    }
+  }
+
+  private void absorbAffinity(CategoryAffinity other, Vocabulary vocabulary, FeatureSettings settings) {
+    long otherAsOf = millis(other.asOf());
+    if (other.scores().isEmpty() && otherAsOf == NEVER) {
+      return;
+    }
+    long asOf = Math.max(affinityAsOf, otherAsOf);
+    double halfLifeMillis = settings.affinityHalfLife().toMillis();
+    Map<String, Double> combined = new HashMap<>();
+    for (int i = 0; i < affinitySize; i++) {
+      combined.merge(name(vocabulary, affinityCategories[i]), decayed(affinityScores[i], affinityAsOf, asOf, halfLifeMillis),
+          Double::sum);
+    }
+    for (Map.Entry<String, Double> score : other.scores().entrySet()) {
+      double value = score.getValue();
+      if (Double.isFinite(value) && value >= 0) {
+        combined.merge(score.getKey(), decayed(value, otherAsOf, asOf, halfLifeMillis), Double::sum);
+      }
+    }
+    List<Map.Entry<String, Double>> strongest = strongestFirst(new CategoryAffinity(combined, null));
+    affinitySize = 0;
+    for (Map.Entry<String, Double> score : strongest) {
+      if (affinitySize == affinityCategories.length) {
+        break;
+      }
+      int category = vocabulary.categories().intern(score.getKey());
+      if (category != Interner.UNKNOWN) {
+        affinityCategories[affinitySize] = category;
+        affinityScores[affinitySize++] = (float) Math.min(Float.MAX_VALUE, score.getValue());
+      }
+    }
+    affinityAsOf = asOf;
+  }
+
+  // a score as of one time, decayed to a later one; a time without scores (NEVER) decays nothing
+  private static double decayed(double score, long from, long to, double halfLifeMillis) {
+    if (from == NEVER || to <= from) {
+      return score;
+    }
+    return score * Math.pow(0.5, (to - from) / halfLifeMillis);
+  }
+
+  private void absorbItems(int[] list, RecentItems other, boolean otherFirst, Vocabulary vocabulary) {
+    if (other.items().isEmpty()) {
+      return;
+    }
+    List<String> mine = names(list, code -> itemName(code, vocabulary));
+    List<String> merged = otherFirst
+        ? interleave(other.items(), mine, list.length)
+        : interleave(mine, other.items(), list.length);
+    // written back one by one, so that each code is held by the list before the next is made: a code of
+    // the customer's own that no list holds may be given to another item (OwnItems)
+    Arrays.fill(list, EMPTY);
+    int size = 0;
+    for (String itemId : merged) {
+      int code = itemCode(itemId, false, vocabulary.items());
+      if (code != EMPTY && !contains(list, code)) {
+        list[size++] = code;
+      }
+    }
+  }
+
+  private void absorbCategories(int[] list, List<String> other, boolean otherFirst, Vocabulary vocabulary) {
+    if (other.isEmpty()) {
+      return;
+    }
+    List<String> mine = names(list, vocabulary.categories()::nameOf);
+    List<String> merged = otherFirst ? interleave(other, mine, list.length) : interleave(mine, other, list.length);
+    Arrays.fill(list, EMPTY);
+    int size = 0;
+    for (String category : merged) {
+      int code = vocabulary.categories().intern(category);
+      if (code != Interner.UNKNOWN && !contains(list, code)) {
+        list[size++] = code;
+      }
+    }
+  }
+
+  /** Alternately the next of {@code first} and of {@code second}, each name once, at most {@code limit}. */
+  static List<String> interleave(List<String> first, List<String> second, int limit) {
+    List<String> merged = new ArrayList<>(Math.min(limit, first.size() + second.size()));
+    Set<String> seen = new HashSet<>();
+    int i = 0;
+    int j = 0;
+    while (merged.size() < limit && (i < first.size() || j < second.size())) {
+      if (i < first.size()) {
+        String name = first.get(i++);
+        if (seen.add(name)) {
+          merged.add(name);
+        }
+      }
+      if (merged.size() < limit && j < second.size()) {
+        String name = second.get(j++);
+        if (seen.add(name)) {
+          merged.add(name);
+        }
+      }
+    }
+    return merged;
+  }
+
+  private static int saturatedInt(long value) {
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
   }
 
   /** An immutable copy with names instead of codes. */

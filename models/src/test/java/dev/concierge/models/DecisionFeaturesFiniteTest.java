@@ -136,7 +136,7 @@ class DecisionFeaturesFiniteTest {
   @Provide
   Arbitrary<List<CustomerEvent>> histories() {
     Arbitrary<CustomerEvent> events = Combinators.combine(
-            Arbitraries.of(CUSTOMERS), Arbitraries.of(EventType.class), itemIds(), timestamps(),
+            Arbitraries.of(CUSTOMERS), Arbitraries.of(EventType.interactions()), itemIds(), timestamps(),
             prices().injectNull(0.3), quantities(), Arbitraries.of("s1", "s2").injectNull(0.5))
         .as((customer, type, item, at, price, quantity, session) ->
             new CustomerEvent(customer + "/" + type + "/" + item + "@" + at, customer, type, item, at, price, quantity,

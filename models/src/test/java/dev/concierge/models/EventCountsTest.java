@@ -17,7 +17,7 @@ class EventCountsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EventType.class)
+  @EnumSource(value = EventType.class, names = "MERGE", mode = EnumSource.Mode.EXCLUDE)
   void plusCountsOnlyTheGivenType(EventType type) {
     EventCounts counts = EventCounts.ZERO.plus(type).plus(type);
 
@@ -25,6 +25,20 @@ class EventCountsTest {
       assertEquals(other == type ? 2 : 0, counts.of(other), other.wireName());
     }
     assertEquals(2, counts.total());
+  }
+
+  @Test
+  void aMergeIsNoInteractionAndCountsNowhere() {
+    EventCounts counts = new EventCounts(1, 2, 3, 4);
+
+    assertEquals(counts, counts.plus(EventType.MERGE));
+    assertEquals(0, counts.of(EventType.MERGE));
+  }
+
+  @Test
+  void countsOfTwoCustomersAddPerTypeAndSaturate() {
+    assertEquals(new EventCounts(2, 4, 6, 8), new EventCounts(1, 2, 3, 4).plus(new EventCounts(1, 2, 3, 4)));
+    assertEquals(Long.MAX_VALUE, new EventCounts(Long.MAX_VALUE, 0, 0, 0).plus(new EventCounts(1, 0, 0, 0)).view());
   }
 
   @Test

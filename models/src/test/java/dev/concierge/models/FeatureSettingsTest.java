@@ -108,7 +108,7 @@ class FeatureSettingsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EventType.class)
+  @EnumSource(value = EventType.class, names = "MERGE", mode = EnumSource.Mode.EXCLUDE)
   void aNegativeWeightIsRejected(EventType type) {
     Map<EventType, Double> weights = weights();
     weights.put(type, -0.5);
@@ -118,13 +118,18 @@ class FeatureSettingsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EventType.class)
+  @EnumSource(value = EventType.class, names = "MERGE", mode = EnumSource.Mode.EXCLUDE)
   void aMissingWeightIsRejected(EventType type) {
     Map<EventType, Double> weights = weights();
     weights.remove(type);
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withWeights(weights));
     assertTrue(e.getMessage().contains(type.wireName()), e.getMessage());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMergeNeedsNoWeightAndWeighsNothing() {
+    org.junit.jupiter.api.Assertions.assertEquals(0, withWeights(weights()).weightOf(EventType.MERGE));
   }
 
   @ParameterizedTest

@@ -86,7 +86,7 @@ class FeatureStateExtremesTest {
     Arbitrary<SessionContext> sessions =
         Combinators.combine(strings().injectNull(0.3), contexts()).as(SessionContext::new);
     Arbitrary<CustomerEvent> events = Combinators.combine(
-            strings(), strings(), Arbitraries.of(EventType.class), strings(), timestamps(), prices(), quantities(), sessions)
+            strings(), strings(), Arbitraries.of(EventType.interactions()), strings(), timestamps(), prices(), quantities(), sessions)
         .as((eventId, customerId, type, itemId, timestamp, price, quantity, session) -> new CustomerEvent(
             eventId, customerId, type, itemId, timestamp, price, quantity, session.sessionId(), session.context()));
     return Combinators.combine(events, strings().injectNull(0.2)).as(Categorised::new);

@@ -385,7 +385,7 @@ class FeatureStateTest {
     Random random = new Random(11);
     // as many categories as the affinity keeps, so that no category is ever forgotten
     String[] categories = {"tents", "shoes", "socks", "stoves"};
-    EventType[] types = EventType.values();
+    EventType[] types = EventType.interactions().toArray(new EventType[0]);
     List<EventRecorded> chronological = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       chronological.add(
@@ -883,7 +883,7 @@ class FeatureStateTest {
   private static List<EventRecorded> randomHistory(Random random, int size) {
     String[] categories = {"tents", "shoes", "socks", "stoves", "maps", "hats", null};
     String[] sessions = {"web-1", "web-2", "app-1", null, null};
-    EventType[] types = EventType.values();
+    EventType[] types = EventType.interactions().toArray(new EventType[0]);
     List<EventRecorded> events = new ArrayList<>();
     double hours = 0;
     for (int i = 0; i < size; i++) {

@@ -44,7 +44,7 @@ public final class ResponseBodies {
     json.writeStartObject();
     json.writeStringField("customerId", customerId);
     json.writeObjectFieldStart("events");
-    for (EventType type : EventType.values()) {
+    for (EventType type : EventType.interactions()) {
       json.writeNumberField(type.wireName(), features.events().of(type));
     }
     json.writeEndObject();

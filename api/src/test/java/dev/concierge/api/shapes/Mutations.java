@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -104,14 +105,36 @@ public final class Mutations {
     return parent.isEmpty() ? name : parent + "." + name;
   }
 
-  /** The alternative of an {@code anyOf} or {@code oneOf} that takes the value's JSON type. */
+  /**
+   * The alternative of an {@code anyOf} or {@code oneOf} that takes the value's JSON type, followed into
+   * alternatives of its own; of several objects, the one whose enums the value's properties match (the
+   * event whose {@code type} is {@code merge} is a merge), else the first.
+   */
   private static Shape branchFor(Shape shape, JsonNode value) {
+    Shape firstOfType = null;
     for (Shape branch : shape.branches()) {
       if ((value.isObject() && branch.allows("object")) || (value.isArray() && branch.allows("array"))) {
-        return branch;
+        Shape resolved = branchFor(branch, value);
+        if (!value.isObject() || matchesEnums(resolved, value)) {
+          return resolved;
+        }
+        if (firstOfType == null) {
+          firstOfType = resolved;
+        }
       }
     }
-    return shape;
+    return firstOfType != null ? firstOfType : shape;
+  }
+
+  private static boolean matchesEnums(Shape shape, JsonNode object) {
+    for (Map.Entry<String, Shape> property : shape.properties().entrySet()) {
+      List<JsonNode> allowed = property.getValue().enumValues();
+      JsonNode value = object.get(property.getKey());
+      if (!allowed.isEmpty() && value != null && !allowed.contains(value)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Each way this place can be made hostile, applied to a copy of {@code body}. */

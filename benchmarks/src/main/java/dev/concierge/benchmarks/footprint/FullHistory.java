@@ -29,7 +29,7 @@ final class FullHistory {
   private static final long SEED = 7;
   private static final Instant START = SimulationSettings.DEFAULT_START;
   private static final Duration EVENT_SPACING = Duration.ofMinutes(1);
-  private static final EventType[] TYPES = EventType.values();
+  private static final EventType[] TYPES = EventType.interactions().toArray(new EventType[0]);
   private static final int QUANTITY = 1;
   private static final String CUSTOMER_ID_PREFIX = "sim-c-";
 

@@ -6,6 +6,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.concierge.benchmarks.footprint.CompactRepresentation.CompactState;
 import dev.concierge.engine.CustomerContext;
+import dev.concierge.engine.CustomerDirectory;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.engine.rules.RulesSettings;
@@ -158,7 +159,8 @@ final class ShardedFootprint {
         new Recommender(workload.settings().recommender(), workload.settings().features()),
         Clock.systemUTC(),
         EventHorizon.NONE,
-        CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)));
+        CustomerShards.byHash(SHARDS, new ShardActivity(SHARDS, ACTIVITY_SAMPLES)),
+        CustomerDirectory.NONE);
   }
 
   private Behavior<CustomerEntity.Command> behavior(Kind kind, String entityId, CustomerContext context) {

@@ -29,15 +29,16 @@ final class SerializableMirrors {
 
   record Event(
       String eventId, String customerId, EventType type, String itemId, Instant timestamp, Double price,
-      int quantity, String sessionId, Map<String, String> context) implements Serializable {
+      int quantity, String sessionId, Map<String, String> context, String fromCustomerId) implements Serializable {
 
     static Event of(CustomerEvent event) {
       return new Event(event.eventId(), event.customerId(), event.type(), event.itemId(), event.timestamp(),
-          event.price(), event.quantity(), event.sessionId(), event.context());
+          event.price(), event.quantity(), event.sessionId(), event.context(), event.fromCustomerId());
     }
 
     CustomerEvent domain() {
-      return new CustomerEvent(eventId, customerId, type, itemId, timestamp, price, quantity, sessionId, context);
+      return new CustomerEvent(
+          eventId, customerId, type, itemId, timestamp, price, quantity, sessionId, context, fromCustomerId);
     }
   }
 

@@ -100,7 +100,7 @@ class FeatureCodecTest {
     Instant start = Instant.parse("2026-11-01T10:00:00Z");
     for (int i = 0; i < ITEMS_TOUCHED; i++) {
       CatalogItem item = ITEMS.get(i * ITEM_STRIDE % ITEMS.size());
-      for (EventType type : EventType.values()) {
+      for (EventType type : EventType.interactions()) {
         CustomerEvent event =
             new CustomerEvent(
                 "e-" + i + "-" + type.wireName(), "c-full", type, item.itemId(),

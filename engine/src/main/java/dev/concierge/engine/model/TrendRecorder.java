@@ -30,6 +30,10 @@ public final class TrendRecorder implements RecordedEventListener {
 
   @Override
   public void recorded(CustomerEvent event) {
+    if (!event.type().isInteraction()) {
+      // a merge has no item to trend
+      return;
+    }
     trends.record(
         vocabulary.items().codeOf(event.itemId()), weights.weightOf(event.type()),
         horizon.countedMillis(event.timestamp()));

@@ -74,18 +74,27 @@ public final class TrainingSetBuilder {
     replay.replay(
         history,
         until,
-        (event, state) -> {
-          boolean firstTouch = rows.touched.add(event.customerId(), event.itemId());
-          if (!isLabel(event)) {
-            return;
+        new HistoryReplay.Observer() {
+          @Override
+          public void beforeApply(CustomerEvent event, FeatureState state) {
+            boolean firstTouch = rows.touched.add(event.customerId(), event.itemId());
+            if (!isLabel(event)) {
+              return;
+            }
+            if (event.timestamp().isBefore(labelsFrom)) {
+              tally.earlierLabels++;
+            } else if (firstTouch || settings.labels() == Labels.ALL) {
+              tally.labels++;
+              label(event, state, vocabulary, catalog, index, rows);
+            } else {
+              tally.returns++;
+            }
           }
-          if (event.timestamp().isBefore(labelsFrom)) {
-            tally.earlierLabels++;
-          } else if (firstTouch || settings.labels() == Labels.ALL) {
-            tally.labels++;
-            label(event, state, vocabulary, catalog, index, rows);
-          } else {
-            tally.returns++;
+
+          // a merge is no row: the shopper's anonymous touches become the customer's own
+          @Override
+          public void merged(CustomerEvent merge, FeatureState state) {
+            rows.touched.absorb(merge.fromCustomerId(), merge.customerId());
           }
         });
     tally.outsideCandidates = rows.outsideCandidates;
@@ -95,7 +104,7 @@ public final class TrainingSetBuilder {
     return new TrainingSet(RecommenderFeatures.SCHEMA, dense, positive, rows.moments());
   }
 
-  /** Clicks and purchases are what the models predict. */
+  /** Clicks and purchases are what the models predict; a merge is never a label. */
   public static boolean isLabel(CustomerEvent event) {
     return event.type() == EventType.CLICK || event.type() == EventType.PURCHASE;
   }
@@ -186,6 +195,14 @@ public final class TrainingSetBuilder {
     boolean contains(String customerId, String itemId) {
       Set<Integer> touched = byCustomer.get(customerId);
       return touched != null && touched.contains(items.codeOf(itemId));
+    }
+
+    /** What {@code from} touched counts as touched by {@code into} too, after a merge. */
+    void absorb(String from, String into) {
+      Set<Integer> touched = byCustomer.get(from);
+      if (touched != null) {
+        byCustomer.computeIfAbsent(into, id -> new HashSet<>()).addAll(touched);
+      }
     }
   }
 

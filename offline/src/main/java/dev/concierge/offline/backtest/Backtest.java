@@ -169,6 +169,14 @@ public final class Backtest {
       }
     }
 
+    // a merge is no case: the anonymous shopper's touches become the customer's, as its features do
+    @Override
+    public void merged(CustomerEvent merge, FeatureState state) {
+      if (!judged.repeats()) {
+        touched.absorb(merge.fromCustomerId(), merge.customerId());
+      }
+    }
+
     private void judge(CustomerEvent event, FeatureState state, ExcludedItems excluded) {
       cases++;
       long now = EventTime.millisOf(event.timestamp());

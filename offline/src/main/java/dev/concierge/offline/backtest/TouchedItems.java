@@ -25,6 +25,15 @@ final class TouchedItems {
     byCustomer.computeIfAbsent(customerId, customer -> new IntSet()).add(items.intern(itemId));
   }
 
+  /** What {@code from} touched counts as touched by {@code into} too, after {@code into} merged it. */
+  void absorb(String from, String into) {
+    IntSet touched = byCustomer.get(from);
+    if (touched != null) {
+      IntSet merged = byCustomer.computeIfAbsent(into, customer -> new IntSet());
+      touched.forEach(merged::add);
+    }
+  }
+
   /** What the shopper has touched so far. */
   ExcludedItems of(String customerId) {
     return new Touched(byCustomer.getOrDefault(customerId, NOTHING));

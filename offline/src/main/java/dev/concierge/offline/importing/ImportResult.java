@@ -105,7 +105,7 @@ public final class ImportResult {
             rowsRead, events(), leftOut.total(), bad.total()));
     if (events() > 0) {
       text.append(nl).append("events:");
-      for (EventType type : EventType.values()) {
+      for (EventType type : EventType.interactions()) {
         if (count(type) > 0) {
           text.append(String.format(Locale.ROOT, " %,d %s", count(type), type.wireName()));
         }

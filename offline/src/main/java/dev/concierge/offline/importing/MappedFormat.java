@@ -32,7 +32,7 @@ public record MappedFormat(Map<Role, String> named, Map<String, EventType> types
     named = Map.copyOf(named);
     Map<String, EventType> byValue = new HashMap<>();
     if (types.isEmpty()) {
-      for (EventType type : EventType.values()) {
+      for (EventType type : EventType.interactions()) {
         byValue.put(type.wireName(), type);
       }
     } else {

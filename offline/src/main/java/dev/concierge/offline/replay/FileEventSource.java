@@ -14,8 +14,8 @@ import java.nio.file.Path;
  *
  * <ul>
  *   <li>fields the contract does not know are ignored; the known ones are checked as the contract
- *       says (eventId, customerId, type, itemId and timestamp required; price, quantity, sessionId,
- *       context optional);
+ *       says (eventId, customerId, type, timestamp and itemId, or fromCustomerId for a merge, required;
+ *       price, quantity, sessionId, context optional);
  *   <li>{@code timestamp} may be any form {@link Timestamps} accepts (ISO-8601 with {@code Z} or an
  *       offset, {@code T} or a space, optional seconds and fraction) or epoch milliseconds as a JSON
  *       integer;

@@ -21,6 +21,9 @@ public final class HistoryCatalog {
   public static Catalog of(Iterable<EventRecorded> history) {
     Map<String, Latest> items = new HashMap<>();
     for (EventRecorded recorded : history) {
+      if (recorded.event().isMerge()) {
+        continue;
+      }
       Latest latest = items.computeIfAbsent(recorded.event().itemId(), id -> new Latest());
       if (recorded.category() != null) {
         latest.category = recorded.category();

@@ -42,7 +42,9 @@ import org.apache.pekko.stream.javadsl.StreamConverters;
  * <p>It is a snapshot in passing: events persisted while the journal is read may or may not be part
  * of the replay. The scan reads the rows as they are: it relies on the journal never deleting events
  * ({@code support-deletes = off}, see persistence's reference.conf), and on the customer entity
- * writing no other rows under its persistence ids. Not {@code eventsByTag}: it has gaps and a delay
+ * writing no other rows under its persistence ids than its events and the {@code HistoryMerged} that
+ * completes a merge, which is left out: replay takes the merge over from the other customer's replayed
+ * history at the merge event ({@code HistoryReplay}). Not {@code eventsByTag}: it has gaps and a delay
  * on Cassandra, and the entity writes no tags.
  */
 public final class JournalEventSource implements EventSource {

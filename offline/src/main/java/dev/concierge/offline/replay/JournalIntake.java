@@ -1,6 +1,7 @@
 package dev.concierge.offline.replay;
 
 import dev.concierge.models.EventRecorded;
+import dev.concierge.models.HistoryMerged;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,6 +93,11 @@ final class JournalIntake {
   private void take(Cursor cursor, StoredEvent stored, String customerId) {
     if (stored.partitionNr() > 0) {
       pastFirstPartition.add(customerId);
+      return;
+    }
+    if (stored.event() instanceof HistoryMerged) {
+      // the customer's bookkeeping of a merge, not an event: replay takes the merge event's history over
+      // again from the other customer's replayed features, as HistoryReplay does
       return;
     }
     counters.recordRead();

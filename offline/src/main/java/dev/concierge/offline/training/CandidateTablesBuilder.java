@@ -57,8 +57,14 @@ public final class CandidateTablesBuilder {
     this.coOccurrence = new CoOccurrence(settings.coOccurrence());
   }
 
-  /** Adds one event; events of one customer must come in time order. */
+  /**
+   * Adds one event; events of one customer must come in time order. A merge adds nothing: the tables
+   * count interactions with items, and a merge has none (each shopper id's interactions stay its own here).
+   */
   public void add(CustomerEvent event) {
+    if (!event.type().isInteraction()) {
+      return;
+    }
     OpenSession session = sessions.get(event.customerId());
     long at = EventTime.millisOf(event.timestamp());
     if (session == null || session.endsBefore(event, at, settings.sessionIdleTimeout().toMillis())) {
@@ -118,6 +124,7 @@ public final class CandidateTablesBuilder {
       case CLICK -> CLICK_POPULARITY;
       case ADD_TO_CART -> CART_POPULARITY;
       case PURCHASE -> PURCHASE_POPULARITY;
+      case MERGE -> 0;
     };
   }
 

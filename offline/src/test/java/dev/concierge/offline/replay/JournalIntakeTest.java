@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.concierge.models.CustomerEvent;
+import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
+import dev.concierge.models.HistoryMerged;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +80,23 @@ class JournalIntakeTest extends WithEventCodec {
     assertEquals(JournalIntake.Continuation.FROM_START, continuations.get("no-first"));
     assertNull(continuations.get("short"));
     assertEquals(10, counters.report().recordsRead(), "the later partitions' rows are read again later");
+  }
+
+  @Test
+  void aMergeIsReplayedLikeAnyEventAndTheHistoryItHandedOverIsLeftOut() {
+    TimeOrderSort sort = sort();
+    JournalIntake intake = new JournalIntake(PREFIX, TimeRange.all(), counters, sort, PARTITION_SIZE);
+    EventRecorded merge = new EventRecorded(CustomerEvent.merge("c-1#2", "c-1", "anon-1", T0.plusSeconds(20)), null);
+
+    intake.accept(batch(0, true,
+        row("c-1", 0, 1, 10),
+        new StoredEvent(PREFIX + "c-1", 0, 2, merge, codec.encode(merge)),
+        new StoredEvent(PREFIX + "c-1", 0, 3, new HistoryMerged("anon-1", CustomerFeatures.EMPTY), null),
+        row("c-1", 0, 4, 30)));
+
+    assertEquals(List.of("c-1#1", "c-1#2", "c-1#4"), drain(sort));
+    assertEquals(3, counters.report().recordsRead(), "the hand-over is no record of the history");
+    assertEquals(0, counters.report().invalid().total());
   }
 
   @Test

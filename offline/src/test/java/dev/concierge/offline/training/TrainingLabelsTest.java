@@ -11,6 +11,8 @@ import dev.concierge.models.recommend.CandidateTables;
 import dev.concierge.models.recommend.TrainingSetBuilder;
 import dev.concierge.models.scoring.TrainingSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,12 +62,34 @@ class TrainingLabelsTest {
     assertTrue(rows.size() > positives, "the moments have negatives");
   }
 
+  @Test
+  void aMergeIsNoRowAndTheAnonymousTouchesAreTheCustomersOwnAfterIt() {
+    // half the shoppers log in as the other half, at the start of the labelled days
+    List<String> customers = HISTORY.stream().map(CustomerEvent::customerId).distinct().sorted().toList();
+    List<CustomerEvent> merges = new ArrayList<>();
+    for (int i = 0; i + 1 < customers.size(); i += 2) {
+      merges.add(CustomerEvent.merge("m-" + i, customers.get(i), customers.get(i + 1), LABELS_FROM.plusMillis(i)));
+    }
+    List<CustomerEvent> merged = new ArrayList<>(HISTORY);
+    merged.addAll(merges);
+    merged.sort(Comparator.comparing(CustomerEvent::timestamp));
+
+    TrainingSet rows = rows(merged, TrainingSetBuilder.Labels.FIRST_TOUCHES);
+
+    assertEquals(0, rowsWithATouchedItem(rows), "an item the anonymous shopper touched is no first touch after the merge");
+    assertEquals(rows(HISTORY, TrainingSetBuilder.Labels.FIRST_TOUCHES).rows()[0].length, rows.rows()[0].length);
+  }
+
   private static TrainingSet rows(TrainingSetBuilder.Labels labels) {
+    return rows(HISTORY, labels);
+  }
+
+  private static TrainingSet rows(List<CustomerEvent> history, TrainingSetBuilder.Labels labels) {
     CandidateTablesBuilder builder = new CandidateTablesBuilder(RecommenderFixtures.TABLES);
-    HISTORY.stream().filter(event -> event.timestamp().isBefore(LABELS_FROM)).forEach(builder::add);
+    history.stream().filter(event -> event.timestamp().isBefore(LABELS_FROM)).forEach(builder::add);
     CandidateTables tables = builder.build();
     return new TrainingSetBuilder(RecommenderFixtures.RECOMMENDER, new TrainingSetBuilder.Settings(NEGATIVES, 7, labels))
-        .build(HISTORY, RecommenderFixtures.CATALOG, tables, LABELS_FROM, UNTIL, RecommenderFixtures.POPULAR_PER_LIST);
+        .build(history, RecommenderFixtures.CATALOG, tables, LABELS_FROM, UNTIL, RecommenderFixtures.POPULAR_PER_LIST);
   }
 
   private static long rowsWithATouchedItem(TrainingSet rows) {

@@ -26,6 +26,11 @@ import java.util.Objects;
  * and writing the canonical form. Context values that are not strings are kept as their JSON text;
  * fields the contract does not know are ignored.
  *
+ * <p>An interaction ({@code view}, {@code click}, {@code add_to_cart}, {@code purchase}) requires an
+ * {@code itemId}; a {@code merge} requires a {@code fromCustomerId} instead (an id like any other, not the
+ * {@code customerId}), and its {@code itemId}, if one is sent, is ignored like any field the type does not
+ * know, as is the {@code fromCustomerId} of an interaction.
+ *
  * <p>This is the one reader of the contract. Every entry point reads the same tokens with Jackson's
  * streaming parser (about twice as fast as a tree) and checks the fields in the contract's order, so
  * they agree on every input: {@link #parse(byte[])} for a topic record, {@link #parse(byte[], int, int)}
@@ -185,6 +190,7 @@ public final class EventJson {
         case "customerId" -> fields.customerId = text(json, value);
         case "type" -> fields.type = text(json, value);
         case "itemId" -> fields.itemId = text(json, value);
+        case "fromCustomerId" -> fields.fromCustomerId = text(json, value);
         case "timestamp" -> fields.timestamp = timestampValue(json, value);
         case "price" -> fields.price = price(json, value);
         case "quantity" -> fields.quantity = quantity(json, value);
@@ -206,7 +212,17 @@ public final class EventJson {
           EventType.fromWireName(typeName)
               .orElseThrow(() -> new InvalidEventField(
                   "field 'type' must be one of " + EventType.wireNames() + ", was '" + SafeText.of(typeName) + "'"));
-      String itemId = requiredId(fields.itemId, "itemId");
+      String itemId = null;
+      String fromCustomerId = null;
+      if (type == EventType.MERGE) {
+        fromCustomerId = requiredId(fields.fromCustomerId, "fromCustomerId");
+        if (fromCustomerId.equals(customerId)) {
+          throw new InvalidEventField(
+              "field 'fromCustomerId' must be another customer than 'customerId': a customer cannot merge itself");
+        }
+      } else {
+        itemId = requiredId(fields.itemId, "itemId");
+      }
       if (fields.timestamp == null) {
         throw new InvalidEventField("missing required field 'timestamp'");
       }
@@ -222,7 +238,8 @@ public final class EventJson {
       }
       Map<String, String> context = fields.context == null ? Map.of() : (Map<String, String>) fields.context;
       return new ParsedEvent.Valid(
-          new CustomerEvent(eventId, customerId, type, itemId, timestamp, price, quantity, sessionId, context));
+          new CustomerEvent(
+              eventId, customerId, type, itemId, timestamp, price, quantity, sessionId, context, fromCustomerId));
     } catch (InvalidEventField e) {
       return new ParsedEvent.Invalid(e.getMessage());
     }
@@ -241,7 +258,11 @@ public final class EventJson {
       json.writeStringField("eventId", event.eventId());
       json.writeStringField("customerId", event.customerId());
       json.writeStringField("type", event.type().wireName());
-      json.writeStringField("itemId", event.itemId());
+      if (event.isMerge()) {
+        json.writeStringField("fromCustomerId", event.fromCustomerId());
+      } else {
+        json.writeStringField("itemId", event.itemId());
+      }
       json.writeStringField("timestamp", event.timestamp().toString());
       if (event.price() != null) {
         json.writeNumberField("price", event.price());
@@ -410,6 +431,7 @@ public final class EventJson {
     private Object customerId;
     private Object type;
     private Object itemId;
+    private Object fromCustomerId;
     private Object timestamp;
     private Object price;
     private Object quantity;

@@ -7,22 +7,25 @@ import dev.concierge.models.EventRecorded;
 import java.util.Map;
 
 /**
- * The journal event. Version 2: the customer event, the nullable category, then the nullable Kafka source
- * ({@link PartsV3}). Version 1 had no source; its rows read with none, as events that did not come from
- * Kafka.
+ * The journal event. Version 3: the customer event as {@link PartsV4} lays it out (a merge's
+ * {@code fromCustomerId}, an item only for interactions), the nullable category, then the nullable Kafka
+ * source ({@link PartsV3}). Version 2 had {@link PartsV1}'s event, which always had an item; version 1
+ * had no source either, and its rows read with none, as events that did not come from Kafka.
  */
 final class EventRecordedFormat extends VersionedFormat<EventRecorded> {
 
   private static final int V1 = 1;
   private static final int V2 = 2;
+  private static final int V3 = 3;
 
   EventRecordedFormat() {
-    super(EventRecorded.class, V2, Map.of(V1, EventRecordedFormat::readV1, V2, EventRecordedFormat::readV2));
+    super(EventRecorded.class, V3, Map.of(
+        V1, EventRecordedFormat::readV1, V2, EventRecordedFormat::readV2, V3, EventRecordedFormat::readV3));
   }
 
   @Override
   void writeCurrent(Output output, EventRecorded recorded) {
-    PartsV1.writeEvent(output, recorded.event());
+    PartsV5.writeEvent(output, recorded.event());
     FieldEncoding.writeNullable(output, recorded.category(), Output::writeString);
     FieldEncoding.writeNullable(output, recorded.source(), PartsV3::writeSource);
   }
@@ -33,6 +36,12 @@ final class EventRecordedFormat extends VersionedFormat<EventRecorded> {
 
   private static EventRecorded readV2(Input input) {
     CustomerEvent event = PartsV1.readEvent(input);
+    String category = FieldEncoding.readNullable(input, Input::readString);
+    return new EventRecorded(event, category, FieldEncoding.readNullable(input, PartsV3::readSource));
+  }
+
+  private static EventRecorded readV3(Input input) {
+    CustomerEvent event = PartsV5.readEvent(input);
     String category = FieldEncoding.readNullable(input, Input::readString);
     return new EventRecorded(event, category, FieldEncoding.readNullable(input, PartsV3::readSource));
   }

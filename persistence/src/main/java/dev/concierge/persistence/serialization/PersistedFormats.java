@@ -10,8 +10,8 @@ final class PersistedFormats {
 
   static final List<VersionedFormat<?>> ALL =
       List.of(
-          new EventRecordedFormat(), new CustomerSnapshotFormat(), new CustomerFeaturesFormat(), new TriggerFiredFormat(),
-          new StockAwaitedFormat());
+          new EventRecordedFormat(), new CustomerSnapshotFormat(), new CustomerFeaturesFormat(),
+          new HistoryMergedFormat(), new TriggerFiredFormat(), new StockAwaitedFormat());
 
   private PersistedFormats() {}
 }

@@ -72,7 +72,10 @@ class EventJsonAgreementTest {
       new EventJson(MAPPER), new EventJson(MAPPER, LIVE_HORIZON), new EventJson(MAPPER, EPOCH_OR_ISO));
 
   private static final List<String> IDS = List.of("\"e-1\"", "\"c_42\"", "\"sku-7\"", "\"s.9\"");
-  private static final List<String> TYPES = List.of("\"view\"", "\"click\"", "\"add_to_cart\"", "\"purchase\"");
+  private static final List<String> TYPES =
+      List.of("\"view\"", "\"click\"", "\"add_to_cart\"", "\"purchase\"", "\"merge\"");
+  // mostly another customer than IDS gives customerId, sometimes the same one, which a merge may not name
+  private static final List<String> OTHER_CUSTOMERS = List.of("\"anon-1\"", "\"anon:7f3a\"", "\"c_42\"");
   private static final List<String> TIMES = List.of(
       "\"2026-11-26T10:00:00Z\"", "\"2026-11-26T10:00:00.250Z\"", "\"+1000000000-01-01T00:00:00Z\"", "1764151200000");
   private static final List<String> PRICES = List.of("59.5", "0", "12", "1e3");
@@ -135,6 +138,7 @@ class EventJsonAgreementTest {
   private static Arbitrary<String> objects() {
     List<Arbitrary<Optional<String>>> members = List.of(
         member("eventId", IDS), member("customerId", IDS), member("type", TYPES), member("itemId", IDS),
+        member("fromCustomerId", OTHER_CUSTOMERS),
         member("timestamp", TIMES), member("price", PRICES), member("quantity", QUANTITIES),
         member("sessionId", IDS), member("context", CONTEXTS));
     Arbitrary<List<String>> unknown = Combinators.combine(Arbitraries.of(UNKNOWN), Arbitraries.of(ANY))

@@ -72,7 +72,7 @@ class EventJsonTest {
         "not json                                                                   | not valid JSON",
         "[1,2]                                                                      | expected an event JSON object",
         "{\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\"} | missing required field 'eventId'",
-        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"like\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\"} | field 'type' must be one of view, click, add_to_cart, purchase, was 'like'",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"like\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\"} | field 'type' must be one of view, click, add_to_cart, purchase, merge, was 'like'",
         "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"yesterday\"} | field 'timestamp' must be an ISO-8601 instant",
         "{\"eventId\":\"e\",\"customerId\":\"\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\"} | field 'customerId' must be a non-empty string",
         "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\",\"price\":-1} | field 'price' must be a number >= 0",
@@ -84,7 +84,7 @@ class EventJsonTest {
         "{\"eventId\":\"e\",\"customerId\":42,\"type\":\"view\"}                          | field 'customerId' must be a non-empty string",
         "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":{\"id\":1}}    | field 'itemId' must be a non-empty string",
         "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\"}         | missing required field 'timestamp'",
-        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"vi\\u001bew\",\"itemId\":\"i\"}  | field 'type' must be one of view, click, add_to_cart, purchase, was 'vi\\u001bew'",
+        "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"vi\\u001bew\",\"itemId\":\"i\"}  | field 'type' must be one of view, click, add_to_cart, purchase, merge, was 'vi\\u001bew'",
         "{\"eventId\":\"e 1\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\"} | field 'eventId'",
         "{\"eventId\":\"e\",\"customerId\":\"c/1\",\"type\":\"view\",\"itemId\":\"i\",\"timestamp\":\"2026-11-26T10:00:00Z\"} | field 'customerId'",
         "{\"eventId\":\"e\",\"customerId\":\"c\",\"type\":\"view\",\"itemId\":\"i\\n7\",\"timestamp\":\"2026-11-26T10:00:00Z\"} | field 'itemId'",
@@ -206,6 +206,75 @@ class EventJsonTest {
 
     ParsedEvent.Invalid invalid = assertInstanceOf(ParsedEvent.Invalid.class, json.fromTree(tree(body)));
     assertTrue(invalid.reason().contains("an event is at most"), invalid.reason());
+  }
+
+  /** Exactly what the browser SDK's identify() sends when an anonymous shopper logs in. */
+  private static final String SDK_MERGE =
+      "{\"eventId\":\"e-5d1c\",\"customerId\":\"c-42\",\"type\":\"merge\",\"fromCustomerId\":\"anon-7f3a\","
+          + "\"timestamp\":\"2026-11-26T10:00:00.250Z\"}";
+
+  @Test
+  void aMergeAsTheSdkSendsItReadsWithoutAnItem() {
+    CustomerEvent merge = valid(SDK_MERGE);
+
+    assertEquals(CustomerEvent.merge("e-5d1c", "c-42", "anon-7f3a", Instant.parse("2026-11-26T10:00:00.250Z")), merge);
+    assertEquals(null, merge.itemId());
+    assertEquals(merge, assertInstanceOf(ParsedEvent.Valid.class, json.fromTree(tree(SDK_MERGE))).event(), "a tree too");
+    assertEquals(merge, assertInstanceOf(ParsedEvent.Valid.class,
+        new EventJson(new ObjectMapper(), LIVE_HORIZON).parse(SDK_MERGE.getBytes(StandardCharsets.UTF_8))).event(),
+        "a live node too");
+  }
+
+  @Test
+  void aMergeWrittenReadsBackTheSameWithItsOtherCustomerAndNoItem() {
+    CustomerEvent merge = CustomerEvent.merge("e-9", "c-42", "anon-1", Instant.parse("2026-11-26T10:00:00Z"));
+
+    String written = new String(json.write(merge), StandardCharsets.UTF_8);
+
+    assertEquals("{\"eventId\":\"e-9\",\"customerId\":\"c-42\",\"type\":\"merge\",\"fromCustomerId\":\"anon-1\","
+        + "\"timestamp\":\"2026-11-26T10:00:00Z\",\"quantity\":1}", written);
+    assertEquals(merge, valid(written));
+  }
+
+  /** The choice for a merge's itemId: ignored like any field its type does not know, never kept or checked. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"\"sku-7\"", "\"not an id\"", "42", "null"})
+  void theItemIdOfAMergeIsIgnoredAsIsTheOtherCustomerOfAnInteraction(String itemId) {
+    CustomerEvent merge = valid(SDK_MERGE.replace("}", ",\"itemId\":" + itemId + "}"));
+    CustomerEvent view = valid(CONTRACT_EXAMPLE.replace("}", ",\"fromCustomerId\":" + itemId + "}"));
+
+    assertEquals(valid(SDK_MERGE), merge);
+    assertEquals(valid(CONTRACT_EXAMPLE), view);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'\"fromCustomerId\":\"anon-7f3a\",' | '' | missing required field 'fromCustomerId'",
+        "'\"fromCustomerId\":\"anon-7f3a\"' | '\"fromCustomerId\":null' | missing required field 'fromCustomerId'",
+        "'\"fromCustomerId\":\"anon-7f3a\"' | '\"fromCustomerId\":\"\"' | field 'fromCustomerId' must be a non-empty string",
+        "'\"fromCustomerId\":\"anon-7f3a\"' | '\"fromCustomerId\":7' | field 'fromCustomerId' must be a non-empty string",
+        "'\"fromCustomerId\":\"anon-7f3a\"' | '\"fromCustomerId\":\"anon 7\"' | field 'fromCustomerId' may hold only",
+        "'\"fromCustomerId\":\"anon-7f3a\"' | '\"fromCustomerId\":\"c-42\"' | field 'fromCustomerId' must be another customer than 'customerId'",
+      })
+  void aMergeWithoutAValidOtherCustomerIsInvalidNamingTheField(String field, String replacement, String reason) {
+    String record = SDK_MERGE.replace(field, replacement);
+
+    for (ParsedEvent parsed : java.util.List.of(json.parse(record.getBytes(StandardCharsets.UTF_8)), json.fromTree(tree(record)))) {
+      ParsedEvent.Invalid invalid = assertInstanceOf(ParsedEvent.Invalid.class, parsed, record);
+      assertTrue(invalid.reason().startsWith(reason), invalid.reason());
+    }
+  }
+
+  @Test
+  void everyOtherTypeStillRequiresAnItemEvenWithAnOtherCustomer() {
+    for (String type : java.util.List.of("view", "click", "add_to_cart", "purchase")) {
+      String record = SDK_MERGE.replace("merge", type);
+      ParsedEvent.Invalid invalid =
+          assertInstanceOf(ParsedEvent.Invalid.class, json.parse(record.getBytes(StandardCharsets.UTF_8)), type);
+      assertEquals("missing required field 'itemId'", invalid.reason());
+    }
   }
 
   private static String eventAt(String timestamp) {

@@ -16,6 +16,7 @@ import dev.concierge.persistence.serialization.GoldenSamples.Golden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -71,6 +72,23 @@ class GoldenBytesTest {
   }
 
   @Test
+  void recordedEventWithTheOldEventLayoutStillReadsAfterMergesChangedIt() {
+    // versions 1 and 2 wrote the event as PartsV1 does, with an item always; version 3 as PartsV5 does
+    assertStillReads(GoldenSamples.EVENT_RECORDED_V1);
+    assertStillReads(GoldenSamples.EVENT_RECORDED_V2);
+  }
+
+  @Test
+  void recordedMergeWrittenByVersion3StillReads() {
+    assertStillReads(GoldenSamples.EVENT_RECORDED_V3);
+  }
+
+  @Test
+  void mergedHistoryWrittenByVersion1StillReads() {
+    assertStillReads(GoldenSamples.HISTORY_MERGED_V1);
+  }
+
+  @Test
   void snapshotWithoutTriggersWrittenByVersion3ReadsWithNothingRemembered() {
     CustomerSnapshot read = (CustomerSnapshot) GoldenBytes.deserialize(
         testKit.system(), CustomerSnapshot.class, goldenBytes(GoldenSamples.CUSTOMER_SNAPSHOT_V3));
@@ -102,6 +120,22 @@ class GoldenBytesTest {
   }
 
   @Test
+  void snapshotWithMergesAndTriggersWrittenByVersion5StillReads() {
+    assertStillReads(GoldenSamples.CUSTOMER_SNAPSHOT_V5);
+  }
+
+  @Test
+  void snapshotsWrittenBeforeMergesReadWithNone() {
+    for (Golden old : List.of(
+        GoldenSamples.CUSTOMER_SNAPSHOT_V1, GoldenSamples.CUSTOMER_SNAPSHOT_V2, GoldenSamples.CUSTOMER_SNAPSHOT_V3,
+        GoldenSamples.CUSTOMER_SNAPSHOT_V4)) {
+      CustomerSnapshot read = (CustomerSnapshot) GoldenBytes.deserialize(testKit.system(), old.type(), goldenBytes(old));
+      assertEquals(List.of(), read.mergedFrom(), old.fileName());
+      assertEquals(List.of(), read.pendingMerges(), old.fileName());
+    }
+  }
+
+  @Test
   void everyPersistedTypeHasGoldenBytesOfItsCurrentVersion() {
     for (VersionedFormat<?> format : PersistedFormats.ALL) {
       Golden golden = current(format);
@@ -125,7 +159,7 @@ class GoldenBytesTest {
     KryoException failure = assertThrows(KryoException.class,
         () -> GoldenBytes.deserialize(testKit.system(), EventRecorded.class, newerRow));
 
-    assertEquals("EventRecorded was written in format version 3, but this build reads only versions [1, 2];"
+    assertEquals("EventRecorded was written in format version 4, but this build reads only versions [1, 2, 3];"
         + " data from a newer build needs that build", failure.getMessage());
   }
 
@@ -160,26 +194,26 @@ class GoldenBytesTest {
   private byte[] writtenByANewerBuild(EventRecorded recorded) {
     ClassLoader classLoader = getClass().getClassLoader();
     RegistrationTable table = RegistrationTable.fromConfig(testKit.system().settings().config(), classLoader);
-    ConciergeKryo newerKryo = new ConciergeKryo(table, Map.of(EventRecorded.class, new EventRecordedV3()), classLoader);
+    ConciergeKryo newerKryo = new ConciergeKryo(table, Map.of(EventRecorded.class, new EventRecordedV4()), classLoader);
     Output output = new Output(BUFFER_BYTES);
     newerKryo.writeClassAndObject(output, recorded);
     return output.toBytes();
   }
 
   /** What a later build might write once EventRecorded gains a field. */
-  private static final class EventRecordedV3 extends VersionedFormat<EventRecorded> {
+  private static final class EventRecordedV4 extends VersionedFormat<EventRecorded> {
 
-    private static final int V3 = 3;
+    private static final int V4 = 4;
 
-    EventRecordedV3() {
-      super(EventRecorded.class, V3, Map.of(V3, input -> fail("only written here")));
+    EventRecordedV4() {
+      super(EventRecorded.class, V4, Map.of(V4, input -> fail("only written here")));
     }
 
     @Override
     void writeCurrent(Output output, EventRecorded recorded) {
-      PartsV1.writeEvent(output, recorded.event());
+      PartsV5.writeEvent(output, recorded.event());
       output.writeString(recorded.category());
-      output.writeString("a field version 2 does not know");
+      output.writeString("a field version 3 does not know");
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.concierge.models.EventCounts;
 import dev.concierge.models.EventIdWindow;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.EventType;
+import dev.concierge.models.HistoryMerged;
 import dev.concierge.models.KafkaSource;
 import dev.concierge.models.RecentItems;
 import dev.concierge.models.SessionFeatures;
@@ -119,6 +120,8 @@ final class GoldenSamples {
           ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V3.expected()).features(),
           ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V3.expected()).recentEventKeys(),
           ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V3.expected()).highestOffsets(),
+          List.of(),
+          List.of(),
           new TriggerMemory(
               LAST_SEEN, List.of("sku-17", "sku-8"), FIRST_SEEN, Map.of("tents", 3, "shoes", 1), List.of("tents"),
               List.of("sku-40"),
@@ -134,9 +137,32 @@ final class GoldenSamples {
 
   static final Golden STOCK_AWAITED_V1 = new Golden(StockAwaited.class, 1, new StockAwaited("sku-40"));
 
+  /**
+   * Version 3: the merge of an anonymous shopper who logged in, as the browser SDK sends it (no item), read
+   * from Kafka.
+   */
+  static final Golden EVENT_RECORDED_V3 = new Golden(EventRecorded.class, 3,
+      new EventRecorded(
+          CustomerEvent.merge("evt-0003", "cust-42", "anon-7f3a", LAST_SEEN), null, new KafkaSource(5, 4_294_967_302L)));
+
+  /** Version 1: the history an anonymous shopper handed over, every part filled and a session under way. */
+  static final Golden HISTORY_MERGED_V1 = new Golden(HistoryMerged.class, 1,
+      new HistoryMerged("anon-7f3a", ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V2.expected()).features()));
+
+  /** Version 5: version 4's shopper, who also took over two anonymous histories and awaits a third. */
+  static final Golden CUSTOMER_SNAPSHOT_V5 = new Golden(CustomerSnapshot.class, 5,
+      new CustomerSnapshot(
+          ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V4.expected()).features(),
+          ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V4.expected()).recentEventKeys(),
+          ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V4.expected()).highestOffsets(),
+          List.of("anon-1", "anon-7f3a"),
+          List.of("anon-9"),
+          ((CustomerSnapshot) CUSTOMER_SNAPSHOT_V4.expected()).triggers()));
+
   static final List<Golden> ALL = List.of(
       EVENT_RECORDED_V1, CUSTOMER_SNAPSHOT_V1, CUSTOMER_FEATURES_V1, CUSTOMER_SNAPSHOT_V2, CUSTOMER_FEATURES_V2,
-      EVENT_RECORDED_V2, CUSTOMER_SNAPSHOT_V3, CUSTOMER_SNAPSHOT_V4, TRIGGER_FIRED_V1, STOCK_AWAITED_V1);
+      EVENT_RECORDED_V2, CUSTOMER_SNAPSHOT_V3, CUSTOMER_SNAPSHOT_V4, TRIGGER_FIRED_V1, STOCK_AWAITED_V1,
+      EVENT_RECORDED_V3, HISTORY_MERGED_V1, CUSTOMER_SNAPSHOT_V5);
 
   private GoldenSamples() {}
 

@@ -11,6 +11,7 @@ import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.EventCounts;
 import dev.concierge.models.EventRecorded;
+import dev.concierge.models.HistoryMerged;
 import dev.concierge.models.EventType;
 import dev.concierge.models.KafkaSource;
 import dev.concierge.models.RankedItem;
@@ -64,6 +65,8 @@ class KryoSerializerTest {
         GoldenSamples.ALL.stream().map(Golden::expected),
         Stream.of(
             new EventRecorded(CustomerEvent.of("evt-9", "cust-1", EventType.VIEW, "sku-1", AT), null),
+            new EventRecorded(CustomerEvent.merge("evt-10", "cust-1", "anon-1", AT), null),
+            new HistoryMerged("anon-1", CustomerFeatures.EMPTY),
             CustomerFeatures.EMPTY));
   }
 
@@ -88,7 +91,9 @@ class KryoSerializerTest {
             Set.of(), Set.of("one"), Set.of("a", "b", "c"),
             Map.of(), Map.of("key", "value"), Map.of("a", 1.5, "b", 2.5),
             fullEvent(),
+            CustomerEvent.merge("evt-2", "cust-1", "anon-1", AT),
             EventType.PURCHASE,
+            EventType.MERGE,
             new KafkaSource(3, 120),
             query(),
             new RankedItem("sku-3", 0.875, List.of("popular: 88% of the best seller's popularity")),

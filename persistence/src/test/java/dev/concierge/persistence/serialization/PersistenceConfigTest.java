@@ -69,7 +69,8 @@ class PersistenceConfigTest {
         "dev.concierge.persistence.serialization.KryoSerializable",
         "dev.concierge.models.EventRecorded",
         "dev.concierge.models.CustomerSnapshot",
-        "dev.concierge.models.CustomerFeatures")) {
+        "dev.concierge.models.CustomerFeatures",
+        "dev.concierge.models.HistoryMerged")) {
       assertEquals("concierge-kryo", bindings.getString("\"" + type + "\""), type);
     }
     assertEquals(KryoSerializer.class.getName(), config.getString("pekko.actor.serializers.concierge-kryo"));

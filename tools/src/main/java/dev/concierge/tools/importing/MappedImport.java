@@ -55,8 +55,9 @@ final class MappedImport extends ImportTool {
   private Map<String, EventType> typesByValue() {
     Map<String, EventType> byValue = new HashMap<>();
     types.forEach((name, values) -> {
-      EventType type = EventType.fromWireName(name.strip()).orElseThrow(() -> usageError(
-          "--types: '" + name + "' is no event type; the types are " + EventType.wireNames()));
+      // a merge names another customer, not an item: no row of a file is one
+      EventType type = EventType.fromWireName(name.strip()).filter(EventType::isInteraction).orElseThrow(() -> usageError(
+          "--types: '" + name + "' is no event type of an item; the types are view, click, add_to_cart and purchase"));
       for (String value : values.split(VALUE_SEPARATOR)) {
         EventType earlier = byValue.put(value.strip().toLowerCase(Locale.ROOT), type);
         if (earlier != null && earlier != type) {
