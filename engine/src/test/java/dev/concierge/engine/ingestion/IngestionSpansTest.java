@@ -11,6 +11,7 @@ import dev.concierge.engine.tracing.TracingSettings;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
 import dev.concierge.models.KafkaSource;
+import dev.concierge.testing.Eventually;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -35,6 +36,8 @@ class IngestionSpansTest {
       true, "http://127.0.0.1:4318", TracingSettings.Protocol.HTTP_PROTOBUF, "concierge-test", 1.0,
       Duration.ofMillis(10), Duration.ofSeconds(1));
 
+  private static final Duration EXPORTED = Duration.ofSeconds(5);
+
   private final InMemorySpanExporter exported = InMemorySpanExporter.create();
 
   @Test
@@ -53,9 +56,8 @@ class IngestionSpansTest {
 
     SourcedEvent sourced = spans.started(traced(3, 42), VIEW);
     spans.applied(sourced, false);
-    tracing.stop().toCompletableFuture().join();
 
-    SpanData process = only(exported.getFinishedSpanItems());
+    SpanData process = exportedSpan();
     assertEquals(IngestionSpans.processSpan(TOPIC), process.getName());
     assertEquals(SpanKind.CONSUMER, process.getKind());
     assertEquals(TRACE_ID, process.getTraceId());
@@ -72,9 +74,8 @@ class IngestionSpansTest {
     IngestionSpans spans = IngestionSpans.of(tracing);
 
     spans.refused(spans.started(new ConsumerRecord<>(TOPIC, 0, 7, "c-1", new byte[0]), VIEW), "poison");
-    tracing.stop().toCompletableFuture().join();
 
-    SpanData process = only(exported.getFinishedSpanItems());
+    SpanData process = exportedSpan();
     assertNotEquals(TRACE_ID, process.getTraceId());
     assertEquals(false, process.getParentSpanContext().isValid());
     assertEquals(StatusCode.ERROR, process.getStatus().getStatusCode(), "a refused event's span is an error");
@@ -87,7 +88,10 @@ class IngestionSpansTest {
     return record;
   }
 
-  private static SpanData only(List<SpanData> spans) {
+  // the one span exported; stopping the SDK would clear the in-memory exporter, so its batch is waited for
+  private SpanData exportedSpan() {
+    Eventually.within(EXPORTED, "the span is exported", () -> !exported.getFinishedSpanItems().isEmpty());
+    List<SpanData> spans = exported.getFinishedSpanItems();
     assertEquals(1, spans.size(), spans.toString());
     return spans.get(0);
   }

@@ -12,6 +12,8 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import dev.concierge.testing.Eventually;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ import org.slf4j.MDC;
 class TracingTest {
 
   private static final TracingSettings DEFAULTS = settings("");
-  private static final TracingSettings ON = settings("enabled = on");
+  private static final TracingSettings ON = settings("enabled = on\nschedule-delay = 10ms");
 
   private final InMemorySpanExporter exported = InMemorySpanExporter.create();
   private Tracing tracing = Tracing.off();
@@ -49,8 +51,9 @@ class TracingTest {
     Span child = tracing.span("child", SpanKind.INTERNAL).setParent(tracing.parent(Tracing.traceparent(parent))).startSpan();
     child.end();
     parent.end();
-    tracing.stop().toCompletableFuture().join();
 
+    // stopping the SDK would clear the in-memory exporter: its batch is waited for
+    Eventually.within(Duration.ofSeconds(5), "both spans are exported", () -> exported.getFinishedSpanItems().size() == 2);
     SpanData childData = exported.getFinishedSpanItems().stream().filter(s -> s.getName().equals("child")).findFirst().orElseThrow();
     assertEquals(parent.getSpanContext().getTraceId(), childData.getTraceId());
     assertEquals(parent.getSpanContext().getSpanId(), childData.getParentSpanId());
