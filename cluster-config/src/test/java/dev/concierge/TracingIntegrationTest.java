@@ -29,7 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +50,8 @@ class TracingIntegrationTest {
   private final InMemorySpanExporter exported = InMemorySpanExporter.create();
   private final ObjectMapper mapper = new ObjectMapper();
   private KafkaSettings topics;
-  private TestKafka kafka;
-  private TestNode node;
+  @AutoClose private TestKafka kafka;
+  @AutoClose private TestNode node;
 
   @BeforeEach
   void startTracedNode() {
@@ -65,14 +65,6 @@ class TracingIntegrationTest {
         exported);
     Eventually.within(SETTLE, "the node has read the catalog",
         () -> json(node.post("/v1/decisions", "{\"customerId\":\"c-warm\",\"limit\":5}")).get("items").size() == 5);
-  }
-
-  @AfterEach
-  void stopNode() {
-    if (node != null) {
-      node.close();
-    }
-    kafka.close();
   }
 
   @Test
