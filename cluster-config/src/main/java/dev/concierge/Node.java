@@ -23,6 +23,7 @@ import dev.concierge.api.MetricsRoutes;
 import dev.concierge.api.OpenApiDocument;
 import dev.concierge.api.OpenApiRoutes;
 import dev.concierge.api.ServerKey;
+import dev.concierge.api.ServerSpans;
 import dev.concierge.api.StorefrontAccess;
 import dev.concierge.api.dto.AdminRequests;
 import dev.concierge.api.dto.CatalogRequests;
@@ -74,6 +75,8 @@ import dev.concierge.engine.triggers.CustomerTriggers;
 import dev.concierge.engine.triggers.KafkaTriggerLog;
 import dev.concierge.engine.triggers.TriggerSettings;
 import dev.concierge.engine.triggers.TriggerWebhook;
+import dev.concierge.engine.tracing.Tracing;
+import dev.concierge.engine.tracing.TracingSettings;
 import dev.concierge.models.EventHorizon;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
@@ -91,6 +94,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import com.typesafe.config.Config;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pekko.Done;
@@ -121,8 +125,10 @@ public record Node(
     Optional<EventIngestion> ingestion,
     CompletionStage<ServerBinding> binding) {
 
-  public static Node start(ActorSystem<?> system) {
+  /** @param spanExporter where spans go instead of OTLP, when tracing is on: tests read them from memory */
+  public static Node start(ActorSystem<?> system, Optional<SpanExporter> spanExporter) {
     Config concierge = system.settings().config().getConfig("concierge");
+    Tracing tracing = Tracing.start(TracingSettings.fromConfig(concierge.getConfig("tracing")), spanExporter);
     if (concierge.getBoolean("cluster.join-self")) {
       Cluster cluster = Cluster.get(system);
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
@@ -160,7 +166,8 @@ public record Node(
             horizon,
             sharding.customerShards(shardActivity(system, sharding, clusterAdminSettings)),
             CustomerDirectory.sharded(system),
-            new CustomerTriggers(triggerSettings.activeRules(), triggerSettings.recommendations(), triggerLog));
+            new CustomerTriggers(triggerSettings.activeRules(), triggerSettings.recommendations(), triggerLog),
+            tracing);
     CustomerEntity.init(system, context, new PinnedLeastShardAllocation(CustomerEntity.ENTITY_KEY.name(), sharding));
 
     SendProducer<String, byte[]> producer =
@@ -181,7 +188,8 @@ public record Node(
                     new TrendRecorder(trends, vocabulary, customerSettings.features(), horizon),
                     partitionPinner(system, sharding),
                     journal::reachable,
-                    metrics))
+                    metrics,
+                    tracing))
             : Optional.empty();
     KafkaDecisionLog decisionLog =
         KafkaDecisionLog.start(
@@ -192,7 +200,8 @@ public record Node(
             system, context, DecisionDeadline.fromConfig(concierge.getConfig("decisions")),
             decisionLog,
             metrics,
-            concierge.getDuration("decisions.fallback-warning-every"));
+            concierge.getDuration("decisions.fallback-warning-every"),
+            tracing);
 
     ModelAdminService modelAdmin = startModelRegistry(system, concierge, models, catalog, mapper);
 
@@ -204,7 +213,8 @@ public record Node(
     ClusterAdmin clusterAdmin =
         new ClusterAdminService(system, sharding, clusterAdminSettings, Clock.systemUTC());
     EventPublisher publisher =
-        EventPublisher.start(concierge, kafka, eventJson, transactionalId(system), system.executionContext());
+        EventPublisher.start(concierge, kafka, eventJson, transactionalId(system), system.executionContext(), tracing);
+    ServerSpans serverSpans = new ServerSpans(tracing);
     CatalogPublisher catalogPublisher = new CatalogPublisher(kafka.catalogTopic(), catalogJson, publisher);
     ApiRoutes routes =
         new ApiRoutes(
@@ -212,9 +222,11 @@ public record Node(
                 decisions::decide,
                 new DecisionRequests(mapper, http.limits()),
                 responses,
-                storefronts),
+                storefronts,
+                serverSpans),
             new EventRoutes(
-                publisher::publish, new EventRequests(mapper, eventJson, http.limits()), responses, storefronts),
+                publisher::publish, new EventRequests(mapper, eventJson, http.limits()), responses, storefronts,
+                serverSpans),
             new CustomerRoutes(
                 new FeatureService(system, concierge.getDuration("customer.features-read-timeout"))::features,
                 responses,
@@ -240,7 +252,7 @@ public record Node(
     CompletionStage<ServerBinding> binding = HttpServer.start(served, http, system);
     ManagementEndpoint.start(system, adminAuth, http.shutdownDeadline());
 
-    stopOnShutdown(system, ingestion, publisher, catalogConsumer, decisionLog, producer, triggerLog, webhook);
+    stopOnShutdown(system, ingestion, publisher, catalogConsumer, decisionLog, producer, triggerLog, webhook, tracing);
     return new Node(catalog, decisions, ingestion, binding);
   }
 
@@ -325,8 +337,11 @@ public record Node(
       KafkaDecisionLog decisionLog,
       SendProducer<String, byte[]> producer,
       KafkaTriggerLog triggerLog,
-      Optional<UniqueKillSwitch> webhook) {
+      Optional<UniqueKillSwitch> webhook,
+      Tracing tracing) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+    // last, so that the spans of everything stopped before are exported too
+    shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "concierge-stop-tracing", tracing::stop);
     // stop taking events before sharding hands off entities; confirmed offsets are committed on the way out
     shutdown.addTask(
         CoordinatedShutdown.PhaseServiceRequestsDone(),

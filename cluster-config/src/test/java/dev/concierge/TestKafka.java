@@ -44,6 +44,11 @@ final class TestKafka implements AutoCloseable {
     }
   }
 
+  /** Reads the events topic from the start until {@code count} records arrived. */
+  List<ConsumerRecord<byte[], byte[]>> events(int count, Duration timeout) {
+    return records(topics.eventsTopic(), count, timeout);
+  }
+
   /** Reads the dead-letter topic from the start until {@code count} records arrived. */
   List<ConsumerRecord<byte[], byte[]>> deadLetters(int count, Duration timeout) {
     return records(topics.deadLetterTopic(), count, timeout);

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import dev.concierge.engine.CustomerEntity;
 import dev.concierge.models.CustomerFeatures;
@@ -85,10 +87,19 @@ final class TestNode implements AutoCloseable {
 
   /** As {@link #start(Namespace)}, with {@code settings} over the test configuration. */
   static TestNode start(Namespace namespace, Config settings) {
+    return start(namespace, settings, Optional.empty());
+  }
+
+  /** As {@link #start(Namespace, Config)}, with the node's spans going to {@code spans} when tracing is on. */
+  static TestNode start(Namespace namespace, Config settings, SpanExporter spans) {
+    return start(namespace, settings, Optional.of(spans));
+  }
+
+  private static TestNode start(Namespace namespace, Config settings, Optional<SpanExporter> spans) {
     for (int attempt = 1; ; attempt++) {
       int port = RealServices.freePort();
       TestNode node = new TestNode(
-          ActorSystem.create(Guardian.create(), "concierge", settings.withFallback(config(namespace, port)).resolve()),
+          ActorSystem.create(Guardian.create(spans), "concierge", settings.withFallback(config(namespace, port)).resolve()),
           port);
       Eventually.within(READY_TIMEOUT, "the node reports ready, or stops",
           () -> node.stopped() || node.get("/health/ready").statusCode() == 200);

@@ -119,7 +119,7 @@ class DecisionRoutesTest extends RouteTestSupport {
                             null,
                             null,
                             true,
-                            List.of(new RankedItem("sku-1", 1.0, List.of("popular"))))));
+                            List.of(new RankedItem("sku-1", 1.0, List.of("popular"))), null)));
 
     TestRouteResult result = post(fixture.route(), "/v1/decisions", "{\"customerId\":\"c-42\"}");
 

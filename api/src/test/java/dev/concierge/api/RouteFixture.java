@@ -1,5 +1,6 @@
 package dev.concierge.api;
 
+import dev.concierge.engine.tracing.Tracing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import dev.concierge.api.dto.AdminRequests;
@@ -99,7 +100,8 @@ final class RouteFixture {
             false,
             List.of(
                 new RankedItem("sku-9", 0.83, List.of("you viewed shoes", "popular in shoes")),
-                new RankedItem("sku-11", 0.5, List.of()))));
+                new RankedItem("sku-11", 0.5, List.of())),
+            null));
   }
 
   RouteFixture deciding(Function<DecisionQuery, CompletionStage<DecisionOutcome>> decider) {
@@ -225,8 +227,11 @@ final class RouteFixture {
                 recordingDecider,
                 new DecisionRequests(mapper, limits),
                 responses,
-                storefronts),
-            new EventRoutes(recordingSink, new EventRequests(mapper, eventJson, limits), responses, storefronts),
+                storefronts,
+                new ServerSpans(Tracing.off())),
+            new EventRoutes(
+                recordingSink, new EventRequests(mapper, eventJson, limits), responses, storefronts,
+                new ServerSpans(Tracing.off())),
             new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC), serverKey),
             new OpenApiRoutes(OpenApiDocument.load()),
             new HealthRoutes(health, ingestionHealth, responses),

@@ -2,6 +2,7 @@ package dev.concierge.engine;
 
 import dev.concierge.engine.model.ModelChooser;
 import dev.concierge.engine.sharding.CustomerShards;
+import dev.concierge.engine.tracing.Tracing;
 import dev.concierge.engine.triggers.CustomerTriggers;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.EventHorizon;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
  * What every customer actor on a node shares: settings, the catalog, the vocabulary of codes, the
  * model being served, live trends, the configured business rules, the clock, the horizon of event
  * times (on the same clock), the shards with their activity counts, how to reach another customer
- * (a merge asks the customer it merges from for its history), and the delivery triggers.
+ * (a merge asks the customer it merges from for its history), the delivery triggers, and the node's
+ * tracing.
  */
 public record CustomerContext(
     CustomerSettings settings,
@@ -30,9 +32,19 @@ public record CustomerContext(
     EventHorizon horizon,
     CustomerShards shards,
     CustomerDirectory customers,
-    CustomerTriggers triggers) {
+    CustomerTriggers triggers,
+    Tracing tracing) {
 
-  /** A context whose customers evaluate no delivery triggers. */
+  /** A context whose customers trace nothing. */
+  public CustomerContext(
+      CustomerSettings settings, Supplier<Catalog> catalog, Vocabulary vocabulary, ModelChooser models,
+      TrendingItems trends, BusinessRules rules, Recommender recommender, Clock clock, EventHorizon horizon,
+      CustomerShards shards, CustomerDirectory customers, CustomerTriggers triggers) {
+    this(settings, catalog, vocabulary, models, trends, rules, recommender, clock, horizon, shards, customers, triggers,
+        Tracing.off());
+  }
+
+  /** A context whose customers evaluate no delivery triggers and trace nothing. */
   public CustomerContext(
       CustomerSettings settings, Supplier<Catalog> catalog, Vocabulary vocabulary, ModelChooser models,
       TrendingItems trends, BusinessRules rules, Recommender recommender, Clock clock, EventHorizon horizon,

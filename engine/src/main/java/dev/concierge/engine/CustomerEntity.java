@@ -22,7 +22,12 @@ import dev.concierge.models.RankedItem;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.models.rules.RuleOverrides;
+import dev.concierge.engine.tracing.Tracing;
 import dev.concierge.persistence.serialization.KryoSerializable;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +56,7 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
@@ -118,11 +124,25 @@ public final class CustomerEntity
    *
    * @param source its record of the events topic, or {@code null} for an event that did not come from
    *     Kafka: only its id then tells a repeat
+   * @param traceparent the W3C context of the span that ingested it, the parent of its persist's span; {@code
+   *     null} when tracing is off. A message field only: the journal's {@link EventRecorded} does not keep it
    */
-  public record SourcedEvent(CustomerEvent event, KafkaSource source) implements KryoSerializable {}
+  public record SourcedEvent(CustomerEvent event, KafkaSource source, String traceparent) implements KryoSerializable {
 
-  /** Rank items for this shopper, under the configured business rules changed by {@code rules}. */
-  public record Decide(DecisionQuery query, RuleOverrides rules, ActorRef<Decision> replyTo) implements Command {}
+    /** An event whose recording is not traced. */
+    public SourcedEvent(CustomerEvent event, KafkaSource source) {
+      this(event, source, null);
+    }
+  }
+
+  /**
+   * Rank items for this shopper, under the configured business rules changed by {@code rules}.
+   *
+   * @param traceparent the W3C context of the ask's span, the parent of the ranking's span; {@code null} when
+   *     tracing is off
+   */
+  public record Decide(DecisionQuery query, RuleOverrides rules, String traceparent, ActorRef<Decision> replyTo)
+      implements Command {}
 
   /** Read the live features. */
   public record GetFeatures(ActorRef<CustomerFeatures> replyTo) implements Command {}
@@ -131,6 +151,17 @@ public final class CustomerEntity
   public record CheckTriggers() implements Command {}
 
   private static final CheckTriggers CHECK_TRIGGERS = new CheckTriggers();
+  /** The span of a traced decision's ranking, in the customer's actor. */
+  public static final String RECOMMEND_SPAN = "recommend";
+  /** The span of a traced event's write to the journal, in the customer's actor. */
+  public static final String PERSIST_SPAN = "persist";
+  /** The persist span's event once the journal acknowledged the write and the event was applied. */
+  public static final String APPLIED_EVENT = "applied";
+  private static final AttributeKey<String> CUSTOMER_ID = AttributeKey.stringKey("concierge.customer_id");
+  private static final AttributeKey<String> EVENT_ID = AttributeKey.stringKey("concierge.event_id");
+  private static final AttributeKey<Long> EVENTS_IN_WRITE = AttributeKey.longKey("concierge.events_in_write");
+  private static final AttributeKey<String> MODEL_VERSION = AttributeKey.stringKey("concierge.model_version");
+  private static final AttributeKey<Long> ITEMS = AttributeKey.longKey("concierge.items");
   private static final String CART_TIMER = "cart-trigger";
   private static final String STOCK_TIMER = "stock-trigger";
 
@@ -374,6 +405,8 @@ public final class CustomerEntity
     List<EventRecorded> fresh = new ArrayList<>(events.size());
     // the window learns of an event only once it is persisted, so a repeat within the command is caught here
     Set<String> inThisCommand = new HashSet<>();
+    // made only for events that carry a trace, so never while tracing is off
+    List<Span> persisting = null;
     int next = 0;
     boolean awaitsHistory = false;
     while (next < events.size() && !awaitsHistory) {
@@ -385,6 +418,10 @@ public final class CustomerEntity
         String category = event.isMerge() ? null : catalog.categoryOf(event.itemId());
         fresh.add(new EventRecorded(event, category, sourced.source()));
         awaitsHistory = event.isMerge() && state.wouldAwait(event);
+        if (sourced.traceparent() != null) {
+          persisting = persisting == null ? new ArrayList<>() : persisting;
+          persisting.add(persistSpan(sourced, events.size()));
+        }
       }
     }
     if (fresh.isEmpty()) {
@@ -393,24 +430,24 @@ public final class CustomerEntity
     }
     List<JournalEvent> journal = new ArrayList<>(fresh);
     journal.addAll(triggers.stockToAwait(fresh, catalog));
+    EffectBuilder<JournalEvent, State> persist = Effect().persist(journal);
+    if (persisting != null) {
+      List<Span> persisted = persisting;
+      persist = persist.thenRun(applied -> persisted.forEach(CustomerEntity::applied));
+    }
+    persist = persist.thenRun(this::lookAtTriggers);
     if (!awaitsHistory) {
       EventAcks reply = new EventAcks(acks);
-      return Effect().persist(journal).thenRun(this::lookAtTriggers).thenReply(replyTo, s -> reply);
+      return persist.thenReply(replyTo, s -> reply);
     }
+    persist = persist.thenRun(this::askForPendingHistory);
     List<SourcedEvent> rest = events.subList(next, events.size());
     if (rest.isEmpty()) {
       EventAcks reply = new EventAcks(acks);
-      return Effect().persist(journal)
-          .thenRun(this::askForPendingHistory)
-          .thenRun(this::lookAtTriggers)
-          .thenReply(replyTo, s -> reply);
+      return persist.thenReply(replyTo, s -> reply);
     }
     RecordRemainder remainder = new RecordRemainder(rest, acks, replyTo);
-    return Effect().persist(journal)
-        .thenRun(this::askForPendingHistory)
-        .thenRun(this::lookAtTriggers)
-        .thenRun(s -> actor.getSelf().tell(remainder))
-        .thenNoReply();
+    return persist.thenRun(s -> actor.getSelf().tell(remainder)).thenNoReply();
   }
 
   private ReplyEffect<JournalEvent, State> onHandOverHistory(State state, HandOverHistory command) {
@@ -494,9 +531,38 @@ public final class CustomerEntity
         .build();
   }
 
+  // from the command to the journal's acknowledgement of the write, after which the event is in the features
+  private Span persistSpan(SourcedEvent sourced, int eventsInCommand) {
+    return context.tracing().span(PERSIST_SPAN, SpanKind.INTERNAL)
+        .setParent(context.tracing().parent(sourced.traceparent()))
+        .setAttribute(CUSTOMER_ID, customerId)
+        .setAttribute(EVENT_ID, sourced.event().eventId())
+        .setAttribute(EVENTS_IN_WRITE, eventsInCommand)
+        .startSpan();
+  }
+
+  private static void applied(Span persist) {
+    persist.addEvent(APPLIED_EVENT);
+    persist.end();
+  }
+
   private ReplyEffect<JournalEvent, State> onDecide(State state, Decide command) {
     context.shards().activity().recordDecision(shard);
-    return Effect().reply(command.replyTo(), decide(state, command.query(), command.rules()));
+    if (command.traceparent() == null) {
+      return Effect().reply(command.replyTo(), decide(state, command.query(), command.rules()));
+    }
+    Span ranking = context.tracing().span(RECOMMEND_SPAN, SpanKind.INTERNAL)
+        .setParent(context.tracing().parent(command.traceparent()))
+        .setAttribute(CUSTOMER_ID, customerId)
+        .startSpan();
+    try (Scope current = Tracing.activate(ranking)) {
+      Decision decision = decide(state, command.query(), command.rules());
+      ranking.setAttribute(MODEL_VERSION, decision.modelVersion());
+      ranking.setAttribute(ITEMS, decision.items().size());
+      return Effect().reply(command.replyTo(), decision);
+    } finally {
+      ranking.end();
+    }
   }
 
   private Decision decide(State state, DecisionQuery query, RuleOverrides rules) {

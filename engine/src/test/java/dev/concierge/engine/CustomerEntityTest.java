@@ -272,7 +272,7 @@ class CustomerEntityTest {
   @Test
   void decidingAndReadingFeaturesPersistNothing() {
     CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerEntity.Decision> decided =
-        customer.runCommand(replyTo -> new CustomerEntity.Decide(new DecisionQuery("c-42", 5, null, List.of(), Set.of()), RuleOverrides.NONE, replyTo));
+        customer.runCommand(replyTo -> new CustomerEntity.Decide(new DecisionQuery("c-42", 5, null, List.of(), Set.of()), RuleOverrides.NONE, null, replyTo));
     assertTrue(decided.hasNoEvents());
     CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerFeatures> read =
         customer.runCommand(CustomerEntity.GetFeatures::new);
@@ -520,7 +520,7 @@ class CustomerEntityTest {
 
   private List<RankedItem> decide(DecisionQuery query) {
     CommandResultWithReply<CustomerEntity.Command, JournalEvent, CustomerEntity.State, CustomerEntity.Decision> result =
-        customer.runCommand(replyTo -> new CustomerEntity.Decide(query, RuleOverrides.NONE, replyTo));
+        customer.runCommand(replyTo -> new CustomerEntity.Decide(query, RuleOverrides.NONE, null, replyTo));
     return result.reply().items();
   }
 

@@ -1,5 +1,7 @@
 package dev.concierge.benchmarks.baseline;
 
+import dev.concierge.engine.tracing.Tracing;
+import dev.concierge.api.ServerSpans;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import dev.concierge.api.CustomerRoutes;
@@ -150,7 +152,8 @@ public final class ModelServer extends RoleCommand {
             metrics, role.executor(), concierge.getDuration("decisions.fallback-warning-every"));
     EventJson eventJson = new EventJson(mapper);
     EventPublisher publisher =
-        EventPublisher.start(concierge, role.kafka(), eventJson, BASELINE_TRANSACTIONAL_ID, role.executor());
+        EventPublisher.start(
+            concierge, role.kafka(), eventJson, BASELINE_TRANSACTIONAL_ID, role.executor(), Tracing.off());
     stopOnShutdown(system, decisionLog, publisher);
 
     HttpSettings http = HttpSettings.fromConfig(concierge);
@@ -164,10 +167,12 @@ public final class ModelServer extends RoleCommand {
                 decider::decide,
                 new DecisionRequests(mapper, http.limits()),
                 responses,
-                storefronts),
+                storefronts,
+                new ServerSpans(Tracing.off())),
             new EventRoutes(
                 publisher::publish,
-                new EventRequests(mapper, eventJson, http.limits()), responses, storefronts),
+                new EventRequests(mapper, eventJson, http.limits()), responses, storefronts,
+                new ServerSpans(Tracing.off())),
             new CustomerRoutes(role.redis()::features, responses, Clock.systemUTC(), serverKey),
             // the baseline's model server ingests nothing: its feature writer does
             new HealthRoutes(redisAnswers(role), () -> CompletableFuture.completedFuture(List.of()), responses),

@@ -92,6 +92,6 @@ final class RedisDecider {
                 context.rules().withOverrides(rules), context.clock().millis());
     return new DecisionOutcome(
         DecisionService.newDecisionId(), query.customerId(), served.model().version(), served.experiment(),
-        served.arm(), fallback, items);
+        served.arm(), fallback, items, null);
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param arm        the customer's arm of it, or {@code null}
  * @param fallback true when the customer's actor did not answer in time and the items are the
  *     catalog's popular ones, not personalised
+ * @param traceId the trace the decision was made in, or {@code null} when tracing is off
  */
 public record DecisionOutcome(
     String decisionId,
@@ -18,7 +19,8 @@ public record DecisionOutcome(
     String experiment,
     String arm,
     boolean fallback,
-    List<RankedItem> items) {
+    List<RankedItem> items,
+    String traceId) {
 
   public DecisionOutcome {
     items = List.copyOf(items);

@@ -8,6 +8,11 @@ import dev.concierge.models.RankedItem;
 import dev.concierge.engine.logging.ThrottledWarning;
 import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.engine.model.ActiveModel;
+import dev.concierge.engine.tracing.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import dev.concierge.models.rules.RuleOverrides;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +35,11 @@ import org.slf4j.LoggerFactory;
 public final class DecisionService {
 
   private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+  /** The span of a traced decision's ask to the customer's actor, a child of the request's. */
+  public static final String ASK_SPAN = "ask customer";
+  private static final AttributeKey<String> CUSTOMER_ID = AttributeKey.stringKey("concierge.customer_id");
+  private static final AttributeKey<String> DECISION_ID = AttributeKey.stringKey("concierge.decision_id");
+  private static final AttributeKey<Boolean> FALLBACK = AttributeKey.booleanKey("concierge.fallback");
 
   private final ClusterSharding sharding;
   private final CustomerContext context;
@@ -38,11 +48,12 @@ public final class DecisionService {
   private final DecisionLog decisionLog;
   private final NodeMetrics metrics;
   private final ThrottledWarning fallbackWarning;
+  private final Tracing tracing;
 
   /** @param warnEvery at most one fallback is logged per this interval; the metrics count them all */
   public DecisionService(
       ActorSystem<?> system, CustomerContext context, DecisionDeadline deadline, DecisionLog decisionLog,
-      NodeMetrics metrics, Duration warnEvery) {
+      NodeMetrics metrics, Duration warnEvery, Tracing tracing) {
     this.sharding = ClusterSharding.get(system);
     this.context = context;
     this.timeout = deadline.actorTimeout();
@@ -50,25 +61,46 @@ public final class DecisionService {
     this.decisionLog = decisionLog;
     this.metrics = metrics;
     this.fallbackWarning = new ThrottledWarning(log, warnEvery);
+    this.tracing = tracing;
   }
 
   /**
    * Asks the customer's actor and, in one task on the system's dispatcher, counts and logs the outcome
    * (the fallback's when the actor did not answer in time) and hands it to {@code answer}: the caller's
    * rendering, so that a decision takes one hand-off after the actor's reply, not one per stage.
+   *
+   * <p>With tracing on, the ask is a span, a child of the caller's current one (the request's), and the
+   * customer's actor ranks in a child of it; with tracing off there is no span ({@link Span#getInvalid()}, a
+   * constant whose methods do nothing) and the message carries no context.
    */
   public <T> CompletionStage<T> decide(DecisionQuery query, RuleOverrides rules, Function<DecisionOutcome, T> answer) {
+    Span ask = tracing.enabled()
+        ? tracing.span(ASK_SPAN, SpanKind.CLIENT).setAttribute(CUSTOMER_ID, query.customerId()).startSpan()
+        : Span.getInvalid();
+    String traceparent = tracing.enabled() ? Tracing.traceparent(ask) : null;
     return sharding
         .entityRefFor(CustomerEntity.ENTITY_KEY, query.customerId())
-        .<CustomerEntity.Decision>ask(replyTo -> new CustomerEntity.Decide(query, rules, replyTo), timeout)
-        .handleAsync(
-            (decision, failure) ->
-                answer.apply(logged(failure == null ? personal(query, decision) : fallback(query, rules, failure))),
-            executor);
+        .<CustomerEntity.Decision>ask(replyTo -> new CustomerEntity.Decide(query, rules, traceparent, replyTo), timeout)
+        .handleAsync((decision, failure) -> answer.apply(answered(ask, query, rules, decision, failure)), executor);
   }
 
-  private static DecisionOutcome personal(DecisionQuery query, CustomerEntity.Decision decision) {
-    return outcome(query, decision.modelVersion(), decision.experiment(), decision.arm(), decision.items(), false);
+  // in the ask's span, so that a fallback's warning names its trace
+  private DecisionOutcome answered(
+      Span ask, DecisionQuery query, RuleOverrides rules, CustomerEntity.Decision decision, Throwable failure) {
+    try (Scope current = Tracing.activate(ask)) {
+      DecisionOutcome outcome =
+          logged(failure == null ? personal(query, decision, ask) : fallback(query, rules, failure, ask));
+      if (ask.isRecording()) {
+        ask.setAttribute(DECISION_ID, outcome.decisionId());
+        ask.setAttribute(FALLBACK, outcome.fallback());
+      }
+      Tracing.ended(ask, failure);
+      return outcome;
+    }
+  }
+
+  private static DecisionOutcome personal(DecisionQuery query, CustomerEntity.Decision decision, Span ask) {
+    return outcome(query, decision.modelVersion(), decision.experiment(), decision.arm(), decision.items(), false, ask);
   }
 
   private DecisionOutcome logged(DecisionOutcome outcome) {
@@ -77,7 +109,7 @@ public final class DecisionService {
     return outcome;
   }
 
-  private DecisionOutcome fallback(DecisionQuery query, RuleOverrides rules, Throwable failure) {
+  private DecisionOutcome fallback(DecisionQuery query, RuleOverrides rules, Throwable failure, Span ask) {
     metrics.fellBack(failure);
     fallbackWarning.warn("decision for {} fell back to popular items: {}", query.customerId(), failure.toString());
     ActiveModel.Served served = context.models().choose(query.customerId());
@@ -87,13 +119,14 @@ public final class DecisionService {
             .recommend(
                 served.model(), new FeatureState(context.settings().features()), context.vocabulary(), context.catalog().get(),
                 context.trends(), query, context.rules().withOverrides(rules), context.clock().millis());
-    return outcome(query, served.model().version(), served.experiment(), served.arm(), items, true);
+    return outcome(query, served.model().version(), served.experiment(), served.arm(), items, true, ask);
   }
 
   private static DecisionOutcome outcome(
       DecisionQuery query, String modelVersion, String experiment, String arm, List<RankedItem> items,
-      boolean fallback) {
-    return new DecisionOutcome(newDecisionId(), query.customerId(), modelVersion, experiment, arm, fallback, items);
+      boolean fallback, Span ask) {
+    return new DecisionOutcome(
+        newDecisionId(), query.customerId(), modelVersion, experiment, arm, fallback, items, Tracing.traceId(ask));
   }
 
   /**

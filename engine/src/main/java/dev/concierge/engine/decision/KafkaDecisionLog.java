@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs every decision to the {@code decisions} topic, keyed by customer id, for later evaluation of
  * models and experiments: {@code {"decisionId","customerId","at","modelVersion","experiment","arm",
- * "fallback","items":[{"itemId","score"}]}}. The thread that answers the decision hands it to a Kafka
+ * "fallback","items":[{"itemId","score"}],"traceId"}}, the trace id null while tracing is off. The thread that answers the decision hands it to a Kafka
  * producer of the log's own, whose I/O thread sends batches. Logging never delays or fails the answer:
  * the producer never blocks ({@code max.block.ms} = 0), so with its buffer full or no metadata for the
  * topic (Kafka slow or down) a send fails at once, and the decision is dropped and counted. The log
@@ -119,6 +119,7 @@ public final class KafkaDecisionLog implements DecisionLog {
         generator.writeEndObject();
       }
       generator.writeEndArray();
+      generator.writeStringField("traceId", outcome.traceId());
       generator.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to memory cannot fail", e);

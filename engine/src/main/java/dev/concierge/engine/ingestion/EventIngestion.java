@@ -3,7 +3,7 @@ package dev.concierge.engine.ingestion;
 import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.metrics.NodeMetrics;
-import dev.concierge.models.KafkaSource;
+import dev.concierge.engine.tracing.Tracing;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +62,9 @@ import org.slf4j.LoggerFactory;
  * dead-letter topic with the reason in a header, and the partition moves on; so does an event its
  * customer's actor cannot take ({@link CustomerRecorder}). Any other failure restarts the stream with
  * backoff from the last committed offset.
+ *
+ * <p>With tracing on, each record is a consumer span ({@link IngestionSpans}), continuing the trace its
+ * {@code traceparent} header names.
  */
 public final class EventIngestion {
 
@@ -76,6 +79,7 @@ public final class EventIngestion {
   private final RecordedEventListener onRecorded;
   private final Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener;
   private final NodeMetrics metrics;
+  private final Tracing tracing;
   private final CustomerRecorder recorder;
   private final IngestionProgress progress = new IngestionProgress(System::nanoTime);
   private final StallWatch stallWatch;
@@ -94,8 +98,10 @@ public final class EventIngestion {
       RecordedEventListener onRecorded,
       Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener,
       Supplier<CompletionStage<Boolean>> journalReachable,
-      NodeMetrics metrics) {
+      NodeMetrics metrics,
+      Tracing tracing) {
     this.kafka = kafka;
+    this.tracing = tracing;
     this.settings = settings;
     this.json = json;
     this.producer = producer;
@@ -126,9 +132,10 @@ public final class EventIngestion {
       RecordedEventListener onRecorded,
       Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener,
       Supplier<CompletionStage<Boolean>> journalReachable,
-      NodeMetrics metrics) {
+      NodeMetrics metrics,
+      Tracing tracing) {
     EventIngestion ingestion = new EventIngestion(
-        system, kafka, settings, json, producer, onRecorded, rebalanceListener, journalReachable, metrics);
+        system, kafka, settings, json, producer, onRecorded, rebalanceListener, journalReachable, metrics, tracing);
     ingestion.run(system);
     return ingestion;
   }
@@ -201,12 +208,13 @@ public final class EventIngestion {
     CustomerGroups groups = new CustomerGroups(settings.perCommand());
     List<CompletableFuture<?>> handled = new ArrayList<>();
     List<CommittableOffset> offsets = new ArrayList<>(batch.size());
+    IngestionSpans spans = IngestionSpans.of(tracing);
     for (CommittableMessage<String, byte[]> message : batch) {
       offsets.add(message.committableOffset());
       ConsumerRecord<String, byte[]> record = message.record();
       ParsedEvent parsed = json.parse(record.value());
       if (parsed instanceof ParsedEvent.Valid valid) {
-        SourcedEvent event = new SourcedEvent(valid.event(), new KafkaSource(record.partition(), record.offset()));
+        SourcedEvent event = spans.started(record, valid.event());
         groups.add(event, record.value().length);
         events.add(event);
         sources.add(record);
@@ -218,11 +226,13 @@ public final class EventIngestion {
     // (its customer's turn over) only when its events are recorded or dead-lettered. The recorder's stage
     // completes on the executor, never on the thread of the actor that answered, so counting goes on there
     // without another hop
-    CustomerRecorder.Refusals refusals =
-        refused -> deadLettered(sources.get(indexOf(refused.sourced(), events)), refused.reason());
+    CustomerRecorder.Refusals refusals = refused -> {
+      spans.refused(refused.sourced(), refused.reason());
+      return deadLettered(sources.get(indexOf(refused.sourced(), events)), refused.reason());
+    };
     for (List<SourcedEvent> group : groups.groups()) {
       handled.add(turns.take(group.get(0).event().customerId(), () -> recorder.record(group, refusals)
-              .thenApply(this::counted))
+              .thenApply(outcomes -> counted(outcomes, spans)))
           .toCompletableFuture());
     }
     CommittableOffsetBatch committable = ConsumerMessage.createCommittableOffsetBatch(offsets);
@@ -239,10 +249,11 @@ public final class EventIngestion {
   }
 
   // counts the recorded events; the refused ones were dead-lettered as they were refused
-  private List<CustomerRecorder.Outcome> counted(List<CustomerRecorder.Outcome> outcomes) {
+  private List<CustomerRecorder.Outcome> counted(List<CustomerRecorder.Outcome> outcomes, IngestionSpans spans) {
     for (CustomerRecorder.Outcome outcome : outcomes) {
       if (outcome instanceof CustomerRecorder.Recorded recorded) {
         metrics.eventRecorded(recorded.duplicate());
+        spans.applied(recorded.sourced(), recorded.duplicate());
         if (!recorded.duplicate()) {
           onRecorded.recorded(recorded.sourced().event());
         }

@@ -2,8 +2,13 @@ package dev.concierge.engine.ingestion;
 
 import com.typesafe.config.Config;
 import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.engine.tracing.Tracing;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.persistence.json.EventJson;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,11 +44,17 @@ import org.slf4j.LoggerFactory;
  * next one (a group commit). A group commits or aborts as a whole, which keeps every request in it
  * whole. After any failure the producer is replaced: the new one, with the same transactional id,
  * fences the old one and aborts whatever it left open, so that no partition waits on it.
+ *
+ * <p>With tracing on, a request's events are published in a producer span, a child of the request's, and each
+ * record carries that span's context in its {@code traceparent} header, for ingestion to continue the trace.
  */
 public final class EventPublisher {
 
   private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+  private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+  private static final AttributeKey<Long> BATCH_COUNT = AttributeKey.longKey("messaging.batch.message_count");
 
   private record Pending(List<ProducerRecord<String, byte[]>> records, CompletableFuture<Integer> done) {}
 
@@ -52,6 +63,7 @@ public final class EventPublisher {
   private final Executor executor;
   private final Map<String, Object> producerConfig;
   private final PublisherSettings settings;
+  private final Tracing tracing;
   private final BlockingQueue<Pending> queue;
   private final Thread thread;
   // touched by the publishing thread only
@@ -66,14 +78,15 @@ public final class EventPublisher {
    * @param transactionalId this node's own, the same across its restarts
    */
   public static EventPublisher start(
-      Config concierge, KafkaSettings kafka, EventJson json, String transactionalId, Executor executor) {
+      Config concierge, KafkaSettings kafka, EventJson json, String transactionalId, Executor executor,
+      Tracing tracing) {
     Map<String, Object> producerConfig = new HashMap<>(
         ProducerSettings.create(concierge.getConfig("kafka.producer"), new StringSerializer(), new ByteArraySerializer())
             .withBootstrapServers(kafka.bootstrapServers())
             .getProperties());
     return new EventPublisher(
         kafka.eventsTopic(), json, producerConfig, transactionalId,
-        PublisherSettings.fromConfig(concierge.getConfig("kafka.publisher")), executor);
+        PublisherSettings.fromConfig(concierge.getConfig("kafka.publisher")), executor, tracing);
   }
 
   /**
@@ -88,8 +101,10 @@ public final class EventPublisher {
       Map<String, Object> producerConfig,
       String transactionalId,
       PublisherSettings settings,
-      Executor executor) {
+      Executor executor,
+      Tracing tracing) {
     this.topic = topic;
+    this.tracing = tracing;
     this.json = json;
     this.executor = executor;
     this.settings = settings;
@@ -109,7 +124,26 @@ public final class EventPublisher {
     for (CustomerEvent event : events) {
       records.add(new ProducerRecord<>(topic, event.customerId(), json.write(event)));
     }
-    return publishRecords(records);
+    return tracing.enabled() ? traced(records) : publishRecords(records);
+  }
+
+  /** The name of the span of one request's publish. */
+  public static String publishSpan(String topic) {
+    return topic + " publish";
+  }
+
+  // one producer span per request, a child of the current one (the request's), ended as its transaction is
+  private CompletionStage<Integer> traced(List<ProducerRecord<String, byte[]>> records) {
+    Span publish = tracing.span(publishSpan(topic), SpanKind.PRODUCER)
+        .setAttribute(MESSAGING_SYSTEM, "kafka")
+        .setAttribute(DESTINATION, topic)
+        .setAttribute(BATCH_COUNT, records.size())
+        .startSpan();
+    byte[] traceparent = Tracing.traceparent(publish).getBytes(StandardCharsets.US_ASCII);
+    for (ProducerRecord<String, byte[]> record : records) {
+      record.headers().add(Tracing.TRACEPARENT, traceparent);
+    }
+    return publishRecords(records).whenComplete((count, failure) -> Tracing.ended(publish, failure));
   }
 
   /**

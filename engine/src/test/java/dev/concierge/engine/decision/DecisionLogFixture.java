@@ -38,6 +38,6 @@ final class DecisionLogFixture {
 
   static DecisionOutcome decision(String decisionId, String customerId) {
     return new DecisionOutcome(
-        decisionId, customerId, "model-v1", null, null, false, List.of(new RankedItem("sku-1", 0.5, List.of())));
+        decisionId, customerId, "model-v1", null, null, false, List.of(new RankedItem("sku-1", 0.5, List.of())), null);
   }
 }

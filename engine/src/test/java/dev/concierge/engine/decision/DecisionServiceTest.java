@@ -1,5 +1,6 @@
 package dev.concierge.engine.decision;
 
+import dev.concierge.engine.tracing.Tracing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,7 +101,8 @@ class DecisionServiceTest {
     Vocabulary vocabulary = new Vocabulary(1_000, 100);
     CustomerContext context = TestCustomerContext.of(settings, catalog, vocabulary);
     service = new DecisionService(
-        testKit.system(), context, DEADLINE, this::log, new NodeMetrics(meters), Duration.ofSeconds(10));
+        testKit.system(), context, DEADLINE, this::log, new NodeMetrics(meters), Duration.ofSeconds(10),
+        Tracing.off());
   }
 
   private void log(DecisionOutcome outcome) {

@@ -1,5 +1,6 @@
 package dev.concierge.engine.ingestion;
 
+import dev.concierge.engine.tracing.Tracing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,7 +140,7 @@ class EventIngestionIntegrationTest {
     ingestion =
         EventIngestion.start(
             testKit.system(), kafka, settings, new EventJson(new ObjectMapper()), producer, recorded::add, Optional.empty(),
-            new JournalProbe(testKit.system())::reachable, new NodeMetrics(meters));
+            new JournalProbe(testKit.system())::reachable, new NodeMetrics(meters), Tracing.off());
   }
 
   @AfterAll
