@@ -1,5 +1,6 @@
 package dev.concierge.engine;
 
+import dev.concierge.engine.metrics.CustomerMeters;
 import dev.concierge.engine.model.ModelChooser;
 import dev.concierge.engine.sharding.CustomerShards;
 import dev.concierge.engine.triggers.CustomerTriggers;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * What every customer actor on a node shares: settings, the catalog, the vocabulary of codes, the
  * model being served, live trends, the configured business rules, the clock, the horizon of event
- * times (on the same clock), the shards with their activity counts, and the delivery triggers.
+ * times (on the same clock), the shards with their activity counts, the delivery triggers, and the
+ * meters of the actors' recoveries and stops.
  */
 public record CustomerContext(
     CustomerSettings settings,
@@ -28,7 +30,18 @@ public record CustomerContext(
     Clock clock,
     EventHorizon horizon,
     CustomerShards shards,
-    CustomerTriggers triggers) {
+    CustomerTriggers triggers,
+    CustomerMeters meters) {
+
+  /** A context whose customers' recoveries and stops are measured for no one. */
+  public CustomerContext(
+      CustomerSettings settings, Supplier<Catalog> catalog, Vocabulary vocabulary, ModelChooser models,
+      TrendingItems trends, BusinessRules rules, Recommender recommender, Clock clock, EventHorizon horizon,
+      CustomerShards shards, CustomerTriggers triggers) {
+    this(
+        settings, catalog, vocabulary, models, trends, rules, recommender, clock, horizon, shards, triggers,
+        CustomerMeters.unserved());
+  }
 
   /** A context whose customers evaluate no delivery triggers. */
   public CustomerContext(

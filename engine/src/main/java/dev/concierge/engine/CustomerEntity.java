@@ -30,6 +30,7 @@ import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -172,6 +173,9 @@ public final class CustomerEntity
   private final TimerScheduler<Command> timers;
   private final ActorRef<Command> self;
   private final int shard;
+  // when this actor started, until its recovery is measured: a recovery after a restart (a persist that
+  // failed) is not a shopper's wait for a customer to start, and is not measured
+  private long startedAt;
 
   private CustomerEntity(
       String customerId, CustomerContext context, TimerScheduler<Command> timers, ActorRef<Command> self) {
@@ -186,6 +190,7 @@ public final class CustomerEntity
     this.timers = timers;
     this.self = self;
     this.shard = context.shards().shardOf(customerId);
+    this.startedAt = System.nanoTime();
   }
 
   // timers around the event-sourced behaviour, as Pekko's docs have it; they are lost when the actor
@@ -322,7 +327,18 @@ public final class CustomerEntity
 
   @Override
   public SignalHandler<State> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::lookAtTriggers).build();
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        .onSignal(PostStop.instance(), state -> context.meters().stopped())
+        .build();
+  }
+
+  private void onRecovered(State state) {
+    if (startedAt != 0) {
+      context.meters().recovered(System.nanoTime() - startedAt);
+      startedAt = 0;
+    }
+    lookAtTriggers(state);
   }
 
   @Override

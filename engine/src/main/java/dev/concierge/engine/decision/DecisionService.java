@@ -20,6 +20,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Asks a customer's actor for a decision, and never fails a shopper: when the actor does not answer
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class DecisionService {
 
   private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+  /** The MDC key of the decision a log line is about; JSON logs carry it as a field of its own. */
+  public static final String DECISION_ID = "decisionId";
 
   private final ClusterSharding sharding;
   private final CustomerContext context;
@@ -58,17 +61,25 @@ public final class DecisionService {
    * rendering, so that a decision takes one hand-off after the actor's reply, not one per stage.
    */
   public <T> CompletionStage<T> decide(DecisionQuery query, RuleOverrides rules, Function<DecisionOutcome, T> answer) {
+    long asked = System.nanoTime();
     return sharding
         .entityRefFor(CustomerEntity.ENTITY_KEY, query.customerId())
         .<CustomerEntity.Decision>ask(replyTo -> new CustomerEntity.Decide(query, rules, replyTo), timeout)
         .handleAsync(
-            (decision, failure) ->
-                answer.apply(logged(failure == null ? personal(query, decision) : fallback(query, rules, failure))),
+            (decision, failure) -> {
+              DecisionOutcome outcome =
+                  logged(failure == null ? personal(query, decision) : fallback(query, rules, failure));
+              T answered = answer.apply(outcome);
+              metrics.decisionTook(outcome.fallback(), System.nanoTime() - asked);
+              return answered;
+            },
             executor);
   }
 
   private static DecisionOutcome personal(DecisionQuery query, CustomerEntity.Decision decision) {
-    return outcome(query, decision.modelVersion(), decision.experiment(), decision.arm(), decision.items(), false);
+    return new DecisionOutcome(
+        newDecisionId(), query.customerId(), decision.modelVersion(), decision.experiment(), decision.arm(), false,
+        decision.items());
   }
 
   private DecisionOutcome logged(DecisionOutcome outcome) {
@@ -79,7 +90,14 @@ public final class DecisionService {
 
   private DecisionOutcome fallback(DecisionQuery query, RuleOverrides rules, Throwable failure) {
     metrics.fellBack(failure);
-    fallbackWarning.warn("decision for {} fell back to popular items: {}", query.customerId(), failure.toString());
+    String decisionId = newDecisionId();
+    // the warning names the decision, so that it is found in the decisions topic and the shopper's answer
+    MDC.put(DECISION_ID, decisionId);
+    try {
+      fallbackWarning.warn("decision for {} fell back to popular items: {}", query.customerId(), failure.toString());
+    } finally {
+      MDC.remove(DECISION_ID);
+    }
     ActiveModel.Served served = context.models().choose(query.customerId());
     List<RankedItem> items =
         context
@@ -87,13 +105,8 @@ public final class DecisionService {
             .recommend(
                 served.model(), new FeatureState(context.settings().features()), context.vocabulary(), context.catalog().get(),
                 context.trends(), query, context.rules().withOverrides(rules), context.clock().millis());
-    return outcome(query, served.model().version(), served.experiment(), served.arm(), items, true);
-  }
-
-  private static DecisionOutcome outcome(
-      DecisionQuery query, String modelVersion, String experiment, String arm, List<RankedItem> items,
-      boolean fallback) {
-    return new DecisionOutcome(newDecisionId(), query.customerId(), modelVersion, experiment, arm, fallback, items);
+    return new DecisionOutcome(
+        decisionId, query.customerId(), served.model().version(), served.experiment(), served.arm(), true, items);
   }
 
   /**
