@@ -36,8 +36,10 @@ public final class KafkaClientMeters {
    */
   public <K, V> ConsumerSettings<K, V> metered(ConsumerSettings<K, V> settings, String client) {
     AtomicReference<KafkaClientMetrics> current = new AtomicReference<>();
+    // the settings' own factory: the settings' createKafkaConsumer() would call this one again
+    var factory = settings.consumerFactory();
     return settings.withConsumerFactory(made -> {
-      Consumer<K, V> consumer = made.createKafkaConsumer();
+      Consumer<K, V> consumer = factory.apply(made);
       replace(current, new KafkaClientMetrics(consumer, Tags.of("client", client), refresher(), refreshEvery));
       return consumer;
     });
@@ -46,8 +48,9 @@ public final class KafkaClientMeters {
   /** The settings' producers, metered as {@link #metered(ConsumerSettings, String)} meters consumers. */
   public <K, V> ProducerSettings<K, V> metered(ProducerSettings<K, V> settings, String client) {
     AtomicReference<KafkaClientMetrics> current = new AtomicReference<>();
+    var factory = settings.producerFactory();
     return settings.withProducerFactory(made -> {
-      Producer<K, V> producer = made.createKafkaProducer();
+      Producer<K, V> producer = factory.apply(made);
       replace(current, new KafkaClientMetrics(producer, Tags.of("client", client), refresher(), refreshEvery));
       return producer;
     });
