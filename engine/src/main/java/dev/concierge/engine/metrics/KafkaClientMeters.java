@@ -7,10 +7,11 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.pekko.kafka.ConsumerSettings;
 import org.apache.pekko.kafka.ProducerSettings;
+import scala.Function1;
 
 /**
  * The Kafka clients' own metrics (Micrometer's {@link KafkaClientMetrics}) for the clients a node makes:
@@ -35,38 +36,34 @@ public final class KafkaClientMeters {
    * meters replace its predecessor's rather than pile up beside them.
    */
   public <K, V> ConsumerSettings<K, V> metered(ConsumerSettings<K, V> settings, String client) {
-    AtomicReference<KafkaClientMetrics> current = new AtomicReference<>();
-    // the settings' own factory: the settings' createKafkaConsumer() would call this one again
-    var factory = settings.consumerFactory();
-    return settings.withConsumerFactory(made -> {
-      Consumer<K, V> consumer = factory.apply(made);
-      replace(current, new KafkaClientMetrics(consumer, Tags.of("client", client), refresher(), refreshEvery));
-      return consumer;
-    });
+    return settings.withConsumerFactory(metering(settings.consumerFactory(),
+        consumer -> new KafkaClientMetrics(consumer, Tags.of("client", client), refresher(), refreshEvery)));
   }
 
   /** The settings' producers, metered as {@link #metered(ConsumerSettings, String)} meters consumers. */
   public <K, V> ProducerSettings<K, V> metered(ProducerSettings<K, V> settings, String client) {
+    return settings.withProducerFactory(metering(settings.producerFactory(),
+        producer -> new KafkaClientMetrics(producer, Tags.of("client", client), refresher(), refreshEvery)));
+  }
+
+  // calls the settings' own factory: their createKafkaConsumer() (or Producer) would call this one again
+  private <S, C> Function1<S, C> metering(Function1<S, C> factory, Function<C, KafkaClientMetrics> meters) {
     AtomicReference<KafkaClientMetrics> current = new AtomicReference<>();
-    var factory = settings.producerFactory();
-    return settings.withProducerFactory(made -> {
-      Producer<K, V> producer = factory.apply(made);
-      replace(current, new KafkaClientMetrics(producer, Tags.of("client", client), refresher(), refreshEvery));
-      return producer;
-    });
+    return settings -> {
+      C client = factory.apply(settings);
+      KafkaClientMetrics next = meters.apply(client);
+      next.bindTo(registry);
+      KafkaClientMetrics previous = current.getAndSet(next);
+      if (previous != null) {
+        previous.close();
+      }
+      return client;
+    };
   }
 
   /** Meters a producer made directly, for as long as the node runs. */
   public void meter(Producer<?, ?> producer, String client) {
     new KafkaClientMetrics(producer, Tags.of("client", client), refresher(), refreshEvery).bindTo(registry);
-  }
-
-  private void replace(AtomicReference<KafkaClientMetrics> current, KafkaClientMetrics next) {
-    next.bindTo(registry);
-    KafkaClientMetrics previous = current.getAndSet(next);
-    if (previous != null) {
-      previous.close();
-    }
   }
 
   // made with the first client, so that metrics for tests and tools that make none start no thread
