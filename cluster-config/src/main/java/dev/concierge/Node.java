@@ -16,6 +16,8 @@ import dev.concierge.api.HealthCheck;
 import dev.concierge.api.EventRoutes;
 import dev.concierge.api.HealthRoutes;
 import dev.concierge.api.HttpServer;
+import dev.concierge.api.HttpServerMeters;
+import dev.concierge.api.RouteTemplates;
 import dev.concierge.api.HttpSettings;
 import dev.concierge.api.JsonResponses;
 import dev.concierge.api.ManagementEndpoint;
@@ -53,6 +55,8 @@ import dev.concierge.engine.ingestion.EventIngestion;
 import dev.concierge.engine.ingestion.EventPublisher;
 import dev.concierge.engine.ingestion.IngestionSettings;
 import dev.concierge.engine.kafka.KafkaSettings;
+import dev.concierge.engine.metrics.CustomerMeters;
+import dev.concierge.engine.metrics.MetricsSettings;
 import dev.concierge.engine.metrics.NodeMetrics;
 import dev.concierge.engine.model.ActiveModel;
 import dev.concierge.engine.model.BundleLoader;
@@ -64,6 +68,7 @@ import dev.concierge.engine.model.ModelRegistry;
 import dev.concierge.engine.model.ModelTables;
 import dev.concierge.engine.model.TrendRecorder;
 import dev.concierge.engine.rules.RulesSettings;
+import dev.concierge.engine.sharding.HostedShardsGauges;
 import dev.concierge.engine.sharding.LocalShards;
 import dev.concierge.engine.sharding.PartitionShardPinner;
 import dev.concierge.engine.sharding.PinnedLeastShardAllocation;
@@ -93,6 +98,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import com.typesafe.config.Config;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -134,8 +140,9 @@ public record Node(
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
     ObjectMapper mapper = new ObjectMapper();
-    PrometheusMeterRegistry meters = NodeMeters.create();
-    NodeMetrics metrics = new NodeMetrics(meters);
+    PrometheusMeterRegistry meters = NodeMeters.of(system);
+    MetricsSettings metricsSettings = MetricsSettings.fromConfig(concierge.getConfig("metrics"));
+    NodeMetrics metrics = new NodeMetrics(meters, metricsSettings);
     Clock clock = Clock.systemUTC();
     // one horizon for the edges, which refuse events beyond it, and for features and trends, which clamp to it
     EventHorizon horizon = new EventHorizon.Live(clock, concierge.getDuration("events.max-future-skew"));
@@ -164,17 +171,21 @@ public record Node(
             new Recommender(customerSettings.recommender(), customerSettings.features()),
             clock,
             horizon,
-            sharding.customerShards(shardActivity(system, sharding, clusterAdminSettings)),
+            sharding.customerShards(
+                shardActivity(system, sharding, clusterAdminSettings, meters, metricsSettings)),
             CustomerDirectory.sharded(system),
             new CustomerTriggers(triggerSettings.activeRules(), triggerSettings.recommendations(), triggerLog),
-            tracing);
+            tracing,
+            new CustomerMeters(meters, metricsSettings));
     CustomerEntity.init(system, context, new PinnedLeastShardAllocation(CustomerEntity.ENTITY_KEY.name(), sharding));
 
     SendProducer<String, byte[]> producer =
         new SendProducer<>(
-            ProducerSettings.create(
-                    concierge.getConfig("kafka.producer"), new StringSerializer(), new ByteArraySerializer())
-                .withBootstrapServers(kafka.bootstrapServers()),
+            metrics.kafkaClients().metered(
+                ProducerSettings.create(
+                        concierge.getConfig("kafka.producer"), new StringSerializer(), new ByteArraySerializer())
+                    .withBootstrapServers(kafka.bootstrapServers()),
+                "node"),
             system);
     Optional<UniqueKillSwitch> webhook =
         TriggerWebhook.start(system, kafka, triggerSettings.webhook(), producer, Clock.systemUTC());
@@ -216,6 +227,7 @@ public record Node(
         EventPublisher.start(concierge, kafka, eventJson, transactionalId(system), system.executionContext(), tracing);
     ServerSpans serverSpans = new ServerSpans(tracing);
     CatalogPublisher catalogPublisher = new CatalogPublisher(kafka.catalogTopic(), catalogJson, publisher);
+    OpenApiDocument openApi = OpenApiDocument.load();
     ApiRoutes routes =
         new ApiRoutes(
             new DecisionRoutes(
@@ -232,7 +244,7 @@ public record Node(
                 responses,
                 Clock.systemUTC(),
                 serverKey),
-            new OpenApiRoutes(OpenApiDocument.load()),
+            new OpenApiRoutes(openApi),
             new HealthRoutes(new NodeHealth(system, journal, ingestion), ingestionHealth(ingestion), responses),
             new MetricsRoutes(meters::scrape),
             new AdminRoutes(
@@ -249,7 +261,8 @@ public record Node(
     Route served = demo.enabled()
         ? concat(new DemoStorefront(demo, catalog, responses).route(), routes.route())
         : routes.route();
-    CompletionStage<ServerBinding> binding = HttpServer.start(served, http, system);
+    CompletionStage<ServerBinding> binding =
+        HttpServer.start(served, http, new HttpServerMeters(meters, RouteTemplates.of(openApi)), system);
     ManagementEndpoint.start(system, adminAuth, http.shutdownDeadline());
 
     stopOnShutdown(system, ingestion, publisher, catalogConsumer, decisionLog, producer, triggerLog, webhook, tracing);
@@ -308,13 +321,18 @@ public record Node(
         PartitionShardPinner.create(CustomerEntity.ENTITY_KEY.name()), "partition-shard-pinner", Props.empty()));
   }
 
-  /** This node's shards and its count of events and decisions per shard, offered to the cluster's admin API. */
+  /**
+   * This node's shards and its count of events and decisions per shard, offered to the cluster's admin API,
+   * and the gauges of its shards and customers in memory.
+   */
   private static ShardActivity shardActivity(
-      ActorSystem<?> system, ShardingSettings sharding, ClusterAdminSettings settings) {
+      ActorSystem<?> system, ShardingSettings sharding, ClusterAdminSettings settings, MeterRegistry meters,
+      MetricsSettings metricsSettings) {
     ShardActivity activity = new ShardActivity(sharding.numberOfShards(), settings.samplesInWindow());
     String node = Cluster.get(system).selfMember().address().toString();
     LocalShards localShards =
         new RegionShards(Adapter.toClassic(system), CustomerEntity.ENTITY_KEY.name(), settings.regionTimeout());
+    HostedShardsGauges.start(system, localShards, meters, metricsSettings.shardingPollEvery());
     system.systemActorOf(
         ShardActivityReporter.create(activity, settings.activitySampleEvery(), node, localShards),
         "shard-activity", Props.empty());

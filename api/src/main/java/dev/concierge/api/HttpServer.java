@@ -20,14 +20,23 @@ public final class HttpServer {
 
   private HttpServer() {}
 
-  public static CompletionStage<ServerBinding> start(Route route, HttpSettings settings, ActorSystem<?> system) {
-    return start("HTTP API", route, settings.host(), settings.port(), settings.shutdownDeadline(), system);
+  /** The API, each request measured by {@code meters}. */
+  public static CompletionStage<ServerBinding> start(
+      Route route, HttpSettings settings, HttpServerMeters meters, ActorSystem<?> system) {
+    CompletionStage<ServerBinding> bound =
+        Http.get(system).newServerAt(settings.host(), settings.port()).bind(meters.measured(route.handler(system)));
+    return logged("HTTP API", bound, settings.host(), settings.port(), settings.shutdownDeadline(), system);
   }
 
   /** @param name what the port serves, for the logs */
   public static CompletionStage<ServerBinding> start(
       String name, Route route, String host, int port, Duration shutdownDeadline, ActorSystem<?> system) {
-    CompletionStage<ServerBinding> bound = Http.get(system).newServerAt(host, port).bind(route);
+    return logged(name, Http.get(system).newServerAt(host, port).bind(route), host, port, shutdownDeadline, system);
+  }
+
+  private static CompletionStage<ServerBinding> logged(
+      String name, CompletionStage<ServerBinding> bound, String host, int port, Duration shutdownDeadline,
+      ActorSystem<?> system) {
     bound.whenCompleteAsync(
         (binding, failure) -> {
           if (failure != null) {

@@ -39,6 +39,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.Scheduler;
@@ -310,6 +311,9 @@ public final class CustomerEntity
   private final int shard;
   // null only for the handlers alone (forHandlers), which never ask another customer
   private final ActorContext<Command> actor;
+  // when this actor started, until its recovery is measured: a recovery after a restart (a persist that
+  // failed) is not a shopper's wait for a customer to start, and is not measured
+  private long startedAt;
 
   private CustomerEntity(
       String customerId, CustomerContext context, ActorContext<Command> actor, TimerScheduler<Command> timers) {
@@ -324,6 +328,7 @@ public final class CustomerEntity
     this.timers = timers;
     this.shard = context.shards().shardOf(customerId);
     this.actor = actor;
+    this.startedAt = System.nanoTime();
   }
 
   // timers around the event-sourced behaviour, as Pekko's docs have it; they are lost when the actor
@@ -524,11 +529,18 @@ public final class CustomerEntity
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(RecoveryCompleted.instance(), recovered -> {
-          askForPendingHistory(recovered);
-          lookAtTriggers(recovered);
-        })
+        .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        .onSignal(PostStop.instance(), state -> context.meters().stopped())
         .build();
+  }
+
+  private void onRecovered(State state) {
+    if (startedAt != 0) {
+      context.meters().recovered(System.nanoTime() - startedAt);
+      startedAt = 0;
+    }
+    askForPendingHistory(state);
+    lookAtTriggers(state);
   }
 
   // from the command to the journal's acknowledgement of the write, after which the event is in the features

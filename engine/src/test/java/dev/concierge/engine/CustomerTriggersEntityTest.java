@@ -90,10 +90,7 @@ class CustomerTriggersEntityTest {
   private ActorRef<CustomerEntity.Command> spawn(String customerId, TestProbe<TriggerRecord> published) {
     CustomerSettings settings = CustomerSettings.fromConfig(testKit.system().settings().config().getConfig("concierge"));
     CustomerContext base = TestCustomerContext.of(settings, catalog, new Vocabulary(1_000, 100));
-    CustomerContext context = new CustomerContext(
-        base.settings(), base.catalog(), base.vocabulary(), base.models(), base.trends(), base.rules(),
-        base.recommender(), base.clock(), base.horizon(), base.shards(), base.customers(),
-        new CustomerTriggers(CART_ONLY, 3, published.ref()::tell));
+    CustomerContext context = base.withTriggers(new CustomerTriggers(CART_ONLY, 3, published.ref()::tell));
     return testKit.spawn(CustomerEntity.create(customerId, context));
   }
 

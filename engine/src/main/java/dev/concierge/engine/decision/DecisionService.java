@@ -25,6 +25,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Asks a customer's actor for a decision, and never fails a shopper: when the actor does not answer
@@ -37,9 +38,11 @@ public final class DecisionService {
   private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
   /** The span of a traced decision's ask to the customer's actor, a child of the request's. */
   public static final String ASK_SPAN = "ask customer";
-  private static final AttributeKey<String> CUSTOMER_ID = AttributeKey.stringKey("concierge.customer_id");
-  private static final AttributeKey<String> DECISION_ID = AttributeKey.stringKey("concierge.decision_id");
-  private static final AttributeKey<Boolean> FALLBACK = AttributeKey.booleanKey("concierge.fallback");
+  /** The MDC key of the decision a log line is about; JSON logs carry it as a field of its own. */
+  public static final String DECISION_ID = "decisionId";
+  private static final AttributeKey<String> CUSTOMER_ID_ATTRIBUTE = AttributeKey.stringKey("concierge.customer_id");
+  private static final AttributeKey<String> DECISION_ID_ATTRIBUTE = AttributeKey.stringKey("concierge.decision_id");
+  private static final AttributeKey<Boolean> FALLBACK_ATTRIBUTE = AttributeKey.booleanKey("concierge.fallback");
 
   private final ClusterSharding sharding;
   private final CustomerContext context;
@@ -74,14 +77,22 @@ public final class DecisionService {
    * constant whose methods do nothing) and the message carries no context.
    */
   public <T> CompletionStage<T> decide(DecisionQuery query, RuleOverrides rules, Function<DecisionOutcome, T> answer) {
+    long asked = System.nanoTime();
     Span ask = tracing.enabled()
-        ? tracing.span(ASK_SPAN, SpanKind.CLIENT).setAttribute(CUSTOMER_ID, query.customerId()).startSpan()
+        ? tracing.span(ASK_SPAN, SpanKind.CLIENT).setAttribute(CUSTOMER_ID_ATTRIBUTE, query.customerId()).startSpan()
         : Span.getInvalid();
     String traceparent = tracing.enabled() ? Tracing.traceparent(ask) : null;
     return sharding
         .entityRefFor(CustomerEntity.ENTITY_KEY, query.customerId())
         .<CustomerEntity.Decision>ask(replyTo -> new CustomerEntity.Decide(query, rules, traceparent, replyTo), timeout)
-        .handleAsync((decision, failure) -> answer.apply(answered(ask, query, rules, decision, failure)), executor);
+        .handleAsync(
+            (decision, failure) -> {
+              DecisionOutcome outcome = answered(ask, query, rules, decision, failure);
+              T answered = answer.apply(outcome);
+              metrics.decisionTook(outcome.fallback(), System.nanoTime() - asked);
+              return answered;
+            },
+            executor);
   }
 
   // in the ask's span, so that a fallback's warning names its trace
@@ -91,8 +102,8 @@ public final class DecisionService {
       DecisionOutcome outcome =
           logged(failure == null ? personal(query, decision, ask) : fallback(query, rules, failure, ask));
       if (ask.isRecording()) {
-        ask.setAttribute(DECISION_ID, outcome.decisionId());
-        ask.setAttribute(FALLBACK, outcome.fallback());
+        ask.setAttribute(DECISION_ID_ATTRIBUTE, outcome.decisionId());
+        ask.setAttribute(FALLBACK_ATTRIBUTE, outcome.fallback());
       }
       Tracing.ended(ask, failure);
       return outcome;
@@ -100,7 +111,8 @@ public final class DecisionService {
   }
 
   private static DecisionOutcome personal(DecisionQuery query, CustomerEntity.Decision decision, Span ask) {
-    return outcome(query, decision.modelVersion(), decision.experiment(), decision.arm(), decision.items(), false, ask);
+    return outcome(newDecisionId(), query, decision.modelVersion(), decision.experiment(), decision.arm(),
+        decision.items(), false, ask);
   }
 
   private DecisionOutcome logged(DecisionOutcome outcome) {
@@ -111,7 +123,14 @@ public final class DecisionService {
 
   private DecisionOutcome fallback(DecisionQuery query, RuleOverrides rules, Throwable failure, Span ask) {
     metrics.fellBack(failure);
-    fallbackWarning.warn("decision for {} fell back to popular items: {}", query.customerId(), failure.toString());
+    String decisionId = newDecisionId();
+    // the warning names the decision, so that it is found in the decisions topic and the shopper's answer
+    MDC.put(DECISION_ID, decisionId);
+    try {
+      fallbackWarning.warn("decision for {} fell back to popular items: {}", query.customerId(), failure.toString());
+    } finally {
+      MDC.remove(DECISION_ID);
+    }
     ActiveModel.Served served = context.models().choose(query.customerId());
     List<RankedItem> items =
         context
@@ -119,14 +138,14 @@ public final class DecisionService {
             .recommend(
                 served.model(), new FeatureState(context.settings().features()), context.vocabulary(), context.catalog().get(),
                 context.trends(), query, context.rules().withOverrides(rules), context.clock().millis());
-    return outcome(query, served.model().version(), served.experiment(), served.arm(), items, true, ask);
+    return outcome(decisionId, query, served.model().version(), served.experiment(), served.arm(), items, true, ask);
   }
 
   private static DecisionOutcome outcome(
-      DecisionQuery query, String modelVersion, String experiment, String arm, List<RankedItem> items,
-      boolean fallback, Span ask) {
+      String decisionId, DecisionQuery query, String modelVersion, String experiment, String arm,
+      List<RankedItem> items, boolean fallback, Span ask) {
     return new DecisionOutcome(
-        newDecisionId(), query.customerId(), modelVersion, experiment, arm, fallback, items, Tracing.traceId(ask));
+        decisionId, query.customerId(), modelVersion, experiment, arm, fallback, items, Tracing.traceId(ask));
   }
 
   /**

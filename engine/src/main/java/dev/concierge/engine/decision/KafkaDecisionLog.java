@@ -69,6 +69,7 @@ public final class KafkaDecisionLog implements DecisionLog {
       ActorSystem<?> system, String bootstrapServers, DecisionLogSettings settings, JsonFactory json, Clock clock,
       NodeMetrics metrics) {
     Producer<String, byte[]> producer = NonBlockingProducer.start(settings.producer(), bootstrapServers, settings.topic());
+    metrics.kafkaClients().meter(producer, "decision-log");
     return new KafkaDecisionLog(
         producer, settings, json, clock, metrics, system.dispatchers().lookup(DispatcherSelector.blocking()));
   }

@@ -141,7 +141,8 @@ public final class EventIngestion {
   }
 
   private void run(ActorSystem<?> system) {
-    ConsumerSettings<String, byte[]> consumerSettings = kafka.consumerSettings(system).withGroupId(settings.groupId());
+    ConsumerSettings<String, byte[]> consumerSettings =
+        metrics.kafkaClients().metered(kafka.consumerSettings(system).withGroupId(settings.groupId()), "ingestion");
     CommitterSettings committerSettings = CommitterSettings.create(system);
     done =
         RestartSource.onFailuresWithBackoff(

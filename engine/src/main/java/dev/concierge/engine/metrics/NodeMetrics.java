@@ -5,14 +5,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * What this node counts for {@code GET /metrics}: decisions and their fallbacks (by cause), events
+ * What this node counts for {@code GET /metrics}: decisions, their latency and their fallbacks (by cause), events
  * recorded and redeliveries dropped, dead-lettered records, ingestion restarts, events waiting
  * for a persist to be confirmed, and the size of the shared vocabulary. Counters are
  * made once; counting is an add to a striped cell, cheap on the hot paths.
@@ -23,6 +26,8 @@ public final class NodeMetrics {
 
   private final Counter personalDecisions;
   private final Counter fallbackDecisions;
+  private final Timer personalLatency;
+  private final Timer fallbackLatency;
   private final Counter timeoutFallbacks;
   private final Counter failureFallbacks;
   private final Counter newEvents;
@@ -34,11 +39,20 @@ public final class NodeMetrics {
   private final DistributionSummary ingestionBatches;
   private final AtomicInteger eventsWaiting = new AtomicInteger();
   private final MeterRegistry registry;
+  private final KafkaClientMeters kafkaClients;
 
+  /** Measures with the defaults of reference.conf. */
   public NodeMetrics(MeterRegistry registry) {
+    this(registry, MetricsSettings.reference());
+  }
+
+  public NodeMetrics(MeterRegistry registry, MetricsSettings settings) {
     this.registry = registry;
+    this.kafkaClients = new KafkaClientMeters(registry, settings.kafkaRefreshEvery());
     personalDecisions = decisions(registry, "personal");
     fallbackDecisions = decisions(registry, "fallback");
+    personalLatency = latency(registry, "personal", settings.decisionLatencyBuckets());
+    fallbackLatency = latency(registry, "fallback", settings.decisionLatencyBuckets());
     timeoutFallbacks = fallbacks(registry, "timeout");
     failureFallbacks = fallbacks(registry, "failure");
     newEvents = events(registry, "recorded");
@@ -82,6 +96,11 @@ public final class NodeMetrics {
         .description("categories with a code shared by all customers").register(registry);
   }
 
+  /** The meters of the Kafka clients this node makes, in the same registry. */
+  public KafkaClientMeters kafkaClients() {
+    return kafkaClients;
+  }
+
   /** Counts into a registry of its own, for tests and tools that do not serve metrics. */
   public static NodeMetrics unserved() {
     return new NodeMetrics(new SimpleMeterRegistry());
@@ -89,6 +108,14 @@ public final class NodeMetrics {
 
   public void decided(boolean fallback) {
     (fallback ? fallbackDecisions : personalDecisions).increment();
+  }
+
+  /**
+   * A decision was answered, {@code nanos} after it was asked for: the whole of it, the actor's answer
+   * or the fallback's ranking, the log and the rendering included.
+   */
+  public void decisionTook(boolean fallback, long nanos) {
+    (fallback ? fallbackLatency : personalLatency).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** Why a decision fell back: the customer's actor did not answer in time, or failed. */
@@ -143,6 +170,12 @@ public final class NodeMetrics {
   private static Counter decisions(MeterRegistry registry, String outcome) {
     return Counter.builder("concierge.decisions").tag("outcome", outcome)
         .description("decisions answered, with the shopper's own features or with the fallback")
+        .register(registry);
+  }
+
+  private static Timer latency(MeterRegistry registry, String outcome, List<Duration> buckets) {
+    return Histograms.withBuckets(Timer.builder("concierge.decision.latency"), buckets).tag("outcome", outcome)
+        .description("decisions from the request to the answer, fallbacks included, by outcome")
         .register(registry);
   }
 

@@ -18,6 +18,7 @@ import dev.concierge.models.RankedItem;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.ServingModel;
 import dev.concierge.models.rules.RuleOverrides;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -158,6 +159,22 @@ class DecisionServiceTest {
     assertTrue(outcome.fallback());
     String thread = loggedOnThread.get(outcome.decisionId());
     assertTrue(thread.contains("default-dispatcher"), "the fallback was ranked and logged on " + thread);
+  }
+
+  @Test
+  void eachDecisionIsTimedFromTheRequestToTheAnswerUnderItsOutcome() throws Exception {
+    Timer fallbacks = meters.get("concierge.decision.latency").tag("outcome", "fallback").timer();
+    Timer personal = meters.get("concierge.decision.latency").tag("outcome", "personal").timer();
+    long fallbacksBefore = fallbacks.count();
+    long personalBefore = personal.count();
+
+    decide("slow-4");
+    decide("c-3");
+
+    assertEquals(fallbacksBefore + 1, fallbacks.count());
+    assertEquals(personalBefore + 1, personal.count());
+    assertTrue(fallbacks.max(TimeUnit.NANOSECONDS) >= DEADLINE.actorTimeout().toNanos(),
+        "the fallback's time includes its wait for the actor");
   }
 
   @Test
