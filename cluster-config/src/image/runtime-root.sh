@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# runtime-root.sh OUT UID: the root file system under the node's image, which Jib builds from scratch since no
+# runtime-root.sh OUT UID CLASSPATH_FILE: the root file system under the node's image, which Jib builds from scratch since no
 # container registry answers here (docs/decisions.md): a Java runtime cut with jlink from the JDK the launcher
 # would run a node on (bin/lib/app.sh, app_find_node_java), the C libraries it links (this machine's glibc),
-# /bin/sh (this machine's dash, for the entrypoint's variables), and a non-root user with id UID.
+# /bin/sh (this machine's dash, for the entrypoint's variables), and a non-root user with id UID; and the C
+# libraries that the native code in the classpath's jars links (XGBoost's OpenMP and C++ runtime, compression).
 set -Eeuo pipefail
 
-OUT=$1 USER_ID=$2
+OUT=$1 USER_ID=$2 CLASSPATH_FILE=$3
 CONCIERGE_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 # shellcheck source=../../../bin/lib/common.sh
 source "$CONCIERGE_HOME/bin/lib/common.sh"
@@ -13,8 +14,9 @@ source "$CONCIERGE_HOME/bin/lib/common.sh"
 source "$CONCIERGE_HOME/bin/lib/app.sh"
 LOG_TAG=image
 
-# what a node needs of the JDK: Java SE, sun.misc.Unsafe (Pekko, Kryo), the JVM's meters, DNS
-MODULES=java.se,jdk.unsupported,jdk.management,jdk.naming.dns,jdk.zipfs,jdk.crypto.ec
+# what a node needs of the JDK: Java SE, sun.misc.Unsafe (Pekko, Kryo), the flight recorder (Pekko remoting
+# records its events), the JVM's meters, DNS, socket options (Netty), the charsets of the wider world
+MODULES=java.se,jdk.unsupported,jdk.jfr,jdk.management,jdk.naming.dns,jdk.net,jdk.zipfs,jdk.crypto.ec,jdk.charsets
 JAVA_DIR=opt/java
 # the desktop's native libraries, which a node never loads and which would bring X11 and ALSA along
 DESKTOP_LIBRARIES='libawt_xawt|libjsound|libsplashscreen|libjawt'
@@ -26,10 +28,19 @@ mkdir -p "$OUT/bin" "$OUT/etc" "$OUT/tmp"
 "$JDK/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files --output "$OUT/$JAVA_DIR"
 log "Java runtime from $JDK: $("$OUT/$JAVA_DIR/bin/java" -version 2>&1 | head -1)"
 
-# the shared libraries of the runtime and of sh, each at the path the dynamic linker looks for it
+# the jars' native libraries for this platform, unpacked where only ldd reads them
+NATIVE="$(mktemp -d)"
+trap 'rm -rf "$NATIVE"' EXIT
+# unzip exits with 11 when a jar holds none
+tr ':' '\n' < "$CLASSPATH_FILE" | while read -r jar; do
+  unzip -qq -o "$jar" '*linux*x86_64*.so' '*linux*amd64*.so' '*linux*x86-64*.so' -d "$NATIVE" || (( $? == 11 ))
+done
+
+# the shared libraries of the runtime, of the jars and of sh, each at the path the dynamic linker looks for it
 libraries() {
-  find "$OUT/$JAVA_DIR" -name '*.so' | grep -Ev "$DESKTOP_LIBRARIES" | xargs ldd "$OUT/$JAVA_DIR/bin/java" /bin/sh \
-    | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\/.*ld-linux/ { print $1 }' | grep -v "^$OUT/" | sort -u
+  { find "$OUT/$JAVA_DIR" -name '*.so' | grep -Ev "$DESKTOP_LIBRARIES"; find "$NATIVE" -name '*.so'; } \
+    | xargs ldd "$OUT/$JAVA_DIR/bin/java" /bin/sh 2>/dev/null \
+    | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\/.*ld-linux/ { print $1 }' | grep -Ev "^($OUT|$NATIVE)/" | sort -u
 }
 libraries | while read -r library; do
   mkdir -p "$OUT$(dirname "$library")"
