@@ -18,13 +18,15 @@ LOG_TAG=image
 # records its events), the JVM's meters, DNS, socket options (Netty), the charsets of the wider world
 MODULES=java.se,jdk.unsupported,jdk.jfr,jdk.management,jdk.naming.dns,jdk.net,jdk.zipfs,jdk.crypto.ec,jdk.charsets
 JAVA_DIR=opt/java
+# a directory the non-root user may write: a volume mounted there starts with its permissions (docker-compose.yml)
+STATE_PATH=/var/lib/concierge
 # the desktop's native libraries, which a node never loads and which would bring X11 and ALSA along
 DESKTOP_LIBRARIES='libawt_xawt|libjsound|libsplashscreen|libjawt'
 
 app_find_node_java
 JDK="$(dirname "$(dirname "$(readlink -f "$NODE_JAVA")")")"
 rm -rf "$OUT"
-mkdir -p "$OUT/bin" "$OUT/etc" "$OUT/tmp"
+mkdir -p "$OUT/bin" "$OUT/etc" "$OUT/tmp" "$OUT$STATE_PATH"
 "$JDK/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files --output "$OUT/$JAVA_DIR"
 log "Java runtime from $JDK: $("$OUT/$JAVA_DIR/bin/java" -version 2>&1 | head -1)"
 
