@@ -17,7 +17,8 @@ APP_BUILD_LOCK="$STATE_DIR/build.lock"
 # The classpath files the build writes, the last one written last, and the build's Maven arguments;
 # bin/concierge bench adds the benchmarks module's files and builds it too.
 APP_CPFILES=("$APP_NODE_CPFILE" "$APP_TOOLS_CPFILE")
-APP_MVN_ARGS=(-DskipTests install)
+# -Djib.skip: the launcher runs nodes from the classpath files, never from the container image
+APP_MVN_ARGS=(-DskipTests -Djib.skip install)
 
 # True (and prints the first culprit) when a classpath is missing or older than a source or pom.
 app_build_needed() {

@@ -79,7 +79,8 @@ public final class Concierge {
     return commandLine(out, err, environment).execute(args);
   }
 
-  static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> environment) {
+  /** The tools' command line, unexecuted: what parses a command line, for those that check one against it. */
+  public static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> environment) {
     CommandLine commandLine = new CommandLine(new Concierge(out, err, environment));
     commandLine.getSubcommands().get(COMPLETION).getCommandSpec().usageMessage().hidden(true);
     commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
