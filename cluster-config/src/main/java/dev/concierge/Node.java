@@ -102,7 +102,6 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.kafka.ConsumerRebalanceEvent;
@@ -123,10 +122,7 @@ public record Node(
 
   public static Node start(ActorSystem<?> system) {
     Config concierge = system.settings().config().getConfig("concierge");
-    if (concierge.getBoolean("cluster.join-self")) {
-      Cluster cluster = Cluster.get(system);
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    }
+    ClusterFormation formation = ClusterFormation.fromConfig(concierge);
     ObjectMapper mapper = new ObjectMapper();
     PrometheusMeterRegistry meters = NodeMeters.create();
     NodeMetrics metrics = new NodeMetrics(meters);
@@ -173,6 +169,8 @@ public record Node(
         TriggerWebhook.start(system, kafka, triggerSettings.webhook(), producer, Clock.systemUTC());
     IngestionSettings ingestionSettings = IngestionSettings.fromConfig(system.settings().config());
     JournalProbe journal = new JournalProbe(system);
+    journal.probeEvery(concierge.getDuration("health.journal-probe-every"), system);
+    metrics.watchJournal(journal::lastAnswer);
     Optional<EventIngestion> ingestion =
         ingestionSettings.enabled()
             ? Optional.of(
@@ -206,6 +204,9 @@ public record Node(
     EventPublisher publisher =
         EventPublisher.start(concierge, kafka, eventJson, transactionalId(system), system.executionContext());
     CatalogPublisher catalogPublisher = new CatalogPublisher(kafka.catalogTopic(), catalogJson, publisher);
+    HealthRoutes health =
+        new HealthRoutes(
+            new NodeHealth(system, ingestion), ingestionHealth(ingestion), NodeHealth.journal(journal), responses);
     ApiRoutes routes =
         new ApiRoutes(
             new DecisionRoutes(
@@ -221,7 +222,7 @@ public record Node(
                 Clock.systemUTC(),
                 serverKey),
             new OpenApiRoutes(OpenApiDocument.load()),
-            new HealthRoutes(new NodeHealth(system, journal, ingestion), ingestionHealth(ingestion), responses),
+            health,
             new MetricsRoutes(meters::scrape),
             new AdminRoutes(
                 adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin,
@@ -238,7 +239,9 @@ public record Node(
         ? concat(new DemoStorefront(demo, catalog, responses).route(), routes.route())
         : routes.route();
     CompletionStage<ServerBinding> binding = HttpServer.start(served, http, system);
-    ManagementEndpoint.start(system, adminAuth, http.shutdownDeadline());
+    ManagementEndpoint.start(
+        system, adminAuth, health.route(), formation.servesContactPoint(), http.shutdownDeadline());
+    formation.start(system);
 
     stopOnShutdown(system, ingestion, publisher, catalogConsumer, decisionLog, producer, triggerLog, webhook);
     return new Node(catalog, decisions, ingestion, binding);
