@@ -9,13 +9,13 @@ import java.util.Map;
  * with the environment given here instead of the test JVM's: {@code ${?VAR}} finds a root key before it looks at
  * the environment.
  */
-final class KubernetesConfig {
+public final class KubernetesConfig {
 
-  static final String RESOURCE = "kubernetes.conf";
+  public static final String RESOURCE = "kubernetes.conf";
 
   private KubernetesConfig() {}
 
-  static Config load(Map<String, String> environment) {
+  public static Config load(Map<String, String> environment) {
     ConfigFactory.invalidateCaches();
     return ConfigFactory.parseResources(RESOURCE)
         .withFallback(ConfigFactory.defaultReferenceUnresolved())
