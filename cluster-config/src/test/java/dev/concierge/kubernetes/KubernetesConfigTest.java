@@ -50,12 +50,11 @@ class KubernetesConfigTest {
 
   @Test
   void everyKafkaClientGetsTheSecuritySettingsOfTheEnvironmentAndNoneWithoutThem() {
-    Map<String, String> environment = new HashMap<>(TLS_PASSWORDS);
-    environment.put("CONCIERGE_KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
-    environment.put("CONCIERGE_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
-    environment.put("CONCIERGE_KAFKA_SASL_JAAS_CONFIG", "jaas-line");
-    environment.put("CONCIERGE_KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/concierge/tls/kafka-truststore.p12");
-    Config secured = KubernetesConfig.load(environment);
+    Config secured = withTlsPasswords(Map.of(
+        "CONCIERGE_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+        "CONCIERGE_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+        "CONCIERGE_KAFKA_SASL_JAAS_CONFIG", "jaas-line",
+        "CONCIERGE_KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/concierge/tls/kafka-truststore.p12"));
     Config plain = KubernetesConfig.load(TLS_PASSWORDS);
 
     for (String client : KAFKA_CLIENTS) {
@@ -72,12 +71,12 @@ class KubernetesConfigTest {
 
   @Test
   void cassandraTakesCredentialsAndTlsFromTheEnvironment() {
-    Map<String, String> environment = new HashMap<>(TLS_PASSWORDS);
-    environment.put("CONCIERGE_CASSANDRA_AUTH_PROVIDER", "PlainTextAuthProvider");
-    environment.put("CONCIERGE_CASSANDRA_USERNAME", "concierge");
-    environment.put("CONCIERGE_CASSANDRA_PASSWORD", "cassandra-secret");
-    environment.put("CONCIERGE_CASSANDRA_SSL_ENGINE_FACTORY", "DefaultSslEngineFactory");
-    Config driver = KubernetesConfig.load(environment).getConfig("datastax-java-driver.advanced");
+    Config driver = withTlsPasswords(Map.of(
+        "CONCIERGE_CASSANDRA_AUTH_PROVIDER", "PlainTextAuthProvider",
+        "CONCIERGE_CASSANDRA_USERNAME", "concierge",
+        "CONCIERGE_CASSANDRA_PASSWORD", "cassandra-secret",
+        "CONCIERGE_CASSANDRA_SSL_ENGINE_FACTORY", "DefaultSslEngineFactory"))
+        .getConfig("datastax-java-driver.advanced");
 
     assertEquals("PlainTextAuthProvider", driver.getString("auth-provider.class"));
     assertEquals("concierge", driver.getString("auth-provider.username"));
@@ -86,5 +85,11 @@ class KubernetesConfigTest {
     assertTrue(driver.getBoolean("ssl-engine-factory.hostname-validation"));
     assertFalse(KubernetesConfig.load(TLS_PASSWORDS).hasPath("datastax-java-driver.advanced.ssl-engine-factory.class"),
         "no TLS to Cassandra unless asked for");
+  }
+
+  private static Config withTlsPasswords(Map<String, String> variables) {
+    Map<String, String> environment = new HashMap<>(TLS_PASSWORDS);
+    environment.putAll(variables);
+    return KubernetesConfig.load(environment);
   }
 }
