@@ -112,7 +112,6 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.kafka.ConsumerRebalanceEvent;
@@ -135,10 +134,7 @@ public record Node(
   public static Node start(ActorSystem<?> system, Optional<SpanExporter> spanExporter) {
     Config concierge = system.settings().config().getConfig("concierge");
     Tracing tracing = Tracing.start(TracingSettings.fromConfig(concierge.getConfig("tracing")), spanExporter);
-    if (concierge.getBoolean("cluster.join-self")) {
-      Cluster cluster = Cluster.get(system);
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    }
+    ClusterFormation formation = ClusterFormation.fromConfig(concierge);
     ObjectMapper mapper = new ObjectMapper();
     PrometheusMeterRegistry meters = NodeMeters.of(system);
     MetricsSettings metricsSettings = MetricsSettings.fromConfig(concierge.getConfig("metrics"));
@@ -191,6 +187,8 @@ public record Node(
         TriggerWebhook.start(system, kafka, triggerSettings.webhook(), producer, Clock.systemUTC());
     IngestionSettings ingestionSettings = IngestionSettings.fromConfig(system.settings().config());
     JournalProbe journal = new JournalProbe(system);
+    journal.probeEvery(concierge.getDuration("health.journal-probe-every"), system);
+    metrics.watchJournal(journal::lastAnswer);
     Optional<EventIngestion> ingestion =
         ingestionSettings.enabled()
             ? Optional.of(
@@ -228,6 +226,9 @@ public record Node(
     ServerSpans serverSpans = new ServerSpans(tracing);
     CatalogPublisher catalogPublisher = new CatalogPublisher(kafka.catalogTopic(), catalogJson, publisher);
     OpenApiDocument openApi = OpenApiDocument.load();
+    HealthRoutes health =
+        new HealthRoutes(
+            new NodeHealth(system, ingestion), ingestionHealth(ingestion), NodeHealth.journal(journal), responses);
     ApiRoutes routes =
         new ApiRoutes(
             new DecisionRoutes(
@@ -245,7 +246,7 @@ public record Node(
                 Clock.systemUTC(),
                 serverKey),
             new OpenApiRoutes(openApi),
-            new HealthRoutes(new NodeHealth(system, journal, ingestion), ingestionHealth(ingestion), responses),
+            health,
             new MetricsRoutes(meters::scrape),
             new AdminRoutes(
                 adminAuth, concierge.getBytes("admin.max-bundle-size"), modelAdmin, clusterAdmin,
@@ -263,7 +264,9 @@ public record Node(
         : routes.route();
     CompletionStage<ServerBinding> binding =
         HttpServer.start(served, http, new HttpServerMeters(meters, RouteTemplates.of(openApi)), system);
-    ManagementEndpoint.start(system, adminAuth, http.shutdownDeadline());
+    ManagementEndpoint.start(
+        system, adminAuth, health.route(), formation.servesContactPoint(), http.shutdownDeadline());
+    formation.start(system);
 
     stopOnShutdown(system, ingestion, publisher, catalogConsumer, decisionLog, producer, triggerLog, webhook, tracing);
     return new Node(catalog, decisions, ingestion, binding);

@@ -109,7 +109,8 @@ class ErrorHandlingTest extends RouteTestSupport {
                     + "\"timestamp\":\"2026-11-26T10:00:00Z\"}"),
             503),
         Arguments.of("features reader down", asServer(HttpRequest.GET("/v1/customers/c-42/features")), 503),
-        Arguments.of("not ready", HttpRequest.GET("/health/ready"), 503));
+        Arguments.of("not ready", HttpRequest.GET("/health/ready"), 503),
+        Arguments.of("journal unreachable", HttpRequest.GET("/health/journal"), 503));
   }
 
   @ParameterizedTest(name = "{0} → {2} application/json with error and message")
@@ -119,7 +120,8 @@ class ErrorHandlingTest extends RouteTestSupport {
         new RouteFixture()
             .sinkFailingWith(new TimeoutException("kafka"))
             .featuresFailWith(new TimeoutException("ask"))
-            .readinessProblems("the Cassandra journal does not answer")
+            .readinessProblems("cluster member is Joining, not Up")
+            .journalProblems("the Cassandra journal does not answer")
             .route();
 
     TestRouteResult result = testRoute(route).run(request);

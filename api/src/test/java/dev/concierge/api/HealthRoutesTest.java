@@ -30,11 +30,22 @@ class HealthRoutesTest extends RouteTestSupport {
   void readyWithProblemsIs503JsonListingThemAll() {
     RouteFixture fixture =
         new RouteFixture()
-            .readinessProblems("cluster member is Joining, not Up", "the Cassandra journal does not answer");
+            .readinessProblems("cluster member is Joining, not Up", "Kafka ingestion is not running");
 
     String message = assertError(get(fixture.route(), "/health/ready"), 503, "not_ready");
 
-    assertMentions(message, "cluster member is Joining, not Up", "the Cassandra journal does not answer");
+    assertMentions(message, "cluster member is Joining, not Up", "Kafka ingestion is not running");
+  }
+
+  @Test
+  void aReachableJournalIs200AndAnUnreachableOneIs503SayingWhyWhileTheNodeStaysReady() {
+    RouteFixture reachable = new RouteFixture();
+    RouteFixture down = new RouteFixture().journalProblems("the Cassandra journal does not answer");
+
+    get(reachable.route(), "/health/journal").assertStatusCode(200).assertEntity("{\"status\":\"reachable\"}");
+    String message = assertError(get(down.route(), "/health/journal"), 503, "journal_unreachable");
+    assertMentions(message, "the Cassandra journal does not answer");
+    get(down.route(), "/health/ready").assertStatusCode(200);
   }
 
   @Test

@@ -110,7 +110,9 @@ class OpenApiContractTest extends RouteTestSupport {
     send(new RouteFixture(), HttpRequest.GET("/v1/openapi.json"), 200);
     send(new RouteFixture(), HttpRequest.GET("/health/alive"), 200);
     send(new RouteFixture(), HttpRequest.GET("/health/ready"), 200);
-    send(new RouteFixture().readinessProblems("the journal is unreachable"), HttpRequest.GET("/health/ready"), 503);
+    send(new RouteFixture().readinessProblems("Kafka ingestion is not running"), HttpRequest.GET("/health/ready"), 503);
+    send(new RouteFixture(), HttpRequest.GET("/health/journal"), 200);
+    send(new RouteFixture().journalProblems("the Cassandra journal does not answer"), HttpRequest.GET("/health/journal"), 503);
     send(new RouteFixture(), HttpRequest.GET("/health/ingestion"), 200);
     send(new RouteFixture().ingestionProblems("no record finished for 60 s"), HttpRequest.GET("/health/ingestion"), 503);
     send(new RouteFixture().metrics(() -> "concierge_decisions_total 3.0\n"), HttpRequest.GET("/metrics"), 200);

@@ -84,6 +84,7 @@ final class RouteFixture {
       customerId -> CompletableFuture.completedFuture(CustomerFeatures.EMPTY);
   private Supplier<CompletionStage<List<String>>> readiness = () -> CompletableFuture.completedFuture(List.of());
   private Supplier<CompletionStage<List<String>>> ingestion = () -> CompletableFuture.completedFuture(List.of());
+  private Supplier<CompletionStage<List<String>>> journal = () -> CompletableFuture.completedFuture(List.of());
   private RequestLimits limits = PRODUCTION_SETTINGS.limits();
   private AccessSettings access = withServerKey(PRODUCTION_SETTINGS.access());
   private LongSupplier nanoTime = System::nanoTime;
@@ -133,6 +134,12 @@ final class RouteFixture {
     this.readiness = () -> CompletableFuture.completedFuture(answer);
     return this;
   }
+  RouteFixture journalProblems(String... problems) {
+    List<String> answer = List.of(problems);
+    this.journal = () -> CompletableFuture.completedFuture(answer);
+    return this;
+  }
+
   RouteFixture ingestionProblems(String... problems) {
     List<String> answer = List.of(problems);
     this.ingestion = () -> CompletableFuture.completedFuture(answer);
@@ -220,6 +227,7 @@ final class RouteFixture {
         };
     HealthCheck health = () -> readiness.get();
     HealthCheck ingestionHealth = () -> ingestion.get();
+    HealthCheck journalHealth = () -> journal.get();
     ServerKey serverKey = new ServerKey(access.serverKey(), responses);
     StorefrontAccess storefronts = new StorefrontAccess(access, serverKey, responses, nanoTime);
     return new ApiRoutes(
@@ -234,7 +242,7 @@ final class RouteFixture {
                 new ServerSpans(Tracing.off())),
             new CustomerRoutes(recordingReader, responses, Clock.fixed(NOW, ZoneOffset.UTC), serverKey),
             new OpenApiRoutes(OpenApiDocument.load()),
-            new HealthRoutes(health, ingestionHealth, responses),
+            new HealthRoutes(health, ingestionHealth, journalHealth, responses),
             new MetricsRoutes(metrics),
             new AdminRoutes(
                 new AdminAuth(adminToken, responses), MAX_BUNDLE_BYTES, modelAdmin, clusterAdmin,

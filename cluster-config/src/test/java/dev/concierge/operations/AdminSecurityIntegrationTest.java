@@ -90,6 +90,19 @@ class AdminSecurityIntegrationTest {
     assertTrue(body.contains(node.address), node.address + " in " + body);
   }
 
+  /** The kubelet's probes carry no token; a node that does not bootstrap keeps its contact point behind it. */
+  @Test
+  @Order(2)
+  void theManagementPortAnswersTheProbesWithoutATokenAndNothingElse() {
+    String management = "http://127.0.0.1:" + node.managementPort;
+
+    for (String probe : List.of("/health/alive", "/health/ready")) {
+      HttpResponse<String> anonymous = send(URI.create(management + probe), Optional.empty());
+      assertEquals(200, anonymous.statusCode(), probe + ": " + anonymous.body());
+    }
+    assertEquals(401, send(URI.create(management + "/bootstrap/seed-nodes"), Optional.empty()).statusCode());
+  }
+
   @Test
   @Order(3)
   void pekkoManagementListensOnLoopbackOnly() throws IOException {

@@ -219,8 +219,13 @@ class FaultToleranceIntegrationTest {
         + " s down", cassandraPace, () -> {
       long killedAt = System.nanoTime();
       services.kill(OwnServices.Service.CASSANDRA);
-      timings[0] = Eventually.within(NOTICED, "/health/ready reports the journal unreachable", () -> !node.ready())
-          .toMillis();
+      timings[0] = Eventually.within(NOTICED, "/health/journal reports the journal unreachable",
+          () -> !node.journalReachable()).toMillis();
+      Eventually.within(NOTICED, "the metric shows the journal unreachable",
+          () -> node.metric("concierge_journal_reachable") == 0);
+      if (!node.ready()) {
+        problems.add("/health/ready turned not-ready while Cassandra was down: decisions still answer");
+      }
       Eventually.within(NOTICED, "ingestion waits for persists", () -> node.metric("concierge_ingestion_waiting") > 0);
       for (String customer : warm) {
         DecisionLoad.Counts answer = new DecisionLoad.Counts();
@@ -249,7 +254,8 @@ class FaultToleranceIntegrationTest {
       }
       services.start(OwnServices.Service.CASSANDRA);
       long backAt = System.nanoTime();
-      timings[1] = Eventually.within(RECOVERED, "/health/ready is ready again", node::ready).toMillis();
+      timings[1] = Eventually.within(RECOVERED, "/health/journal is reachable again", node::journalReachable)
+          .toMillis();
       Eventually.within(RECOVERED, "no event waits for its persist",
           () -> node.metric("concierge_ingestion_waiting") == 0);
       timings[2] = millisSince(backAt);
@@ -259,8 +265,8 @@ class FaultToleranceIntegrationTest {
     List<Long> sorted = coldFallbackMillis.stream().sorted().toList();
     assertTrue(sorted.get(sorted.size() - 1) < FALLBACK_BOUND_MILLIS,
         "cold customers' fallbacks came within the deadline's reach, not after Cassandra's timeouts: " + sorted);
-    notes.add("Cassandra: /health/ready said not-ready " + timings[0] + " ms after the kill and ready "
-        + timings[1] + " ms after Cassandra answered again; ingestion stopped waiting " + timings[2]
+    notes.add("Cassandra: /health/journal said unreachable " + timings[0] + " ms after the kill (the node stayed"
+        + " ready) and reachable " + timings[1] + " ms after Cassandra answered again; ingestion stopped waiting " + timings[2]
         + " ms after it answered. While it was down, " + warm.size() + " warm customers all got personal answers,"
         + " in p50 " + median(warmMillis) + " ms (the baseline), and " + COLD_CUSTOMERS
         + " cold customers fallbacks in p50 " + sorted.get(sorted.size() / 2) + " ms, max "

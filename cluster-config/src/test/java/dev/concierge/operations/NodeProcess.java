@@ -77,8 +77,17 @@ final class NodeProcess {
 
   /** GET /health/ready answers 200. */
   boolean ready() {
+    return answersOk("/health/ready");
+  }
+
+  /** GET /health/journal answers 200: Cassandra answers the node. */
+  boolean journalReachable() {
+    return answersOk("/health/journal");
+  }
+
+  private boolean answersOk(String path) {
     try {
-      return http.trySend(TestHttp.request("GET", url("/health/ready"), null, null)).statusCode() == 200;
+      return http.trySend(TestHttp.request("GET", url(path), null, null)).statusCode() == 200;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {

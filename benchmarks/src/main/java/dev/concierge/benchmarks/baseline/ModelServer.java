@@ -161,6 +161,7 @@ public final class ModelServer extends RoleCommand {
     // the node's keys and limits, so that a client calls either design alike
     ServerKey serverKey = new ServerKey(http.access().serverKey(), responses);
     StorefrontAccess storefronts = new StorefrontAccess(http.access(), serverKey, responses);
+    HealthCheck nothingToCheck = () -> CompletableFuture.completedFuture(List.of());
     ModelServerRoutes routes =
         new ModelServerRoutes(
             new DecisionRoutes(
@@ -174,8 +175,8 @@ public final class ModelServer extends RoleCommand {
                 new EventRequests(mapper, eventJson, http.limits()), responses, storefronts,
                 new ServerSpans(Tracing.off())),
             new CustomerRoutes(role.redis()::features, responses, Clock.systemUTC(), serverKey),
-            // the baseline's model server ingests nothing: its feature writer does
-            new HealthRoutes(redisAnswers(role), () -> CompletableFuture.completedFuture(List.of()), responses),
+            // the baseline's model server ingests nothing (its feature writer does) and journals nothing
+            new HealthRoutes(redisAnswers(role), nothingToCheck, nothingToCheck, responses),
             new ErrorHandling(responses),
             new WholeBody(http.bodyReadTimeout()));
     return HttpServer.start(

@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * What this node counts for {@code GET /metrics}: decisions, their latency and their fallbacks (by cause), events
  * recorded and redeliveries dropped, dead-lettered records, ingestion restarts, events waiting
- * for a persist to be confirmed, and the size of the shared vocabulary. Counters are
+ * for a persist to be confirmed, whether the journal answers, and the size of the shared vocabulary. Counters are
  * made once; counting is an add to a striped cell, cheap on the hot paths.
  */
 public final class NodeMetrics {
@@ -82,6 +83,15 @@ public final class NodeMetrics {
         .baseUnit("seconds")
         .description("how long ingestion has had records in flight and committed none of them, once that is"
             + " longer than concierge.ingestion.stall-after; 0 while it moves")
+        .register(registry);
+  }
+
+  /** 1 while the Cassandra journal answered its latest probe, 0 otherwise: the node stays ready meanwhile. */
+  public void watchJournal(BooleanSupplier reachable) {
+    // the supplier form holds its function strongly; the state-object form would let it be collected
+    Gauge.builder("concierge.journal.reachable", () -> reachable.getAsBoolean() ? 1 : 0)
+        .description("1 while the Cassandra journal answered its latest probe (concierge.health.journal-probe-every),"
+            + " 0 otherwise; the node stays ready while it is 0 and decisions fall back for customers it cannot recover")
         .register(registry);
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.concierge.models.Vocabulary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.pattern.AskTimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,16 @@ class NodeMetricsTest {
 
     assertEquals(2, count("concierge.decision.fallbacks", "cause", "timeout"));
     assertEquals(1, count("concierge.decision.fallbacks", "cause", "failure"));
+  }
+
+  @Test
+  void theJournalGaugeFollowsTheLatestProbe() {
+    AtomicBoolean reachable = new AtomicBoolean(true);
+    metrics.watchJournal(reachable::get);
+
+    assertEquals(1, meters.get("concierge.journal.reachable").gauge().value());
+    reachable.set(false);
+    assertEquals(0, meters.get("concierge.journal.reachable").gauge().value());
   }
 
   @Test
