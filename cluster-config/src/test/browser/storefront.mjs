@@ -55,8 +55,9 @@ async function demo(browser) {
   let lastClickAt = 0;
   const clicked = [];
   for (let i = 0; i < CLICKS; i++) {
-    const card = page.locator('#grid a.card').nth(i);
-    const itemId = await card.getAttribute('data-item');
+    // the category's grid, not the one it replaces: a chip or back link re-renders it after a hash change
+    const itemId = await page.locator(`#grid a.card[data-category="${category}"]`).nth(i).getAttribute('data-item');
+    const card = page.locator(`#grid a.card[data-item="${itemId}"]`);
     lastClickAt = Date.now();
     await card.click();
     await page.locator(`.product[data-item="${itemId}"]`).waitFor();

@@ -68,7 +68,9 @@ function swatch(item) {
 const price = (item) => `€${item.price.toFixed(2)}`;
 
 function card(item) {
-  const link = el('a', { class: 'card', href: `#/p/${encodeURIComponent(item.itemId)}`, 'data-item': item.itemId },
+  const link = el('a', {
+    class: 'card', href: `#/p/${encodeURIComponent(item.itemId)}`, 'data-item': item.itemId, 'data-category': item.category,
+  },
     swatch(item), el('div', { class: 'title' }, item.title || item.itemId),
     el('div', { class: 'meta' }, `${item.category} · ${price(item)}`),
     item.inStock ? null : el('div', { class: 'out' }, 'out of stock'));
