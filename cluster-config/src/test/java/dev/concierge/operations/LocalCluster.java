@@ -41,6 +41,8 @@ final class LocalCluster implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(150);
   private static final Duration TOPICS_READY = Duration.ofSeconds(30);
+  // remoting, HTTP and management
+  private static final int PORTS_PER_NODE = 3;
   // a decision request's own timeout, and some
   private static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -67,17 +69,16 @@ final class LocalCluster implements AutoCloseable {
     this.eventPartitions = eventPartitions;
     this.services = services;
     Files.createDirectories(workDir);
-    int[] remotePorts = new int[size];
-    for (int i = 0; i < size; i++) {
-      remotePorts[i] = RealServices.freePort();
-    }
+    // all different: a port picked alone and freed can be picked again for the next
+    int[] ports = RealServices.freePorts(PORTS_PER_NODE * size);
+    int[] remotePorts = java.util.Arrays.copyOfRange(ports, 0, size);
     String seeds = java.util.Arrays.stream(remotePorts)
         .mapToObj(port -> "\"pekko://concierge@127.0.0.1:" + port + "\"")
         .collect(Collectors.joining(", "));
     for (int i = 0; i < size; i++) {
       String name = "local" + (i + 1);
-      int httpPort = RealServices.freePort();
-      int managementPort = RealServices.freePort();
+      int httpPort = ports[size + i];
+      int managementPort = ports[2 * size + i];
       Path config = workDir.resolve(name + ".conf");
       Files.writeString(config, String.join("\n",
           "include classpath(\"" + name + ".conf\")",

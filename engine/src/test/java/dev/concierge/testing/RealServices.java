@@ -3,8 +3,10 @@ package dev.concierge.testing;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.InetAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The real Kafka and Cassandra that {@code bin/concierge test} started (failsafe passes their
@@ -29,6 +31,30 @@ public final class RealServices {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new IllegalStateException("no free port on 127.0.0.1", e);
+    }
+  }
+
+  /**
+   * {@code count} free ports, all different: held open together while they are picked, since a port freed
+   * and asked for again can come back (the kernel hands out ephemeral ports in turn, and wraps).
+   */
+  public static int[] freePorts(int count) {
+    List<ServerSocket> held = new ArrayList<>(count);
+    try {
+      for (int i = 0; i < count; i++) {
+        held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+      }
+      return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("not " + count + " free ports on 127.0.0.1", e);
+    } finally {
+      for (ServerSocket socket : held) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          // a socket that cannot close leaves its port taken, which the node's bind then reports
+        }
+      }
     }
   }
 
