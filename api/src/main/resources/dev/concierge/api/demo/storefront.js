@@ -84,7 +84,9 @@ let shown = 0; // the latest widget refresh; an older answer arriving late is dr
 
 async function recommend(contextItemId) {
   const mine = ++shown;
-  await concierge.flush(); // the events of this click go before the question
+  // the click's events go now, beside the question rather than before it: the customer's actor learns of
+  // them through Kafka either way, and the page's item tells the decision what the shopper is looking at
+  concierge.flush();
   const decision = await concierge.recommend({
     context: contextItemId ? { itemId: contextItemId } : undefined,
     limit: RECOMMENDATIONS,
