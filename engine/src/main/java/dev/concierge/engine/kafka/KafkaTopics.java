@@ -96,17 +96,26 @@ public final class KafkaTopics {
     }
   }
 
+  /**
+   * Waits until every partition of the topics answers. A topic that existed before keeps the partitions it
+   * has: one made elsewhere with another count (by another tool, or with another partition setting) is
+   * awaited as it is, with a warning, instead of waiting for partitions it will never have.
+   */
   private static void awaitPartitions(Admin admin, List<TopicSpec> topics, long deadlineNanos)
       throws InterruptedException {
-    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-    for (TopicSpec topic : topics) {
-      for (int p = 0; p < topic.partitions(); p++) {
-        partitions.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
-      }
-    }
+    Map<String, Integer> wanted = new HashMap<>();
+    topics.forEach(topic -> wanted.put(topic.name(), topic.partitions()));
     Exception last = null;
     while (System.nanoTime() < deadlineNanos) {
       try {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        admin.describeTopics(wanted.keySet()).allTopicNames().get().forEach((name, description) -> {
+          if (description.partitions().size() != wanted.get(name)) {
+            log.warn("Kafka topic {} has {} partitions, not the {} configured; it is used as it is", name,
+                description.partitions().size(), wanted.get(name));
+          }
+          description.partitions().forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest()));
+        });
         admin.listOffsets(partitions).all().get();
         return;
       } catch (ExecutionException e) {
