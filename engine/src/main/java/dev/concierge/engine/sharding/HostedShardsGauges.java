@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorSystem;
 
@@ -28,11 +29,13 @@ public final class HostedShardsGauges {
         .description("shards of customers this node hosts").register(registry);
     Gauge.builder("concierge.sharding.entities", gauges.entities, AtomicInteger::get)
         .description("customer actors in memory on this node").register(registry);
-    system.scheduler().scheduleAtFixedRate(Duration.ZERO, every, gauges::poll, system.executionContext());
+    Executor executor = system.executionContext();
+    system.scheduler().scheduleAtFixedRate(Duration.ZERO, every, () -> gauges.poll(executor), system.executionContext());
   }
 
-  private void poll() {
-    localShards.hosted().thenAccept(this::show);
+  // the count is an ask's stage: its answer is taken on the node's executor, not on whatever thread completed it
+  private void poll(Executor executor) {
+    localShards.hosted().thenAcceptAsync(this::show, executor);
   }
 
   private void show(Map<String, Integer> hosted) {
