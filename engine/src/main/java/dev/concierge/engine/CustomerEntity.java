@@ -307,6 +307,7 @@ public final class CustomerEntity
   private final CustomerSettings settings;
   private final Vocabulary vocabulary;
   private final CustomerTriggers triggers;
+  // null without delivery triggers (and for the handlers alone): nothing then arms a timer
   private final TimerScheduler<Command> timers;
   private final int shard;
   // null only for the handlers alone (forHandlers), which never ask another customer
@@ -332,8 +333,12 @@ public final class CustomerEntity
   }
 
   // timers around the event-sourced behaviour, as Pekko's docs have it; they are lost when the actor
-  // stops, so recovery arms them again from the state
+  // stops, so recovery arms them again from the state. Only the delivery triggers use them, and the timer
+  // scheduler costs every customer in memory a few hundred bytes, so without triggers there is none
   public static Behavior<Command> create(String customerId, CustomerContext context) {
+    if (!context.triggers().enabled()) {
+      return Behaviors.setup(actor -> new CustomerEntity(customerId, context, actor, null));
+    }
     return Behaviors.setup(actor -> Behaviors.withTimers(timers -> new CustomerEntity(customerId, context, actor, timers)));
   }
 
@@ -622,6 +627,9 @@ public final class CustomerEntity
   }
 
   private void armTriggers(State state) {
+    if (timers == null) {
+      return;
+    }
     Instant now = context.clock().instant();
     triggers.untilCartCheck(state.triggers, now).ifPresentOrElse(
         delay -> timers.startSingleTimer(CART_TIMER, CHECK_TRIGGERS, delay), () -> timers.cancel(CART_TIMER));
