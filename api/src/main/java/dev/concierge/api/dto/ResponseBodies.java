@@ -2,9 +2,9 @@ package dev.concierge.api.dto;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.concierge.engine.decision.DecisionOutcome;
+import dev.concierge.engine.decision.RankedItemsJson;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.EventType;
-import dev.concierge.models.RankedItem;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -23,15 +23,7 @@ public final class ResponseBodies {
     json.writeStringField("experiment", outcome.experiment());
     json.writeStringField("arm", outcome.arm());
     json.writeBooleanField("fallback", outcome.fallback());
-    json.writeArrayFieldStart("items");
-    for (RankedItem item : outcome.items()) {
-      json.writeStartObject();
-      json.writeStringField("itemId", item.itemId());
-      json.writeNumberField("score", item.score());
-      stringArray(json, "reasons", item.reasons());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
+    RankedItemsJson.write(json, "items", outcome.items(), true);
     json.writeEndObject();
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.concierge.engine.kafka.NonBlockingProducer;
 import dev.concierge.engine.metrics.NodeMetrics;
-import dev.concierge.models.RankedItem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,14 +111,7 @@ public final class KafkaDecisionLog implements DecisionLog {
       generator.writeStringField("experiment", outcome.experiment());
       generator.writeStringField("arm", outcome.arm());
       generator.writeBooleanField("fallback", outcome.fallback());
-      generator.writeArrayFieldStart("items");
-      for (RankedItem item : outcome.items()) {
-        generator.writeStartObject();
-        generator.writeStringField("itemId", item.itemId());
-        generator.writeNumberField("score", item.score());
-        generator.writeEndObject();
-      }
-      generator.writeEndArray();
+      RankedItemsJson.write(generator, "items", outcome.items(), false);
       generator.writeStringField("traceId", outcome.traceId());
       generator.writeEndObject();
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.concierge.engine.triggers;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.concierge.engine.decision.RankedItemsJson;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.TriggerFired;
 import java.io.ByteArrayOutputStream;
@@ -37,29 +38,13 @@ public record TriggerRecord(
       generator.writeStringField("customerId", customerId);
       generator.writeStringField("firedAt", fired.firedAt().toString());
       generator.writeStringField("category", fired.category());
-      writeStrings(generator, "items", fired.items());
+      RankedItemsJson.writeStrings(generator, "items", fired.items());
       generator.writeStringField("modelVersion", modelVersion);
-      generator.writeArrayFieldStart("recommendations");
-      for (RankedItem item : recommendations) {
-        generator.writeStartObject();
-        generator.writeStringField("itemId", item.itemId());
-        generator.writeNumberField("score", item.score());
-        writeStrings(generator, "reasons", item.reasons());
-        generator.writeEndObject();
-      }
-      generator.writeEndArray();
+      RankedItemsJson.write(generator, "recommendations", recommendations, true);
       generator.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to memory cannot fail", e);
     }
     return out.toByteArray();
-  }
-
-  private static void writeStrings(JsonGenerator generator, String field, List<String> values) throws IOException {
-    generator.writeArrayFieldStart(field);
-    for (String value : values) {
-      generator.writeString(value);
-    }
-    generator.writeEndArray();
   }
 }
