@@ -373,17 +373,30 @@ public final class CustomerEntity
   }
 
   @Override
+  // one function, not the javadsl builder: the builder's cases, lambdas and lists are made for every customer
+  // in memory, about 100 B per command and per event type (BENCHMARKS.md, "The whole live sharded entity")
   public CommandHandlerWithReply<Command, JournalEvent, State> commandHandler() {
-    return newCommandHandlerWithReplyBuilder()
-        .forAnyState()
-        .onCommand(RecordEvents.class, this::onRecordEvents)
-        .onCommand(RecordRemainder.class, this::onRecordRemainder)
-        .onCommand(Decide.class, this::onDecide)
-        .onCommand(GetFeatures.class, this::onGetFeatures)
-        .onCommand(CheckTriggers.class, this::onCheckTriggers)
-        .onCommand(HandOverHistory.class, this::onHandOverHistory)
-        .onCommand(HistoryHandedOver.class, this::onHistoryHandedOver)
-        .build();
+    return this::onCommand;
+  }
+
+  // the commands by how often they come
+  private ReplyEffect<JournalEvent, State> onCommand(State state, Command command) {
+    if (command instanceof RecordEvents record) {
+      return onRecordEvents(state, record);
+    } else if (command instanceof Decide decide) {
+      return onDecide(state, decide);
+    } else if (command instanceof GetFeatures read) {
+      return onGetFeatures(state, read);
+    } else if (command instanceof RecordRemainder remainder) {
+      return onRecordRemainder(state, remainder);
+    } else if (command instanceof CheckTriggers check) {
+      return onCheckTriggers(state, check);
+    } else if (command instanceof HandOverHistory handOver) {
+      return onHandOverHistory(state, handOver);
+    } else if (command instanceof HistoryHandedOver handedOver) {
+      return onHistoryHandedOver(state, handedOver);
+    }
+    throw new IllegalArgumentException("no handler for " + command.getClass().getName());
   }
 
   private ReplyEffect<JournalEvent, State> onRecordEvents(State state, RecordEvents command) {
@@ -644,21 +657,22 @@ public final class CustomerEntity
 
   @Override
   public EventHandler<State, JournalEvent> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(EventRecorded.class, this::onEventRecorded)
-        .onEvent(TriggerFired.class, (state, fired) -> {
-          State live = live(state);
-          live.triggers.onFired(fired);
-          return live;
-        })
-        .onEvent(StockAwaited.class, (state, awaited) -> {
-          State live = live(state);
-          live.triggers.onStockAwaited(awaited);
-          return live;
-        })
-        .onEvent(HistoryMerged.class, this::onHistoryMerged)
-        .build();
+    return this::onEvent;
+  }
+
+  private State onEvent(State state, JournalEvent event) {
+    if (event instanceof EventRecorded recorded) {
+      return onEventRecorded(state, recorded);
+    } else if (event instanceof HistoryMerged merged) {
+      return onHistoryMerged(state, merged);
+    }
+    State live = live(state);
+    if (event instanceof TriggerFired fired) {
+      live.triggers.onFired(fired);
+    } else {
+      live.triggers.onStockAwaited((StockAwaited) event);
+    }
+    return live;
   }
 
   private State live(State state) {
