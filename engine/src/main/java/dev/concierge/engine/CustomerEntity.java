@@ -94,7 +94,9 @@ import org.slf4j.LoggerFactory;
  * and decisions and feature reads are answered at once; a hand-over that fails every attempt is logged,
  * lets the events through and stays pending, asked again when the customer next recovers. A merge still
  * pending after a crash is asked again when recovery completes. The other customer keeps its history,
- * and whatever it records after the hand-over stays its own.
+ * and whatever it records after the hand-over stays its own. A customer that took over a history, or
+ * awaits one, hands over none ({@link IdentityMerges#handsOverHistory}): a chain or a cycle of merges
+ * would otherwise bring an event back to a customer that counted it already.
  */
 public final class CustomerEntity
     extends EventSourcedBehaviorWithEnforcedReplies<CustomerEntity.Command, JournalEvent, CustomerEntity.State> {
@@ -474,6 +476,11 @@ public final class CustomerEntity
   }
 
   private ReplyEffect<JournalEvent, State> onHandOverHistory(State state, HandOverHistory command) {
+    if (!IdentityMerges.handsOverHistory(state.merges)) {
+      LOG.info("customer {} took over another's history, so it hands over none: a merge moves only a history of"
+          + " its own", customerId);
+      return Effect().reply(command.replyTo(), CustomerFeatures.EMPTY);
+    }
     return Effect().reply(command.replyTo(), state.features.view(vocabulary));
   }
 

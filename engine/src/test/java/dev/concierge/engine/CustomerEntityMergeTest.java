@@ -285,6 +285,28 @@ class CustomerEntityMergeTest {
   }
 
   @Test
+  void aCycleOfMergesCountsNoEventTwiceBecauseAHistoryThatHoldsAnothersIsNotHandedOver() {
+    String a = known + "-a";
+    String b = known + "-b";
+    record(a, view("a-1", a, "shoe-1", 0));
+    record(b, view("b-1", b, "tent-1", 1));
+
+    // each command's later event is acknowledged only once the merge's history is absorbed
+    ask(entityOf(a), List.of(sourced(CustomerEvent.merge("m-1", a, b, at(2))), sourced(view("a-2", a, "sock-1", 3))));
+    assertEquals(3, features(entityOf(a)).events().view(), "a took b's own history");
+
+    // b takes a back: a's history holds b's own view, which b would then count twice
+    ask(entityOf(b), List.of(sourced(CustomerEvent.merge("m-2", b, a, at(4))), sourced(view("b-2", b, "tent-2", 5))));
+
+    assertEquals(2, features(entityOf(b)).events().view(), "b's views once each, none back through a");
+    assertEquals(3, features(entityOf(a)).events().view());
+  }
+
+  private static SourcedEvent sourced(CustomerEvent event) {
+    return new SourcedEvent(event, null);
+  }
+
+  @Test
   void replayingTheEventsOfflineGivesTheFeaturesTheLiveMergeGave() {
     List<CustomerEvent> history = List.of(
         view("k-1", known, "tent-1", 0),

@@ -32,6 +32,17 @@ public final class IdentityMerges {
     trim();
   }
 
+  /**
+   * Whether a customer with this bookkeeping ({@code null} for none) hands its history over to a customer
+   * that merges it: only while it has taken over no history and awaits none, that is, while its history
+   * is its own. A merge moves an anonymous shopper's history; a history that holds another's would bring
+   * events back along a chain or a cycle of merges (A takes B, then B takes A) to a customer that counted
+   * them already. Such a customer hands over nothing, as one without history does.
+   */
+  public static boolean handsOverHistory(IdentityMerges merges) {
+    return merges == null || merges.isEmpty();
+  }
+
   /** The bookkeeping of a snapshot, as {@link #merged()} and {@link #pending()} gave it. */
   public static IdentityMerges of(List<String> merged, List<String> pending) {
     return new IdentityMerges(merged, pending);

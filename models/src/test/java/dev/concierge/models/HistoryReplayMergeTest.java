@@ -87,6 +87,25 @@ class HistoryReplayMergeTest {
     assertEquals(2, repeated.customers().get("c-1").eventCount());
   }
 
+  @Test
+  void aCycleOfMergesCountsNoEventTwiceBecauseAHistoryThatHoldsAnothersIsNotHandedOver() {
+    List<CustomerEvent> history = List.of(
+        event("a", EventType.VIEW, "shoe-1", 1),
+        event("b", EventType.VIEW, "tent-1", 2),
+        CustomerEvent.merge("m-1", "a", "b", minutesAfterT0(3)),
+        // b takes a back: a's history now holds b's own view, which b would count twice
+        CustomerEvent.merge("m-2", "b", "a", minutesAfterT0(4)),
+        // and a chain: c takes a, which holds b's
+        CustomerEvent.merge("m-3", "c", "a", minutesAfterT0(5)));
+    HistoryReplay replay = new HistoryReplay(settings, Fixtures.vocabulary(), CATALOG);
+
+    replay.replay(history, Instant.MAX, (event, state) -> { });
+
+    assertEquals(2, replay.customers().get("a").eventCount(), "a took b's own history");
+    assertEquals(1, replay.customers().get("b").eventCount(), "b's view once, not again through a");
+    assertEquals(0, replay.customers().get("c").eventCount(), "a's history holds another's, so it moves nowhere");
+  }
+
   private FeatureState fold(FeatureState state, List<CustomerEvent> events, Vocabulary vocabulary) {
     for (CustomerEvent event : events) {
       state.apply(event, CATALOG.categoryOf(event.itemId()), vocabulary, settings);

@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <p>A merge is applied as the live customer actor applies it: the customer absorbs the features the
  * other customer has replayed to at that point ({@link FeatureState#absorb}), once per other customer
- * ({@link IdentityMerges}). The other customer keeps its own. A merge is no interaction, so observers
+ * ({@link IdentityMerges}), and only from another customer whose history is its own
+ * ({@link IdentityMerges#handsOverHistory}). The other customer keeps its own. A merge is no interaction, so observers
  * see it only through {@link Observer#merged}.
  */
 public final class HistoryReplay {
@@ -102,7 +103,8 @@ public final class HistoryReplay {
       return;
     }
     FeatureState from = customers.get(merge.fromCustomerId());
-    into.absorb(from == null ? CustomerFeatures.EMPTY : from.view(vocabulary), vocabulary, settings);
+    boolean handsOver = from != null && IdentityMerges.handsOverHistory(merges.get(merge.fromCustomerId()));
+    into.absorb(handsOver ? from.view(vocabulary) : CustomerFeatures.EMPTY, vocabulary, settings);
     done.complete(merge.fromCustomerId());
     observer.merged(merge, into);
   }
