@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** The one entry point's wiring: every command's help, the exit codes, the version and the completion script. */
 class ConciergeTest {
@@ -38,7 +40,16 @@ class ConciergeTest {
   @ParameterizedTest
   @MethodSource("commands")
   void everyCommandsHelpExitsZeroAndNamesEachOfItsOptions(List<String> command) {
-    ToolRun help = concierge(with(command, "--help"));
+    // picocli's own warnings, such as a description it could not format, go to System.err
+    PrintStream standardError = System.err;
+    ByteArrayOutputStream picocliWarnings = new ByteArrayOutputStream();
+    ToolRun help;
+    try {
+      System.setErr(new PrintStream(picocliWarnings, true, StandardCharsets.UTF_8));
+      help = concierge(with(command, "--help"));
+    } finally {
+      System.setErr(standardError);
+    }
 
     assertEquals(0, help.exitCode(), help.err());
     assertTrue(help.out().startsWith("Usage: " + String.join(" ", prepend("concierge", command))), help.out());
@@ -48,6 +59,7 @@ class ConciergeTest {
       }
     }
     assertEquals("", help.err());
+    assertEquals("", picocliWarnings.toString(StandardCharsets.UTF_8));
   }
 
   /** Picocli reports what is missing first, so an unknown option is tried on the commands that need nothing. */

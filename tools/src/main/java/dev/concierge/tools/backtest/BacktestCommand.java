@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "backtest",
     description = {
-      "Splits the history at --split (default: the time before which 80% of the events fall,"
+      "Splits the history at --split (default: the time before which 80%% of the events fall,"
           + " concierge.backtest.train-share): [from, split) trains, [split, to) tests.",
       "The cases are the test window's purchases (--clicks: and clicks) of items the shopper had not touched"
           + " before; repeats are counted and skipped (--repeats judges them). Each model ranks from the shopper's"
