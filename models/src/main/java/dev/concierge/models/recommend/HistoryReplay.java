@@ -76,12 +76,28 @@ public final class HistoryReplay {
    * @return the number of events applied, merges included
    */
   public long replayRecorded(Iterable<EventRecorded> events, Instant until, Observer observer) {
+    return replayRecorded(events, until, observer, true);
+  }
+
+  /**
+   * Replays recorded events as {@link #replay} replays plain ones, each item under the catalog's category
+   * rather than the one recorded with it: a journal seen through the catalog of today.
+   *
+   * @return the number of events applied, merges included
+   */
+  public long replayRecordedUnderCatalog(Iterable<EventRecorded> events, Instant until, Observer observer) {
+    return replayRecorded(events, until, observer, false);
+  }
+
+  private long replayRecorded(Iterable<EventRecorded> events, Instant until, Observer observer, boolean asRecorded) {
     long applied = 0;
     for (EventRecorded recorded : events) {
-      if (!recorded.event().timestamp().isBefore(until)) {
+      CustomerEvent event = recorded.event();
+      if (!event.timestamp().isBefore(until)) {
         break;
       }
-      apply(recorded.event(), recorded.category(), observer);
+      String category = asRecorded || event.isMerge() ? recorded.category() : catalog.categoryOf(event.itemId());
+      apply(event, category, observer);
       applied++;
     }
     return applied;

@@ -8,6 +8,7 @@ import dev.concierge.tools.Converters;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options of replay, train and backtest that say which history to read and under which catalog. */
@@ -16,7 +17,7 @@ public final class HistoryOptions {
   @Option(names = "--source", required = true, paramLabel = "file:PATH|journal|kafka",
       converter = SourceSpec.Converter.class,
       description = {"file:PATH (JSON lines of the customer-events contract), journal (the Cassandra journal:"
-          + " categories as recorded) or kafka (the customer-events topic)",
+          + " categories as recorded, or --catalog's when it is given) or kafka (the customer-events topic)",
           "Kafka and Cassandra addresses come from CONCIERGE_KAFKA_BOOTSTRAP and CONCIERGE_CASSANDRA_CONTACT_POINT"
               + " (bin/concierge sets them from .concierge/services.env)."})
   private SourceSpec source;
@@ -49,10 +50,21 @@ public final class HistoryOptions {
 
   /** The catalog {@code --catalog} names, or without one the items of {@code history}; says on {@code err} which. */
   public Catalog catalog(History history, Config concierge, PrintStream err) {
-    Catalog items = catalog == null ? HistoryCatalog.of(history.recorded()) : catalog.load(concierge);
-    err.println("catalog: " + items.size() + " items from "
-        + (catalog == null ? "the history (no --catalog)" : catalog.description()));
-    return items;
+    return givenCatalog(concierge, err).orElseGet(() -> {
+      Catalog items = HistoryCatalog.of(history.recorded());
+      err.println("catalog: " + items.size() + " items from the history (no --catalog)");
+      return items;
+    });
+  }
+
+  /** The catalog {@code --catalog} names, if it names one; says on {@code err} which. */
+  public Optional<Catalog> givenCatalog(Config concierge, PrintStream err) {
+    if (catalog == null) {
+      return Optional.empty();
+    }
+    Catalog items = catalog.load(concierge);
+    err.println("catalog: " + items.size() + " items from " + catalog.description());
+    return Optional.of(items);
   }
 
   /**

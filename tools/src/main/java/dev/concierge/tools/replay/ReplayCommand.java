@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.concierge.api.dto.ResponseBodies;
 import dev.concierge.engine.CustomerSettings;
 import dev.concierge.models.Catalog;
+import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventRecorded;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.Vocabulary;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +44,7 @@ import picocli.CommandLine.Option;
     })
 public final class ReplayCommand extends Tool {
 
-  /** Files nothing: replayed journal events carry their own categories. */
+  /** Files nothing: replayed journal events carry their own categories unless --catalog is given. */
   private static final Catalog NO_CATALOG = Catalog.of(List.of());
 
   @Mixin private HistoryOptions history;
@@ -69,7 +71,7 @@ public final class ReplayCommand extends Tool {
     Vocabulary vocabulary = new Vocabulary(Integer.MAX_VALUE, Integer.MAX_VALUE);
     long started = System.nanoTime();
     Replayed replayed = history.categoriesRecorded()
-        ? foldAsRead(to, only, config, new HistoryReplay(settings.features(), vocabulary, NO_CATALOG), err)
+        ? foldAsRead(to, only, config, settings, vocabulary, err)
         : foldHeld(to, only, config, settings, vocabulary, err);
     double seconds = (System.nanoTime() - started) / 1e9;
     err.printf("read and replayed %d events of %d customers through the feature function in %.2f s (%.0f events/s)%n",
@@ -85,15 +87,31 @@ public final class ReplayCommand extends Tool {
   private record Replayed(HistoryReplay replay, long events, Instant lastEvent) {}
 
   /**
-   * The journal's events carry the categories they were recorded under, so no catalog is needed and the
-   * history is folded as it is read: only each customer's features are held, never the events.
+   * The journal's events carry the categories they were recorded under, so no catalog is needed (one given
+   * files them under its categories instead) and the history is folded as it is read: only each customer's
+   * features are held, never the events.
    */
-  private Replayed foldAsRead(Instant to, List<String> only, Config config, HistoryReplay replay, PrintStream err) {
-    Instant[] lastEvent = {null};
+  private Replayed foldAsRead(
+      Instant to, List<String> only, Config config, CustomerSettings settings, Vocabulary vocabulary, PrintStream err) {
+    Optional<Catalog> catalog = history.givenCatalog(config.getConfig("concierge"), err);
+    HistoryReplay replay = new HistoryReplay(settings.features(), vocabulary, catalog.orElse(NO_CATALOG));
+    LastEvent lastEvent = new LastEvent();
     try (HistoryStream read = history.open(to, only, config, err)) {
-      long events = replay.replayRecorded(read, Instant.MAX, (event, state) -> lastEvent[0] = event.timestamp());
+      long events = catalog.isPresent()
+          ? replay.replayRecordedUnderCatalog(read, Instant.MAX, lastEvent)
+          : replay.replayRecorded(read, Instant.MAX, lastEvent);
       HistoryOptions.describe(read, err);
-      return new Replayed(replay, events, lastEvent[0]);
+      return new Replayed(replay, events, lastEvent.at);
+    }
+  }
+
+  /** Remembers the time of the last event replayed. */
+  private static final class LastEvent implements HistoryReplay.Observer {
+    private Instant at;
+
+    @Override
+    public void beforeApply(CustomerEvent event, FeatureState state) {
+      at = event.timestamp();
     }
   }
 
