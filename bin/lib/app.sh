@@ -91,8 +91,19 @@ app_tools_command() {
   local jvm=()
   while [[ "${1:-}" == -D* ]]; do jvm+=("$1"); shift; done
   app_simulate_jvm_opts
-  TOOLS_COMMAND=(env "CONCIERGE_STATE_DIR=$STATE_DIR" "CONCIERGE_HOME=$CONCIERGE_HOME" "$NODE_JAVA" "${SIM_JVM_OPTS[@]}" "${jvm[@]}"
-    -cp "$(app_tools_classpath)" "$APP_TOOLS_MAIN" "$@")
+  app_newer_jdk_opts
+  TOOLS_COMMAND=(env "CONCIERGE_STATE_DIR=$STATE_DIR" "CONCIERGE_HOME=$CONCIERGE_HOME" "$NODE_JAVA" "${NEWER_JDK_OPTS[@]}"
+    "${SIM_JVM_OPTS[@]}" "${jvm[@]}" -cp "$(app_tools_classpath)" "$APP_TOOLS_MAIN" "$@")
+}
+
+# app_newer_jdk_opts -> NEWER_JDK_OPTS array: on Java 24+, allow what the tools' libraries do (the terminal
+# library's native calls, protobuf's sun.misc.Unsafe) so that the JDK's warnings about it stay off their output
+app_newer_jdk_opts() {
+  NEWER_JDK_OPTS=()
+  local major; major="$(java_major "$(dirname "$(dirname "$NODE_JAVA")")")"
+  if (( ${major:-0} >= 24 )); then
+    NEWER_JDK_OPTS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+  fi
 }
 
 # app_tools ARGS...: runs `concierge ARGS...` (see app_tools_command)
