@@ -87,6 +87,7 @@ import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.TrendingItems;
 import dev.concierge.persistence.bundle.BundleArchive;
+import dev.concierge.persistence.bundle.BundleLimits;
 import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ModelAssignmentJson;
@@ -305,7 +306,7 @@ public record Node(
                 bundles,
                 new CassandraAssignmentStore(tables, new ModelAssignmentJson(mapper), blocking),
                 new BundleLoader(
-                    bundles, new BundleArchive(mapper), models, catalog, blocking, settings.getInt("warm-up-rows")),
+                    bundles, new BundleArchive(mapper, BundleLimits.fromConfig(concierge.getConfig("bundles"))), models, catalog, blocking, settings.getInt("warm-up-rows")),
                 models,
                 ModelRegistry.Settings.fromConfig(settings, blocking),
                 Clock.systemUTC()),
