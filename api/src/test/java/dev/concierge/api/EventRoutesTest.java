@@ -3,9 +3,14 @@ package dev.concierge.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.engine.ingestion.EventPublisher;
+import dev.concierge.engine.ingestion.PublisherSettings;
+import dev.concierge.engine.tracing.Tracing;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
 import dev.concierge.persistence.json.EventJson;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.testkit.TestRouteResult;
@@ -298,6 +304,23 @@ class EventRoutesTest extends RouteTestSupport {
 
     assertMentions(message, "retry");
     assertEquals(1, fixture.publishedBatches.size(), "the events were offered to the sink once");
+  }
+
+  @Test
+  void eventsKafkaRefusesAsTooLargeAre413NamingTheCustomerNot503() {
+    EventPublisher publisher = new EventPublisher("customer-events", new EventJson(new ObjectMapper()),
+        Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "100", ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"),
+        "event-routes-test", new PublisherSettings(64, 16, Duration.ofSeconds(30), Duration.ofSeconds(5)),
+        Runnable::run, Tracing.off());
+    try {
+      RouteFixture fixture = new RouteFixture().publishing(publisher::publish);
+
+      String message = assertError(post(fixture.route(), "/v1/events", array(1)), 413, "payload_too_large");
+
+      assertMentions(message, "customer '", "max.request.size");
+    } finally {
+      publisher.stop().toCompletableFuture().join();
+    }
   }
 
   @Test
