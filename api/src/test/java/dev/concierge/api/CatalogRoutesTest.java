@@ -10,16 +10,10 @@ import dev.concierge.models.CatalogItem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.engine.catalog.CatalogPublisher;
 import dev.concierge.engine.ingestion.EventPublisher;
-import dev.concierge.engine.ingestion.PublisherSettings;
-import dev.concierge.engine.tracing.Tracing;
 import dev.concierge.persistence.json.CatalogJson;
-import dev.concierge.persistence.json.EventJson;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
@@ -179,10 +173,7 @@ class CatalogRoutesTest extends RouteTestSupport {
 
   @Test
   void anItemWhoseRecordIsLargerThanTheProducerSendsIsA413NamingItAndNothingIsWritten() {
-    EventPublisher publisher = new EventPublisher("customer-events", new EventJson(new ObjectMapper()),
-        Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "400", ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"),
-        "catalog-routes-test", new PublisherSettings(64, 16, Duration.ofSeconds(30), Duration.ofSeconds(5)),
-        Runnable::run, Tracing.off());
+    EventPublisher publisher = RouteFixture.publisherTakingRecordsUpTo(400);
     try {
       fixture.catalogSink(new CatalogPublisher("catalog", new CatalogJson(new ObjectMapper()), publisher)::publish);
 

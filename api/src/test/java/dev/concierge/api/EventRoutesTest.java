@@ -3,14 +3,10 @@ package dev.concierge.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.concierge.engine.ingestion.EventPublisher;
-import dev.concierge.engine.ingestion.PublisherSettings;
-import dev.concierge.engine.tracing.Tracing;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
 import dev.concierge.persistence.json.EventJson;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.testkit.TestRouteResult;
@@ -308,10 +303,7 @@ class EventRoutesTest extends RouteTestSupport {
 
   @Test
   void eventsKafkaRefusesAsTooLargeAre413NamingTheCustomerNot503() {
-    EventPublisher publisher = new EventPublisher("customer-events", new EventJson(new ObjectMapper()),
-        Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "100", ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"),
-        "event-routes-test", new PublisherSettings(64, 16, Duration.ofSeconds(30), Duration.ofSeconds(5)),
-        Runnable::run, Tracing.off());
+    EventPublisher publisher = RouteFixture.publisherTakingRecordsUpTo(100);
     try {
       RouteFixture fixture = new RouteFixture().publishing(publisher::publish);
 
