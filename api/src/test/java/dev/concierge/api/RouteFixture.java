@@ -36,7 +36,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
@@ -271,8 +270,8 @@ final class RouteFixture {
    */
   static EventPublisher publisherTakingRecordsUpTo(int maxRecordBytes) {
     return new EventPublisher("customer-events", new EventJson(new ObjectMapper()),
-        Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(maxRecordBytes),
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"),
+        // Kafka's producer properties by name: the api module does not use kafka-clients itself
+        Map.of("max.request.size", String.valueOf(maxRecordBytes), "bootstrap.servers", "127.0.0.1:1"),
         "route-tests", new PublisherSettings(64, 16, Duration.ofSeconds(30), Duration.ofSeconds(5)),
         Runnable::run, Tracing.off());
   }
