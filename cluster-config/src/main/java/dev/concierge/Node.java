@@ -87,6 +87,8 @@ import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.TrendingItems;
 import dev.concierge.persistence.bundle.BundleArchive;
+import dev.concierge.persistence.bundle.BundleLimits;
+import dev.concierge.persistence.json.CatalogItemLimits;
 import dev.concierge.persistence.json.CatalogJson;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ModelAssignmentJson;
@@ -151,7 +153,7 @@ public record Node(
     NodeMetrics.watch(meters, vocabulary);
     ActiveModel models = new ActiveModel(vocabulary, concierge.getInt("recommender.popular-per-list"));
     CatalogView catalog = new CatalogView(models::catalogChanged);
-    CatalogJson catalogJson = new CatalogJson(mapper);
+    CatalogJson catalogJson = new CatalogJson(mapper, CatalogItemLimits.fromConfig(concierge.getConfig("catalog.items")));
     UniqueKillSwitch catalogConsumer =
         CatalogConsumer.start(system, kafka, CatalogSettings.fromConfig(concierge), catalog, catalogJson);
     TrendingItems trends = trends(system, concierge.getConfig("trending"));
@@ -305,7 +307,7 @@ public record Node(
                 bundles,
                 new CassandraAssignmentStore(tables, new ModelAssignmentJson(mapper), blocking),
                 new BundleLoader(
-                    bundles, new BundleArchive(mapper), models, catalog, blocking, settings.getInt("warm-up-rows")),
+                    bundles, new BundleArchive(mapper, BundleLimits.fromConfig(concierge.getConfig("bundles"))), models, catalog, blocking, settings.getInt("warm-up-rows")),
                 models,
                 ModelRegistry.Settings.fromConfig(settings, blocking),
                 Clock.systemUTC()),

@@ -71,8 +71,8 @@ public final class CatalogRoutes {
         return complete(responses.respond(StatusCodes.OK, json -> AdminBodies.catalogLoaded(json, resolved)));
       }
       log.warn("could not write {} catalog changes", resolved.writes().size(), result.failed().get());
-      return complete(responses.error(
-          ApiError.unavailable("the catalog changes could not be stored in Kafka, none of them is; retry the request")));
+      return complete(responses.error(PublishFailures.answer(result.failed().get(), "item",
+          "the catalog changes could not be stored in Kafka, none of them is; retry the request")));
     });
   }
 }

@@ -8,7 +8,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.api.dto.ResponseBodies;
-import dev.concierge.api.error.ApiError;
 import dev.concierge.models.CustomerEvent;
 import io.opentelemetry.api.trace.Span;
 import java.util.List;
@@ -66,7 +65,8 @@ public final class EventRoutes {
             response = responses.respond(StatusCodes.ACCEPTED, json -> ResponseBodies.accepted(json, result.get()));
           } else {
             log.warn("could not publish {} events", events.size(), result.failed().get());
-            response = responses.error(ApiError.unavailable("the events could not be stored in Kafka; retry the request"));
+            response = responses.error(PublishFailures.answer(
+                result.failed().get(), "customer", "the events could not be stored in Kafka; retry the request"));
           }
           return complete(ServerSpans.answered(span, response));
         });

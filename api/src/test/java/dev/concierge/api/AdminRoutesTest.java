@@ -1,5 +1,6 @@
 package dev.concierge.api;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +22,11 @@ import dev.concierge.models.recommend.ModelAssignment;
 import dev.concierge.models.scoring.FeatureSchemaMismatchException;
 import dev.concierge.models.scoring.ModelCompilationException;
 import dev.concierge.persistence.bundle.InvalidBundleException;
+import dev.concierge.persistence.bundle.BundleArchive;
+import dev.concierge.persistence.bundle.BundleLimits;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.util.Arrays;
@@ -31,6 +37,8 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpHeader;
@@ -48,6 +56,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AdminRoutesTest extends RouteTestSupport {
 
+  // the node's limits, but for bytes small enough that a deflate bomb fits in the fixture's upload limit
+  private static final BundleLimits HOSTILE_LIMITS = new BundleLimits(64 * 1024, 128 * 1024,
+      BundleLimits.configured().maxDimensions(), BundleLimits.configured().maxItems(),
+      BundleLimits.configured().maxNeighboursPerItem());
   private static final Instant PUBLISHED_AT = Instant.parse("2026-11-20T09:30:00Z");
 
   private static final BundleSummary V2 =
@@ -444,6 +456,50 @@ class AdminRoutesTest extends RouteTestSupport {
 
     assertMentions(message, fragment);
     assertEquals(1, admin.publishedArchives.size());
+  }
+
+  static Stream<Arguments> hostileBundles() {
+    String manifest = "{\"format\":2,\"version\":\"v\",\"kind\":\"k\",\"schema\":{\"version\":\"s\",\"features\":[\"f\"]}}";
+    return Stream.of(
+        Arguments.of("dimensions whose product with the items overflows an int",
+            hostileBundle(manifest, "{\"dimensions\":1073741824,\"vectors\":{\"a\":[],\"b\":[]}}".getBytes(UTF_8)),
+            "'dimensions' must be an integer from 0 to"),
+        Arguments.of("dimensions far beyond the limit",
+            hostileBundle(manifest, "{\"dimensions\":300000000,\"vectors\":{\"a\":[1.0]}}".getBytes(UTF_8)),
+            "concierge.bundles.max-dimensions"),
+        Arguments.of("a vector of the wrong length",
+            hostileBundle(manifest, "{\"dimensions\":2,\"vectors\":{\"a\":[1.0]}}".getBytes(UTF_8)),
+            "the vector of a must be an array of 2 numbers"),
+        Arguments.of("a deflate bomb", hostileBundle(manifest, new byte[(int) (4 * HOSTILE_LIMITS.maxEntryBytes())]),
+            "concierge.bundles.max-entry-size"));
+  }
+
+  @ParameterizedTest(name = "{0} is a 400 invalid_bundle naming the problem")
+  @MethodSource("hostileBundles")
+  void aHostileBundleIs400InvalidBundleNamingTheProblemNever503(String hostile, byte[] archive, String problem) {
+    FakeModelAdmin admin = new FakeModelAdmin();
+    admin.reading = new BundleArchive(new ObjectMapper(), HOSTILE_LIMITS);
+    admin.published = V2;
+
+    String message = assertError(authorized(route(admin), bundleUpload(archive)), 400, "invalid_bundle");
+
+    assertMentions(message, problem);
+  }
+
+  // a manifest that reads, and its embeddings.json; the other files empty
+  private static byte[] hostileBundle(String manifest, byte[] embeddings) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (Map.Entry<String, byte[]> file : Map.of("bundle.json", manifest.getBytes(UTF_8), "model.tribuo", new byte[0],
+          "tables.json", "{}".getBytes(UTF_8), "embeddings.json", embeddings).entrySet()) {
+        zip.putNextEntry(new ZipEntry(file.getKey()));
+        zip.write(file.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertTrue(bytes.size() <= RouteFixture.MAX_BUNDLE_BYTES, "within the upload limit: " + bytes.size());
+    return bytes.toByteArray();
   }
 
   // ---------------------------------------------------------------- POST /admin/models/{version}/activate

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogEdits;
 import dev.concierge.models.CatalogItem;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.concierge.engine.catalog.CatalogPublisher;
+import dev.concierge.engine.ingestion.EventPublisher;
+import dev.concierge.persistence.json.CatalogJson;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -146,6 +150,41 @@ class CatalogRoutesTest extends RouteTestSupport {
     fixture.catalogSink(writes -> CompletableFuture.failedFuture(new IllegalStateException("broker down")));
 
     assertMentions(assertError(put(NDJSON, "{\"itemId\":\"sku-1\",\"price\":1}"), 503, "unavailable"), "retry");
+  }
+
+  @Test
+  void aTitleOfAMillionCharactersIsA400NamingItsItemAndFieldAndNothingIsWritten() {
+    fixture.catalogLimit(2_000_000);
+    String title = "t".repeat(1_200_000);
+
+    TestRouteResult result = put(ContentTypes.APPLICATION_JSON,
+        "[{\"itemId\":\"big-title\",\"category\":\"c\",\"price\":1,\"inStock\":true,\"title\":\"" + title + "\"}]");
+
+    assertMentions(assertError(result, 400, "invalid_request"), "item [0]", "'title'", "at most 1000 characters");
+    assertTrue(fixture.catalogWrites.isEmpty(), "never offered to Kafka");
+  }
+
+  @Test
+  void aCategoryLongerThanItsLimitIsA400NamingItsItemAndField() {
+    TestRouteResult result = put(NDJSON, "{\"itemId\":\"sku-2\",\"category\":\"" + "c".repeat(129) + "\"}");
+
+    assertMentions(assertError(result, 400, "invalid_request"), "line 1", "'category'", "1 to 128 characters");
+  }
+
+  @Test
+  void anItemWhoseRecordIsLargerThanTheProducerSendsIsA413NamingItAndNothingIsWritten() {
+    EventPublisher publisher = RouteFixture.publisherTakingRecordsUpTo(400);
+    try {
+      fixture.catalogSink(new CatalogPublisher("catalog", new CatalogJson(new ObjectMapper()), publisher)::publish);
+
+      TestRouteResult result = put(NDJSON, "{\"itemId\":\"sku-1\",\"price\":2}\n"
+          + "{\"itemId\":\"long-title\",\"category\":\"c\",\"title\":\"" + "t".repeat(500) + "\"}");
+
+      assertMentions(assertError(result, 413, "payload_too_large"), "item 'long-title'", "max.request.size",
+          "nothing of the request is stored");
+    } finally {
+      publisher.stop().toCompletableFuture().join();
+    }
   }
 
   private TestRouteResult put(ContentType type, String body) {

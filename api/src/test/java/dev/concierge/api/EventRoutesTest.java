@@ -3,6 +3,7 @@ package dev.concierge.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concierge.engine.ingestion.EventPublisher;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
 import dev.concierge.persistence.json.EventJson;
@@ -298,6 +299,20 @@ class EventRoutesTest extends RouteTestSupport {
 
     assertMentions(message, "retry");
     assertEquals(1, fixture.publishedBatches.size(), "the events were offered to the sink once");
+  }
+
+  @Test
+  void eventsKafkaRefusesAsTooLargeAre413NamingTheCustomerNot503() {
+    EventPublisher publisher = RouteFixture.publisherTakingRecordsUpTo(100);
+    try {
+      RouteFixture fixture = new RouteFixture().publishing(publisher::publish);
+
+      String message = assertError(post(fixture.route(), "/v1/events", array(1)), 413, "payload_too_large");
+
+      assertMentions(message, "customer '", "max.request.size");
+    } finally {
+      publisher.stop().toCompletableFuture().join();
+    }
   }
 
   @Test

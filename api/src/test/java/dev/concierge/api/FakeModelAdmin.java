@@ -5,6 +5,7 @@ import dev.concierge.engine.model.InstallStatus;
 import dev.concierge.engine.model.ModelAdmin;
 import dev.concierge.engine.model.ModelRegistry;
 import dev.concierge.models.recommend.ModelAssignment;
+import dev.concierge.persistence.bundle.BundleArchive;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,8 @@ class FakeModelAdmin implements ModelAdmin {
   ModelAssignment assignment = ModelAssignment.NONE;
   /** When set, every asynchronous operation fails with it. */
   Throwable failure;
+  /** When set, publish first reads the archive with it, as the registry does, and fails with what that throws. */
+  BundleArchive reading;
   /** What a successful publish answers; null makes publish fail as unsupported. */
   BundleSummary published;
   /** The bundles {@link #list()} reports. */
@@ -45,6 +48,13 @@ class FakeModelAdmin implements ModelAdmin {
   public CompletionStage<BundleSummary> publish(byte[] archive) {
     touched = true;
     publishedArchives.add(archive);
+    if (reading != null) {
+      try {
+        reading.read(archive);
+      } catch (RuntimeException refused) {
+        return CompletableFuture.failedFuture(refused);
+      }
+    }
     if (failure != null) {
       return CompletableFuture.failedFuture(failure);
     }

@@ -12,6 +12,8 @@ import dev.concierge.api.dto.DecisionRequests;
 import dev.concierge.api.dto.EventRequests;
 import dev.concierge.api.dto.RequestLimits;
 import dev.concierge.engine.decision.DecisionOutcome;
+import dev.concierge.engine.ingestion.EventPublisher;
+import dev.concierge.engine.ingestion.PublisherSettings;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.DecisionQuery;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import dev.concierge.engine.cluster.ClusterAdmin;
 import dev.concierge.engine.model.ModelAdmin;
@@ -259,5 +262,17 @@ final class RouteFixture {
             new WholeBody(PRODUCTION_SETTINGS.bodyReadTimeout()),
             new Cors(access.cors(), responses))
         .route();
+  }
+
+  /**
+   * The node's real publisher, with a producer whose largest record is {@code maxRecordBytes}: it refuses
+   * larger records before any producer exists, so it needs no Kafka. Stop it after the test.
+   */
+  static EventPublisher publisherTakingRecordsUpTo(int maxRecordBytes) {
+    return new EventPublisher("customer-events", new EventJson(new ObjectMapper()),
+        // Kafka's producer properties by name: the api module does not use kafka-clients itself
+        Map.of("max.request.size", String.valueOf(maxRecordBytes), "bootstrap.servers", "127.0.0.1:1"),
+        "route-tests", new PublisherSettings(64, 16, Duration.ofSeconds(30), Duration.ofSeconds(5)),
+        Runnable::run, Tracing.off());
   }
 }

@@ -16,16 +16,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.IdentityHashMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.record.AbstractRecords;
+import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.RecordBatch;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pekko.kafka.ProducerSettings;
@@ -45,6 +54,11 @@ import org.slf4j.LoggerFactory;
  * whole. After any failure the producer is replaced: the new one, with the same transactional id,
  * fences the old one and aborts whatever it left open, so that no partition waits on it.
  *
+ * <p>A record Kafka can never take fails its own request only ({@link RecordRefusedException}): one larger
+ * than the producer sends is refused before it is queued, and when Kafka refuses one inside a transaction
+ * (the broker's or the topic's own size limit, say), the group is aborted and its other requests go again
+ * in a new transaction without it, so that one client's mistake never fails another's request.
+ *
  * <p>With tracing on, a request's events are published in a producer span, a child of the request's, and each
  * record carries that span's context in its {@code traceparent} header, for ingestion to continue the trace.
  */
@@ -58,10 +72,14 @@ public final class EventPublisher {
 
   private record Pending(List<ProducerRecord<String, byte[]>> records, CompletableFuture<Integer> done) {}
 
+  /** A record handed to the producer in a transaction, for finding out afterwards whose record Kafka refused. */
+  private record Sent(Pending request, String key, Future<RecordMetadata> result) {}
+
   private final String topic;
   private final EventJson json;
   private final Executor executor;
-  private final Map<String, Object> producerConfig;
+  private final Supplier<Producer<String, byte[]>> producers;
+  private final int maxRecordBytes;
   private final PublisherSettings settings;
   private final Tracing tracing;
   private final BlockingQueue<Pending> queue;
@@ -103,19 +121,59 @@ public final class EventPublisher {
       PublisherSettings settings,
       Executor executor,
       Tracing tracing) {
+    this(topic, json, transactional(producerConfig, transactionalId, settings), maxRecordBytes(producerConfig),
+        settings, executor, tracing);
+  }
+
+  /**
+   * @param producers      makes a transactional producer, a new one after every failure
+   * @param maxRecordBytes the largest record the producers send, as Kafka counts it; larger ones are refused
+   *     before they are queued
+   */
+  EventPublisher(
+      String topic,
+      EventJson json,
+      Supplier<Producer<String, byte[]>> producers,
+      int maxRecordBytes,
+      PublisherSettings settings,
+      Executor executor,
+      Tracing tracing) {
     this.topic = topic;
     this.tracing = tracing;
     this.json = json;
     this.executor = executor;
     this.settings = settings;
-    this.producerConfig = new HashMap<>(producerConfig);
-    this.producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-    this.producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) settings.transactionTimeout().toMillis());
-    this.producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.kafkaWait().toMillis());
+    this.producers = producers;
+    this.maxRecordBytes = maxRecordBytes;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     this.thread = new Thread(this::run, "event-publisher");
     this.thread.setDaemon(true);
     this.thread.start();
+  }
+
+  private static Supplier<Producer<String, byte[]>> transactional(
+      Map<String, Object> producerConfig, String transactionalId, PublisherSettings settings) {
+    Map<String, Object> config = new HashMap<>(producerConfig);
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) settings.transactionTimeout().toMillis());
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.kafkaWait().toMillis());
+    return () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  // the producer refuses a record larger than its request or its whole buffer (KafkaProducer.ensureValidRecordSize)
+  private static int maxRecordBytes(Map<String, Object> producerConfig) {
+    return Math.min(
+        intSetting(producerConfig, ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        (int) Math.min(Integer.MAX_VALUE, longSetting(producerConfig, ProducerConfig.BUFFER_MEMORY_CONFIG)));
+  }
+
+  private static int intSetting(Map<String, Object> config, String name) {
+    return (int) longSetting(config, name);
+  }
+
+  private static long longSetting(Map<String, Object> config, String name) {
+    Object value = config.getOrDefault(name, ProducerConfig.configDef().defaultValues().get(name));
+    return Long.parseLong(String.valueOf(value).trim());
   }
 
   /** Completes with the number of events once all of them are committed to Kafka, or fails and leaves none. */
@@ -151,12 +209,25 @@ public final class EventPublisher {
    * none; each record names its topic, and a null value is a tombstone.
    */
   public CompletionStage<Integer> publishRecords(List<ProducerRecord<String, byte[]>> records) {
+    for (ProducerRecord<String, byte[]> record : records) {
+      int bytes = sizeInKafka(record);
+      if (bytes > maxRecordBytes) {
+        return CompletableFuture.failedFuture(RecordRefusedException.tooLarge(record.key(), bytes, maxRecordBytes));
+      }
+    }
     Pending pending = new Pending(records, new CompletableFuture<>());
     if (!running || !queue.offer(pending)) {
       return CompletableFuture.failedFuture(new RejectedExecutionException(
           "the node's Kafka publisher has " + settings.queueCapacity() + " requests waiting; retry"));
     }
     return pending.done().thenApplyAsync(count -> count, executor);
+  }
+
+  // as the producer counts it before it sends
+  private static int sizeInKafka(ProducerRecord<String, byte[]> record) {
+    byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+    return AbstractRecords.estimateSizeInBytesUpperBound(
+        RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE, key, record.value(), record.headers().toArray());
   }
 
   private void run() {
@@ -182,13 +253,27 @@ public final class EventPublisher {
     stopped.complete(null);
   }
 
+  // each try leaves out at least one request, so the group ends within as many tries as it has requests
   private void commit(List<Pending> group) {
+    List<Pending> remaining = group;
+    while (!remaining.isEmpty()) {
+      remaining = commitOrLeaveOutRefused(remaining);
+    }
+  }
+
+  /**
+   * Commits the group in one transaction. When it fails because Kafka refused records of some of its
+   * requests, those fail and the others are returned, to go again in a new transaction; any other failure
+   * fails them all.
+   */
+  private List<Pending> commitOrLeaveOutRefused(List<Pending> group) {
+    List<Sent> sent = new ArrayList<>();
     try {
       Producer<String, byte[]> transactional = producer();
       transactional.beginTransaction();
       for (Pending pending : group) {
         for (ProducerRecord<String, byte[]> record : pending.records()) {
-          transactional.send(record);
+          sent.add(new Sent(pending, record.key(), transactional.send(record)));
         }
       }
       // flushes the sends, and throws if any of them failed
@@ -196,20 +281,56 @@ public final class EventPublisher {
       for (Pending pending : group) {
         pending.done().complete(pending.records().size());
       }
+      return List.of();
     } catch (KafkaException e) {
-      log.warn("a transaction of {} requests to {} failed, none of their events is committed: {}",
-          group.size(), topic, e.toString());
       // aborting may block on a broker that is gone; a new producer with the same id aborts it instead
       closeProducer();
+      Map<Pending, RecordRefusedException> refused = refused(sent);
+      List<Pending> innocent = new ArrayList<>(group.size());
       for (Pending pending : group) {
-        pending.done().completeExceptionally(e);
+        RecordRefusedException refusal = refused.get(pending);
+        if (refusal != null) {
+          pending.done().completeExceptionally(refusal);
+        } else if (refused.isEmpty()) {
+          pending.done().completeExceptionally(e);
+        } else {
+          innocent.add(pending);
+        }
+      }
+      if (refused.isEmpty()) {
+        log.warn("a transaction of {} requests to {} failed, none of their records is committed: {}",
+            group.size(), topic, e.toString());
+      } else {
+        log.warn("Kafka refused records of {} of a transaction's {} requests to {}; the other {} go again without"
+            + " them: {}", refused.size(), group.size(), topic, innocent.size(), e.toString());
+      }
+      return innocent;
+    }
+  }
+
+  /** The requests of which Kafka refused a record for the record's own sake, each with the first such refusal. */
+  private static Map<Pending, RecordRefusedException> refused(List<Sent> sent) {
+    Map<Pending, RecordRefusedException> refused = new IdentityHashMap<>();
+    for (Sent record : sent) {
+      if (!record.result().isDone() || refused.containsKey(record.request())) {
+        continue;
+      }
+      try {
+        record.result().get();
+      } catch (ExecutionException failed) {
+        if (RecordRefusedException.aboutTheRecord(failed.getCause())) {
+          refused.put(record.request(), RecordRefusedException.of(record.key(), failed.getCause()));
+        }
+      } catch (InterruptedException | CancellationException notRefused) {
+        // done, so neither happens; a cancelled send refused nothing
       }
     }
+    return refused;
   }
 
   private Producer<String, byte[]> producer() {
     if (producer == null) {
-      producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+      producer = producers.get();
       try {
         producer.initTransactions();
       } catch (KafkaException e) {

@@ -3,7 +3,10 @@ package dev.concierge.engine.model;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.ServingModel;
+import dev.concierge.models.scoring.FeatureSchemaMismatchException;
+import dev.concierge.models.scoring.ModelCompilationException;
 import dev.concierge.persistence.bundle.BundleArchive;
+import dev.concierge.persistence.bundle.InvalidBundleException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -55,10 +58,22 @@ public final class BundleLoader {
             blocking);
   }
 
-  /** Reads the archive and compiles it once, so a bad bundle is refused before it is stored or served. */
+  /**
+   * Reads the archive and compiles it once, so a bad bundle is refused before it is stored or served.
+   *
+   * @throws InvalidBundleException for any bundle that does not load, unless a {@link
+   *     FeatureSchemaMismatchException} or {@link ModelCompilationException} says why: whatever Tribuo or the
+   *     compiler throw for a damaged model is the bundle's fault, answered 400 and never 503
+   */
   public ModelBundle checked(byte[] archive) {
     ModelBundle bundle = archives.read(archive);
-    compiled(bundle);
+    try {
+      compiled(bundle);
+    } catch (FeatureSchemaMismatchException | ModelCompilationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InvalidBundleException("the bundle's model does not load: " + e);
+    }
     return bundle;
   }
 

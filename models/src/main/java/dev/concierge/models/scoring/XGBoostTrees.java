@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -35,6 +36,9 @@ final class XGBoostTrees {
   private static final int NUMERICAL_SPLIT = 0;
   private static final int NO_CHILD = -1;
   private static final String JSON_FORMAT = "json";
+  // far deeper than a boosted tree grows (Tribuo's default is 6); deep enough paths would overflow the
+  // stack of the tree walks that recurse
+  private static final int MAX_DEPTH = 512;
   // XGBoost writes snake_case keys; fields the scorer does not need are skipped. XGBoost 1.x writes
   // num_class and base_score as strings and flags as 0/1, which Jackson's default coercions read.
   private static final ObjectReader MODEL_READER = new ObjectMapper()
@@ -93,6 +97,10 @@ final class XGBoostTrees {
     Ensemble ensemble = require(booster.model(), "model");
     int[] treeClasses = require(ensemble.treeInfo(), "tree_info");
     List<TreeJson> trees = require(ensemble.trees(), "trees");
+    if (treeClasses.length != trees.size()) {
+      throw new ModelCompilationException(
+          "the XGBoost model JSON names the classes of " + treeClasses.length + " trees, and holds " + trees.size());
+    }
     List<DecisionTree> positiveTrees = new ArrayList<>();
     List<DecisionTree> negativeTrees = new ArrayList<>();
     for (int t = 0; t < trees.size(); t++) {
@@ -126,6 +134,15 @@ final class XGBoostTrees {
     float[] covers = require(json.sumHessian(), "sum_hessian");
     int[] splitTypes = json.splitType() == null ? new int[0] : json.splitType();
     int nodes = lefts.length;
+    requireNodes(nodes, splitIndices.length, "split_indices");
+    requireNodes(nodes, splitConditions.length, "split_conditions");
+    requireNodes(nodes, rights.length, "right_children");
+    requireNodes(nodes, defaultLeft.length, "default_left");
+    requireNodes(nodes, covers.length, "sum_hessian");
+    if (splitTypes.length > 0) {
+      requireNodes(nodes, splitTypes.length, "split_type");
+    }
+    requireTree(lefts, rights);
     int[] splitFeature = new int[nodes];
     float[] threshold = new float[nodes];
     int[] left = new int[nodes];
@@ -152,6 +169,44 @@ final class XGBoostTrees {
       missingGoesLeft[node] = defaultLeft[node];
     }
     return new DecisionTree(splitFeature, threshold, left, right, missingGoesLeft, leafValue, cover);
+  }
+
+  private static void requireNodes(int nodes, int values, String key) {
+    if (values != nodes) {
+      throw new ModelCompilationException(
+          "a tree of the XGBoost model JSON has " + nodes + " nodes and " + values + " '" + key + "'");
+    }
+  }
+
+  /**
+   * The children form one tree below the root, no deeper than {@link #MAX_DEPTH}: the scorer walks them
+   * (and {@link DecisionTree} recurses through them) trusting that every path ends at a leaf.
+   */
+  private static void requireTree(int[] lefts, int[] rights) {
+    int nodes = lefts.length;
+    if (nodes == 0) {
+      throw new ModelCompilationException("a tree of the XGBoost model JSON has no nodes");
+    }
+    boolean[] reached = new boolean[nodes];
+    int[] depth = new int[nodes];
+    ArrayDeque<Integer> below = new ArrayDeque<>();
+    below.push(DecisionTree.ROOT);
+    reached[DecisionTree.ROOT] = true;
+    while (!below.isEmpty()) {
+      int node = below.pop();
+      if (lefts[node] == NO_CHILD) {
+        continue;
+      }
+      for (int child : new int[] {lefts[node], rights[node]}) {
+        if (child < 0 || child >= nodes || reached[child] || depth[node] >= MAX_DEPTH) {
+          throw new ModelCompilationException("a tree of the XGBoost model JSON is not a tree of at most "
+              + MAX_DEPTH + " levels: node " + node + " leads to " + child);
+        }
+        reached[child] = true;
+        depth[child] = depth[node] + 1;
+        below.push(child);
+      }
+    }
   }
 
   private static <T> T require(T value, String key) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * writer of the topic's records.
  *
  * <p>{@link #change} reads an item as a change with a reason for a refusal: every field present must
- * have its type and range, and an item may name only some of its fields (an update of its price or
+ * have its type and range, its text no longer than the {@link CatalogItemLimits}, and an item may name only some of its fields (an update of its price or
  * stock) or {@code "deleted":true}. {@link #parse} reads a whole item and skips what is not one.
  */
 public final class CatalogJson {
@@ -26,9 +26,16 @@ public final class CatalogJson {
       + "{\"itemId\":\"sku-7\",\"category\":\"shoes\",\"price\":59.0,\"inStock\":true,\"title\":\"Trail runner\"}";
 
   private final ObjectMapper mapper;
+  private final CatalogItemLimits limits;
 
+  /** A reader with the limits of this process's configuration ({@link CatalogItemLimits#configured()}). */
   public CatalogJson(ObjectMapper mapper) {
+    this(mapper, CatalogItemLimits.configured());
+  }
+
+  public CatalogJson(ObjectMapper mapper, CatalogItemLimits limits) {
     this.mapper = mapper;
+    this.limits = limits;
   }
 
   /** The item, or empty when the record is not a usable catalog item (it is then skipped). */
@@ -95,13 +102,13 @@ public final class CatalogJson {
     return value.textValue();
   }
 
-  // a category is a name: any text that is not blank, within an id's length
-  private static String category(JsonNode value) {
+  // a category is a name: any text that is not blank
+  private String category(JsonNode value) {
     if (absent(value)) {
       return null;
     }
-    if (!value.isTextual() || value.textValue().isBlank() || value.textValue().length() > Identifiers.MAX_LENGTH) {
-      throw new InvalidCatalogField("field 'category' must be a string of 1 to " + Identifiers.MAX_LENGTH
+    if (!value.isTextual() || value.textValue().isBlank() || value.textValue().length() > limits.maxCategoryLength()) {
+      throw new InvalidCatalogField("field 'category' must be a string of 1 to " + limits.maxCategoryLength()
           + " characters, not blank");
     }
     return value.textValue();
@@ -138,12 +145,13 @@ public final class CatalogJson {
     return value.booleanValue();
   }
 
-  private static String title(JsonNode value) {
+  private String title(JsonNode value) {
     if (absent(value)) {
       return null;
     }
-    if (!value.isTextual()) {
-      throw new InvalidCatalogField("field 'title' must be a string");
+    if (!value.isTextual() || value.textValue().length() > limits.maxTitleLength()) {
+      throw new InvalidCatalogField("field 'title' must be a string of at most " + limits.maxTitleLength()
+          + " characters" + (value.isTextual() ? ", not " + value.textValue().length() : ""));
     }
     return value.textValue();
   }
