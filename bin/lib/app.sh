@@ -1,6 +1,5 @@
 # shellcheck shell=bash
-# app.sh - build the project when needed and run Concierge JVMs (the node, the one-off dev setup, the
-# shopper simulation).
+# app.sh - build the project when needed and run Concierge JVMs (the node, and the tools' entry point).
 # Sourced by bin/concierge, after common.sh.
 
 # The node runs from cluster-config's classpath, which holds none of the offline code; the tools
@@ -177,29 +176,3 @@ app_simulate_jvm_opts() {
   # shellcheck disable=SC2206  # flags are meant to be word-split
   SIM_JVM_OPTS=(${CONCIERGE_SIMULATE_JVM_OPTS:-})
 }
-
-APP_BUNDLES_DIR="$STATE_DIR/bundles"
-
-# app_run_setup CONFIG: the one-off `concierge dev-setup` (dev bundles, topics, demo catalog), in the foreground
-app_run_setup() {
-  local config=$1 t0 rc=0; t0=$(now_ms)
-  log "running concierge dev-setup (dev bundles, topics, demo catalog) ..."
-  app_tools_command -Dconfig.resource="$config.conf" dev-setup "$APP_BUNDLES_DIR"
-  "${TOOLS_COMMAND[@]}" < /dev/null &
-  APP_CHILD_PID=$!
-  wait "$APP_CHILD_PID" || rc=$?
-  APP_CHILD_PID=""
-  (( rc == 0 )) || die "concierge dev-setup failed (exit code $rc)"
-  log "setup done in $(elapsed_s "$t0")"
-}
-
-# app_publish_bundles PORT TOKEN: publishes the dev bundles through the admin API (a version published
-# before is kept), and activates APP_DEV_BUNDLE unless a version is active already; failures are warnings
-app_publish_bundles() {
-  app_tools_ready
-  CONCIERGE_ADMIN_TOKEN="$2" app_tools admin models publish-dir "$APP_BUNDLES_DIR" \
-    --activate-if-none "$APP_DEV_BUNDLE" --url "http://$HOST:$1" --log-tag "$LOG_TAG" \
-    || warn "publishing the dev bundles failed (see above)"
-}
-
-APP_DEV_BUNDLE="${CONCIERGE_DEV_BUNDLE:-dev-gradient-boosted-trees}"

@@ -11,11 +11,9 @@ import dev.concierge.api.ManagementEndpoint;
 import dev.concierge.kubernetes.KubernetesConfig;
 import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
+import dev.concierge.testing.TestHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,9 +44,10 @@ class ClusterBootstrapIntegrationTest {
   private static final Duration FORMED = Duration.ofSeconds(60);
   private static final String TOKEN = "it-bootstrap-token";
   private static final String STORE_PASSWORD = "it-store-password";
+  private static final Duration ANSWER = Duration.ofSeconds(10);
 
   private final List<ActorSystem<Void>> nodes = new ArrayList<>();
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final TestHttp http = new TestHttp(ANSWER);
 
   @AfterEach
   void stopNodes() {
@@ -112,9 +111,8 @@ class ClusterBootstrapIntegrationTest {
         .count();
   }
 
-  private int status(int port, String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode();
+  private int status(int port, String path) {
+    return http.get(URI.create("http://127.0.0.1:" + port + path)).statusCode();
   }
 
   /**

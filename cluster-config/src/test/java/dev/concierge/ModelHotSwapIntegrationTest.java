@@ -11,17 +11,11 @@ import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DemoCatalog;
-import dev.concierge.models.EventType;
-import dev.concierge.models.FeatureSettings;
-import dev.concierge.models.recommend.Recommender;
-import dev.concierge.models.recommend.TrainingSetBuilder;
 import dev.concierge.models.scoring.ModelTrainer;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.offline.training.BundleTrainer;
-import dev.concierge.offline.training.CandidateTablesBuilder;
-import dev.concierge.offline.training.CoOccurrence;
-import dev.concierge.offline.training.ImplicitFactorisation;
+import dev.concierge.offline.training.RecommenderFixtures;
 import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.testing.Eventually;
 import java.net.http.HttpRequest;
@@ -202,18 +196,7 @@ class ModelHotSwapIntegrationTest {
   }
 
   private static BundleTrainer trainer() {
-    FeatureSettings features =
-        new FeatureSettings(
-            Duration.ofDays(7), 10, 20,
-            Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
-            Duration.ofMinutes(30), 8, 4);
-    return new BundleTrainer(
-        new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2, 20), features),
-        new BundleTrainer.Settings(
-            0.4, 0.2, new CandidateTablesBuilder.Settings(
-                20, 20, Duration.ofMinutes(30), new CoOccurrence.Settings(20, Duration.ofDays(30), 2),
-                new ImplicitFactorisation.Settings(16, 10, 0.5, 10, 7)),
-            new TrainingSetBuilder.Settings(4, 7, TrainingSetBuilder.Labels.FIRST_TOUCHES), 100),
-        Clock.systemUTC());
+    return new BundleTrainer(RecommenderFixtures.RECOMMENDER, RecommenderFixtures.TRAINING, Clock.systemUTC());
   }
+
 }

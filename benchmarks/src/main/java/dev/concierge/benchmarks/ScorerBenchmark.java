@@ -4,8 +4,6 @@ import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DemoCatalog;
-import dev.concierge.models.EventType;
-import dev.concierge.models.FeatureSettings;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Recommender;
@@ -19,16 +17,12 @@ import dev.concierge.models.scoring.TribuoExamples;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.offline.training.BundleTrainer;
-import dev.concierge.offline.training.CandidateTablesBuilder;
-import dev.concierge.offline.training.CoOccurrence;
-import dev.concierge.offline.training.ImplicitFactorisation;
+import dev.concierge.offline.training.RecommenderFixtures;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -61,23 +55,12 @@ public class ScorerBenchmark extends BenchmarkBase {
   private static final int CUSTOMERS = 300;
   private static final long EVENTS = 30_000L;
   private static final long HISTORY_SEED = 11L;
-  private static final int POPULAR_PER_LIST = 100;
   private static final int SINGLE_THREAD = 1;
 
-  // the settings of the recommender tests (models' RecommenderFixtures)
-  private static final FeatureSettings FEATURES =
-      new FeatureSettings(
-          Duration.ofDays(7), 10, 20,
-          Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
-          Duration.ofMinutes(30), 8, 4);
-  private static final Recommender RECOMMENDER =
-      new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2, 20), FEATURES);
-  private static final BundleTrainer.Settings TRAINING =
-      new BundleTrainer.Settings(
-          0.4, 0.2, new CandidateTablesBuilder.Settings(
-              20, 20, Duration.ofMinutes(30), new CoOccurrence.Settings(20, Duration.ofDays(30), 2),
-              new ImplicitFactorisation.Settings(16, 10, 0.5, 10, 7)),
-          new TrainingSetBuilder.Settings(4, 7, TrainingSetBuilder.Labels.FIRST_TOUCHES), POPULAR_PER_LIST);
+  // the recommender and training of the recommender tests, from their one owner
+  private static final Recommender RECOMMENDER = RecommenderFixtures.RECOMMENDER;
+  private static final BundleTrainer.Settings TRAINING = RecommenderFixtures.TRAINING;
+  private static final int POPULAR_PER_LIST = RecommenderFixtures.POPULAR_PER_LIST;
 
   @Param({"LOGISTIC_REGRESSION", "GRADIENT_BOOSTED_TREES"})
   public ModelTrainer modelKind;

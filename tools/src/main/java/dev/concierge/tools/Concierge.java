@@ -5,6 +5,8 @@ import dev.concierge.tools.admin.AdminCommand;
 import dev.concierge.tools.admin.CatalogCommand;
 import dev.concierge.tools.admin.ClusterCommand;
 import dev.concierge.tools.backtest.BacktestCommand;
+import dev.concierge.tools.cli.ToolConsole;
+import dev.concierge.tools.cli.ToolRunner;
 import dev.concierge.tools.dev.DevCommand;
 import dev.concierge.tools.dev.DevSetup;
 import dev.concierge.tools.importing.ImportCommand;
@@ -51,7 +53,7 @@ import picocli.CommandLine.ScopeType;
       AdminCommand.class, CatalogCommand.class,
       DevCommand.class, DevSetup.class, GenerateCompletion.class
     })
-public final class Concierge {
+public final class Concierge implements ToolConsole {
 
   static final String VERSION_RESOURCE = "/dev/concierge/tools/version.properties";
   private static final String COMPLETION = "generate-completion";
@@ -90,19 +92,24 @@ public final class Concierge {
     return commandLine;
   }
 
-  /** Where a tool writes its results. */
+  @Override
   public PrintStream out() {
     return out;
   }
 
-  /** Where a tool writes progress and messages. */
+  @Override
   public PrintStream err() {
     return err;
   }
 
-  /** The environment variables the tools read; tests pass their own instead of the process's. */
+  @Override
   public Map<String, String> environment() {
     return environment;
+  }
+
+  @Override
+  public ToolRunner runner() {
+    return Concierge::run;
   }
 
   /** Exit code 2 and one line: what is wrong, and where the command's help is. */

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concierge.testing.Eventually;
 import dev.concierge.testing.RealServices;
+import dev.concierge.testing.TestHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +34,7 @@ class ConcurrentStartsIntegrationTest {
   /** A fresh clone's first build (no tests) and three node starts on two cores. */
   private static final Duration COME_UP = Duration.ofMinutes(8);
   private static final Duration STOP = Duration.ofSeconds(60);
+  private static final Duration ANSWER = Duration.ofSeconds(2);
   private static final Pattern HTTP_PORT = Pattern.compile("concierge\\.http\\.port\\s*=\\s*(\\d+)");
 
   @TempDir Path work;
@@ -77,11 +76,12 @@ class ConcurrentStartsIntegrationTest {
       launchers.add(launcher.start());
     }
 
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    TestHttp http = new TestHttp(ANSWER);
     for (String node : NODES) {
       URI ready = URI.create("http://127.0.0.1:" + httpPort(clone, node) + "/health/ready");
+      // no answer yet is "not yet" to Eventually, as a 503 is
       Eventually.within(COME_UP, node + " answers ready (its launcher's output: " + work.resolve(node + ".out") + ")",
-          () -> answersOk(http, ready));
+          () -> http.get(ready).statusCode() == 200);
     }
 
     long builds = 0;
@@ -99,18 +99,6 @@ class ConcurrentStartsIntegrationTest {
     Matcher port = HTTP_PORT.matcher(config);
     assertTrue(port.find(), node + ".conf names its HTTP port");
     return Integer.parseInt(port.group(1));
-  }
-
-  private static boolean answersOk(HttpClient http, URI uri) {
-    try {
-      return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   private static void run(List<String> command) throws IOException, InterruptedException {

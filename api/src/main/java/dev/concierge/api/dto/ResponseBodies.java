@@ -2,7 +2,7 @@ package dev.concierge.api.dto;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.concierge.engine.decision.DecisionOutcome;
-import dev.concierge.engine.decision.RankedItemsJson;
+import dev.concierge.engine.json.RankedItemsJson;
 import dev.concierge.models.CustomerFeatures;
 import dev.concierge.models.EventType;
 import java.io.IOException;

@@ -8,23 +8,19 @@ import dev.concierge.engine.catalog.CatalogView;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
+import dev.concierge.offline.replay.ReplaySourceException;
+import dev.concierge.offline.replay.TopicRead;
 import dev.concierge.persistence.json.CatalogJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.function.IntPredicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -41,7 +37,7 @@ import org.slf4j.LoggerFactory;
 final class CatalogCopy {
 
   private static final Logger log = LoggerFactory.getLogger(CatalogCopy.class);
-  private static final Duration POLL = Duration.ofMillis(100);
+  private static final IntPredicate NONE_PAUSED = partition -> false;
 
   private CatalogCopy() {}
 
@@ -60,30 +56,22 @@ final class CatalogCopy {
     return view;
   }
 
-  /** Every partition from its start to the end it had when reading began; the last record per item wins. */
+  /**
+   * Every partition from its start to the end it had when reading began, through the offline module's one
+   * reader of whole topics; the last record per item wins.
+   */
   private static void loadToEnd(CatalogView view, KafkaSettings kafka, CatalogJson json, Duration wait) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     long deadline = System.nanoTime() + wait.toNanos();
     Map<String, CatalogItem> latest = new LinkedHashMap<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer.partitionsFor(kafka.catalogTopic(), wait)
-          .forEach(partition -> partitions.add(new TopicPartition(partition.topic(), partition.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, wait);
-      while (!atEnd(consumer, ends) && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-          add(latest, record, json);
-        }
+    try (TopicRead read = TopicRead.open(kafka.bootstrapServers(), kafka.catalogTopic(), null, wait)) {
+      while (!read.isDone() && System.nanoTime() < deadline) {
+        read.poll(NONE_PAUSED, (partition, record) -> add(latest, record, json));
       }
-      if (!atEnd(consumer, ends)) {
+      if (!read.isDone()) {
         log.warn("the catalog topic {} was not read to its end within {}; going on with what was read",
             kafka.catalogTopic(), wait);
       }
-    } catch (TimeoutException e) {
+    } catch (ReplaySourceException e) {
       log.warn("the catalog topic {} could not be read within {} ({}); going on without a catalog until the"
           + " consumer gets one", kafka.catalogTopic(), wait, e.getMessage());
     }
@@ -94,17 +82,13 @@ final class CatalogCopy {
   }
 
   /** As the node's consumer applies a record: null marks a tombstone, a record that is not an item is skipped. */
-  private static void add(Map<String, CatalogItem> latest, ConsumerRecord<String, byte[]> record, CatalogJson json) {
+  private static void add(Map<String, CatalogItem> latest, ConsumerRecord<byte[], byte[]> record, CatalogJson json) {
     if (record.value() == null) {
       if (record.key() != null) {
-        latest.put(record.key(), null);
+        latest.put(new String(record.key(), StandardCharsets.UTF_8), null);
       }
     } else {
       json.parse(record.value()).ifPresent(item -> latest.put(item.itemId(), item));
     }
-  }
-
-  private static boolean atEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
-    return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
   }
 }

@@ -1,7 +1,7 @@
 package dev.concierge.benchmarks.baseline;
 
 import dev.concierge.engine.CustomerSettings;
-import dev.concierge.engine.ingestion.RecordedEventListener;
+import dev.concierge.engine.model.RecordedEventListener;
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.CustomerSnapshot;

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
  * is built: each benchmark is a subcommand that starts what it measures (the services through bin/concierge, our
  * node, the Redis baseline, the load generators) and stops all of it when it ends, fails or is interrupted.
  */
-@Command(name = "bin/concierge bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = {
         "The benchmarks of BENCHMARKS.md. Each prints its tables and writes them, with plots, under"
             + " benchmarks/target/bench/. Those against real services start their own, clean, in their own state dir"
@@ -32,13 +33,17 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nEnvironment:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:the run failed (the reason on stderr)", "2:a bad command line (what to fix on stderr)"},
-    subcommands = {DecisionsBench.class, IngestionBench.class, JmhBench.class, FootprintBench.class})
+    subcommands = {
+      DecisionsBench.class, IngestionBench.class, JmhBench.class, FootprintBench.class, GenerateCompletion.class
+    })
 public final class Bench implements Runnable {
 
   /** The exit code of a run that a signal stopped: what failed after it failed because of the stop. */
   static final int INTERRUPTED = 130;
   private static final int HELP_WIDTH = 110;
   private static final int VARIABLE_WIDTH = 32;
+  private static final String COMPLETION = "generate-completion";
+  private static final String LAUNCHER_SYNOPSIS = "Usage: bin/concierge ";
 
   private final Map<String, String> environment;
   private final PrintStream progress;
@@ -61,6 +66,10 @@ public final class Bench implements Runnable {
   public static CommandLine commandLine(Map<String, String> environment, PrintStream progress) {
     BenchSettings settings = BenchSettings.load();
     CommandLine line = new CommandLine(new Bench(environment, progress, settings));
+    // as the tools' entry point: picocli writes the completion script, which is no benchmark to list; its
+    // functions are named after the command, hence "bench", and the usage lines name the launcher before it
+    line.getSubcommands().get(COMPLETION).getCommandSpec().usageMessage().hidden(true);
+    synopsisUnderLauncher(line);
     line.getCommandSpec().usageMessage().footer(environmentHelp(settings));
     // a benchmark's header is its line in the list of benchmarks; its own help begins with its usage
     for (CommandLine benchmark : line.getSubcommands().values()) {
@@ -72,6 +81,12 @@ public final class Bench implements Runnable {
     line.setUsageHelpWidth(HELP_WIDTH);
     line.setExecutionExceptionHandler(new FailedRun(progress));
     return line;
+  }
+
+  /** Every usage line as the user types it: {@code Usage: bin/concierge bench ...}. */
+  private static void synopsisUnderLauncher(CommandLine command) {
+    command.getCommandSpec().usageMessage().synopsisHeading(LAUNCHER_SYNOPSIS);
+    command.getSubcommands().values().forEach(Bench::synopsisUnderLauncher);
   }
 
   /** Without a benchmark: the help. */

@@ -12,6 +12,7 @@ import dev.concierge.benchmarks.load.DecisionBenchmark;
 import dev.concierge.benchmarks.load.DecisionSteps;
 import dev.concierge.benchmarks.load.FreshnessBenchmark;
 import dev.concierge.persistence.bundle.BundleArchive;
+import dev.concierge.tools.Concierge;
 import dev.concierge.tools.admin.AdminEnvironment;
 import dev.concierge.tools.admin.AdminToken;
 import dev.concierge.tools.dev.DevCommand;
@@ -181,7 +182,7 @@ final class DecisionsBench extends BenchmarkCommand {
     Process node = run.startLogged("node", run.commands().node(flags));
     URI ours = run.node().httpUrl();
     run.awaitAnswer("node", URI.create(ours + "/health/ready"), node, run.settings().nodeStartTimeout());
-    DevCommand.publishBundles(run.bundles(), ours, environment, System.out, run.progress(), BenchRun.TAG);
+    DevCommand.publishBundles(Concierge::run, run.bundles(), ours, environment, System.out, run.progress(), BenchRun.TAG);
     return new Started(ours, node.pid() + "," + localServices.pid(CASSANDRA));
   }
 

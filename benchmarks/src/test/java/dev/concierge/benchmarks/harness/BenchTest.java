@@ -1,6 +1,7 @@
 package dev.concierge.benchmarks.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concierge.benchmarks.CommandRun;
@@ -39,6 +40,23 @@ class BenchTest {
 
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().startsWith("Usage: bin/concierge bench " + benchmark), run.out());
+  }
+
+  @Test
+  void theCompletionScriptIsGeneratedAndItsCommandIsHidden() {
+    CommandRun script = CommandRun.of(bench(), "generate-completion");
+
+    assertEquals(0, script.exit(), script.err());
+    assertTrue(script.out().contains("complete -F _complete_bench"), script.out());
+    for (String benchmark : List.of("decisions", "ingestion", "jmh", "footprint")) {
+      assertTrue(script.out().contains(benchmark), benchmark);
+    }
+    assertFalse(CommandRun.of(bench()).out().contains("generate-completion"));
+  }
+
+  @Test
+  void theHelpNamesTheLauncher() {
+    assertTrue(CommandRun.of(bench(), "--help").out().startsWith("Usage: bin/concierge bench "));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.concierge.engine.decision;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.concierge.engine.json.RankedItemsJson;
 import dev.concierge.engine.kafka.NonBlockingProducer;
 import dev.concierge.engine.metrics.NodeMetrics;
 import java.io.ByteArrayOutputStream;

@@ -3,6 +3,7 @@ package dev.concierge.engine.ingestion;
 import dev.concierge.engine.CustomerEntity.SourcedEvent;
 import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.engine.metrics.NodeMetrics;
+import dev.concierge.engine.model.RecordedEventListener;
 import dev.concierge.engine.tracing.Tracing;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;

@@ -1,6 +1,5 @@
 package dev.concierge.engine.model;
 
-import dev.concierge.engine.ingestion.RecordedEventListener;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventHorizon;
 import dev.concierge.models.FeatureSettings;

@@ -2,7 +2,7 @@ package dev.concierge.engine.triggers;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.concierge.engine.decision.RankedItemsJson;
+import dev.concierge.engine.json.RankedItemsJson;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.TriggerFired;
 import java.io.ByteArrayOutputStream;

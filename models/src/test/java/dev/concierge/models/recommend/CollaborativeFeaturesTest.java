@@ -13,7 +13,6 @@ import dev.concierge.models.FeatureState;
 import dev.concierge.models.RankedItem;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.rules.BusinessRules;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,8 @@ import org.junit.jupiter.api.Test;
 class CollaborativeFeaturesTest {
 
   private static final Instant NOW = Instant.parse("2026-10-10T12:00:00Z");
-  private static final FeatureSettings FEATURES =
-      new FeatureSettings(
-          Duration.ofDays(7), 10, 20,
-          Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
-          Duration.ofMinutes(30), 8, 4);
-  private static final Recommender RECOMMENDER = new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2, 20), FEATURES);
+  private static final FeatureSettings FEATURES = TestRecommender.FEATURES;
+  private static final Recommender RECOMMENDER = TestRecommender.RECOMMENDER;
   private static final Catalog CATALOG = Catalog.of(
       Stream.of("a", "b", "x", "y", "z", "far").map(id -> new CatalogItem(id, "things", 10, true, id, 1)).toList());
   // a shopper who viewed a and bought b: a pulls x (0.5) and y (0.2) by co-occurrence, b pulls x (0.3)

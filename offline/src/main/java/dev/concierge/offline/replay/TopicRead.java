@@ -27,7 +27,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * {@link #finish}es it sooner.
  *
  * <p>This is the one reader of whole topics: the Kafka replay source merges what it polls, the tools
- * read the catalog and decision topics through {@link #readAll}, and so do tests.
+ * read the catalog and decision topics through {@link #readAll}, and so do tests; the benchmarks' baseline
+ * reads its copy of the catalog with it, within a deadline.
  */
 public final class TopicRead implements AutoCloseable {
 

@@ -11,33 +11,25 @@ import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DemoCatalog;
-import dev.concierge.models.EventType;
-import dev.concierge.models.FeatureSettings;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.ModelBundle;
-import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.ServingModel;
-import dev.concierge.models.recommend.TrainingSetBuilder;
 import dev.concierge.models.scoring.FeatureSchema;
 import dev.concierge.models.scoring.FeatureSchemaMismatchException;
 import dev.concierge.models.scoring.ModelTrainer;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.offline.training.BundleTrainer;
-import dev.concierge.offline.training.CandidateTablesBuilder;
-import dev.concierge.offline.training.CoOccurrence;
-import dev.concierge.offline.training.ImplicitFactorisation;
+import dev.concierge.offline.training.RecommenderFixtures;
 import dev.concierge.persistence.bundle.BundleArchive;
 import dev.concierge.persistence.bundle.InvalidBundleException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -47,12 +39,6 @@ class BundleArchiveTest {
 
   private static final List<CatalogItem> ITEMS = DemoCatalog.generate(200, 42);
   private static final Catalog CATALOG = Catalog.of(ITEMS);
-  private static final FeatureSettings FEATURES =
-      new FeatureSettings(
-          Duration.ofDays(7), 10, 20,
-          Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
-          Duration.ofMinutes(30), 8, 4);
-  private static final Recommender RECOMMENDER = new Recommender(new Recommender.Settings(200, 20, 3, 30, 20, 2, 20), FEATURES);
 
   private final BundleArchive archive = new BundleArchive(new ObjectMapper());
   private final ModelBundle bundle = trained();
@@ -131,13 +117,8 @@ class BundleArchiveTest {
   private static ModelBundle trained() {
     List<CustomerEvent> history = ShopperSimulation.of(SimulationSettings.of(60, 6_000, 5), ITEMS).stream().toList();
     Instant until = history.get(history.size() - 1).timestamp();
-    BundleTrainer.Settings settings =
-        new BundleTrainer.Settings(
-            0.4, 0.2, new CandidateTablesBuilder.Settings(
-                20, 20, Duration.ofMinutes(30), new CoOccurrence.Settings(20, Duration.ofDays(30), 2),
-                new ImplicitFactorisation.Settings(16, 10, 0.5, 10, 7)),
-            new TrainingSetBuilder.Settings(4, 7, TrainingSetBuilder.Labels.FIRST_TOUCHES), 50);
-    return new BundleTrainer(RECOMMENDER, settings, Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC))
+    Clock clock = Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC);
+    return new BundleTrainer(RecommenderFixtures.RECOMMENDER, RecommenderFixtures.TRAINING, clock)
         .train(history, CATALOG, until, ModelTrainer.LOGISTIC_REGRESSION, "lr-test-1");
   }
 }

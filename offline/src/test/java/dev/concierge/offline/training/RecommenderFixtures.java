@@ -4,32 +4,28 @@ import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DemoCatalog;
-import dev.concierge.models.EventType;
 import dev.concierge.models.FeatureSettings;
 import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.TestRecommender;
 import dev.concierge.models.recommend.TrainingSetBuilder;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
-/** A simulated storefront history and the settings the recommender and backtest tests share. */
+/**
+ * A simulated storefront history and the settings the recommender, training and backtest tests share (and the
+ * model hot-swap test and the scorer benchmark): the recommender's are the models' {@link TestRecommender}.
+ */
 public final class RecommenderFixtures {
 
   public static final List<CatalogItem> ITEMS = DemoCatalog.generate(1000, 42);
   public static final Catalog CATALOG = Catalog.of(ITEMS);
   public static final int POPULAR_PER_LIST = 100;
 
-  public static final FeatureSettings FEATURES =
-      new FeatureSettings(
-          Duration.ofDays(7), 10, 20,
-          Map.of(EventType.VIEW, 1.0, EventType.CLICK, 2.0, EventType.ADD_TO_CART, 4.0, EventType.PURCHASE, 8.0),
-          Duration.ofMinutes(30), 8, 4);
-
-  public static final Recommender RECOMMENDER =
-      new Recommender(new Recommender.Settings(300, 20, 3, 30, 20, 2, 20), FEATURES);
+  public static final FeatureSettings FEATURES = TestRecommender.FEATURES;
+  public static final Recommender RECOMMENDER = TestRecommender.RECOMMENDER;
 
   public static final CandidateTablesBuilder.Settings TABLES =
       new CandidateTablesBuilder.Settings(

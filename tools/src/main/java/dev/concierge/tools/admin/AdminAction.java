@@ -1,6 +1,6 @@
 package dev.concierge.tools.admin;
 
-import dev.concierge.tools.Tool;
+import dev.concierge.tools.cli.Tool;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** An admin command at any depth ({@code admin members}, {@code admin models publish}, {@code catalog load}): it works in a session. */

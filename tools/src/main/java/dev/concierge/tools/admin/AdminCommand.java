@@ -1,6 +1,6 @@
 package dev.concierge.tools.admin;
 
-import dev.concierge.tools.Concierge;
+import dev.concierge.tools.cli.ToolConsole;
 import java.net.URI;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -28,13 +28,13 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class AdminCommand implements AdminSessions {
 
-  @ParentCommand private Concierge concierge;
+  @ParentCommand private ToolConsole console;
 
   @Mixin private AdminConnection connection;
 
   @Override
   public AdminSession session() {
-    return connection.session(concierge);
+    return connection.session(console);
   }
 
   /** Reads {@code --url} and {@code --via}: an http:// or https:// URL. */

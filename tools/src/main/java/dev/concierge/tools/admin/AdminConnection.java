@@ -1,6 +1,6 @@
 package dev.concierge.tools.admin;
 
-import dev.concierge.tools.Concierge;
+import dev.concierge.tools.cli.ToolConsole;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -26,9 +26,9 @@ final class AdminConnection {
       description = "print the server's JSON answer as it came, instead of tables")
   private boolean json;
 
-  /** This run's session: these options, and the environment and streams of {@code concierge}. */
-  AdminSession session(Concierge concierge) {
+  /** This run's session: these options, and the environment and streams of the entry point. */
+  AdminSession session(ToolConsole console) {
     return new AdminSession(Optional.ofNullable(url), Optional.ofNullable(token), json,
-        new AdminEnvironment(concierge.environment()), concierge.out(), concierge.err());
+        new AdminEnvironment(console.environment()), console.out(), console.err());
   }
 }

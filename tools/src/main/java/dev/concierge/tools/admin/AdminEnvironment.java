@@ -1,6 +1,6 @@
 package dev.concierge.tools.admin;
 
-import dev.concierge.tools.AtomicFiles;
+import dev.concierge.tools.files.AtomicFiles;
 import dev.concierge.tools.nodes.LocalNodes;
 import dev.concierge.tools.nodes.NodePorts;
 import java.io.IOException;

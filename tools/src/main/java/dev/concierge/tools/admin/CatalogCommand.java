@@ -1,8 +1,8 @@
 package dev.concierge.tools.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concierge.tools.Concierge;
-import dev.concierge.tools.ToolProgress;
+import dev.concierge.tools.cli.ToolConsole;
+import dev.concierge.tools.cli.ToolProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +26,13 @@ public final class CatalogCommand implements AdminSessions {
 
   static final String PATH = "/admin/catalog/items";
 
-  @ParentCommand private Concierge concierge;
+  @ParentCommand private ToolConsole console;
 
   @Mixin private AdminConnection connection;
 
   @Override
   public AdminSession session() {
-    return connection.session(concierge);
+    return connection.session(console);
   }
 
   @Command(

@@ -1,6 +1,6 @@
 package dev.concierge.tools.admin;
 
-import dev.concierge.tools.Tool;
+import dev.concierge.tools.cli.Tool;
 import dev.concierge.tools.nodes.LocalNodes;
 import dev.concierge.tools.nodes.NodeLauncher;
 import dev.concierge.tools.nodes.NodePorts;

@@ -1,7 +1,7 @@
 package dev.concierge.tools.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concierge.tools.Converters;
+import dev.concierge.tools.cli.Converters;
 import dev.concierge.tools.nodes.LocalNodes;
 import dev.concierge.tools.nodes.NodePorts;
 import java.net.URI;

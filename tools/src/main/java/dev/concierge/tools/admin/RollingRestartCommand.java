@@ -1,6 +1,6 @@
 package dev.concierge.tools.admin;
 
-import dev.concierge.tools.Converters;
+import dev.concierge.tools.cli.Converters;
 import dev.concierge.tools.nodes.LocalNodes;
 import dev.concierge.tools.nodes.NodeLauncher;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static dev.concierge.tools.admin.TextTable.Column.left;
 import static dev.concierge.tools.admin.TextTable.Column.right;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concierge.tools.Converters;
+import dev.concierge.tools.cli.Converters;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.concierge.tools.dev;
 
 import com.typesafe.config.ConfigFactory;
-import dev.concierge.tools.Concierge;
-import dev.concierge.tools.Converters;
-import dev.concierge.tools.Tool;
 import dev.concierge.tools.admin.AdminEnvironment;
 import dev.concierge.tools.admin.AdminToken;
+import dev.concierge.tools.cli.Converters;
+import dev.concierge.tools.cli.Tool;
+import dev.concierge.tools.cli.ToolRunner;
 import dev.concierge.tools.nodes.NodeLauncher;
 import dev.concierge.tools.nodes.NodePorts;
 import java.io.IOException;
@@ -234,17 +234,17 @@ public final class DevCommand extends Tool {
 
   /** The dev bundles, through the admin API (a version published before is kept); failures are warnings. */
   private void publishBundles(Path bundles, NodePorts ports, Map<String, String> environment) {
-    publishBundles(bundles, ports.httpUrl(), environment, out(), err(), TAG);
+    publishBundles(runner(), bundles, ports.httpUrl(), environment, out(), err(), TAG);
   }
 
   /**
    * Publishes the dev bundles in {@code bundles} to the node at {@code node} through the admin API (a version
    * published before is kept) and activates {@link #activeBundle} unless a version is active already; a failure
-   * is a warning tagged {@code [tag]}. The admin token is the environment's.
+   * is a warning tagged {@code [tag]}. The admin token is the environment's; {@code tools} runs the command.
    */
-  public static void publishBundles(Path bundles, URI node, Map<String, String> environment, PrintStream out,
-      PrintStream err, String tag) {
-    int published = Concierge.run(new String[] {"admin", "models", "publish-dir", bundles.toString(),
+  public static void publishBundles(ToolRunner tools, Path bundles, URI node, Map<String, String> environment,
+      PrintStream out, PrintStream err, String tag) {
+    int published = tools.run(new String[] {"admin", "models", "publish-dir", bundles.toString(),
         "--activate-if-none", activeBundle(environment), "--url", node.toString(), "--log-tag", tag}, out, err,
         environment);
     if (published != 0) {
@@ -265,7 +265,7 @@ public final class DevCommand extends Tool {
   private void startSimulation(Simulation shoppers, Path logFile, Map<String, String> environment) {
     log("streaming synthetic shoppers into Kafka: " + shoppers.customers() + " customers, " + shoppers.events()
         + " events at " + shoppers.rateText() + "/s (seed " + shoppers.seed() + "), log in " + logFile);
-    ProcessBuilder builder = new ProcessBuilder(simulationCommand(shoppers, environment))
+    ProcessBuilder builder = new ProcessBuilder(simulationCommand(entryPoint(), shoppers, environment))
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
         .redirectOutput(logFile.toFile())
         .redirectErrorStream(true);
@@ -291,13 +291,16 @@ public final class DevCommand extends Tool {
     });
   }
 
-  /** {@code concierge simulate --kafka ...} on this JVM's java and classpath, with CONCIERGE_SIMULATE_JVM_OPTS. */
-  static List<String> simulationCommand(Simulation shoppers, Map<String, String> environment) {
+  /**
+   * {@code concierge simulate --kafka ...} on this JVM's java and classpath, with CONCIERGE_SIMULATE_JVM_OPTS;
+   * {@code entryPoint} is the class whose main runs the tools.
+   */
+  static List<String> simulationCommand(String entryPoint, Simulation shoppers, Map<String, String> environment) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Optional.ofNullable(environment.get(SIMULATE_JVM_OPTS)).filter(opts -> !opts.isBlank())
         .ifPresent(opts -> command.addAll(List.of(opts.strip().split("\\s+"))));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Concierge.class.getName(), "simulate",
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), entryPoint, "simulate",
         "--kafka", "--customers", Integer.toString(shoppers.customers()), "--events", Long.toString(shoppers.events()),
         "--seed", Long.toString(shoppers.seed()), "--rate", shoppers.rateText()));
     return command;

@@ -8,7 +8,7 @@ import dev.concierge.engine.kafka.KafkaTopics;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.persistence.json.CatalogJson;
-import dev.concierge.tools.Tool;
+import dev.concierge.tools.cli.Tool;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import dev.concierge.models.Catalog;
 import dev.concierge.offline.replay.HistoryCatalog;
 import dev.concierge.offline.replay.TimeRange;
-import dev.concierge.tools.Converters;
+import dev.concierge.tools.cli.Converters;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.concierge.offline.replay.KafkaEventSource;
 import dev.concierge.offline.replay.ReplayEvents;
 import dev.concierge.offline.replay.ReplayReport;
 import dev.concierge.offline.replay.TimeRange;
-import dev.concierge.tools.ToolProgress;
+import dev.concierge.tools.cli.ToolProgress;
 import java.io.PrintStream;
 import java.util.Iterator;
 import java.util.List;

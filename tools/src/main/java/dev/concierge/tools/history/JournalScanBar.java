@@ -1,7 +1,7 @@
 package dev.concierge.tools.history;
 
 import dev.concierge.offline.replay.JournalEventSource;
-import dev.concierge.tools.ToolProgress;
+import dev.concierge.tools.cli.ToolProgress;
 import java.io.PrintStream;
 
 /**

@@ -13,7 +13,7 @@ import dev.concierge.models.EventRecorded;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.HistoryReplay;
-import dev.concierge.tools.Tool;
+import dev.concierge.tools.cli.Tool;
 import dev.concierge.tools.history.History;
 import dev.concierge.tools.history.HistoryOptions;
 import dev.concierge.tools.history.HistoryStream;

@@ -1,6 +1,6 @@
 package dev.concierge.tools.simulate;
 
-import dev.concierge.tools.JsonLinesWriter;
+import dev.concierge.tools.files.JsonLinesWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concierge.tools.Concierge;
 import dev.concierge.tools.ToolRun;
 import dev.concierge.tools.nodes.NodePorts;
 import java.io.IOException;
@@ -170,8 +171,8 @@ class DevCommandTest {
 
   @Test
   void theSimulationIsConciergeSimulateIntoKafkaOnThisJvmWithItsOwnFlags() {
-    List<String> command = DevCommand.simulationCommand(new DevCommand.Simulation(50, 900, 7, 0.5),
-        Map.of("CONCIERGE_SIMULATE_JVM_OPTS", " -Xmx256m  -XX:+UseSerialGC "));
+    List<String> command = DevCommand.simulationCommand(Concierge.class.getName(),
+        new DevCommand.Simulation(50, 900, 7, 0.5), Map.of("CONCIERGE_SIMULATE_JVM_OPTS", " -Xmx256m  -XX:+UseSerialGC "));
 
     assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), command.get(0));
     assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),

@@ -1,4 +1,4 @@
-package dev.concierge.engine.decision;
+package dev.concierge.engine.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.concierge.models.RankedItem;

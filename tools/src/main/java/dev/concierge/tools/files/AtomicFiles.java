@@ -1,4 +1,4 @@
-package dev.concierge.tools;
+package dev.concierge.tools.files;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.concierge.tools;
+package dev.concierge.tools.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.concierge.tools;
+package dev.concierge.tools.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

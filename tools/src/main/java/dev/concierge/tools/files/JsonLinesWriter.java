@@ -1,4 +1,4 @@
-package dev.concierge.tools;
+package dev.concierge.tools.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.concierge.tools;
+package dev.concierge.tools.cli;
 
 import java.io.PrintStream;
 import java.util.Map;
@@ -34,15 +34,25 @@ public abstract class Tool implements Callable<Integer> {
   }
 
   protected final PrintStream out() {
-    return concierge().out();
+    return console().out();
   }
 
   protected final PrintStream err() {
-    return concierge().err();
+    return console().err();
   }
 
   protected final Map<String, String> environment() {
-    return concierge().environment();
+    return console().environment();
+  }
+
+  /** The whole command line, to run another tool in this JVM. */
+  protected final ToolRunner runner() {
+    return console().runner();
+  }
+
+  /** The class whose {@code main} runs the tools, to run another tool in a JVM of its own. */
+  protected final String entryPoint() {
+    return spec.root().userObject().getClass().getName();
   }
 
   /** A command line that cannot work, found only once the command runs; the message says what to fix. */
@@ -50,7 +60,7 @@ public abstract class Tool implements Callable<Integer> {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  private Concierge concierge() {
-    return (Concierge) spec.root().userObject();
+  private ToolConsole console() {
+    return (ToolConsole) spec.root().userObject();
   }
 }

@@ -1,4 +1,4 @@
-package dev.concierge.tools;
+package dev.concierge.tools.cli;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;

@@ -1,4 +1,4 @@
-package dev.concierge.engine.ingestion;
+package dev.concierge.engine.model;
 
 import dev.concierge.models.CustomerEvent;
 
