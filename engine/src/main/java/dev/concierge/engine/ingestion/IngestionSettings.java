@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param perCommand  the most events, and bytes of them, of one customer in one command (one write)
  * @param askTimeout  how long a customer actor has to confirm a persist before it is asked again
  * @param persistRetry how an unconfirmed event is asked again while its partition waits
- * @param reasonHeader the Kafka header that carries why a record went to the dead-letter topic
+ * @param deadLetters  how a refused record goes to the dead-letter topic
  * @param stallAfter   ingestion with records in flight and none done for this long is stalled
  * @param stallCheckEvery how often a stall is looked for, to log it as it begins and ends
  */
@@ -30,7 +30,7 @@ public record IngestionSettings(
     CommandLimits perCommand,
     Duration askTimeout,
     PersistRetry persistRetry,
-    String reasonHeader,
+    DeadLetterSettings deadLetters,
     RestartBackoff restart,
     Duration stallAfter,
     Duration stallCheckEvery) {
@@ -66,7 +66,7 @@ public record IngestionSettings(
             maxBytesPerCustomer(ingestion, config.getBytes(FRAME_SIZE))),
         ingestion.getDuration("ask-timeout"),
         PersistRetry.fromConfig(ingestion.getConfig("persist-retry")),
-        ingestion.getString("dead-letter-reason-header"),
+        DeadLetterSettings.fromConfig(config),
         RestartBackoff.fromConfig(ingestion.getConfig("restart")),
         ingestion.getDuration("stall-after"),
         ingestion.getDuration("stall-check-every"));
