@@ -204,7 +204,7 @@ public final class EventIngestion {
     List<SourcedEvent> events = new ArrayList<>(batch.size());
     // the record each event came from, at the same index: a refused event goes to the dead letters as it came
     List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(batch.size());
-    CustomerGroups groups = new CustomerGroups(settings.perCommand());
+    CustomerGroups groups = new CustomerGroups(settings.perCommand(), json::writtenSize);
     List<CompletableFuture<?>> handled = new ArrayList<>();
     List<CommittableOffset> offsets = new ArrayList<>(batch.size());
     IngestionSpans spans = IngestionSpans.of(tracing);
@@ -214,7 +214,7 @@ public final class EventIngestion {
       ParsedEvent parsed = json.parse(record.value());
       if (parsed instanceof ParsedEvent.Valid valid) {
         SourcedEvent event = spans.started(record, valid.event());
-        groups.add(event, record.value().length);
+        groups.add(event);
         events.add(event);
         sources.add(record);
       } else {

@@ -37,8 +37,9 @@ public record IngestionSettings(
 
   private static final String FRAME_SIZE = "pekko.remote.artery.advanced.maximum-frame-size";
   // Kryo writes a character outside the BMP in 6 bytes where JSON takes 4: a command is at most 1.5 times
-  // its records, and half a frame leaves room for that, for each event's source (partition and offset, a
-  // dozen bytes) and for the remoting envelope
+  // its events as written (EventJson.write, which ingestion measures: not the records, whose context can
+  // grow 2.5 times in that form), and half a frame leaves room for that, for each event's source
+  // (partition and offset, a dozen bytes) and for the remoting envelope
   private static final int COMMANDS_PER_FRAME = 2;
 
   public IngestionSettings {
