@@ -37,6 +37,27 @@ final class TestKafka implements AutoCloseable {
     send(topics.eventsTopic(), customerId, json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * As a producer that compresses (gzip) and allows requests of {@code maxRequestBytes} sends it: a value far
+   * larger than the topic's limit, which the broker takes since it measures the compressed batch.
+   */
+  void produceCompressed(String key, byte[] value, int maxRequestBytes) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes);
+    try (KafkaProducer<String, byte[]> compressing =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      compressing.send(new ProducerRecord<>(topics.eventsTopic(), key, value)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not produce the compressed record", e);
+    }
+  }
+
   void loadCatalog(List<CatalogItem> items) {
     CatalogJson json = new CatalogJson(new ObjectMapper());
     for (CatalogItem item : items) {

@@ -25,7 +25,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
 /**
  * A real Concierge node inside the test JVM, on the real Kafka and Cassandra, with topics,
- * consumer group and keyspace of its own {@link Namespace}, and a free HTTP port. Stopping and
+ * consumer group and keyspace of its own {@link Namespace}, and free HTTP and management ports. Stopping and
  * starting a node on the same namespace is a node restart.
  */
 final class TestNode implements AutoCloseable {
@@ -72,7 +72,7 @@ final class TestNode implements AutoCloseable {
 
   /** Creates the namespace's topics and waits for every partition (KAFKA-15591). */
   static KafkaSettings prepareTopics(Namespace namespace) {
-    KafkaSettings kafka = KafkaSettings.fromConfig(config(namespace, 0).getConfig("concierge"));
+    KafkaSettings kafka = KafkaSettings.fromConfig(config(namespace, 0, 0).getConfig("concierge"));
     KafkaTopics.ensure(kafka.bootstrapServers(), kafka.topics(), kafka.topicReadyTimeout());
     return kafka;
   }
@@ -97,9 +97,12 @@ final class TestNode implements AutoCloseable {
 
   private static TestNode start(Namespace namespace, Config settings, Optional<SpanExporter> spans) {
     for (int attempt = 1; ; attempt++) {
-      int port = RealServices.freePort();
+      // HTTP and Pekko Management: the latter's 8558 would clash with any other node on this machine
+      int[] ports = RealServices.freePorts(2);
+      int port = ports[0];
       TestNode node = new TestNode(
-          ActorSystem.create(Guardian.create(spans), "concierge", settings.withFallback(config(namespace, port)).resolve()),
+          ActorSystem.create(
+              Guardian.create(spans), "concierge", settings.withFallback(config(namespace, port, ports[1])).resolve()),
           port);
       Eventually.within(READY_TIMEOUT, "the node reports ready, or stops",
           () -> node.stopped() || node.get("/health/ready").statusCode() == 200);
@@ -116,7 +119,7 @@ final class TestNode implements AutoCloseable {
     return system.getWhenTerminated().toCompletableFuture().isDone();
   }
 
-  private static Config config(Namespace namespace, int httpPort) {
+  private static Config config(Namespace namespace, int httpPort, int managementPort) {
     return namespace
         .config()
         .withFallback(
@@ -125,7 +128,8 @@ final class TestNode implements AutoCloseable {
                     "\n",
                     "concierge.kafka.bootstrap-servers = \"" + RealServices.kafkaBootstrap() + "\"",
                     "datastax-java-driver.basic.contact-points = [\"" + RealServices.cassandraContactPoint() + "\"]",
-                    "concierge.http.port = " + httpPort)))
+                    "concierge.http.port = " + httpPort,
+                    "pekko.management.http.port = " + managementPort)))
         .withFallback(ConfigFactory.parseResources("integration-test.conf"))
         .withFallback(ConfigFactory.load())
         .resolve();

@@ -7,7 +7,6 @@ import dev.concierge.engine.model.RecordedEventListener;
 import dev.concierge.engine.tracing.Tracing;
 import dev.concierge.persistence.json.EventJson;
 import dev.concierge.persistence.json.ParsedEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.Cancellable;
@@ -70,19 +68,18 @@ import org.slf4j.LoggerFactory;
 public final class EventIngestion {
 
   private static final Logger log = LoggerFactory.getLogger(EventIngestion.class);
-  private static final String SOURCE_HEADER = "concierge-source";
 
   private final IngestionSettings settings;
   private final KafkaSettings kafka;
   private final EventJson json;
-  private final SendProducer<String, byte[]> producer;
+  private final DeadLetters deadLetters;
   private final Executor executor;
   private final RecordedEventListener onRecorded;
   private final Optional<ActorRef<ConsumerRebalanceEvent>> rebalanceListener;
   private final NodeMetrics metrics;
   private final Tracing tracing;
   private final CustomerRecorder recorder;
-  private final IngestionProgress progress = new IngestionProgress(System::nanoTime);
+  private final IngestionProgress progress;
   private final StallWatch stallWatch;
   private final Cancellable stallChecks;
   private final AtomicInteger starts = new AtomicInteger();
@@ -105,14 +102,15 @@ public final class EventIngestion {
     this.tracing = tracing;
     this.settings = settings;
     this.json = json;
-    this.producer = producer;
     this.executor = system.executionContext();
+    this.deadLetters = new DeadLetters(producer, kafka.deadLetterTopic(), settings.deadLetters(), metrics, executor);
     this.onRecorded = onRecorded;
     this.rebalanceListener = rebalanceListener;
     this.metrics = metrics;
     this.recorder = new CustomerRecorder(
         new ShardedCustomers(system, settings.askTimeout()), journalReachable, settings.persistRetry(), system,
         executor, metrics);
+    this.progress = new IngestionProgress(System::nanoTime, settings.stallAfter());
     this.stallWatch = new StallWatch(progress, settings.stallAfter());
     metrics.watchIngestionStall(stallWatch::stalledFor);
     this.stallChecks = system.scheduler().scheduleAtFixedRate(
@@ -207,7 +205,7 @@ public final class EventIngestion {
     List<SourcedEvent> events = new ArrayList<>(batch.size());
     // the record each event came from, at the same index: a refused event goes to the dead letters as it came
     List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(batch.size());
-    CustomerGroups groups = new CustomerGroups(settings.perCommand());
+    CustomerGroups groups = new CustomerGroups(settings.perCommand(), json::writtenSize);
     List<CompletableFuture<?>> handled = new ArrayList<>();
     List<CommittableOffset> offsets = new ArrayList<>(batch.size());
     IngestionSpans spans = IngestionSpans.of(tracing);
@@ -217,11 +215,11 @@ public final class EventIngestion {
       ParsedEvent parsed = json.parse(record.value());
       if (parsed instanceof ParsedEvent.Valid valid) {
         SourcedEvent event = spans.started(record, valid.event());
-        groups.add(event, record.value().length);
+        groups.add(event);
         events.add(event);
         sources.add(record);
       } else {
-        handled.add(deadLettered(record, ((ParsedEvent.Invalid) parsed).reason()).toCompletableFuture());
+        handled.add(deadLetters.send(record, ((ParsedEvent.Invalid) parsed).reason()).toCompletableFuture());
       }
     }
     // a poison event is dead-lettered before its customer's next event is asked, and a group is settled
@@ -230,7 +228,7 @@ public final class EventIngestion {
     // without another hop
     CustomerRecorder.Refusals refusals = refused -> {
       spans.refused(refused.sourced(), refused.reason());
-      return deadLettered(sources.get(indexOf(refused.sourced(), events)), refused.reason());
+      return deadLetters.send(sources.get(indexOf(refused.sourced(), events)), refused.reason());
     };
     for (List<SourcedEvent> group : groups.groups()) {
       handled.add(turns.take(group.get(0).event().customerId(), () -> recorder.record(group, refusals)
@@ -241,13 +239,6 @@ public final class EventIngestion {
     // on whichever thread settled the batch's last group or dead letter: it only hands the offsets to
     // mapAsync, which passes them to the stream's own actor
     return CompletableFuture.allOf(handled.toArray(CompletableFuture<?>[]::new)).thenApply(all -> committable);
-  }
-
-  private CompletionStage<?> deadLettered(ConsumerRecord<String, byte[]> record, String reason) {
-    log.warn(
-        "dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
-    metrics.deadLettered();
-    return producer.send(deadLetter(record, reason));
   }
 
   // counts the recorded events; the refused ones were dead-lettered as they were refused
@@ -272,15 +263,6 @@ public final class EventIngestion {
       }
     }
     throw new IllegalStateException("event " + event.event().eventId() + " is not in its batch");
-  }
-
-  private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-    ProducerRecord<String, byte[]> dead =
-        new ProducerRecord<>(kafka.deadLetterTopic(), record.key(), record.value());
-    dead.headers().add(settings.reasonHeader(), reason.getBytes(StandardCharsets.UTF_8));
-    String source = record.topic() + "-" + record.partition() + "@" + record.offset();
-    dead.headers().add(SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));
-    return dead;
   }
 
   /** Whether ingestion moves, for {@code GET /health/ingestion}. */

@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param perCommand  the most events, and bytes of them, of one customer in one command (one write)
  * @param askTimeout  how long a customer actor has to confirm a persist before it is asked again
  * @param persistRetry how an unconfirmed event is asked again while its partition waits
- * @param reasonHeader the Kafka header that carries why a record went to the dead-letter topic
+ * @param deadLetters  how a refused record goes to the dead-letter topic
  * @param stallAfter   ingestion with records in flight and none done for this long is stalled
  * @param stallCheckEvery how often a stall is looked for, to log it as it begins and ends
  */
@@ -30,15 +30,16 @@ public record IngestionSettings(
     CommandLimits perCommand,
     Duration askTimeout,
     PersistRetry persistRetry,
-    String reasonHeader,
+    DeadLetterSettings deadLetters,
     RestartBackoff restart,
     Duration stallAfter,
     Duration stallCheckEvery) {
 
   private static final String FRAME_SIZE = "pekko.remote.artery.advanced.maximum-frame-size";
   // Kryo writes a character outside the BMP in 6 bytes where JSON takes 4: a command is at most 1.5 times
-  // its records, and half a frame leaves room for that, for each event's source (partition and offset, a
-  // dozen bytes) and for the remoting envelope
+  // its events as written (EventJson.write, which ingestion measures: not the records, whose context can
+  // grow 2.5 times in that form), and half a frame leaves room for that, for each event's source
+  // (partition and offset, a dozen bytes) and for the remoting envelope
   private static final int COMMANDS_PER_FRAME = 2;
 
   public IngestionSettings {
@@ -66,7 +67,7 @@ public record IngestionSettings(
             maxBytesPerCustomer(ingestion, config.getBytes(FRAME_SIZE))),
         ingestion.getDuration("ask-timeout"),
         PersistRetry.fromConfig(ingestion.getConfig("persist-retry")),
-        ingestion.getString("dead-letter-reason-header"),
+        DeadLetterSettings.fromConfig(config),
         RestartBackoff.fromConfig(ingestion.getConfig("restart")),
         ingestion.getDuration("stall-after"),
         ingestion.getDuration("stall-check-every"));

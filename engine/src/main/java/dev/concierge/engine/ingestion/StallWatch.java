@@ -6,7 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls ingestion stalled once it has had work and done none of it for {@code stall-after}: for
+ * Calls ingestion stalled once it has had work and committed none of it for {@code stall-after}, however
+ * often its stream restarted meanwhile ({@link IngestionProgress}): for
  * {@code GET /health/ingestion}, the metric {@code concierge_ingestion_stalled_seconds}, and one log
  * line when a stall begins and one when it ends.
  */
@@ -35,15 +36,15 @@ public final class StallWatch {
     Duration stalledFor = stalledFor();
     return stalledFor.isZero()
         ? Optional.empty()
-        : Optional.of("ingestion has done none of its " + progress.inFlight() + " batches in flight for "
-            + stalledFor.toSeconds() + " s (stall-after " + stallAfter.toSeconds() + " s): its partitions commit nothing");
+        : Optional.of("ingestion has committed none of its records for " + stalledFor.toSeconds() + " s (stall-after "
+            + stallAfter.toSeconds() + " s), its stream restarted " + progress.restartsSinceMoved() + " times meanwhile");
   }
 
   /** Logs a stall as it begins and as it ends; call it on a schedule. */
   public void check() {
     Optional<String> problem = problem();
     if (problem.isPresent() && !stalled) {
-      log.warn("{}; look for 'ingestion is waiting' above, and at GET /health/ingestion", problem.get());
+      log.warn("{}; look above for 'ingestion is waiting', 'dead-lettering' and the stream's restarts, and at GET /health/ingestion", problem.get());
     } else if (problem.isEmpty() && stalled) {
       log.info("ingestion moves again");
     }

@@ -34,6 +34,7 @@ public final class NodeMetrics {
   private final Counter newEvents;
   private final Counter duplicateEvents;
   private final Counter deadLetters;
+  private final Counter lostDeadLetters;
   private final Counter ingestionRestarts;
   private final Counter persistRetries;
   private final Counter unloggedDecisions;
@@ -60,6 +61,9 @@ public final class NodeMetrics {
     duplicateEvents = events(registry, "duplicate");
     deadLetters = Counter.builder("concierge.dead.letters")
         .description("records sent to the dead-letter topic, each with its reason").register(registry);
+    lostDeadLetters = Counter.builder("concierge.dead.letters.lost")
+        .description("refused records that Kafka would not take on the dead-letter topic either, even truncated;"
+            + " each is logged with its origin and skipped, so that its partition moves on").register(registry);
     ingestionRestarts = Counter.builder("concierge.ingestion.restarts")
         .description("times the ingestion stream restarted after a failure").register(registry);
     persistRetries = Counter.builder("concierge.ingestion.retries")
@@ -153,6 +157,10 @@ public final class NodeMetrics {
 
   public void deadLettered() {
     deadLetters.increment();
+  }
+
+  public void deadLetterLost() {
+    lostDeadLetters.increment();
   }
 
   public void ingestionBatchTaken(int records) {

@@ -8,7 +8,9 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventType;
 import dev.concierge.models.KafkaSource;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CustomerGroupsTest {
@@ -16,6 +18,9 @@ class CustomerGroupsTest {
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
   private static final int SMALL = 100;
   private static final CommandLimits ROOMY = new CommandLimits(32, 1_000_000);
+
+  // each event's size as written, by its id; SMALL unless a test says otherwise
+  private final Map<String, Long> sizes = new HashMap<>();
 
   @Test
   void eachCustomersEventsKeepTheirOrderAndCustomersComeInTheOrderTheyFirstAppear() {
@@ -42,16 +47,16 @@ class CustomerGroupsTest {
   @Test
   void aCustomersEventsAreSplitWhenTheirBytesWouldExceedTheBudgetThoughTheCountAllowsMore() {
     CommandLimits limits = new CommandLimits(32, 250);
-    CustomerGroups groups = new CustomerGroups(limits);
+    CustomerGroups groups = new CustomerGroups(limits, this::size);
     SourcedEvent a1 = event("a-1", "a");
     SourcedEvent a2 = event("a-2", "a");
     SourcedEvent a3 = event("a-3", "a");
     SourcedEvent a4 = event("a-4", "a");
 
-    groups.add(a1, SMALL);
-    groups.add(a2, 150);
-    groups.add(a3, 1);
-    groups.add(a4, SMALL);
+    groups.add(sized(a1, SMALL));
+    groups.add(sized(a2, 150));
+    groups.add(sized(a3, 1));
+    groups.add(sized(a4, SMALL));
 
     assertEquals(List.of(List.of(a1, a2), List.of(a3, a4)), groups.groups(),
         "100 + 150 bytes fill the budget exactly; one byte more starts the next command");
@@ -59,36 +64,36 @@ class CustomerGroupsTest {
 
   @Test
   void anEventLargerThanTheBudgetGoesAloneRatherThanNowhere() {
-    CustomerGroups groups = new CustomerGroups(new CommandLimits(32, 250));
+    CustomerGroups groups = new CustomerGroups(new CommandLimits(32, 250), this::size);
     SourcedEvent a1 = event("a-1", "a");
     SourcedEvent huge = event("a-2", "a");
     SourcedEvent a3 = event("a-3", "a");
 
-    groups.add(a1, SMALL);
-    groups.add(huge, 1_000);
-    groups.add(a3, SMALL);
+    groups.add(sized(a1, SMALL));
+    groups.add(sized(huge, 1_000));
+    groups.add(sized(a3, SMALL));
 
     assertEquals(List.of(List.of(a1), List.of(huge), List.of(a3)), groups.groups());
   }
 
   @Test
   void eachCustomerHasABudgetOfItsOwn() {
-    CustomerGroups groups = new CustomerGroups(new CommandLimits(32, 250));
+    CustomerGroups groups = new CustomerGroups(new CommandLimits(32, 250), this::size);
     SourcedEvent a1 = event("a-1", "a");
     SourcedEvent b1 = event("b-1", "b");
     SourcedEvent a2 = event("a-2", "a");
 
-    groups.add(a1, 200);
-    groups.add(b1, 200);
-    groups.add(a2, 50);
+    groups.add(sized(a1, 200));
+    groups.add(sized(b1, 200));
+    groups.add(sized(a2, 50));
 
     assertEquals(List.of(List.of(a1, a2), List.of(b1)), groups.groups());
   }
 
-  private static List<List<SourcedEvent>> grouped(CommandLimits limits, SourcedEvent... events) {
-    CustomerGroups groups = new CustomerGroups(limits);
+  private List<List<SourcedEvent>> grouped(CommandLimits limits, SourcedEvent... events) {
+    CustomerGroups groups = new CustomerGroups(limits, this::size);
     for (SourcedEvent event : events) {
-      groups.add(event, SMALL);
+      groups.add(event);
     }
     return groups.groups();
   }
@@ -100,6 +105,15 @@ class CustomerGroupsTest {
     List<List<SourcedEvent>> groups = grouped(ROOMY, a1);
 
     assertSame(a1, groups.get(0).get(0), "ingestion finds a refused event's record by identity");
+  }
+
+  private SourcedEvent sized(SourcedEvent event, long bytes) {
+    sizes.put(event.event().eventId(), bytes);
+    return event;
+  }
+
+  private long size(CustomerEvent event) {
+    return sizes.getOrDefault(event.eventId(), (long) SMALL);
   }
 
   private static SourcedEvent event(String eventId, String customerId) {

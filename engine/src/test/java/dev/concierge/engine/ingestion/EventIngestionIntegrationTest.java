@@ -222,7 +222,7 @@ class EventIngestionIntegrationTest {
     assertEquals(1, deadLetters.size(), "only the poison event is dead-lettered");
     ConsumerRecord<byte[], byte[]> deadLetter = deadLetters.get(0);
     assertEquals(event(POISON + "1", customer), new String(deadLetter.value(), StandardCharsets.UTF_8));
-    String reason = new String(deadLetter.headers().lastHeader(settings.reasonHeader()).value(), StandardCharsets.UTF_8);
+    String reason = new String(deadLetter.headers().lastHeader(settings.deadLetters().reasonHeader()).value(), StandardCharsets.UTF_8);
     assertTrue(reason.contains(POISON + "1") && reason.contains(customer), reason);
     assertEquals(kafka.eventsTopic() + "-0@" + poison,
         new String(deadLetter.headers().lastHeader("concierge-source").value(), StandardCharsets.UTF_8));

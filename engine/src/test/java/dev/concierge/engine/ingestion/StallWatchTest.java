@@ -7,13 +7,18 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** A stall is work in flight with none of it done for stall-after; a quiet topic is no stall. */
+/**
+ * A stall is records waiting with none of them committed for stall-after, however often the stream
+ * restarts meanwhile; a quiet topic is no stall.
+ */
 class StallWatchTest {
 
   private static final Duration STALL_AFTER = Duration.ofSeconds(60);
+  // ingestion.restart's max-backoff: shorter than stall-after, so restarts alone used to hide a stall
+  private static final Duration BACKOFF = Duration.ofSeconds(30);
 
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
-  private final IngestionProgress progress = new IngestionProgress(now::get);
+  private final IngestionProgress progress = new IngestionProgress(now::get, STALL_AFTER);
   private final StallWatch watch = new StallWatch(progress, STALL_AFTER);
 
   @Test
@@ -51,20 +56,80 @@ class StallWatchTest {
 
     progress.batchDone();
     assertTrue(watch.problem().isEmpty());
-    assertEquals(0, progress.inFlight());
+    assertEquals(Duration.ZERO, progress.stalledFor(), "nothing waits");
   }
 
   @Test
-  void aRestartedStreamAbandonsTheBatchesInFlightSoTheyNoLongerCountAsAStall() {
+  void aRestartDoesNotResetTheClockSinceTheRecordsOfTheFailedStreamAreReadAgain() {
     progress.batchTaken();
-    advance(STALL_AFTER.plusSeconds(1));
+    advance(Duration.ofSeconds(40));
+    progress.streamStarted();
+    assertEquals(Duration.ofSeconds(40), progress.stalledFor(), "the restart kept the clock");
+    advance(Duration.ofSeconds(5));
+    progress.batchTaken();
+    advance(Duration.ofSeconds(16));
+
+    assertEquals(Duration.ofSeconds(61), watch.stalledFor(), "counted from when the first stream took its batch");
+  }
+
+  @Test
+  void aStreamThatKeepsRestartingOnOneRecordIsAStallThatSaysHowOftenItRestarted() {
+    progress.batchTaken();
+    for (int restart = 0; restart < 3; restart++) {
+      advance(BACKOFF);
+      progress.streamStarted();
+      advance(Duration.ofSeconds(1));
+      progress.batchTaken();
+      assertTrue(watch.problem().isEmpty() == (restart == 0), "stalled from the second restart on: " + watch.problem());
+    }
+
+    assertEquals(BACKOFF.multipliedBy(3).plusSeconds(3), watch.stalledFor());
+    assertTrue(watch.problem().orElseThrow().contains("restarted 3 times"), watch.problem().toString());
+  }
+
+  @Test
+  void aStallOutlastsTheBackoffBetweenRestartsWhenNoStreamRuns() {
+    progress.batchTaken();
+    advance(STALL_AFTER.minusSeconds(1));
+    progress.streamStarted();
+    progress.batchTaken();
+    advance(Duration.ofSeconds(2));
+
+    // the stream failed again and waits out its backoff: nothing is in flight, the records still wait
+    assertEquals(STALL_AFTER.plusSeconds(1), watch.stalledFor());
+  }
+
+  @Test
+  void committedProgressAfterRestartsEndsTheStallAndResetsTheClock() {
+    progress.batchTaken();
+    advance(STALL_AFTER);
+    progress.streamStarted();
+    progress.batchTaken();
     assertTrue(watch.problem().isPresent());
 
-    progress.streamStarted();
+    progress.batchDone();
 
-    assertEquals(0, progress.inFlight());
-    advance(STALL_AFTER.multipliedBy(2));
     assertTrue(watch.problem().isEmpty());
+    assertEquals(0, progress.restartsSinceMoved());
+    progress.batchTaken();
+    advance(STALL_AFTER.minusSeconds(1));
+    assertTrue(watch.problem().isEmpty(), "the clock starts again from the commit");
+  }
+
+  @Test
+  void aRestartedStreamThatTakesNothingForStallAfterOwesNothingSinceItsPartitionsWentElsewhere() {
+    progress.batchTaken();
+    advance(Duration.ofSeconds(10));
+    progress.streamStarted();
+    advance(STALL_AFTER.minusSeconds(11));
+    assertTrue(watch.problem().isEmpty(), "not yet stalled, " + watch.stalledFor());
+    advance(Duration.ofSeconds(5));
+    assertTrue(watch.problem().isPresent(), "owed, and waited on for longer than stall-after");
+
+    advance(Duration.ofSeconds(6));
+
+    assertTrue(watch.problem().isEmpty(), "nothing taken since the restart, stall-after ago: nothing waits here");
+    assertEquals(Duration.ZERO, watch.stalledFor());
   }
 
   private void advance(Duration duration) {

@@ -245,8 +245,13 @@ public final class EventJson {
     }
   }
 
-  // counted, not kept: the size is all fromTree needs
-  private long writtenSize(CustomerEvent event) {
+  /**
+   * The size of {@link #write}'s form of {@code event}, counted, not kept. It can be far larger than the
+   * record the event was read from, since a context value that is not a string is kept as its JSON text
+   * ({@code 1e6} becomes {@code 1000000.0}, and a quote in an array is escaped again); a binary form of
+   * the event grows with it, so whatever must fit a frame is measured by it.
+   */
+  public long writtenSize(CustomerEvent event) {
     ByteCount count = new ByteCount();
     write(event, count);
     return count.bytes;
