@@ -10,10 +10,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -128,6 +131,30 @@ class ConciergeTest {
       assertTrue(script.out().contains(command), command);
     }
     assertFalse(concierge("--help").out().contains(COMPLETION));
+  }
+
+  @Test
+  void theLaunchersHelpNamesEveryToolOfTheEntryPointAndNoOther() throws Exception {
+    List<String> launcher = Files.readAllLines(Path.of("..", "bin", "concierge"));
+    int first = launcher.indexOf(launcher.stream().filter(line -> line.startsWith("JVM tools")).findFirst().orElseThrow());
+    Set<String> listed = new TreeSet<>();
+    for (String line : launcher.subList(first, launcher.size())) {
+      if (line.isBlank()) {
+        break;
+      }
+      String[] words = line.trim().split("\\s+");
+      if (line.startsWith("  ") && !line.startsWith("    ") && words[0].matches("[a-z-]+")) {
+        listed.add(words[0]);
+      }
+    }
+    Set<String> tools = new TreeSet<>();
+    tree().getSubcommands().forEach((name, sub) -> {
+      if (!sub.getCommandSpec().usageMessage().hidden() && sub.getCommandSpec().name().equals(name)) {
+        tools.add(name);
+      }
+    });
+
+    assertEquals(tools, listed, "bin/concierge --help lists the JVM tools");
   }
 
   private static CommandLine tree() {
