@@ -18,6 +18,8 @@ CASSANDRA_DATA="$CASSANDRA_DIR/data"
 CASSANDRA_LOGS="$CASSANDRA_DIR/logs"
 CASSANDRA_PIDFILE="$CASSANDRA_DIR/cassandra.pid"
 CASSANDRA_CPFILE="$CASSANDRA_RUNTIME/classpath-$CASSANDRA_VERSION.txt"
+# read by wait_answering and stop_service through the service name (${!...}), not by name here
+CASSANDRA_START_TIMEOUT="${CONCIERGE_CASSANDRA_START_TIMEOUT:-180}"
 CASSANDRA_STOP_TIMEOUT="${CONCIERGE_CASSANDRA_STOP_TIMEOUT:-60}"
 
 cassandra_pid() { pid_matching "$CASSANDRA_PIDFILE" "-Dcassandra.config=file://$CASSANDRA_CONF/cassandra.yaml"; }
