@@ -11,7 +11,7 @@ import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DemoCatalog;
-import dev.concierge.models.scoring.ModelTrainer;
+import dev.concierge.offline.training.ModelTrainer;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.offline.training.BundleTrainer;

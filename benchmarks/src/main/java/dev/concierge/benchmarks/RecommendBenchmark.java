@@ -17,7 +17,7 @@ import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.ServingModel;
 import dev.concierge.models.rules.BusinessRules;
-import dev.concierge.models.scoring.ModelTrainer;
+import dev.concierge.offline.training.ModelTrainer;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.offline.training.BundleTrainer;
 import dev.concierge.offline.training.TrainingSettings;

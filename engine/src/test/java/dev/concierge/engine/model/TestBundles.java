@@ -10,7 +10,7 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.Recommender;
-import dev.concierge.models.scoring.ModelTrainer;
+import dev.concierge.offline.training.ModelTrainer;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.offline.training.BundleTrainer;

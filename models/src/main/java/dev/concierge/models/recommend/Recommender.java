@@ -15,6 +15,7 @@ import dev.concierge.models.rules.ScoredCandidate;
 import dev.concierge.models.scoring.Scorer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One decision, start to end: generate candidates (the request's own, or collaborative and session
@@ -85,9 +86,24 @@ public final class Recommender {
     return featureSettings;
   }
 
-  CandidateGenerator generator() {
-    return generator;
+  /**
+   * The candidates a decision at {@code nowMillis} with no trends and no page item would score for the
+   * shopper, and the features it would score them with. Training computes its rows from these, so a model
+   * learns to rank the candidates serving gives it. The features read this thread's decision tables: use
+   * them before the thread's next decision.
+   */
+  public Shortlist shortlist(
+      String customerId, FeatureState state, Vocabulary vocabulary, TableIndex tables, Catalog catalog, long nowMillis) {
+    DecisionScratch decision = scratch.get();
+    DecisionFeatures features =
+        new DecisionFeatures(state, vocabulary, tables, null, null, nowMillis, featureSettings, decision);
+    DecisionQuery query = new DecisionQuery(customerId, 1, null, List.of(), Set.of());
+    return new Shortlist(
+        features, generator.generate(tables, state, vocabulary, catalog, null, query, features, decision).items());
   }
+
+  /** @param candidates in the order they were generated; a copy, free to change */
+  public record Shortlist(DecisionFeatures features, List<CatalogItem> candidates) {}
 
   /**
    * @param trends live trends, or {@code null}

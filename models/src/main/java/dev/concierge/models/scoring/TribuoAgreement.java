@@ -7,7 +7,6 @@ import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
-import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 
 /**
@@ -23,6 +22,9 @@ final class TribuoAgreement {
 
   private static final int PROBE_ROWS = 256;
   private static final double ABSENT_SHARE = 0.25;
+  // fixed, so that a model is accepted or refused alike every time (Tribuo's Trainer.DEFAULT_SEED, which
+  // serving code does not import: trainers are offline code)
+  private static final long PROBE_SEED = 12345L;
 
   private TribuoAgreement() {}
 
@@ -47,7 +49,7 @@ final class TribuoAgreement {
 
   /** Rows in which at least one feature the model knows is present, since Tribuo cannot predict without one. */
   private static List<double[]> probeRows(ImmutableFeatureMap features, FeatureSchema schema) {
-    SplittableRandom random = new SplittableRandom(Trainer.DEFAULT_SEED);
+    SplittableRandom random = new SplittableRandom(PROBE_SEED);
     List<double[]> rows = new ArrayList<>();
     while (rows.size() < PROBE_ROWS) {
       double[] row = new double[schema.size()];

@@ -2,11 +2,9 @@ package dev.concierge.models.scoring;
 
 import java.util.Arrays;
 import org.tribuo.Example;
-import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * The one conversion from dense rows to Tribuo examples, used for training and for every comparison with
@@ -19,9 +17,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * branch.
  *
  * <p>So a row whose features are all zero has no feature left, and neither Tribuo nor XGBoost takes an
- * example without one: training leaves such rows out ({@link TrainingSet#isFeatureless}). They would only
- * have moved the linear model's bias and the trees' default-branch leaves; the compiled scorers still score
- * them, through the bias and the default branches.
+ * example without one: training (in the offline module) leaves such rows out. They would only have moved the
+ * linear model's bias and the trees' default-branch leaves; the compiled scorers still score them, through
+ * the bias and the default branches.
  */
 public final class TribuoExamples {
 
@@ -30,7 +28,8 @@ public final class TribuoExamples {
   /** Label of a candidate shown and ignored. */
   public static final String NEGATIVE = "negative";
 
-  private static final LabelFactory LABELS = new LabelFactory();
+  private static final Label POSITIVE_LABEL = new Label(POSITIVE);
+  private static final Label NEGATIVE_LABEL = new Label(NEGATIVE);
 
   private TribuoExamples() {}
 
@@ -39,19 +38,9 @@ public final class TribuoExamples {
     return example(LabelFactory.UNKNOWN_LABEL, schema, row);
   }
 
-  static MutableDataset<Label> dataset(TrainingSet set) {
-    MutableDataset<Label> dataset =
-        new MutableDataset<>(
-            new SimpleDataSourceProvenance("dense rows, feature schema " + set.schema().version(), LABELS), LABELS);
-    Label positive = new Label(POSITIVE);
-    Label negative = new Label(NEGATIVE);
-    for (int i = 0; i < set.size(); i++) {
-      if (TrainingSet.isFeatureless(set.rows()[i])) {
-        continue;
-      }
-      dataset.add(example(set.positive()[i] ? positive : negative, set.schema(), set.rows()[i]));
-    }
-    return dataset;
+  /** A training example: {@code positive} or {@code negative}, from a row with at least one non-zero feature. */
+  public static Example<Label> labelled(boolean positive, FeatureSchema schema, double[] row) {
+    return example(positive ? POSITIVE_LABEL : NEGATIVE_LABEL, schema, row);
   }
 
   private static Example<Label> example(Label label, FeatureSchema schema, double[] row) {

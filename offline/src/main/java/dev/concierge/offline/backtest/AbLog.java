@@ -3,7 +3,7 @@ package dev.concierge.offline.backtest;
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.EventTime;
 import dev.concierge.models.EventType;
-import dev.concierge.models.recommend.TrainingSetBuilder;
+import dev.concierge.offline.training.TrainingSetBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -9,7 +9,6 @@ import dev.concierge.models.Vocabulary;
 import dev.concierge.models.recommend.HistoryReplay;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.ServingModel;
-import dev.concierge.models.recommend.TrainingSetBuilder;
 import dev.concierge.models.rules.BusinessRules;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,6 @@
 package dev.concierge.offline.training;
 
 import com.typesafe.config.Config;
-import dev.concierge.models.scoring.Hyperparameters;
-import dev.concierge.models.scoring.ModelTrainer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

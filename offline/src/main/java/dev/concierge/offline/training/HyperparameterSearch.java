@@ -1,10 +1,7 @@
 package dev.concierge.offline.training;
 
-import dev.concierge.models.scoring.Hyperparameters;
-import dev.concierge.models.scoring.ModelTrainer;
 import dev.concierge.models.scoring.Scorer;
 import dev.concierge.models.scoring.ScorerCompiler;
-import dev.concierge.models.scoring.TrainingSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

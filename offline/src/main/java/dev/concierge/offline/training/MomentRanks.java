@@ -1,6 +1,5 @@
 package dev.concierge.offline.training;
 
-import dev.concierge.models.scoring.TrainingSet;
 
 /** How high a model ranks each labelled moment's positive among that moment's rows. */
 final class MomentRanks {

@@ -1,9 +1,6 @@
 package dev.concierge.offline.training;
 
 import com.typesafe.config.Config;
-import dev.concierge.models.recommend.TrainingSetBuilder;
-import dev.concierge.offline.training.BundleTrainer;
-import dev.concierge.offline.training.CandidateTablesBuilder;
 
 /** How bundles are trained, read from {@code concierge.training} (the session timeout from the features). */
 public final class TrainingSettings {

@@ -13,7 +13,7 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.recommend.CandidateTables;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.ServingModel;
-import dev.concierge.models.scoring.ModelTrainer;
+import dev.concierge.offline.training.ModelTrainer;
 import dev.concierge.offline.training.BundleTrainer;
 import dev.concierge.offline.training.HitRate;
 import java.time.Clock;

@@ -16,7 +16,7 @@ import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.ServingModel;
 import dev.concierge.models.scoring.FeatureSchema;
 import dev.concierge.models.scoring.FeatureSchemaMismatchException;
-import dev.concierge.models.scoring.ModelTrainer;
+import dev.concierge.offline.training.ModelTrainer;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import dev.concierge.offline.training.BundleTrainer;

@@ -21,7 +21,6 @@ import dev.concierge.models.recommend.ServingModel;
 import dev.concierge.models.recommend.TrendingItems;
 import dev.concierge.models.rules.BusinessRules;
 import dev.concierge.models.rules.RuleOverrides;
-import dev.concierge.models.scoring.ModelTrainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

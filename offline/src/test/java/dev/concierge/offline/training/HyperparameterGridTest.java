@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
-import dev.concierge.models.scoring.Hyperparameters;
-import dev.concierge.models.scoring.ModelTrainer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concierge.models.scoring.FeatureSchema;
-import dev.concierge.models.scoring.Hyperparameters;
-import dev.concierge.models.scoring.ModelTrainer;
-import dev.concierge.models.scoring.TrainingSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

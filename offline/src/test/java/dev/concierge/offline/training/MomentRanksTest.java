@@ -3,7 +3,6 @@ package dev.concierge.offline.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.concierge.models.scoring.FeatureSchema;
-import dev.concierge.models.scoring.TrainingSet;
 import org.junit.jupiter.api.Test;
 
 class MomentRanksTest {

@@ -7,7 +7,6 @@ import dev.concierge.models.DemoCatalog;
 import dev.concierge.models.FeatureSettings;
 import dev.concierge.models.recommend.Recommender;
 import dev.concierge.models.recommend.TestRecommender;
-import dev.concierge.models.recommend.TrainingSetBuilder;
 import dev.concierge.offline.simulation.ShopperSimulation;
 import dev.concierge.offline.simulation.SimulationSettings;
 import java.time.Duration;

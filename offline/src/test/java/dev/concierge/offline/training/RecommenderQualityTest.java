@@ -10,7 +10,6 @@ import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.recommend.CandidateTables;
 import dev.concierge.models.recommend.ModelBundle;
 import dev.concierge.models.recommend.ServingModel;
-import dev.concierge.models.scoring.ModelTrainer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

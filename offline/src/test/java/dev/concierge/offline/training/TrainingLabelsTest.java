@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.concierge.models.CustomerEvent;
 import dev.concierge.models.recommend.CandidateTables;
-import dev.concierge.models.recommend.TrainingSetBuilder;
-import dev.concierge.models.scoring.TrainingSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -22,7 +22,6 @@ import dev.concierge.models.recommend.ServingModel;
 import dev.concierge.models.rules.BusinessRules;
 import dev.concierge.models.rules.PurchasedPolicy;
 import dev.concierge.models.rules.RuleOverrides;
-import dev.concierge.models.scoring.ModelTrainer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,8 +1,14 @@
-package dev.concierge.models.scoring;
+package dev.concierge.offline.training;
 
+import dev.concierge.models.scoring.FeatureSchema;
+import dev.concierge.models.scoring.TribuoExamples;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Dense training rows with their outcomes. The arrays are not copied (training sets are large): do not
@@ -68,6 +74,19 @@ public record TrainingSet(FeatureSchema schema, double[][] rows, boolean[] posit
   /** How many moments the rows were computed at. */
   public int momentCount() {
     return moments.length == 0 ? 0 : moments[moments.length - 1] - moments[0] + 1;
+  }
+
+  /** The rows as Tribuo examples ({@link TribuoExamples}), the featureless ones left out. */
+  public MutableDataset<Label> dataset() {
+    LabelFactory labels = new LabelFactory();
+    MutableDataset<Label> dataset =
+        new MutableDataset<>(new SimpleDataSourceProvenance("dense rows, feature schema " + schema.version(), labels), labels);
+    for (int i = 0; i < rows.length; i++) {
+      if (!isFeatureless(rows[i])) {
+        dataset.add(TribuoExamples.labelled(positive[i], schema, rows[i]));
+      }
+    }
+    return dataset;
   }
 
   /** Whether a model could learn from these rows: both outcomes occur among rows with a non-zero feature. */

@@ -1,10 +1,14 @@
-package dev.concierge.models.scoring;
+package dev.concierge.offline.training;
 
-import static dev.concierge.models.scoring.SyntheticClicks.SCHEMA;
+import static dev.concierge.offline.training.SyntheticClicks.SCHEMA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concierge.models.scoring.FeatureSchema;
+import dev.concierge.models.scoring.ModelCompilationException;
+import dev.concierge.models.scoring.Scorer;
+import dev.concierge.models.scoring.ScorerCompiler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +25,12 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
+/**
+ * What {@code ScorerCompiler} compiles and what it refuses.
+ *
+ * <p>Here, not in models, though it tests models' {@code ScorerCompiler}: its models are trained by {@link
+ * ModelTrainer}, which is offline code, and models cannot depend on offline.
+ */
 class ScorerCompilerTest {
 
   private static final int EPOCHS = 1;
@@ -33,7 +43,7 @@ class ScorerCompilerTest {
   @Test
   void aModelTypeItCannotCompileIsRefusedByName() {
     Model<Label> dummy =
-        DummyClassifierTrainer.createMostFrequentTrainer().train(TribuoExamples.dataset(SyntheticClicks.trainingSet()));
+        DummyClassifierTrainer.createMostFrequentTrainer().train(SyntheticClicks.trainingSet().dataset());
     ModelCompilationException e =
         assertThrows(ModelCompilationException.class, () -> ScorerCompiler.compile(dummy, SCHEMA));
     assertTrue(e.getMessage().contains("DummyClassifierModel"), e.getMessage());
@@ -43,7 +53,7 @@ class ScorerCompilerTest {
   void aLinearModelWithoutProbabilitiesIsRefused() {
     Model<Label> hinge =
         new LinearSGDTrainer(new Hinge(), new AdaGrad(LEARNING_RATE), EPOCHS, Trainer.DEFAULT_SEED)
-            .train(TribuoExamples.dataset(SyntheticClicks.trainingSet()));
+            .train(SyntheticClicks.trainingSet().dataset());
     ModelCompilationException e =
         assertThrows(ModelCompilationException.class, () -> ScorerCompiler.compile(hinge, SCHEMA));
     assertTrue(e.getMessage().contains("no probabilities"), e.getMessage());

@@ -1,5 +1,7 @@
-package dev.concierge.models.scoring;
+package dev.concierge.offline.training;
 
+import dev.concierge.models.scoring.ScorerCompiler;
+import dev.concierge.models.scoring.TribuoExamples;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -39,7 +41,7 @@ public enum ModelTrainer {
               NO_LOSS_LOGGING,
               MINIBATCH_SIZE,
               Trainer.DEFAULT_SEED);
-      return trainer.train(TribuoExamples.dataset(set));
+      return trainer.train(set.dataset());
     }
   },
 
@@ -79,7 +81,7 @@ public enum ModelTrainer {
               THREADS,
               SILENT,
               Trainer.DEFAULT_SEED);
-      return trainer.train(TribuoExamples.dataset(set));
+      return trainer.train(set.dataset());
     }
   };
 

@@ -1,4 +1,4 @@
-package dev.concierge.models.recommend;
+package dev.concierge.offline.training;
 
 /**
  * A history that cannot train a model, with what it lacks, so that a tool can say what to pass. The

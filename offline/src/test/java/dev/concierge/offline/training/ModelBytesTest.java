@@ -1,13 +1,16 @@
-package dev.concierge.models.scoring;
+package dev.concierge.offline.training;
 
-import static dev.concierge.models.scoring.SyntheticClicks.SCHEMA;
-import static dev.concierge.models.scoring.TrainedModels.tribuoScores;
+import static dev.concierge.offline.training.SyntheticClicks.SCHEMA;
+import static dev.concierge.offline.training.TrainedModels.tribuoScores;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.concierge.models.scoring.ModelBytes;
+import dev.concierge.models.scoring.Scorer;
+import dev.concierge.models.scoring.ScorerCompiler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Model;
@@ -15,6 +18,12 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.baseline.DummyClassifierModel;
 import org.tribuo.protos.core.ModelProto;
 
+/**
+ * Trained models survive {@code ModelBytes} unchanged, and nothing but the two model kinds loads.
+ *
+ * <p>Here, not in models, though it tests models' {@code ModelBytes}: its models are trained by {@link
+ * ModelTrainer}, which is offline code, and models cannot depend on offline.
+ */
 class ModelBytesTest {
 
   private static final int ROWS = 1_000;

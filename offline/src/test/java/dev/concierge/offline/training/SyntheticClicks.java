@@ -1,5 +1,6 @@
-package dev.concierge.models.scoring;
+package dev.concierge.offline.training;
 
+import dev.concierge.models.scoring.FeatureSchema;
 import java.util.SplittableRandom;
 
 /**

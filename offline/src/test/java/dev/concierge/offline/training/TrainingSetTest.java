@@ -1,9 +1,11 @@
-package dev.concierge.models.scoring;
+package dev.concierge.offline.training;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concierge.models.scoring.Scorer;
+import dev.concierge.models.scoring.ScorerCompiler;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
-package dev.concierge.models.scoring;
+package dev.concierge.offline.training;
 
+import dev.concierge.models.scoring.TribuoExamples;
 import java.util.ArrayList;
 import java.util.List;
 import org.tribuo.Example;
@@ -7,7 +8,10 @@ import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 
-/** Each model kind trained once per test run on {@link SyntheticClicks}, and Tribuo's view of rows. */
+/**
+ * Each model kind trained once per test run on {@link SyntheticClicks}, and Tribuo's view of rows: for the
+ * tests of the scorer compiler, which live in offline because training does.
+ */
 final class TrainedModels {
 
   private TrainedModels() {}

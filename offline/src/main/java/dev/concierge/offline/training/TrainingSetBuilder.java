@@ -1,15 +1,19 @@
-package dev.concierge.models.recommend;
+package dev.concierge.offline.training;
 
 import dev.concierge.models.Catalog;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.CustomerEvent;
-import dev.concierge.models.DecisionQuery;
 import dev.concierge.models.EventTime;
 import dev.concierge.models.EventType;
 import dev.concierge.models.FeatureState;
 import dev.concierge.models.Interner;
 import dev.concierge.models.Vocabulary;
-import dev.concierge.models.scoring.TrainingSet;
+import dev.concierge.models.recommend.CandidateTables;
+import dev.concierge.models.recommend.DecisionFeatures;
+import dev.concierge.models.recommend.HistoryReplay;
+import dev.concierge.models.recommend.Recommender;
+import dev.concierge.models.recommend.RecommenderFeatures;
+import dev.concierge.models.recommend.TableIndex;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,14 +119,11 @@ public final class TrainingSetBuilder {
     if (item == null) {
       return;
     }
-    long at = EventTime.millisOf(event.timestamp());
-    DecisionFeatures features =
-        new DecisionFeatures(state, vocabulary, index, null, null, at, recommender.featureSettings(), rows.scratch);
-    List<CatalogItem> candidates =
-        recommender
-            .generator()
-            .generate(index, state, vocabulary, catalog, null, anyQuery(event), features, rows.scratch)
-            .items();
+    Recommender.Shortlist shortlist =
+        recommender.shortlist(
+            event.customerId(), state, vocabulary, index, catalog, EventTime.millisOf(event.timestamp()));
+    DecisionFeatures features = shortlist.features();
+    List<CatalogItem> candidates = shortlist.candidates();
     // a model ranks the candidates it is given: an item outside them teaches it nothing it can use, and
     // would teach it that what the candidates share (neighbours of the shopper's items) marks a negative
     if (!candidates.remove(item)) {
@@ -143,8 +144,6 @@ public final class TrainingSetBuilder {
   private static final class Rows {
     private final Random random;
     private final TouchedItems touched = new TouchedItems();
-    // one labelled moment at a time
-    private final DecisionScratch scratch = new DecisionScratch();
     private final List<double[]> values = new ArrayList<>();
     private final List<Boolean> labels = new ArrayList<>();
     private final List<Integer> moments = new ArrayList<>();
@@ -258,10 +257,6 @@ public final class TrainingSetBuilder {
                 + " do not know their items");
       }
     }
-  }
-
-  private static DecisionQuery anyQuery(CustomerEvent event) {
-    return new DecisionQuery(event.customerId(), 1, null, List.of(), Set.of());
   }
 
   private static double[] row(DecisionFeatures features, CatalogItem item) {

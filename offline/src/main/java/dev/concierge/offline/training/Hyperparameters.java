@@ -1,4 +1,4 @@
-package dev.concierge.models.scoring;
+package dev.concierge.offline.training;
 
 import java.util.Locale;
 

@@ -1,7 +1,8 @@
-package dev.concierge.models.scoring;
+package dev.concierge.offline.training;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concierge.models.scoring.Scorer;
 import java.lang.management.ManagementFactory;
 
 /** Bytes the current thread allocates while running some code, from the JVM's own per-thread counter. */

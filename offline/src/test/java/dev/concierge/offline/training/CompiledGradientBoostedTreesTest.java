@@ -1,12 +1,14 @@
-package dev.concierge.models.scoring;
+package dev.concierge.offline.training;
 
-import static dev.concierge.models.scoring.SyntheticClicks.SCHEMA;
-import static dev.concierge.models.scoring.TrainedModels.logit;
-import static dev.concierge.models.scoring.TrainedModels.tribuoScores;
+import static dev.concierge.offline.training.SyntheticClicks.SCHEMA;
+import static dev.concierge.offline.training.TrainedModels.logit;
+import static dev.concierge.offline.training.TrainedModels.tribuoScores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.concierge.models.scoring.Scorer;
+import dev.concierge.models.scoring.ScorerCompiler;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +20,12 @@ import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
 
+/**
+ * XGBoost trees compiled by {@code ScorerCompiler} score, and explain, as Tribuo's own model does.
+ *
+ * <p>Here, not in models, though it tests models' {@code ScorerCompiler}: its models are trained by {@link
+ * ModelTrainer}, which is offline code, and models cannot depend on offline.
+ */
 class CompiledGradientBoostedTreesTest {
 
   private static final int RANDOM_ROWS = 10_000;
