@@ -43,6 +43,7 @@ final class NodeHealth implements HealthCheck {
 
   /** The journal answers a trivial query, for {@code GET /health/journal}. */
   static HealthCheck journal(JournalProbe probe) {
+    // the probe's stage completes on the system's executor (JournalProbe.reachable), so this mapping runs there
     return () -> probe.reachable().thenApply(up -> up ? List.of() : List.of("the Cassandra journal does not answer"));
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.testing.Eventually;
@@ -28,27 +27,22 @@ class IdentityMergeIntegrationTest {
   private static final Duration SETTLE = Duration.ofSeconds(30);
   private static final List<CatalogItem> CATALOG = DemoCatalog.generate(200, 7);
 
-  private TestNode.Namespace namespace;
+  private CatalogNode fixture;
   private TestKafka kafka;
   private TestNode node;
 
   @BeforeEach
   void startNode() {
-    namespace = TestNode.Namespace.unique();
-    KafkaSettings topics = TestNode.prepareTopics(namespace);
-    kafka = new TestKafka(topics);
-    kafka.loadCatalog(CATALOG);
-    node = TestNode.start(namespace);
+    fixture = CatalogNode.start(CATALOG);
+    kafka = fixture.kafka();
+    node = fixture.node();
     Eventually.within(SETTLE, "the node has read the catalog",
         () -> node.postJson("/v1/decisions", "{\"customerId\":\"warm\",\"limit\":10}").get("items").size() == 10);
   }
 
   @AfterEach
   void stopNode() {
-    if (node != null) {
-      node.close();
-    }
-    kafka.close();
+    fixture.close();
   }
 
   @Test
@@ -86,8 +80,7 @@ class IdentityMergeIntegrationTest {
     assertEquals(5, total(known), "the second merge absorbed nothing");
     JsonNode before = node.recordedFeatures(known);
 
-    node.close();
-    node = TestNode.start(namespace);
+    node = fixture.restart();
 
     assertEquals(before, node.recordedFeatures(known), "the merged features survive a restart");
   }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
 import java.net.http.HttpResponse;
@@ -36,26 +35,21 @@ class NodeIntegrationTest {
   private static final Map<String, String> CATEGORY_OF =
       CATALOG.stream().collect(Collectors.toMap(CatalogItem::itemId, CatalogItem::category));
 
-  private TestNode.Namespace namespace;
+  private CatalogNode fixture;
   private TestKafka kafka;
   private TestNode node;
 
   @BeforeEach
   void startNode() {
-    namespace = TestNode.Namespace.unique();
-    KafkaSettings topics = TestNode.prepareTopics(namespace);
-    kafka = new TestKafka(topics);
-    kafka.loadCatalog(CATALOG);
-    node = TestNode.start(namespace);
+    fixture = CatalogNode.start(CATALOG);
+    kafka = fixture.kafka();
+    node = fixture.node();
     Eventually.within(SETTLE, "the node has read the catalog", () -> decisionFor("c-anonymous").get("items").size() == 10);
   }
 
   @AfterEach
   void stopNode() {
-    if (node != null) {
-      node.close();
-    }
-    kafka.close();
+    fixture.close();
   }
 
   @Test
@@ -132,8 +126,7 @@ class NodeIntegrationTest {
     Eventually.within(SETTLE, "all five events show", () -> eventCount("c-4", "purchase") == 1);
     JsonNode before = node.recordedFeatures("c-4");
 
-    node.close();
-    node = TestNode.start(namespace);
+    node = fixture.restart();
 
     assertEquals(before, node.recordedFeatures("c-4"));
     assertFalse(itemIds(decisionFor("c-4")).contains(items.get(4)), "a purchased item is not recommended");

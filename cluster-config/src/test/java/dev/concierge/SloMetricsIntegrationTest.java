@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.typesafe.config.ConfigFactory;
-import dev.concierge.engine.kafka.KafkaSettings;
 import dev.concierge.models.CatalogItem;
 import dev.concierge.models.DemoCatalog;
 import dev.concierge.testing.Eventually;
@@ -41,29 +40,24 @@ class SloMetricsIntegrationTest {
   private static final Set<String> KEYWORDS =
       Set.of("by", "without", "on", "ignoring", "group_left", "group_right", "bool", "and", "or", "unless", "offset");
 
-  private TestNode.Namespace namespace;
+  private CatalogNode fixture;
   private TestKafka kafka;
   private TestNode node;
 
   @BeforeEach
   void startNode() {
-    namespace = TestNode.Namespace.unique();
-    KafkaSettings topics = TestNode.prepareTopics(namespace);
-    kafka = new TestKafka(topics);
-    kafka.loadCatalog(CATALOG);
-    node = TestNode.start(namespace, ConfigFactory.parseString(String.join("\n",
+    fixture = CatalogNode.start(CATALOG, ConfigFactory.parseString(String.join("\n",
         "concierge.metrics.sharding-poll-every = 1s",
         "concierge.metrics.kafka-refresh-every = 1s",
         // customers stop soon after their traffic, so that passivations count
         "pekko.cluster.sharding.passivation.default-strategy.idle-entity.timeout = 3s")));
+    kafka = fixture.kafka();
+    node = fixture.node();
   }
 
   @AfterEach
   void stopNode() {
-    if (node != null) {
-      node.close();
-    }
-    kafka.close();
+    fixture.close();
   }
 
   @Test

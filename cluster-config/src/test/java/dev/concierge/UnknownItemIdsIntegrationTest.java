@@ -36,25 +36,21 @@ class UnknownItemIdsIntegrationTest {
   private static final String VOCABULARY_ITEMS = "concierge_vocabulary_items";
   private static final Duration SETTLE = Duration.ofSeconds(60);
 
-  private TestNode.Namespace namespace;
+  private CatalogNode fixture;
   private TestKafka kafka;
   private TestNode node;
 
   @BeforeEach
   void startNode() {
-    namespace = TestNode.Namespace.unique();
-    kafka = new TestKafka(TestNode.prepareTopics(namespace));
-    kafka.loadCatalog(CATALOG);
-    node = TestNode.start(namespace);
+    fixture = CatalogNode.start(CATALOG);
+    kafka = fixture.kafka();
+    node = fixture.node();
     awaitCatalog();
   }
 
   @AfterEach
   void stopNode() {
-    if (node != null) {
-      node.close();
-    }
-    kafka.close();
+    fixture.close();
   }
 
   @Test
@@ -92,8 +88,7 @@ class UnknownItemIdsIntegrationTest {
       before.put(customer, features);
     }
 
-    node.close();
-    node = TestNode.start(namespace);
+    node = fixture.restart();
 
     for (String customer : favourites.keySet()) {
       assertEquals(before.get(customer), node.recordedFeatures(customer), customer + " recovered whole");

@@ -89,11 +89,7 @@ class CompiledLogisticRegressionTest {
 
   @Test
   void aFeatureTheModelNeverSawContributesNothing() {
-    double[] row = SyntheticClicks.randomRows(1, ROWS_SEED)[0];
-    row[SyntheticClicks.UNSEEN_FEATURE] = 1.0;
-    double[] contributions = new double[SCHEMA.size()];
-    scorer.contributions(row, contributions);
-    assertEquals(0.0, contributions[SyntheticClicks.UNSEEN_FEATURE]);
+    assertEquals(0.0, SyntheticClicks.unseenFeatureContribution(scorer, ROWS_SEED));
   }
 
   @Test

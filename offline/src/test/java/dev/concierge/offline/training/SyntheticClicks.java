@@ -1,6 +1,7 @@
 package dev.concierge.offline.training;
 
 import dev.concierge.models.scoring.FeatureSchema;
+import dev.concierge.models.scoring.Scorer;
 import java.util.SplittableRandom;
 
 /**
@@ -45,6 +46,15 @@ final class SyntheticClicks {
       positive[i] = random.nextDouble() < clickProbability(rows[i]);
     }
     return new TrainingSet(SCHEMA, rows, positive);
+  }
+
+  /** What a compiled scorer gives the feature no model saw, on a random row that sets it. */
+  static double unseenFeatureContribution(Scorer scorer, long seed) {
+    double[] row = randomRows(1, seed)[0];
+    row[UNSEEN_FEATURE] = 1.0;
+    double[] contributions = new double[SCHEMA.size()];
+    scorer.contributions(row, contributions);
+    return contributions[UNSEEN_FEATURE];
   }
 
   /**
